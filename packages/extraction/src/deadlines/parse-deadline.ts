@@ -1,0 +1,320 @@
+// The deadline grammar: how Vietnamese directives write "by when", turned into the last on-time day.
+// Rules (PRODUCT.md): "trong tháng 6/2025" → 2025-06-30; "trước ngày 20/6/2025" → the day before;
+// "ngày/chậm nhất ngày/đến ngày/từ ngày X" → X; "quý IV/2025" → 2025-12-31; "năm 2025" → 2025-12-31;
+// spans → end of span; "thường xuyên" → continuous; "hằng tháng/quý/năm" → recurring; "cùng thời điểm
+// Luật … có hiệu lực" → event. Document numbers ("15/2020/NĐ-CP") and the dates that follow a
+// document number ("Thông báo số 07-TB/CQTTBCĐ ngày 15/10/2025") are references, not deadlines.
+// Every pattern is a flat regular expression (no nested quantifiers), so the scan is linear.
+import type { Deadline, RecurrencePeriod } from '../types.ts';
+import { stripMarkup, unifyTones } from '../text/normalize.ts';
+
+export interface DeadlineContext {
+  /** Year used when the text gives a day and month only (the document's year). */
+  year?: number;
+}
+
+export type CandidateKind = 'date' | 'continuous' | 'recurring' | 'event';
+
+export interface DeadlineCandidate {
+  kind: CandidateKind;
+  due: string | null;
+  period: RecurrencePeriod | null;
+  /** Offsets in the (markup-stripped) text. */
+  start: number;
+  end: number;
+  /** 3 = an explicit completion phrase ("hoàn thành…", "chậm nhất…", "Nhiệm vụ thường xuyên"), 1 = weak. */
+  strength: number;
+}
+
+export const NO_DEADLINE: Deadline = Object.freeze({ raw: '', kind: 'none', due: null, period: null }) as Deadline;
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function plausibleYear(y: number): boolean {
+  return y >= 1900 && y <= 2200;
+}
+
+/** ISO date, or null when the day, month or year is impossible. */
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (!plausibleYear(year) || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+export function dayBefore(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d) - 86_400_000);
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+function endOfMonth(year: number, month: number): string | null {
+  if (!plausibleYear(year) || month < 1 || month > 12) return null;
+  return isoDate(year, month, daysInMonth(year, month));
+}
+
+function endOfQuarter(year: number, q: number): string | null {
+  if (q < 1 || q > 4) return null;
+  return endOfMonth(year, q * 3);
+}
+
+function endOfYear(year: number): string | null {
+  return plausibleYear(year) ? `${year}-12-31` : null;
+}
+
+/** Lower case and one tone placement, character for character, so offsets stay aligned with the input. */
+function lowerAligned(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return unifyTones(out);
+}
+
+const COMPLETION_CUE = /(hoàn thành|chậm nhất|hạn chót|thời hạn|xong)[^.;]{0,40}$/;
+const MEDIUM_CUE = /(trước|trong|đến|từ|kể từ|vào|cuối|hết|ngay)\s*(ngày|tháng|quý|năm)?\s*$/;
+/** A date that follows a document number ("…/CQTTBCĐ ngày 15/10/2025", "số 45-TB/TGV, ngày …") is a reference. */
+const AFTER_DOC_NUMBER = /(\d[\p{L}\d.]*[-/][\p{L}\d./-]*|số \d+)\s*[,;]?\s*(ban hành\s*)?(ngày\s*)?$/u;
+const NARRATIVE_BEFORE = /(ngày|hôm)\s*$/;
+
+function strengthBefore(before: string): number {
+  if (COMPLETION_CUE.test(before)) return 3;
+  if (MEDIUM_CUE.test(before)) return 2;
+  return 1;
+}
+
+interface ScanOptions {
+  /** A table cell: a bare year, month or date is a deadline by position. */
+  cell: boolean;
+  year?: number;
+}
+
+/** Every deadline expression in the text, in order. Never throws. */
+export function findDeadlineCandidates(input: string, ctx: DeadlineContext = {}, cell = false): DeadlineCandidate[] {
+  const out: DeadlineCandidate[] = [];
+  try {
+    scan(lowerAligned(input), { cell, year: ctx.year }, out);
+  } catch {
+    return [];
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
+  const taken: Array<[number, number]> = [];
+  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  const push = (c: DeadlineCandidate) => {
+    if (overlaps(c.start, c.end)) return;
+    taken.push([c.start, c.end]);
+    out.push(c);
+  };
+  const before = (i: number) => t.slice(Math.max(0, i - 60), i);
+
+  // Full dates: 20/6/2025, 20-6-2025, 20.6.2025, "ngày 17 tháng 10 năm 2025".
+  const full = /(?<![\d./-])(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4})(?![\d/])/g;
+  const longForm = /ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/g;
+  for (const re of [longForm, full]) {
+    for (const m of t.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+      if (!iso) continue;
+      pushDay(iso, start, end);
+    }
+  }
+  // Day and month without a year ("trước ngày 20/6") take the document's year.
+  if (opt.year !== undefined) {
+    for (const m of t.matchAll(/ngày (\d{1,2})\s?\/\s?(\d{1,2})(?![\d/.-])/g)) {
+      const start = m.index + 5;
+      const iso = isoDate(opt.year, Number(m[2]), Number(m[1]));
+      if (iso) pushDay(iso, start, m.index + m[0].length);
+    }
+  }
+
+  function pushDay(iso: string, start: number, end: number): void {
+    const b = before(start);
+    const bNoNgay = b.replace(/ngày\s*$/, '');
+    if (AFTER_DOC_NUMBER.test(b)) return;
+    let strength = opt.cell ? 3 : strengthBefore(bNoNgay);
+    if (!opt.cell && strength === 1) {
+      // A bare "ngày 16/10/2025, …" in prose narrates when something happened.
+      if (NARRATIVE_BEFORE.test(b) || b.trim() === '') return;
+      strength = 1;
+    }
+    const isBefore = /trước\s*(ngày\s*)?$/.test(b);
+    push({ kind: 'date', due: isBefore ? dayBefore(iso) : iso, period: null, start, end, strength });
+  }
+
+  // Months: "tháng 6/2025", "tháng 6 năm 2025", a bare cell "6/2025".
+  for (const m of t.matchAll(/tháng\s?(\d{1,2})\s?(?:\/|-|năm)\s?(\d{4})(?![\d/])/g)) {
+    const start = m.index;
+    const b = before(start);
+    if (/từ\s*$/.test(b)) continue;
+    const iso = endOfMonth(Number(m[2]), Number(m[1]));
+    if (!iso) continue;
+    const isBefore = /trước\s*$/.test(b);
+    push({
+      kind: 'date',
+      due: isBefore ? dayBefore(`${m[2]}-${pad(Number(m[1]))}-01`) : iso,
+      period: null,
+      start,
+      end: start + m[0].length,
+      strength: opt.cell ? 3 : Math.max(2, strengthBefore(b)),
+    });
+  }
+  if (opt.cell) {
+    for (const m of t.matchAll(/(?<![\d./-])(\d{1,2})\s?\/\s?(\d{4})(?![\d/])/g)) {
+      const iso = endOfMonth(Number(m[2]), Number(m[1]));
+      if (iso) push({ kind: 'date', due: iso, period: null, start: m.index, end: m.index + m[0].length, strength: 3 });
+    }
+  }
+
+  // Quarters: "quý IV/2025", "Quý I năm 2026".
+  for (const m of t.matchAll(/quý\s?(iv|iii|ii|i|[1-4])\s?(?:\/|-|năm)\s?(\d{4})(?![\d/])/g)) {
+    const q = ROMAN[m[1] ?? ''] ?? 0;
+    const iso = endOfQuarter(Number(m[2]), q);
+    if (!iso) continue;
+    const b = before(m.index);
+    push({
+      kind: 'date',
+      due: iso,
+      period: null,
+      start: m.index,
+      end: m.index + m[0].length,
+      strength: opt.cell ? 3 : Math.max(2, strengthBefore(b)),
+    });
+  }
+
+  // Spans: "2025-2026", "giai đoạn 2025 - 2030" → the end of the span.
+  for (const m of t.matchAll(/(?<![\d/])(\d{4})\s?[-–]\s?(\d{4})(?![\d/])/g)) {
+    const a = Number(m[1]);
+    const z = Number(m[2]);
+    if (!plausibleYear(a) || !plausibleYear(z) || z < a) continue;
+    const b = before(m.index);
+    const cued = /(giai đoạn|hoàn thành|trong)\s*(năm\s*)?$/.test(b);
+    if (!opt.cell && !cued) continue;
+    const iso = endOfYear(z);
+    if (iso) push({ kind: 'date', due: iso, period: null, start: m.index, end: m.index + m[0].length, strength: opt.cell ? 3 : 2 });
+  }
+
+  // Years: "trong năm 2025", "hoàn thành năm 2025"; a bare cell "2025" / "Năm 2025".
+  for (const m of t.matchAll(/(?<![\d/.-])(năm\s?)?(\d{4})(?![\d/.-])/g)) {
+    const y = Number(m[2]);
+    if (!plausibleYear(y)) continue;
+    const start = m.index;
+    const b = before(start);
+    let strength = 0;
+    if (opt.cell) strength = 3;
+    else if (m[1] && /(trong|hoàn thành|đến hết|hết|cuối)\s*$/.test(b)) strength = COMPLETION_CUE.test(b) ? 3 : 2;
+    if (!strength) continue;
+    const iso = endOfYear(y);
+    if (iso) push({ kind: 'date', due: iso, period: null, start, end: start + m[0].length, strength });
+  }
+
+  // Continuous: "thường xuyên", "Nhiệm vụ thường xuyên" — but "chi thường xuyên" is recurrent spending.
+  for (const m of t.matchAll(/thường xuyên/g)) {
+    const b = before(m.index);
+    if (/(chi|chi phí|kinh phí|vốn|nguồn)\s*$/.test(b)) continue;
+    const explicit = /nhiệm vụ\s*$/.test(b) || opt.cell || /(^|[.;:(*]\s*)(thực hiện\s*)?$/.test(b);
+    push({ kind: 'continuous', due: null, period: null, start: m.index, end: m.index + m[0].length, strength: explicit ? 3 : 2 });
+  }
+
+  // Recurring: "hằng tháng", "hàng tuần", "định kỳ hằng quý", "6 tháng/lần"… at the head of a clause,
+  // after "định kỳ" or "và" — "khen thưởng hằng năm" describes an annual award, not an obligation.
+  for (const m of t.matchAll(/(hằng|hàng)\s(tuần|tháng|quý|năm)/g)) {
+    const b = before(m.index);
+    const atHead = /(^|[.;:,(*]|định kỳ|và|\d{4})\s*$/.test(b);
+    if (!atHead) continue;
+    const period = periodOf(m[2] ?? '');
+    push({ kind: 'recurring', due: null, period, start: m.index, end: m.index + m[0].length, strength: 2 });
+  }
+  for (const m of t.matchAll(/định kỳ\s?(6|sáu)\s?tháng/g)) {
+    push({ kind: 'recurring', due: null, period: 'half-yearly', start: m.index, end: m.index + m[0].length, strength: 2 });
+  }
+
+  // Events: "cùng thời điểm Luật … có hiệu lực", "có hiệu lực cùng thời điểm", "tại Kỳ họp thứ 10".
+  for (const m of t.matchAll(/cùng (thời điểm|thời gian|lúc)/g)) {
+    const b = before(m.index);
+    push({ kind: 'event', due: null, period: null, start: m.index, end: m.index + m[0].length, strength: COMPLETION_CUE.test(b) ? 3 : 2 });
+  }
+  for (const m of t.matchAll(/kỳ họp thứ\s?(\d{1,2}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)/g)) {
+    const b = before(m.index);
+    if (!/(trình|thông qua|tại|vào|chương trình)[^.;]{0,40}$/.test(b)) continue;
+    push({ kind: 'event', due: null, period: null, start: m.index, end: m.index + m[0].length, strength: 1 });
+  }
+}
+
+function periodOf(word: string): RecurrencePeriod {
+  switch (word) {
+    case 'tuần':
+      return 'weekly';
+    case 'quý':
+      return 'quarterly';
+    case 'năm':
+      return 'yearly';
+    default:
+      return 'monthly';
+  }
+}
+
+const KIND_RANK: Record<CandidateKind, number> = { date: 4, continuous: 3, recurring: 2, event: 1 };
+
+/** The deadline words: the clause holding the chosen expression. */
+function rawClause(text: string, c: DeadlineCandidate): string {
+  let s = c.start;
+  while (s > 0 && !/[.;]/.test(text.charAt(s - 1))) s--;
+  let e = c.end;
+  while (e < text.length && !/[.;]/.test(text.charAt(e))) e++;
+  return text.slice(s, e).replace(/\s+/g, ' ').trim();
+}
+
+/** Picks one deadline among the candidates: the strongest, then the latest written. */
+export function chooseDeadline(text: string, cands: DeadlineCandidate[]): Deadline {
+  if (cands.length === 0) return { ...NO_DEADLINE };
+  let best: DeadlineCandidate | undefined;
+  for (const c of cands) {
+    if (
+      !best ||
+      c.strength > best.strength ||
+      (c.strength === best.strength && KIND_RANK[c.kind] > KIND_RANK[best.kind]) ||
+      (c.strength === best.strength && KIND_RANK[c.kind] === KIND_RANK[best.kind])
+    ) {
+      best = c;
+    }
+  }
+  if (!best) return { ...NO_DEADLINE };
+  const recurring = cands.find((c) => c.kind === 'recurring');
+  const period = best.kind === 'recurring' ? best.period : (recurring?.period ?? null);
+  return { raw: rawClause(text, best), kind: best.kind, due: best.due, period };
+}
+
+/** The deadline of a piece of prose (a task's text). */
+export function parseDeadline(text: string, ctx: DeadlineContext = {}): Deadline {
+  try {
+    const clean = stripMarkup(String(text ?? ''));
+    return chooseDeadline(clean, findDeadlineCandidates(clean, ctx, false));
+  } catch {
+    return { ...NO_DEADLINE };
+  }
+}
+
+/** The deadline of a "Hạn hoàn thành" table cell: "2025", "6/2025", "Quý I/2026", "Thường xuyên"… */
+export function parseDeadlineCell(cell: string, ctx: DeadlineContext = {}): Deadline {
+  try {
+    const clean = stripMarkup(String(cell ?? ''));
+    if (!clean) return { ...NO_DEADLINE };
+    const d = chooseDeadline(clean, findDeadlineCandidates(clean, ctx, true));
+    return d.kind === 'none' ? d : { ...d, raw: clean };
+  } catch {
+    return { ...NO_DEADLINE };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './types.ts';
+export { extractDirectives } from './extract.ts';

@@ -1,0 +1,55 @@
+// Input errors carry a stable code (the server and the web app map it to their own text) and a
+// bilingual message for the CLI. They never carry a stack worth printing: the cause is the file.
+
+export type ExtractionInputErrorCode =
+  | 'UNSUPPORTED_FORMAT'
+  | 'UNREADABLE_FILE'
+  | 'EMPTY_DOCUMENT'
+  | 'NOT_A_DIRECTIVE'
+  | 'FILE_TOO_LARGE';
+
+const MESSAGES: Record<ExtractionInputErrorCode, { vi: string; en: string }> = {
+  UNSUPPORTED_FORMAT: {
+    vi: 'Định dạng tệp không được hỗ trợ (chỉ nhận .docx, .pdf, .txt, .md).',
+    en: 'Unsupported file format (accepted: .docx, .pdf, .txt, .md).',
+  },
+  UNREADABLE_FILE: {
+    vi: 'Không đọc được tệp: tệp hỏng, bị mã hoá hoặc không phải văn bản.',
+    en: 'The file cannot be read: it is damaged, encrypted or not text.',
+  },
+  EMPTY_DOCUMENT: {
+    vi: 'Tệp không có nội dung văn bản.',
+    en: 'The file contains no text.',
+  },
+  NOT_A_DIRECTIVE: {
+    vi: 'Nội dung không phải là văn bản chỉ đạo bằng tiếng Việt.',
+    en: 'The content is not a Vietnamese directive document.',
+  },
+  FILE_TOO_LARGE: {
+    vi: 'Tệp quá lớn.',
+    en: 'The file is too large.',
+  },
+};
+
+export class ExtractionInputError extends Error {
+  override readonly name = 'ExtractionInputError';
+  readonly code: ExtractionInputErrorCode;
+  readonly messageVi: string;
+  readonly messageEn: string;
+  /** What was found, for the person reading the message ("PNG image", "not UTF-8"). */
+  readonly detail: string | undefined;
+
+  constructor(code: ExtractionInputErrorCode, detail?: string, options?: { cause?: unknown }) {
+    const { vi, en } = MESSAGES[code];
+    const suffix = detail ? ` (${detail})` : '';
+    super(`${code}: ${vi} / ${en}${suffix}`, options);
+    this.code = code;
+    this.messageVi = vi;
+    this.messageEn = en;
+    this.detail = detail;
+  }
+}
+
+export function isExtractionInputError(error: unknown): error is ExtractionInputError {
+  return error instanceof ExtractionInputError;
+}

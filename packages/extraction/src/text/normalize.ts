@@ -1,0 +1,63 @@
+// Text normalisation shared by every stage. Vietnamese has two accepted tone-mark placements
+// ("hoá"/"hóa", "uỷ"/"ủy"): comparisons fold both to one so "Đảng uỷ" and "Đảng ủy" are the same body.
+
+const TONE_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['oá', 'óa'], ['oà', 'òa'], ['oả', 'ỏa'], ['oã', 'õa'], ['oạ', 'ọa'],
+  ['oé', 'óe'], ['oè', 'òe'], ['oẻ', 'ỏe'], ['oẽ', 'õe'], ['oẹ', 'ọe'],
+  ['uý', 'úy'], ['uỳ', 'ùy'], ['uỷ', 'ủy'], ['uỹ', 'ũy'], ['uỵ', 'ụy'],
+];
+
+/** One tone-mark placement (the "new" style, óa/ủy), case preserved. Length-preserving. */
+export function unifyTones(s: string): string {
+  let t = s;
+  for (const [a, b] of TONE_PAIRS) {
+    if (t.includes(a)) t = t.split(a).join(b);
+    const A = a.toUpperCase();
+    if (t.includes(A)) t = t.split(A).join(b.toUpperCase());
+    // Mixed case at a sentence start: "Oá" → "Óa".
+    const mixed = a.charAt(0).toUpperCase() + a.slice(1);
+    if (t.includes(mixed)) t = t.split(mixed).join(b.charAt(0).toUpperCase() + b.slice(1));
+  }
+  return t;
+}
+
+/** Key for comparing words: NFC, lower case, one tone placement, single spaces. */
+export function fold(s: string): string {
+  return unifyTones(s.normalize('NFC').toLowerCase()).replace(/\s+/g, ' ').trim();
+}
+
+/** Markdown and stray HTML removed, spacing kept readable. Linear: no nested quantifiers. */
+export function stripMarkup(s: string): string {
+  let t = s.replace(/<[^<>]{0,300}>/g, ' ');
+  t = t.replace(/\\([*_#\-])/g, '$1');
+  t = t.replace(/\*\*|__/g, '');
+  // A single '*' or '_' wrapping words is italics; a lone '*' (an ornament line) is dropped too.
+  t = t.replace(/(^|[\s(“"'])[*_](?=\S)/g, '$1').replace(/(\S)[*_](?=$|[\s).,;:”"'])/g, '$1');
+  t = t.replace(/^#{1,6}\s+/, '');
+  t = t.replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+  return t.replace(/[ \t\u00a0]+/g, ' ').trim();
+}
+
+/** Upper-cases the first letter (bodies are written "Các bộ, ngành" at the head of a list). */
+export function capitalizeFirst(s: string): string {
+  if (!s) return s;
+  const first = s.charAt(0);
+  return first.toUpperCase() + s.slice(1);
+}
+
+const LETTER = /\p{L}/u;
+/** True when the line has letters and none of them is lower case (a header line such as "THÔNG BÁO"). */
+export function isUpperLine(s: string): boolean {
+  let letters = 0;
+  for (const ch of s) {
+    if (!LETTER.test(ch)) continue;
+    letters++;
+    if (ch !== ch.toUpperCase()) return false;
+  }
+  return letters >= 2;
+}
+
+export function startsLower(s: string): boolean {
+  const ch = s.charAt(0);
+  return LETTER.test(ch) && ch === ch.toLowerCase() && ch !== ch.toUpperCase();
+}

@@ -1,0 +1,71 @@
+// The whole test suite: every test on the embedded database (PGlite), then the database tests again
+// against a real PostgreSQL server (DATABASE_URL, or a temporary one started from Debian's package),
+// then the browser journeys. Ends with one line "N passed, N failed" for CI to read.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTempPostgres } from './pg-temp.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const extraArgs = process.argv.slice(2);
+const outDir = mkdtempSync(join(tmpdir(), 'giamsat-test-results-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let problems = 0;
+
+function vitest(label, args, env = {}) {
+  console.log(`\n━━ ${label} ━━`);
+  const outputFile = join(outDir, `${label.replace(/\W+/g, '-')}.json`);
+  const result = spawnSync(
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${outputFile}`,
+      ...args,
+      ...extraArgs,
+    ],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'Asia/Ho_Chi_Minh', ...env } },
+  );
+  if (!existsSync(outputFile)) {
+    console.error(`✗ ${label}: the test runner did not report (exit ${result.status})`);
+    problems++;
+    return;
+  }
+  const report = JSON.parse(readFileSync(outputFile, 'utf8'));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+  // A file that fails to load has no tests but still fails the run.
+  const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
+  if (brokenFiles.length) {
+    for (const file of brokenFiles) console.error(`✗ could not run ${file.name}: ${file.message}`);
+    totals.failed += brokenFiles.length;
+  }
+  if (result.status !== 0 && report.numFailedTests === 0 && brokenFiles.length === 0) problems++;
+}
+
+vitest('PGlite (embedded)', []);
+
+const given = process.env.DATABASE_URL;
+const temp = given ? null : await startTempPostgres();
+const serverUrl = given ?? temp?.url;
+if (serverUrl) {
+  try {
+    vitest('PostgreSQL server', ['server'], { TEST_DATABASE_URL: serverUrl });
+  } finally {
+    temp?.stop();
+  }
+} else {
+  console.error(
+    "\n✗ No PostgreSQL server: set DATABASE_URL, or install Debian's postgresql package (run as root to let the suite install it).",
+  );
+  problems++;
+}
+
+console.log(
+  `\n${totals.passed} passed, ${totals.failed + problems} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
+process.exit(totals.failed + problems > 0 ? 1 : 0);

@@ -1,0 +1,29 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { PUBLIC } from './actor.ts';
+import { AuthErrors } from './auth.errors.ts';
+import { resolveSession } from './auth.service.ts';
+
+export const SESSION_COOKIE = 'giamsat_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves the session cookie into `req.actor` on every request (public when absent). A request that
+ * changes something with a session cookie must echo the session's CSRF token in `x-csrf-token`:
+ * another site can make the browser send the cookie, but cannot read the token.
+ */
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.addHook('onRequest', async (req: FastifyRequest) => {
+    req.actor = PUBLIC;
+    req.csrfToken = null;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await resolveSession(req.db, token);
+    if (!session) return;
+    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) {
+      throw AuthErrors.csrfMismatch();
+    }
+    req.actor = session.actor;
+    req.csrfToken = session.csrfToken;
+  });
+});

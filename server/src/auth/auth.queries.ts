@@ -1,0 +1,76 @@
+import type { Db } from '../db/db.ts';
+import { sql } from '../db/sql.ts';
+
+export interface SessionRow {
+  user_id: number;
+  csrf_token: string;
+  role: 'admin' | 'office' | 'focal' | 'head' | 'inspector';
+  agency_id: number;
+  agency_path: string;
+  scope_agency_id: number | null;
+  scope_path: string | null;
+}
+
+export async function findLiveSession(db: Db, tokenHash: string, now: Date): Promise<SessionRow | undefined> {
+  const [row] = await db.query<SessionRow>(sql`
+    SELECT s.user_id, s.csrf_token, u.role, u.agency_id, a.path::text AS agency_path,
+           u.scope_agency_id, sa.path::text AS scope_path
+    FROM sessions s
+    JOIN users u ON u.id = s.user_id AND u.is_active
+    JOIN agencies a ON a.id = u.agency_id
+    LEFT JOIN agencies sa ON sa.id = u.scope_agency_id
+    WHERE s.token_hash = ${tokenHash} AND s.expires_at > ${now}`);
+  return row;
+}
+
+export async function insertSession(
+  db: Db,
+  session: { tokenHash: string; userId: number; csrfToken: string; expiresAt: Date },
+): Promise<void> {
+  await db.query(sql`INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at)
+    VALUES (${session.tokenHash}, ${session.userId}, ${session.csrfToken}, ${session.expiresAt})`);
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.query(sql`DELETE FROM sessions WHERE token_hash = ${tokenHash}`);
+}
+
+export async function findUserForLogin(db: Db, username: string) {
+  const [row] = await db.query<{ id: number; password_hash: string; is_active: boolean }>(
+    sql`SELECT id, password_hash, is_active FROM users WHERE lower(username) = lower(${username})`,
+  );
+  return row;
+}
+
+export async function countRecentFailures(db: Db, username: string, ip: string, since: Date) {
+  const [row] = await db.query<{ by_user: number; by_ip: number }>(sql`
+    SELECT count(*) FILTER (WHERE lower(username) = lower(${username})) AS by_user,
+           count(*) FILTER (WHERE ip = ${ip}) AS by_ip
+    FROM login_attempts WHERE NOT succeeded AND at > ${since}`);
+  return row ?? { by_user: 0, by_ip: 0 };
+}
+
+export async function recordLoginAttempt(db: Db, username: string, ip: string, succeeded: boolean, at: Date) {
+  await db.query(
+    sql`INSERT INTO login_attempts (username, ip, succeeded, at) VALUES (${username}, ${ip}, ${succeeded}, ${at})`,
+  );
+}
+
+export async function loadMe(db: Db, userId: number) {
+  const [row] = await db.query<{
+    id: number;
+    username: string;
+    full_name: string;
+    role: 'admin' | 'office' | 'focal' | 'head' | 'inspector';
+    agency_id: number;
+    agency_name: string;
+    agency_level: string;
+    scope_agency_id: number | null;
+    scope_agency_name: string | null;
+  }>(sql`
+    SELECT u.id, u.username, u.full_name, u.role, a.id AS agency_id, a.name AS agency_name, a.level AS agency_level,
+           sa.id AS scope_agency_id, sa.name AS scope_agency_name
+    FROM users u JOIN agencies a ON a.id = u.agency_id LEFT JOIN agencies sa ON sa.id = u.scope_agency_id
+    WHERE u.id = ${userId}`);
+  return row;
+}

@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { SESSION_COOKIE } from './auth.plugin.ts';
+import { LoginBody, MeResponse } from './auth.schemas.ts';
+import { getMe, login, logout, resolveSession } from './auth.service.ts';
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { config } = app.ctx;
+
+  app.post(
+    '/api/auth/login',
+    { schema: { tags: ['auth'], body: LoginBody, response: { 200: MeResponse } } },
+    async (req, reply) => {
+      const session = await login(req.db, { ...req.body, ip: req.ip, ttlHours: config.sessionTtlHours });
+      const secure = config.cookieSecure === 'auto' ? req.protocol === 'https' : config.cookieSecure === 'true';
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        expires: session.expiresAt,
+      });
+      const resolved = await resolveSession(req.db, session.token);
+      if (!resolved) throw new Error('session vanished right after login');
+      return getMe(req.db, resolved.actor, session.csrfToken);
+    },
+  );
+
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 204: z.null() } } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await logout(req.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send(null);
+  });
+
+  app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: MeResponse } } }, async (req) =>
+    getMe(req.db, req.actor, req.csrfToken ?? ''),
+  );
+};

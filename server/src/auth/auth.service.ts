@@ -1,0 +1,84 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/db.ts';
+import { CommonErrors } from '../http/app-error.ts';
+import type { Actor, UserActor } from './actor.ts';
+import { AuthErrors } from './auth.errors.ts';
+import {
+  countRecentFailures,
+  deleteSession,
+  findLiveSession,
+  findUserForLogin,
+  insertSession,
+  loadMe,
+  recordLoginAttempt,
+} from './auth.queries.ts';
+import type { MeResponse } from './auth.schemas.ts';
+import { verifyPassword } from './password.ts';
+
+// Failed logins are counted in the database, so the limit holds across every app process.
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+const MAX_FAILURES_PER_USER = 5;
+const MAX_FAILURES_PER_IP = 30;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function login(
+  db: Db,
+  input: { username: string; password: string; ip: string; ttlHours: number },
+): Promise<{ token: string; csrfToken: string; userId: number; expiresAt: Date }> {
+  const now = new Date();
+  const failures = await countRecentFailures(db, input.username, input.ip, new Date(now.getTime() - LOGIN_WINDOW_MS));
+  if (failures.by_user >= MAX_FAILURES_PER_USER || failures.by_ip >= MAX_FAILURES_PER_IP) {
+    throw AuthErrors.tooManyAttempts(LOGIN_WINDOW_MS / 1000);
+  }
+  const user = await findUserForLogin(db, input.username);
+  // Verify against a real hash even for unknown users would cost the same time; we accept the small
+  // timing difference and rely on the rate limit instead.
+  const ok = user?.is_active === true && (await verifyPassword(user.password_hash, input.password));
+  await recordLoginAttempt(db, input.username, input.ip, ok, now);
+  if (!ok || !user) throw AuthErrors.invalidCredentials();
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now.getTime() + input.ttlHours * 3600 * 1000);
+  await insertSession(db, { tokenHash: hashToken(token), userId: user.id, csrfToken, expiresAt });
+  return { token, csrfToken, userId: user.id, expiresAt };
+}
+
+export async function logout(db: Db, token: string): Promise<void> {
+  await deleteSession(db, hashToken(token));
+}
+
+/** The actor behind a session cookie, or null when the session is unknown or expired. */
+export async function resolveSession(db: Db, token: string): Promise<{ actor: UserActor; csrfToken: string } | null> {
+  const row = await findLiveSession(db, hashToken(token), new Date());
+  if (!row) return null;
+  return {
+    csrfToken: row.csrf_token,
+    actor: {
+      kind: 'user',
+      userId: row.user_id,
+      role: row.role,
+      agencyId: row.agency_id,
+      agencyPath: row.agency_path,
+      scopeAgencyId: row.role === 'office' ? row.scope_agency_id : null,
+      scopePath: row.role === 'office' ? row.scope_path : null,
+    },
+  };
+}
+
+export async function getMe(db: Db, actor: Actor, csrfToken: string): Promise<MeResponse> {
+  if (actor.kind !== 'user') throw CommonErrors.unauthenticated();
+  const row = await loadMe(db, actor.userId);
+  if (!row) throw CommonErrors.unauthenticated();
+  return {
+    user: {
+      id: row.id,
+      username: row.username,
+      fullName: row.full_name,
+      role: row.role,
+      agency: { id: row.agency_id, name: row.agency_name, level: row.agency_level },
+      scopeAgency: row.scope_agency_id !== null ? { id: row.scope_agency_id, name: row.scope_agency_name ?? '' } : null,
+    },
+    csrfToken,
+  };
+}

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymous, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
+import { DEMO_PASSWORD, makeAgency, makeUser, type TestUser } from '../../test/factories.ts';
+
+describe('sign in, sessions and CSRF', () => {
+  let t: TestContext;
+  let focal: TestUser;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const ministry = await makeAgency(t.db, { name: 'Bộ Khoa học và Công nghệ' });
+    focal = await makeUser(t.db, { role: 'focal', agency: ministry, username: 'dau-moi-bo-khcn' });
+  });
+  afterAll(() => t.close());
+
+  it('signs in with the right password and shows who I am', async () => {
+    const client = await loginAs(t.app, focal);
+    const me = await client.get('/api/auth/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user).toMatchObject({
+      username: 'dau-moi-bo-khcn',
+      role: 'focal',
+      agency: { name: 'Bộ Khoa học và Công nghệ' },
+    });
+  });
+
+  it('refuses a wrong password without saying which part was wrong', async () => {
+    const res = await anonymous(t.app).post('/api/auth/login', { username: focal.username, password: 'sai' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual({ code: 'INVALID_CREDENTIALS', params: {} });
+  });
+
+  it('stores no session in memory: the cookie works until logout, then not at all', async () => {
+    const client = await loginAs(t.app, focal);
+    expect((await client.post('/api/auth/logout')).statusCode).toBe(204);
+    expect((await client.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('rejects a state-changing request carrying the cookie but not the CSRF token', async () => {
+    const client = await loginAs(t.app, focal);
+    const res = await client.request({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { 'x-csrf-token': 'forged' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('CSRF_TOKEN_INVALID');
+  });
+
+  it('locks a username out after repeated failures, even with the right password', async () => {
+    const agency = await makeAgency(t.db);
+    const victim = await makeUser(t.db, { role: 'focal', agency });
+    for (let i = 0; i < 5; i++) {
+      await anonymous(t.app).post('/api/auth/login', { username: victim.username, password: `sai-${i}` });
+    }
+    const res = await anonymous(t.app).post('/api/auth/login', { username: victim.username, password: DEMO_PASSWORD });
+    expect(res.statusCode).toBe(429);
+    expect(res.json().code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
+  });
+
+  it('answers malformed input with a 4xx that says what is wrong', async () => {
+    const missing = await anonymous(t.app).post('/api/auth/login', { username: 'x' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().code).toBe('VALIDATION_FAILED');
+    const broken = await anonymous(t.app).request({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username": ',
+    });
+    expect(broken.statusCode).toBe(400);
+    const huge = await anonymous(t.app).request({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ username: 'x', password: 'y'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(huge.statusCode).toBe(413);
+  });
+});

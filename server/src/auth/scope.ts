@@ -1,0 +1,48 @@
+import { type Sql, sql } from '../db/sql.ts';
+import type { Actor } from './actor.ts';
+
+/**
+ * Which tasks an actor may see, as a SQL condition over `tasks t JOIN directives d`. Lists are
+ * scoped in SQL so "not yours" and "not there" look the same (404, never 403 with a hint).
+ *
+ * - public: tasks of published directives;
+ * - administrator, inspector, the central standing office: everything;
+ * - a province's office: directives it owns and tasks assigned to bodies in its subtree (its communes);
+ * - a body's focal point or head: published tasks assigned to the body or its subtree, directly or
+ *   through a named group the body belongs to.
+ */
+export function taskVisibility(actor: Actor, t = 't', d = 'd'): Sql {
+  const task = sql.raw(t);
+  const directive = sql.raw(d);
+  if (actor.kind === 'system') return sql`TRUE`;
+  if (actor.kind === 'public') return sql`${directive}.status = 'published'`;
+  if (actor.role === 'admin' || actor.role === 'inspector') return sql`TRUE`;
+  if (actor.role === 'office') {
+    if (actor.scopePath === null) return sql`TRUE`;
+    return sql`(${directive}.scope_agency_id IN (SELECT id FROM agencies WHERE path <@ ${actor.scopePath}::ltree)
+      OR ${assignedWithin(task, actor.scopePath)})`;
+  }
+  return sql`(${directive}.status = 'published' AND ${assignedWithin(task, actor.agencyPath)})`;
+}
+
+/** The task is assigned (lead or coordinating, directly or via a group) to a body under `path`. */
+export function assignedWithin(task: Sql, path: string, role?: 'lead' | 'coordinating'): Sql {
+  const roleCondition = role ? sql`AND ta.role = ${role}` : sql.empty;
+  return sql`EXISTS (
+    SELECT 1 FROM task_assignments ta JOIN agencies a ON a.id = ta.agency_id
+    WHERE ta.task_id = ${task}.id ${roleCondition}
+      AND (a.path <@ ${path}::ltree OR EXISTS (
+        SELECT 1 FROM agency_group_members gm JOIN agencies m ON m.id = gm.member_id
+        WHERE gm.group_id = ta.agency_id AND m.path <@ ${path}::ltree)))`;
+}
+
+/** Can the actor manage (edit, publish, review reports of) directives owned by this scope? */
+export function canManageScope(actor: Actor, directiveScopePath: string | null): boolean {
+  if (actor.kind === 'system') return true;
+  if (actor.kind !== 'user') return false;
+  if (actor.role === 'admin') return true;
+  if (actor.role !== 'office') return false;
+  if (actor.scopePath === null) return true;
+  if (directiveScopePath === null) return false;
+  return directiveScopePath === actor.scopePath || directiveScopePath.startsWith(`${actor.scopePath}.`);
+}

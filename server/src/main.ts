@@ -1,0 +1,35 @@
+import { loadConfig } from './config/config.ts';
+import { openDb } from './db/db.ts';
+import { migrate } from './db/migrate.ts';
+import { buildApp } from './http/app.ts';
+import { openStorage } from './storage/open-storage.ts';
+
+// Starts one app process. Any number of these may run against one PostgreSQL server: sessions,
+// jobs and files live in the database and the storage, never only in this process.
+async function main() {
+  const config = loadConfig();
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir, poolSize: config.dbPoolSize });
+  await migrate(db);
+  if (config.demoData) {
+    const { ensureDemoData } = await import('./demo/demo.service.ts');
+    await ensureDemoData(db, { log: (line) => console.log(line) });
+  }
+  const storage = openStorage(config);
+  const app = await buildApp({ db, config, storage });
+  const address = await app.listen({ host: config.host, port: config.port });
+  console.log(
+    `\ngiamsat đang chạy tại / is running at ${address.replace('127.0.0.1', 'localhost')}\n  API docs: ${address}/api/docs\n`,
+  );
+  const stop = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+
+/**
+ * Where evidence files and directive sources live. One interface: a local folder by default,
+ * S3-compatible object storage when configured, so app processes share files through it.
+ */
+export interface Storage {
+  put(bytes: Uint8Array, hint: { filename: string }): Promise<{ key: string; sha256: string; size: number }>;
+  get(key: string): Promise<Uint8Array>;
+  delete(key: string): Promise<void>;
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A key that never contains user input: date folder + random id + a sanitised extension. */
+export function newStorageKey(filename: string, now = new Date()): string {
+  const dot = filename.lastIndexOf('.');
+  const ext =
+    dot >= 0
+      ? filename
+          .slice(dot + 1)
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, '')
+          .slice(0, 10)
+      : '';
+  const day = now.toISOString().slice(0, 10).replaceAll('-', '/');
+  return `${day}/${randomUUID()}${ext ? `.${ext}` : ''}`;
+}
+
+export function localStorage(rootDir: string): Storage {
+  const root = resolve(rootDir);
+  const pathOf = (key: string) => {
+    const path = resolve(join(root, key));
+    if (!path.startsWith(`${root}/`)) throw new Error('storage key escapes the storage folder');
+    return path;
+  };
+  return {
+    async put(bytes, hint) {
+      const key = newStorageKey(hint.filename);
+      const path = pathOf(key);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, bytes, { flag: 'wx' });
+      return { key, sha256: sha256Hex(bytes), size: bytes.byteLength };
+    },
+    async get(key) {
+      return new Uint8Array(await readFile(pathOf(key)));
+    },
+    async delete(key) {
+      await rm(pathOf(key), { force: true });
+    },
+  };
+}

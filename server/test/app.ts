@@ -1,0 +1,79 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '../src/config/config.ts';
+import type { Db } from '../src/db/db.ts';
+import { buildApp } from '../src/http/app.ts';
+import { localStorage } from '../src/storage/storage.ts';
+import { createTestDb } from './db.ts';
+import { DEMO_PASSWORD, type TestUser } from './factories.ts';
+
+export interface TestContext {
+  db: Db;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** A real app on a fresh database, driven through HTTP with app.inject(). */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+  const db = await createTestDb();
+  const dataDir = mkdtempSync(join(tmpdir(), 'giamsat-test-'));
+  const config = loadConfig({ DATA_DIR: dataDir, DEMO_DATA: 'false', WORKERS: 'false', LOG_LEVEL: 'silent', ...env });
+  const app = await buildApp({ db, config, storage: localStorage(join(dataDir, 'files')) }, { logger: false });
+  await app.ready();
+  return {
+    db,
+    app,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** A signed-in browser: carries the session cookie and the CSRF token like the web app does. */
+export interface Client {
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+}
+
+function makeClient(app: FastifyInstance, cookie?: string, csrf?: string): Client {
+  const request = (options: InjectOptions) =>
+    app.inject({
+      ...options,
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
+        ...(options.headers ?? {}),
+      },
+    });
+  const withBody = (method: 'POST' | 'PATCH' | 'PUT') => (url: string, payload?: unknown) =>
+    request({ method, url, ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }) });
+  return {
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: withBody('POST'),
+    patch: withBody('PATCH'),
+    put: withBody('PUT'),
+    delete: (url) => request({ method: 'DELETE', url }),
+  };
+}
+
+export const anonymous = (app: FastifyInstance): Client => makeClient(app);
+
+export async function loginAs(app: FastifyInstance, user: Pick<TestUser, 'username'>): Promise<Client> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: user.username, password: DEMO_PASSWORD },
+  });
+  if (res.statusCode !== 200) throw new Error(`login failed for ${user.username}: ${res.statusCode} ${res.body}`);
+  const setCookie = res.cookies.find((c) => c.name === 'giamsat_session');
+  if (!setCookie) throw new Error('no session cookie');
+  return makeClient(app, `giamsat_session=${setCookie.value}`, res.json<{ csrfToken: string }>().csrfToken);
+}
