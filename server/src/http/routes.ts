@@ -1,8 +1,22 @@
 import type { FastifyInstance } from 'fastify';
+import { accountsRoutes } from '../accounts/account.routes.ts';
+import { agenciesRoutes } from '../agencies/agency.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
+import { dashboardRoutes } from '../dashboard/dashboard.routes.ts';
+import { directivesRoutes } from '../directives/directive.routes.ts';
+import { jobsRoutes } from '../jobs/job.routes.ts';
+import { progressRoutes } from '../progress/progress.routes.ts';
+import { tasksRoutes } from '../tasks/task.routes.ts';
 
 /** Every concept's routes, in one list so the API's surface is visible at a glance. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   await app.register(authRoutes);
+  await app.register(agenciesRoutes);
+  await app.register(accountsRoutes);
+  await app.register(directivesRoutes);
+  await app.register(tasksRoutes);
+  await app.register(progressRoutes);
+  await app.register(dashboardRoutes);
+  await app.register(jobsRoutes);
 }
