@@ -217,7 +217,7 @@ function renderRuns(runs: Run[]): string {
   let previous: Run | undefined;
   for (const run of runs) {
     // A gap, or a step back to the left (the next visual line of a joined paragraph), is a space.
-    if (previous && (run.x - previous.right > run.size * 0.15 || run.x < previous.x)) line.write(' ', false, false);
+    if (previous && (run.x - previous.right > run.size * 0.15 || run.x < previous.x || Math.abs(run.y - previous.y) > run.size * 0.4)) line.write(' ', false, false);
     line.write(run.str, run.bold, run.italic);
     previous = run;
   }
@@ -302,6 +302,17 @@ function pageBlocks(runs: Run[], rules: { horizontal: Segment[]; vertical: Segme
 const LIST_MARKER = /^(?:\d{1,3}(?:\.\d{1,3}){0,4}[.)]|[a-zđ]\)|[-+•–—*]|\(\d{1,3}\)|[IVXLC]{1,7}[.-]|Điều \d)/u;
 const PAGE_NUMBER = /^(?:-\s*)?\d{1,4}(?:\s*-)?$|^Trang \d{1,4}(?:\s*\/\s*\d{1,4})?$/iu;
 
+/**
+ * A wrapped line that begins with a marker starts a new item, unless the marker is an inline
+ * enumeration ("gồm: (1) …; (2) …", "khoản 2.") in a sentence the previous line left unfinished.
+ */
+function startsItem(startText: string, paragraph: Run[]): boolean {
+  if (!LIST_MARKER.test(startText)) return false;
+  if (/^[-+•–—*]/u.test(startText)) return true;
+  const previousText = (paragraph[paragraph.length - 1]?.str ?? '').trimEnd();
+  return /[.;!?]$/u.test(previousText);
+}
+
 function renderRow(row: Run[][][]): string {
   return row.map((lines) => renderRuns(lines.flat())).join('\t');
 }
@@ -363,7 +374,7 @@ function assemble(pages: Block[][]): string[] {
       const startText = runs.map((r) => r.str).join('').trimStart();
       const previous: VisualLine | null = last;
       let join = false;
-      if (paragraph && previous && wrappedBefore(previous, runs, textRight) && !LIST_MARKER.test(startText)) {
+      if (paragraph && previous && wrappedBefore(previous, runs, textRight) && !startsItem(startText, paragraph)) {
         const pitch = previous.y - line.y;
         const indented = line.x > textLeft + line.size * 0.8;
         if (firstOnPage) join = /^\p{Ll}/u.test(startText);
