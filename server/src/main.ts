@@ -2,6 +2,8 @@ import { loadConfig } from './config/config.ts';
 import { openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
+import { jobDefinitions } from './jobs/job.registry.ts';
+import { startWorker } from './jobs/job.service.ts';
 import { openStorage } from './storage/open-storage.ts';
 
 // Starts one app process. Any number of these may run against one PostgreSQL server: sessions,
@@ -16,11 +18,15 @@ async function main() {
   }
   const storage = openStorage(config);
   const app = await buildApp({ db, config, storage });
+  const worker = config.workers
+    ? startWorker(app.ctx, jobDefinitions, { onError: (error) => app.log.error({ err: error }, 'job worker') })
+    : null;
   const address = await app.listen({ host: config.host, port: config.port });
   console.log(
     `\ngiamsat đang chạy tại / is running at ${address.replace('127.0.0.1', 'localhost')}\n  API docs: ${address}/api/docs\n`,
   );
   const stop = async () => {
+    await worker?.stop();
     await app.close();
     await db.close();
     process.exit(0);

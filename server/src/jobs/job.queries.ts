@@ -1,0 +1,71 @@
+import type { Db } from '../db/db.ts';
+import { sql } from '../db/sql.ts';
+
+export interface JobRow {
+  id: number;
+  kind: string;
+  payload: unknown;
+  state: 'queued' | 'running' | 'succeeded' | 'failed';
+  progress: number;
+  progress_message: string | null;
+  result: unknown;
+  error: unknown;
+  attempts: number;
+  created_by: number | null;
+  created_at: Date;
+  finished_at: Date | null;
+}
+
+export async function insertJob(
+  db: Db,
+  job: { kind: string; payload: unknown; createdBy: number | null },
+): Promise<JobRow> {
+  const [row] = await db.query<JobRow>(sql`
+    INSERT INTO jobs (kind, payload, created_by) VALUES (${job.kind}, ${JSON.stringify(job.payload)}::jsonb, ${job.createdBy})
+    RETURNING *`);
+  return row!;
+}
+
+/**
+ * Claims the oldest runnable job. SKIP LOCKED lets many app processes poll one table without
+ * blocking each other; a running job whose lease ran out (its process died) is claimed again.
+ */
+export async function claimJob(db: Db, kinds: readonly string[], leaseSeconds: number): Promise<JobRow | undefined> {
+  const [row] = await db.query<JobRow>(sql`
+    UPDATE jobs SET state = 'running', attempts = attempts + 1,
+                    locked_until = now() + make_interval(secs => ${leaseSeconds})
+    WHERE id = (
+      SELECT id FROM jobs
+      WHERE kind = ANY(${kinds as string[]}::text[])
+        AND ((state = 'queued' AND run_after <= now()) OR (state = 'running' AND locked_until < now()))
+      ORDER BY id
+      FOR UPDATE SKIP LOCKED
+      LIMIT 1)
+    RETURNING *`);
+  return row;
+}
+
+export async function updateJobProgress(db: Db, id: number, progress: number, message: string | null): Promise<void> {
+  await db.query(sql`UPDATE jobs SET progress = ${Math.max(0, Math.min(100, Math.round(progress)))},
+    progress_message = ${message} WHERE id = ${id} AND state = 'running'`);
+}
+
+export async function finishJob(db: Db, id: number, result: unknown): Promise<void> {
+  await db.query(sql`UPDATE jobs SET state = 'succeeded', progress = 100, result = ${JSON.stringify(result ?? null)}::jsonb,
+    finished_at = now(), locked_until = NULL WHERE id = ${id}`);
+}
+
+export async function failJob(db: Db, id: number, error: unknown, retryAfterSeconds: number | null): Promise<void> {
+  if (retryAfterSeconds === null) {
+    await db.query(sql`UPDATE jobs SET state = 'failed', error = ${JSON.stringify(error)}::jsonb, finished_at = now(),
+      locked_until = NULL WHERE id = ${id}`);
+  } else {
+    await db.query(sql`UPDATE jobs SET state = 'queued', error = ${JSON.stringify(error)}::jsonb, locked_until = NULL,
+      run_after = now() + make_interval(secs => ${retryAfterSeconds}) WHERE id = ${id}`);
+  }
+}
+
+export async function findJob(db: Db, id: number): Promise<JobRow | undefined> {
+  const [row] = await db.query<JobRow>(sql`SELECT * FROM jobs WHERE id = ${id}`);
+  return row;
+}

@@ -1,0 +1,4 @@
+import type { JobDefinition } from './job.service.ts';
+
+/** Every background job the app runs; a worker in any app process may pick any of them. */
+export const jobDefinitions: JobDefinition[] = [];

@@ -1,0 +1,116 @@
+import type { z } from 'zod';
+import { type Actor, actorUserId, requireUser } from '../auth/actor.ts';
+import type { Db } from '../db/db.ts';
+import type { AppContext } from '../http/app.ts';
+import { AppError, CommonErrors } from '../http/app-error.ts';
+import { claimJob, failJob, findJob, finishJob, insertJob, type JobRow, updateJobProgress } from './job.queries.ts';
+
+/** What a job handler gets: the app's resources and a way to show progress to any app process. */
+export interface JobContext extends AppContext {
+  job: JobRow;
+  progress(percent: number, message?: string): Promise<void>;
+}
+
+/** A named background job: a zod payload and an idempotent handler (it may run again after a crash). */
+export interface JobDefinition<P extends z.ZodType = z.ZodType> {
+  kind: string;
+  payload: P;
+  maxAttempts: number;
+  run(ctx: JobContext, payload: z.infer<P>): Promise<unknown>;
+}
+
+export function defineJob<P extends z.ZodType>(definition: JobDefinition<P>): JobDefinition<P> {
+  return definition;
+}
+
+export async function enqueueJob<P extends z.ZodType>(
+  db: Db,
+  actor: Actor,
+  definition: JobDefinition<P>,
+  payload: z.infer<P>,
+): Promise<JobRow> {
+  return insertJob(db, {
+    kind: definition.kind,
+    payload: definition.payload.parse(payload),
+    createdBy: actorUserId(actor),
+  });
+}
+
+/** A job as its creator (or an administrator) may see it. */
+export async function getJob(db: Db, actor: Actor, id: number): Promise<JobRow> {
+  const user = requireUser(actor);
+  const job = await findJob(db, id);
+  if (!job || (job.created_by !== user.userId && user.role !== 'admin')) throw CommonErrors.notFound('job', id);
+  return job;
+}
+
+const LEASE_SECONDS = 300;
+
+/** Runs one claimed job to its end; returns false when nothing was runnable. */
+export async function runNextJob(ctx: AppContext, definitions: readonly JobDefinition[]): Promise<boolean> {
+  const job = await claimJob(
+    ctx.db,
+    definitions.map((d) => d.kind),
+    LEASE_SECONDS,
+  );
+  if (!job) return false;
+  const definition = definitions.find((d) => d.kind === job.kind);
+  if (!definition) return true;
+  try {
+    const payload = definition.payload.parse(job.payload);
+    const result = await definition.run(
+      { ...ctx, job, progress: (percent, message) => updateJobProgress(ctx.db, job.id, percent, message ?? null) },
+      payload,
+    );
+    await finishJob(ctx.db, job.id, result);
+  } catch (error) {
+    // A known refusal (unreadable file…) is final; anything else may be a passing fault: retry with backoff.
+    const final = error instanceof AppError || job.attempts >= definition.maxAttempts;
+    const detail =
+      error instanceof AppError
+        ? { code: error.code, params: error.params }
+        : { code: 'JOB_FAILED', params: { message: error instanceof Error ? error.message : String(error) } };
+    await failJob(ctx.db, job.id, detail, final ? null : 5 * 2 ** job.attempts);
+  }
+  return true;
+}
+
+/** Runs every runnable job now (tests, and the demo loader). */
+export async function drainJobs(ctx: AppContext, definitions: readonly JobDefinition[]): Promise<number> {
+  let count = 0;
+  while (await runNextJob(ctx, definitions)) count++;
+  return count;
+}
+
+/** Polls for jobs in this process until stopped. Any number of processes may do this at once. */
+export function startWorker(
+  ctx: AppContext,
+  definitions: readonly JobDefinition[],
+  options: { pollMs?: number; onError?: (error: unknown) => void } = {},
+): { stop(): Promise<void> } {
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const loop = (async () => {
+    while (!stopped) {
+      let worked = false;
+      try {
+        worked = await runNextJob(ctx, definitions);
+      } catch (error) {
+        options.onError?.(error);
+      }
+      if (!worked && !stopped) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, options.pollMs ?? 500);
+        });
+      }
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+    },
+  };
+}
