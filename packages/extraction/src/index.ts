@@ -1,2 +1,3 @@
 export * from './types.ts';
 export { extractDirectives } from './extract.ts';
+export * from './input/index.ts';
