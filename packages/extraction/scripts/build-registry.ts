@@ -29,7 +29,7 @@ function add(name: string, level: RegistryBody['level'], kind: RegistryBody['kin
 
 // ── Party (central) ───────────────────────────────────────────────────────────
 add('Ban Chấp hành Trung ương Đảng', 'central', 'party', ['Ban Chấp hành Trung ương', 'BCHTW']);
-add('Bộ Chính trị', 'central', 'party', ['BCT']);
+add('Bộ Chính trị', 'central', 'party');
 add('Ban Bí thư', 'central', 'party', ['Ban Bí thư Trung ương Đảng']);
 add('Văn phòng Trung ương Đảng', 'central', 'party', ['VPTW', 'Văn phòng Trung ương']);
 add('Ban Tổ chức Trung ương', 'central', 'party', ['BTCTW']);
@@ -86,7 +86,7 @@ const ministries: Array<[string, string[]]> = [
   ['Bộ Nội vụ', ['BNV']],
   ['Bộ Tư pháp', ['BTP']],
   ['Bộ Tài chính', ['BTC']],
-  ['Bộ Công Thương', ['BCT Bộ Công Thương']],
+  ['Bộ Công Thương', []],
   ['Bộ Nông nghiệp và Môi trường', ['Bộ NN&MT', 'Bộ NNMT']],
   ['Bộ Xây dựng', ['BXD']],
   ['Bộ Văn hóa, Thể thao và Du lịch', ['Bộ VHTTDL']],

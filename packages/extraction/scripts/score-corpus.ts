@@ -1,0 +1,65 @@
+// Extracts every corpus file, writes the CLI's JSON shape to a temp file and runs the scorer on it.
+// Run from the repository root: npx tsx packages/extraction/scripts/score-corpus.ts [--verbose] [NAME]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractDirectives } from '../src/extract.ts';
+import type { ExtractionResult } from '../src/types.ts';
+
+const sharedDir = fileURLToPath(new URL('../../../../shared', import.meta.url));
+const corpusDir = join(sharedDir, 'corpus');
+const scorer = join(sharedDir, 'eval', 'score-extraction.mjs');
+
+/** The CLI contract shape (`giamsat extract FILE --json`). */
+export function toCliJson(result: ExtractionResult): unknown {
+  return {
+    documents: result.documents.map((d) => ({
+      number: d.number,
+      type: d.type,
+      date: d.date,
+      issuer: d.issuer,
+      level: d.level,
+      implements: d.implements,
+      startsAtLine: d.startsAtLine,
+      tasks: d.tasks.map((t) => ({
+        text: t.text,
+        line: t.line,
+        ref: t.ref,
+        lead: t.lead,
+        coordinating: t.coordinating,
+        unknownBodies: t.unknownBodies,
+        deadline: t.deadline,
+        deliverable: t.deliverable,
+      })),
+    })),
+  };
+}
+
+export function scoreCorpus(verbose: boolean, only?: string): Array<{ file: string; output: string }> {
+  if (!existsSync(corpusDir)) throw new Error(`corpus not found at ${corpusDir}`);
+  const dir = mkdtempSync(join(tmpdir(), 'giamsat-score-'));
+  const results: Array<{ file: string; output: string }> = [];
+  for (const f of readdirSync(corpusDir).filter((x) => x.endsWith('.txt')).sort()) {
+    if (only && !f.includes(only)) continue;
+    const gold = join(corpusDir, f.replace(/\.txt$/, '.gold.json'));
+    if (!existsSync(gold)) continue;
+    const result = extractDirectives(readFileSync(join(corpusDir, f), 'utf8'));
+    const pred = join(dir, f.replace(/\.txt$/, '.pred.json'));
+    writeFileSync(pred, JSON.stringify(toCliJson(result), null, 1));
+    const args = [scorer, gold, pred, ...(verbose ? ['--verbose'] : [])];
+    results.push({ file: f, output: execFileSync(process.execPath, args, { encoding: 'utf8' }) });
+  }
+  return results;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const verbose = process.argv.includes('--verbose');
+  const only = process.argv.slice(2).find((a) => !a.startsWith('--'));
+  for (const r of scoreCorpus(verbose, only)) {
+    const lines = r.output.trim().split('\n');
+    if (verbose) console.log(`── ${r.file}\n${lines.slice(0, -1).join('\n')}`);
+    console.log(`${r.file}: ${lines[lines.length - 1]}`);
+  }
+}

@@ -1,0 +1,437 @@
+// Reading bodies out of directive prose: the assignee at the head of an item ("Bộ KH&CN chủ trì, …"),
+// the coordinating bodies after "phối hợp với", and lists written "các bộ: Tài chính, Công an".
+// Every name is mapped to its canonical registry name; a body the registry does not know is kept
+// as written and reported as unknown — never dropped.
+import { capitalizeFirst, fold } from '../text/normalize.ts';
+import { type BodyIndex, bodyKey } from './registry.ts';
+
+export interface ParsedBodies {
+  names: string[];
+  unknown: string[];
+}
+
+/** Words that open a body's name. */
+const BODY_HEAD =
+  /^(bộ|sở|ban|ủy ban|uỷ ban|ubnd|hđnd|văn phòng|vp|đảng ủy|đảng uỷ|đảng bộ|chi bộ|cục|tổng cục|viện|trung tâm|tòa án|toà án|công an|hội đồng|tổ|đoàn|hội|quỹ|tập đoàn|tổng công ty|công ty|ngân hàng|thanh tra|kiểm toán|đại học|trường|học viện|cấp ủy|cấp uỷ|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ|quân ủy|quân uỷ|đài|báo|thông tấn xã|mặt trận|liên đoàn|liên hiệp|kho bạc|chính phủ|quốc hội|thủ tướng|chủ tịch|bí thư|đồng chí|lãnh đạo|người đứng đầu|thủ trưởng|thường trực|cơ quan|ủy viên|thành viên|bộ chỉ huy|bộ tư lệnh|\d+ (địa phương|tỉnh|bộ))(?![\p{L}])/u;
+
+/** Collective nouns that make "các …" a group of bodies ("các bộ, ngành", "các cơ quan, đơn vị"). */
+const COLLECTIVE =
+  /^(các|những)\s+(đồng chí\s+)?(bộ|ngành|cơ quan|địa phương|đơn vị|tổ chức|doanh nghiệp|sở|ban|cấp|tỉnh|thành phố|xã|phường|đoàn|đảng|trường|viện|tập đoàn|hội|ủy ban|uỷ ban|quỹ|cục|trung tâm|đại học|thành viên|bí thư|chủ tịch|thủ trưởng|người đứng đầu|lãnh đạo)(?![\p{L}])/iu;
+
+/** Heads that name a person or role: the whole phrase is one assignee. */
+const ROLE_HEAD = /^(người đứng đầu|thủ trưởng|lãnh đạo)(?![\p{L}])/iu;
+
+/** Verbs and modal words that end an assignee phrase. Matched lower case only: inside body names
+ *  the same words are capitalised ("Bộ Xây dựng", "Ban Chỉ đạo", "Ủy ban Kiểm tra"). */
+const PREDICATE_WORDS = [
+  'chủ trì', 'phối hợp', 'chủ động', 'khẩn trương', 'tập trung', 'chỉ đạo', 'tiếp tục', 'tăng cường', 'đẩy mạnh',
+  'triển khai', 'rà soát', 'xây dựng', 'hoàn thiện', 'hoàn thành', 'ban hành', 'trình', 'nghiên cứu', 'thực hiện',
+  'bảo đảm', 'đảm bảo', 'có trách nhiệm', 'chịu trách nhiệm', 'căn cứ', 'theo chức năng', 'theo từng', 'theo nhiệm vụ',
+  'trên cơ sở', 'cần', 'phải', 'sớm', 'kịp thời', 'nghiêm túc', 'công bố', 'cập nhật', 'lãnh đạo', 'tiên phong',
+  'quán triệt', 'giám sát', 'hướng dẫn', 'đề xuất', 'tham mưu', 'theo dõi', 'báo cáo', 'tổ chức', 'thành lập',
+  'bố trí', 'nâng cao', 'phát huy', 'xem xét', 'cung cấp', 'duy trì', 'kiểm tra', 'tổng hợp', 'đôn đốc', 'quan tâm',
+  'sử dụng', 'ưu tiên', 'thúc đẩy', 'lựa chọn', 'hỗ trợ', 'đánh giá', 'điều chỉnh', 'chuẩn bị', 'tích cực',
+  'quyết liệt', 'cụ thể hóa', 'vận hành', 'số hóa', 'khắc phục', 'xử lý', 'tiếp nhận', 'áp dụng', 'chuẩn hóa',
+  'tuyên truyền', 'phổ biến', 'giải ngân', 'phân bổ', 'thẩm định', 'phê duyệt', 'tiếp thu', 'bổ sung', 'sửa đổi',
+  'trực tiếp', 'có giải pháp', 'làm việc', 'tháo gỡ', 'nêu gương', 'được giao',
+];
+export const PREDICATE_SET = new Set(PREDICATE_WORDS.map((w) => fold(w)));
+const PREDICATE_MAX_WORDS = 3;
+
+/** Words before a predicate that make the sentence a report, not an assignment. */
+const NON_ASSIGNING = new Set(['đã', 'sẽ', 'chưa', 'đang', 'vẫn', 'cũng', 'không', 'là', 'được', 'có thể']);
+
+/** Connectives that open an assignment before the body ("Đề nghị Bộ Tài chính …"). */
+const REQUEST_PREFIX = /^(đề nghị|giao|yêu cầu|đối với|giao cho)\s+/iu;
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function words(s: string, limit: number): Word[] {
+  const out: Word[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null = re.exec(s);
+  while (m && out.length < limit) {
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    m = re.exec(s);
+  }
+  return out;
+}
+
+function bare(w: string): string {
+  return w.replace(/^[("“*]+|[)"”*,;:.]+$/g, '');
+}
+
+function isLowerStart(w: string): boolean {
+  const c = w.charAt(0);
+  return c !== c.toUpperCase() && c === c.toLowerCase();
+}
+
+/** Marks the words covered by registry names, longest first. */
+function markRegistry(ws: Word[], src: string, ix: BodyIndex): boolean[] {
+  const marked = new Array<boolean>(ws.length).fill(false);
+  let i = 0;
+  while (i < ws.length) {
+    const firstWord = ws[i];
+    if (!firstWord) break;
+    const first = bodyKey(bare(firstWord.text)).split(' ')[0] ?? '';
+    const maxLen = Math.min(ws.length - i, (ix.maxWords.get(first) ?? 1) + 3);
+    let took = 0;
+    for (let len = maxLen; len >= 1; len--) {
+      const last = ws[i + len - 1];
+      if (!last) continue;
+      const phrase = src.slice(firstWord.start, last.end).replace(/[,;:.]+$/, '');
+      const cleaned = phrase.replace(/^[("“*]+/, '').replace(/[)"”*]+$/, '');
+      if (ix.lookup(cleaned)) {
+        took = len;
+        break;
+      }
+    }
+    if (took > 0) {
+      for (let k = i; k < i + took; k++) marked[k] = true;
+      i += took;
+    } else i++;
+  }
+  return marked;
+}
+
+/** Index of the first word that starts a predicate, or -1. */
+function predicateAt(ws: Word[], marked: boolean[], from: number): { index: number; length: number } | null {
+  for (let i = from; i < ws.length; i++) {
+    if (marked[i]) continue;
+    const w = ws[i];
+    if (!w || !isLowerStart(bare(w.text))) continue;
+    for (let len = PREDICATE_MAX_WORDS; len >= 1; len--) {
+      const slice = ws.slice(i, i + len);
+      if (slice.length < len) continue;
+      const phrase = fold(slice.map((x) => x.text).join(' ')).replace(/[,;:.]+$/, '');
+      if (!PREDICATE_SET.has(phrase)) continue;
+      // "tổ chức đảng", "các tổ chức": the noun, not the verb.
+      if (phrase === 'tổ chức') {
+        const next = ws[i + 1] ? fold(ws[i + 1]?.text ?? '') : '';
+        const prev = i > 0 ? fold(ws[i - 1]?.text ?? '') : '';
+        if (next.startsWith('đảng') || prev === 'các' || prev.endsWith(',') || prev === 'và') continue;
+      }
+      // A comma inside the slice means the words belong to different clauses.
+      if (slice.slice(0, -1).some((x) => /[,;:.]$/.test(x.text))) continue;
+      return { index: i, length: len };
+    }
+  }
+  return null;
+}
+
+export interface Subject {
+  /** The assignee words as written. */
+  span: string;
+  bodies: ParsedBodies;
+  /** Offset in the given text where the predicate (what the body must do) starts. */
+  predicateStart: number;
+  /** The item is only a body's name ("b) Bộ Giáo dục và Đào tạo"): its sub-items are that body's tasks. */
+  headingOnly: boolean;
+}
+
+function looksLikeBody(span: string, firstMarked: boolean): boolean {
+  const s = span.replace(/^[("“*\s]+/, '');
+  if (firstMarked) return true;
+  if (BODY_HEAD.test(fold(s))) return true;
+  return COLLECTIVE.test(s);
+}
+
+/**
+ * The assignee that opens a sentence or item, if any: "Bộ Tài chính chủ trì…", "Đề nghị Bộ X …",
+ * "Các bộ, ngành, địa phương:", or an item that is only a body's name.
+ */
+export function findSubject(text: string, ix: BodyIndex): Subject | null {
+  let offset = 0;
+  let s = text;
+  const req = REQUEST_PREFIX.exec(s);
+  if (req) {
+    offset = req[0].length;
+    s = s.slice(offset);
+  }
+  const ws = words(s, 60);
+  if (ws.length === 0) return null;
+  // An item that opens with a verb ("Tổ chức thực hiện…", "Ban hành…") has no assignee of its own.
+  for (let len = PREDICATE_MAX_WORDS; len >= 1; len--) {
+    const head = fold(ws.slice(0, len).map((w) => bare(w.text)).join(' '));
+    const roleHead = head === 'lãnh đạo' && fold(ws[1]?.text ?? '') === 'các';
+    if (ws.length >= len && PREDICATE_SET.has(head) && !roleHead) return null;
+  }
+  const marked = markRegistry(ws, s, ix);
+  const pred = predicateAt(ws, marked, 0);
+  let end: number;
+  let headingOnly = false;
+  if (pred && pred.index > 0) {
+    const before = ws[pred.index - 1];
+    if (before && NON_ASSIGNING.has(fold(bare(before.text)))) return null;
+    if (pred.index >= 2) {
+      const two = `${ws[pred.index - 2]?.text ?? ''} ${before?.text ?? ''}`;
+      if (NON_ASSIGNING.has(fold(two))) return null;
+    }
+    end = ws[pred.index]?.start ?? s.length;
+  } else if (!pred) {
+    // No verb: a heading naming a body ("b) Bộ Giáo dục và Đào tạo", "1. Cấp ủy … trực thuộc").
+    const plain = s.replace(/[:.]\s*$/, '');
+    if (ws.length > 25 || /[.;]\s+\S/.test(plain)) return null;
+    end = s.length;
+    headingOnly = true;
+  } else return null;
+
+  let span = s.slice(0, end).trim();
+  // "X trân trọng đề nghị Y …": X asks, Y is the assignee.
+  const ask = /(^|\s)(đề nghị|yêu cầu|giao)\s/u.exec(span);
+  if (ask && ask.index > 0) {
+    const from = ask.index + ask[0].length;
+    const inner = findSubject(s.slice(from), ix);
+    if (!inner) return null;
+    return { ...inner, predicateStart: offset + from + inner.predicateStart };
+  }
+  // A colon ends the assignee unless a list follows it ("Các bộ: Tài chính, Công an phối hợp").
+  const colon = span.indexOf(':');
+  if (colon >= 0) {
+    const head = span.slice(0, colon);
+    if (!/(^|\s)(các\s+)?(bộ|sở|cơ quan)(,?\s*cơ quan)?\s*$/iu.test(head)) {
+      span = head;
+      end = colon + 1;
+      if (!headingOnly) {
+        // "Bộ Khoa học và Công nghệ: (1) Chủ trì…" — the predicate starts after the colon.
+      }
+    }
+  }
+  span = span.replace(/[,;:\s]+$/, '').replace(/^[*\s]+|[*\s]+$/g, '');
+  if (!span) return null;
+  if (!looksLikeBody(span, marked[0] === true)) return null;
+  if (span.split(/\s+/).length > 45) return null;
+  const bodies = parseBodyList(span, ix);
+  if (bodies.names.length === 0) return null;
+  let predicateStart = offset + end;
+  while (predicateStart < text.length && /[\s,:;*]/.test(text.charAt(predicateStart))) predicateStart++;
+  return { span, bodies, predicateStart, headingOnly };
+}
+
+/** Bodies named after "phối hợp (chặt chẽ) với/cùng" in a predicate, up to the next verb or clause end. */
+export function findCoordinating(predicate: string, ix: BodyIndex): ParsedBodies | null {
+  const m = /phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+/iu.exec(predicate);
+  if (!m) return null;
+  let rest = predicate.slice(m.index + m[0].length);
+  const stop = /[.:]\s|[;(]|\s(để|nhằm|trong việc|trong|theo|tại|về việc)\s/u.exec(rest);
+  if (stop) rest = rest.slice(0, stop.index);
+  const ws = words(rest, 60);
+  const marked = markRegistry(ws, rest, ix);
+  const pred = predicateAt(ws, marked, 0);
+  if (pred) rest = rest.slice(0, ws[pred.index]?.start ?? rest.length);
+  rest = rest.replace(/[,;:\s]+$/, '');
+  if (!rest || !looksLikeBody(rest, marked[0] === true)) return null;
+  const parsed = parseBodyList(rest, ix);
+  return parsed.names.length ? parsed : null;
+}
+
+// ── Lists of bodies ───────────────────────────────────────────────────────────
+
+interface Piece {
+  text: string;
+  sep: string;
+}
+
+/** Splits at ", ", "; ", " và " outside parentheses, keeping the separators to rebuild joined names. */
+function splitPieces(s: string): Piece[] {
+  const out: Piece[] = [];
+  let depth = 0;
+  let cur = '';
+  let i = 0;
+  while (i < s.length) {
+    const ch = s.charAt(i);
+    if (ch === '(') depth++;
+    if (ch === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0) {
+      const rest = s.slice(i, i + 5);
+      let sep = '';
+      if (ch === ',' || ch === ';') sep = ch;
+      else if (/^\svà\s/u.test(rest)) sep = ' và';
+      if (sep) {
+        let j = i + sep.length;
+        while (j < s.length && s.charAt(j) === ' ') j++;
+        out.push({ text: cur.trim(), sep: s.slice(i, j) });
+        cur = '';
+        i = j;
+        continue;
+      }
+    }
+    cur += ch;
+    i++;
+  }
+  out.push({ text: cur.trim(), sep: '' });
+  return out.filter((p) => p.text.length > 0 || p.sep.length > 0);
+}
+
+function cleanName(s: string): string {
+  return s
+    .replace(/^(đặc biệt là|nhất là|trong đó có|gồm|và|cùng)\s+/iu, '')
+    .replace(/[.…]+$|\.\.\.$/u, '')
+    .replace(/^[-–•*\s]+|[*\s]+$/g, '')
+    .trim();
+}
+
+const VAGUE = /(^|\s)cá nhân(\s|$)/u;
+
+class ListBuilder {
+  names: string[] = [];
+  unknown: string[] = [];
+  constructor(private ix: BodyIndex) {}
+  known(name: string): void {
+    if (!this.names.includes(name)) this.names.push(name);
+  }
+  asWritten(name: string): void {
+    const n = capitalizeFirst(cleanName(name));
+    if (!n || VAGUE.test(fold(n))) return;
+    const hit = this.ix.lookup(n) ?? this.ix.lookup(n.replace(/\s+(có\s+)?liên quan$/u, ''));
+    if (hit) return this.known(hit.name);
+    if (!this.names.includes(n)) this.names.push(n);
+    if (!this.unknown.includes(n)) this.unknown.push(n);
+  }
+}
+
+/** "Văn phòng Trung ương Đảng, Bộ Tài chính và các bộ, ngành liên quan" → canonical names. */
+export function parseBodyList(input: string, ix: BodyIndex): ParsedBodies {
+  const out = new ListBuilder(ix);
+  const span = cleanName(input.replace(/\s+/g, ' '));
+  if (!span) return { names: [], unknown: [] };
+  // Persons: "Đồng chí Nguyễn Văn A, Phó Trưởng Ban …, đồng chí …".
+  if (/^đồng chí\s/iu.test(span)) {
+    for (const part of span.split(/,?\s*(?:và\s+)?(?=đồng chí\s)/iu)) {
+      const p = part.replace(/[,\s]+$/, '').trim();
+      if (!p) continue;
+      const role = p.replace(/^đồng chí\s+/iu, '');
+      const hit = ix.lookup(role.split(',')[0] ?? '');
+      if (hit) out.known(hit.name);
+      else out.asWritten(capitalizeFirst(p));
+    }
+    return { names: out.names, unknown: out.unknown };
+  }
+  if (ROLE_HEAD.test(span)) {
+    out.asWritten(span);
+    return { names: out.names, unknown: out.unknown };
+  }
+  // "Các bộ: Tài chính, Công an" / "Sở: Nội vụ, Tư pháp" — the head noun is shared by the list.
+  let head = '';
+  let body = span;
+  const colon = span.indexOf(':');
+  if (colon > 0) {
+    const before = span.slice(0, colon);
+    const hm = /(^|\s)(các\s+)?(bộ|sở|cơ quan)(,?\s*cơ quan)?\s*$/iu.exec(before);
+    if (hm) {
+      head = /sở/iu.test(hm[3] ?? '') ? 'Sở' : /bộ/iu.test(hm[3] ?? '') ? 'Bộ' : '';
+      body = span.slice(colon + 1).trim();
+    }
+  }
+  addPieces(splitPieces(body), head, out, ix);
+  return { names: out.names, unknown: out.unknown };
+}
+
+function resolveWithHead(text: string, head: string, ix: BodyIndex): string | undefined {
+  const t = cleanName(text);
+  if (!t) return undefined;
+  const direct = ix.lookup(t);
+  if (direct) return direct.name;
+  if (head) {
+    const withHead = ix.lookup(`${head} ${t}`) ?? ix.uniquePrefix(`${head} ${t}`);
+    if (withHead) return withHead.name;
+  }
+  return undefined;
+}
+
+function addPieces(pieces: Piece[], head: string, out: ListBuilder, ix: BodyIndex): void {
+  let i = 0;
+  while (i < pieces.length) {
+    // Longest run of pieces that is one registry name ("Bộ Văn hóa, Thể thao và Du lịch").
+    let took = 0;
+    for (let len = Math.min(6, pieces.length - i); len >= 1; len--) {
+      let joined = '';
+      for (let k = i; k < i + len; k++) {
+        const p = pieces[k];
+        if (!p) break;
+        joined += p.text + (k < i + len - 1 ? p.sep : '');
+      }
+      const hit = resolveWithHead(joined, head, ix) ?? resolveWithHead(joined.replace(/\s+(có\s+)?liên quan$/u, ''), head, ix);
+      if (hit) {
+        out.known(hit);
+        took = len;
+        break;
+      }
+    }
+    if (took) {
+      i += took;
+      continue;
+    }
+    const piece = pieces[i];
+    if (!piece) break;
+    const text = cleanName(piece.text);
+    // A group written in parts: "các bộ, ngành, địa phương và doanh nghiệp" is one addressee.
+    if (COLLECTIVE.test(text)) {
+      let j = i + 1;
+      let phrase = text;
+      let sep = piece.sep;
+      while (j < pieces.length) {
+        const next = pieces[j];
+        if (!next) break;
+        const nt = next.text;
+        if (!nt || !isLowerStart(nt) || /^(các|những)\s/iu.test(nt) || VAGUE.test(fold(nt))) break;
+        phrase += sep + nt;
+        sep = next.sep;
+        j++;
+      }
+      addGroup(phrase, out, ix);
+      i = j;
+      continue;
+    }
+    const expanded = expandParenthetical(text, head, ix);
+    if (expanded) for (const n of expanded) out.known(n);
+    else if (text) out.asWritten(text);
+    i++;
+  }
+}
+
+/** "Các bộ chuyên ngành (Khoa học và Công nghệ, Xây dựng…)" names its members: return them. */
+function expandParenthetical(text: string, head: string, ix: BodyIndex): string[] | null {
+  const open = text.indexOf('(');
+  const close = text.lastIndexOf(')');
+  if (open < 0 || close < open) return null;
+  const outer = text.slice(0, open);
+  const inner = text.slice(open + 1, close);
+  const innerHead = /(^|\s)bộ(\s|$)/iu.test(outer) ? 'Bộ' : /(^|\s)sở(\s|$)/iu.test(outer) ? 'Sở' : head;
+  const pieces = splitPieces(inner);
+  const names: string[] = [];
+  let misses = 0;
+  let i = 0;
+  while (i < pieces.length) {
+    let took = 0;
+    for (let len = Math.min(5, pieces.length - i); len >= 1; len--) {
+      let joined = '';
+      for (let k = i; k < i + len; k++) joined += (pieces[k]?.text ?? '') + (k < i + len - 1 ? (pieces[k]?.sep ?? '') : '');
+      const hit = resolveWithHead(joined, innerHead, ix);
+      if (hit) {
+        if (!names.includes(hit)) names.push(hit);
+        took = len;
+        break;
+      }
+    }
+    if (!took) {
+      misses++;
+      took = 1;
+    }
+    i += took;
+  }
+  return names.length > 0 && misses <= names.length / 2 ? names : null;
+}
+
+function addGroup(phrase: string, out: ListBuilder, ix: BodyIndex): void {
+  const expanded = expandParenthetical(phrase, '', ix);
+  if (expanded) {
+    for (const n of expanded) out.known(n);
+    return;
+  }
+  out.asWritten(phrase);
+}

@@ -1,0 +1,111 @@
+// The body registry: canonical names of the bodies directives assign work to, with their aliases.
+// The same JSON file seeds the server's agency table, so both sides agree on one record per body.
+import { readFileSync } from 'node:fs';
+import type { BodyRegistry, RegistryBody, RegistryGroup } from '../types.ts';
+import { fold } from '../text/normalize.ts';
+
+let cached: BodyRegistry | undefined;
+
+/** The registry shipped with the library (registry/default-registry.json). */
+export function loadDefaultRegistry(): BodyRegistry {
+  if (!cached) {
+    const url = new URL('../../registry/default-registry.json', import.meta.url);
+    cached = JSON.parse(readFileSync(url, 'utf8')) as BodyRegistry;
+  }
+  return cached;
+}
+
+// Abbreviations officials use for body names; expanded before lookup so "Sở KH&CN" finds
+// "Sở Khoa học và Công nghệ". Whole-word replacements only.
+const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?<![\p{L}&])TP\.?\s?HCM(?![\p{L}])/gu, 'Thành phố Hồ Chí Minh'],
+  [/(?<![\p{L}&])UBND(?![\p{L}])/gu, 'Ủy ban nhân dân'],
+  [/(?<![\p{L}&])HĐND(?![\p{L}])/gu, 'Hội đồng nhân dân'],
+  [/(?<![\p{L}&])KH\s?&\s?CN(?![\p{L}])/gu, 'Khoa học và Công nghệ'],
+  [/(?<![\p{L}&])KHCN(?![\p{L}])/gu, 'Khoa học và Công nghệ'],
+  [/(?<![\p{L}&])GD\s?&\s?ĐT(?![\p{L}])/gu, 'Giáo dục và Đào tạo'],
+  [/(?<![\p{L}&])NN\s?&\s?MT(?![\p{L}])/gu, 'Nông nghiệp và Môi trường'],
+  [/(?<![\p{L}&])VHTTDL(?![\p{L}])/gu, 'Văn hóa, Thể thao và Du lịch'],
+  [/(?<![\p{L}&])MTTQ(?![\p{L}])/gu, 'Mặt trận Tổ quốc'],
+  [/(?<![\p{L}&])ĐHQG(?![\p{L}])/gu, 'Đại học Quốc gia'],
+  [/(?<![\p{L}&])TP\.?(?=\s)/gu, 'Thành phố'],
+  [/(?<![\p{L}&])VP(?=\s)/gu, 'Văn phòng'],
+  [/(?<![\p{L}&])TW(?![\p{L}])/gu, 'Trung ương'],
+];
+
+export function expandAbbreviations(s: string): string {
+  let t = s;
+  for (const [re, full] of ABBREVIATIONS) t = t.replace(re, full);
+  return t;
+}
+
+/** Lookup key: abbreviations expanded, folded, punctuation spacing unified. */
+export function bodyKey(s: string): string {
+  return fold(expandAbbreviations(s))
+    .replace(/\s*([-–])\s*/g, ' - ')
+    .replace(/\s*([,;:])\s*/g, '$1 ')
+    .replace(/[.\s]+$/, '')
+    .trim();
+}
+
+export interface BodyEntry {
+  name: string;
+  body?: RegistryBody;
+  group?: RegistryGroup;
+}
+
+/** An index over one registry: exact lookup by key, and which keys start a longer name. */
+export class BodyIndex {
+  readonly byKey = new Map<string, BodyEntry>();
+  /** Every key's first word → the longest key length in words, to bound the greedy match. */
+  readonly maxWords = new Map<string, number>();
+
+  constructor(readonly registry: BodyRegistry) {
+    for (const b of registry.bodies) {
+      this.put(b.name, { name: b.name, body: b });
+      for (const a of b.aliases) this.put(a, { name: b.name, body: b });
+    }
+    for (const g of registry.groups) {
+      this.put(g.name, { name: g.name, group: g });
+      for (const a of g.aliases) this.put(a, { name: g.name, group: g });
+    }
+  }
+
+  private put(label: string, entry: BodyEntry): void {
+    const key = bodyKey(label);
+    if (!key) return;
+    // The first writer wins: a body's own name beats another body's alias.
+    if (!this.byKey.has(key)) this.byKey.set(key, entry);
+    const words = key.split(' ');
+    const first = words[0] ?? '';
+    this.maxWords.set(first, Math.max(this.maxWords.get(first) ?? 0, words.length));
+  }
+
+  lookup(label: string): BodyEntry | undefined {
+    return this.byKey.get(bodyKey(label));
+  }
+
+  /** Canonical names that start with the given words ("Sở Giáo dục" → "Sở Giáo dục và Đào tạo"), if exactly one. */
+  uniquePrefix(label: string): BodyEntry | undefined {
+    const key = bodyKey(label);
+    if (key.split(' ').length < 2) return undefined;
+    let found: BodyEntry | undefined;
+    for (const [k, e] of this.byKey) {
+      if (k.startsWith(`${key} `) && !e.body?.parent) {
+        if (found && found.name !== e.name) return undefined;
+        found = e;
+      }
+    }
+    return found;
+  }
+}
+
+const indexes = new WeakMap<BodyRegistry, BodyIndex>();
+export function indexFor(registry: BodyRegistry): BodyIndex {
+  let ix = indexes.get(registry);
+  if (!ix) {
+    ix = new BodyIndex(registry);
+    indexes.set(registry, ix);
+  }
+  return ix;
+}

@@ -1,0 +1,531 @@
+// Tasks out of a document's item tree and tables.
+//
+// A task is an instruction that names who must act. The assignee is found, in order:
+//  - at the head of the item ("Bộ Tài chính chủ trì, …", "*Bộ Công an* …", "Đề nghị Bộ X …");
+//  - in an item that is only a body's name ("b) Bộ Giáo dục và Đào tạo"), for every sub-item;
+//  - in an introducing sentence that ends with a colon ("Bộ X chủ trì, phối hợp với …:"), for the items after it;
+//  - at the head of any later sentence of an item or paragraph ("… . Bộ Khoa học và Công nghệ rà soát …").
+// Assessments ("Tồn tại, hạn chế", "Nguyên nhân", "Kết quả đạt được") are never tasks; solutions under a
+// heading without an assignee are not either — the section's "Trách nhiệm" paragraph assigns them.
+// An inline enumeration "(1) … (2) …" becomes separate tasks when a part carries its own deadline or
+// its own assignee; parts without either stay together.
+import type { Deadline, ExtractedTask } from '../types.ts';
+import { type BodyIndex } from '../bodies/registry.ts';
+import { type ParsedBodies, type Subject, PREDICATE_SET, findCoordinating, findSubject, parseBodyList } from '../bodies/parse-bodies.ts';
+import { chooseDeadline, findDeadlineCandidates, parseDeadline, parseDeadlineCell } from '../deadlines/parse-deadline.ts';
+import { fold, stripMarkup } from '../text/normalize.ts';
+import type { SourceLine } from '../text/lines.ts';
+import { type Block, type Segment, buildBlocks } from './blocks.ts';
+
+export interface TaskContext {
+  ix: BodyIndex;
+  year?: number;
+}
+
+interface Assignment {
+  lead: ParsedBodies;
+  coord: ParsedBodies | null;
+  /** From a general request ("yêu cầu các cơ quan … sau:"): only items that open with an action count. */
+  weak: boolean;
+}
+
+const SKIP_HEADING =
+  /^(về\s+)?(những\s+)?(tồn tại|hạn chế|nguyên nhân|kết quả đạt được|kết quả thực hiện|tình hình|bối cảnh|đánh giá chung|mục đích|yêu cầu\s*$|mục tiêu)/u;
+const INTRO = /^(đối với|trên cơ sở|trong quá trình|căn cứ|để|sau khi|theo đó|trường hợp|bên cạnh đó|đồng thời|trong thời gian|về|riêng|ngoài ra|trong đó)(?![\p{L}])/u;
+const CLOSING = /(biết,?\s*(và\s*)?thực hiện|quan tâm (chỉ đạo,?\s*)?triển khai thực hiện|trân trọng)\.?\s*$/u;
+const ABBREV_BEFORE_DOT = /(^|\s)(TP|Tp|tp|TS|ThS|PGS|GS|v\.v|Nxb|St|TT)$/u;
+
+/** Offsets where sentences start (after ". " before an upper-case letter, or at paragraph breaks). */
+function sentenceStarts(text: string, paraBreaks: number[]): number[] {
+  const out = new Set<number>([0, ...paraBreaks]);
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    if (depth > 0 || (ch !== '.' && ch !== '!' && ch !== '?')) continue;
+    if (/\d/.test(text.charAt(i - 1)) && /\d/.test(text.charAt(i + 1))) continue;
+    if (ABBREV_BEFORE_DOT.test(text.slice(Math.max(0, i - 5), i))) continue;
+    let j = i + 1;
+    while (j < text.length && /[\s*"”]/.test(text.charAt(j))) j++;
+    const next = text.charAt(j);
+    if (next && (next !== next.toLowerCase() || next === '(')) out.add(j);
+  }
+  return [...out].filter((o) => o < text.length).sort((a, b) => a - b);
+}
+
+/** The assignee of one sentence: at its head, or after an introducing clause ("Trên cơ sở …, Bộ X chủ trì"). */
+function sentenceSubject(sentence: string, ix: BodyIndex): (Subject & { at: number }) | null {
+  const direct = findSubject(sentence, ix);
+  if (direct && !direct.headingOnly) return { ...direct, at: 0 };
+  if (!INTRO.test(fold(sentence))) return null;
+  const limit = Math.min(sentence.length, 300);
+  for (let i = 0; i < limit; i++) {
+    if (sentence.charAt(i) !== ',') continue;
+    const rest = sentence.slice(i + 1).trimStart();
+    const from = sentence.length - rest.length;
+    const s = findSubject(rest, ix);
+    if (s && !s.headingOnly) return { ...s, at: from, predicateStart: from + s.predicateStart };
+  }
+  return null;
+}
+
+function lineAt(segs: Segment[], offset: number): number {
+  let line = segs[0]?.line ?? 1;
+  for (const s of segs) {
+    if (s.offset <= offset) line = s.line;
+    else break;
+  }
+  return line;
+}
+
+interface Part {
+  start: number;
+  end: number;
+}
+
+/** "(1) … (2) … (3) …" at the top level of the text, numbered in sequence. */
+function enumerationParts(text: string): Part[] {
+  const re = /(^|[\s:;.*])\((\d{1,2}|i{1,3}|iv|v|vi{1,3}|ix|x)\)\s/gu;
+  const romans = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
+  const starts: number[] = [];
+  let style: 'num' | 'roman' | null = null;
+  let expect = 1;
+  for (const m of text.matchAll(re)) {
+    const label = m[2] ?? '';
+    const isNum = /^\d+$/.test(label);
+    const value = isNum ? Number(label) : romans.indexOf(label) + 1;
+    const st = isNum ? 'num' : 'roman';
+    if (style === null) {
+      if (value !== 1) continue;
+      style = st;
+    } else if (st !== style) continue;
+    if (value !== expect) continue;
+    starts.push(m.index + (m[1] ?? '').length);
+    expect++;
+  }
+  if (starts.length < 2) return [];
+  return starts.map((s, k) => ({ start: s, end: starts[k + 1] ?? text.length }));
+}
+
+/** Trailing deadline sentences of a part ("… . Hoàn thành trong tháng 11/2025."), shared by parts without one. */
+function trailingDeadlineStart(part: string): number {
+  const starts = sentenceStarts(part, []);
+  let at = -1;
+  for (let k = starts.length - 1; k >= 1; k--) {
+    const s = starts[k] ?? 0;
+    const sentence = fold(part.slice(s));
+    if (/^(hoàn thành|nhiệm vụ thường xuyên|có báo cáo|định kỳ|hằng|hàng|thời hạn|trình .{0,80}trước)/u.test(sentence)) at = s;
+    else break;
+  }
+  return at;
+}
+
+function hasDeadline(text: string, year?: number): boolean {
+  return findDeadlineCandidates(stripMarkup(text), { year }, false).length > 0;
+}
+
+function coordOf(predicate: string, ix: BodyIndex): ParsedBodies | null {
+  return findCoordinating(predicate, ix);
+}
+
+function mergeLead(lead: ParsedBodies, coord: ParsedBodies | null): { lead: string[]; coord: string[]; unknown: string[] } {
+  const vague = (n: string) => /^các cơ quan(,? đơn vị)? (có )?liên quan$/u.test(fold(n));
+  let leadNames = lead.names;
+  const coordNames = [...(coord?.names ?? [])];
+  if (leadNames.length > 1 && leadNames.some(vague)) {
+    for (const n of leadNames.filter(vague)) if (!coordNames.includes(n)) coordNames.push(n);
+    leadNames = leadNames.filter((n) => !vague(n));
+  }
+  const unknown = [...lead.unknown, ...(coord?.unknown ?? [])].filter((u, i, a) => a.indexOf(u) === i);
+  return { lead: leadNames, coord: coordNames.filter((n) => !leadNames.includes(n)), unknown };
+}
+
+interface Emit {
+  text: string;
+  line: number;
+  ref: string;
+  lead: ParsedBodies;
+  coord: ParsedBodies | null;
+  deadline: Deadline;
+}
+
+class TaskSink {
+  tasks: ExtractedTask[] = [];
+  constructor(private ctx: TaskContext) {}
+  push(e: Emit): ExtractedTask {
+    const m = mergeLead(e.lead, e.coord);
+    const task: ExtractedTask = {
+      text: e.text.trim(),
+      line: e.line,
+      ref: e.ref,
+      lead: m.lead,
+      coordinating: m.coord,
+      unknownBodies: m.unknown,
+      deadline: e.deadline,
+      deliverable: null,
+    };
+    this.tasks.push(task);
+    return task;
+  }
+  get year(): number | undefined {
+    return this.ctx.year;
+  }
+}
+
+/**
+ * Emits the tasks of one piece of text whose assignee is known (explicit or inherited): splits an
+ * inline enumeration into parts when the parts carry their own deadline or assignee.
+ */
+function emitSegment(
+  sink: TaskSink,
+  ctx: TaskContext,
+  text: string,
+  segs: Segment[],
+  base: number,
+  ref: string,
+  lead: ParsedBodies,
+  coord: ParsedBodies | null,
+): ExtractedTask[] {
+  const year = ctx.year;
+  const out: ExtractedTask[] = [];
+  const parts = enumerationParts(text);
+  const whole = () => {
+    out.push(sink.push({ text, line: lineAt(segs, base), ref, lead, coord, deadline: parseDeadline(text, { year }) }));
+    return out;
+  };
+  if (parts.length < 2) return whole();
+  const lastPart = parts[parts.length - 1] as Part;
+  const lastText = text.slice(lastPart.start, lastPart.end);
+  const trailAt = trailingDeadlineStart(lastText);
+  const trailing = trailAt >= 0 ? lastText.slice(trailAt) : '';
+  const info = parts.map((p, k) => {
+    let body = text.slice(p.start, p.end);
+    if (k === parts.length - 1 && trailAt >= 0) body = body.slice(0, trailAt);
+    const inner = body.replace(/^\(\w+\)\s*/, '');
+    const subj = findSubject(inner, ctx.ix);
+    const ownSubject = subj && !subj.headingOnly ? subj : null;
+    const ownCoord = /^chủ trì,?\s*phối hợp/iu.test(inner) ? coordOf(inner, ctx.ix) : null;
+    return { p, body, ownDeadline: hasDeadline(body, year), ownSubject, ownCoord };
+  });
+  const split = info.some((x, k) => (k < info.length - 1 && x.ownDeadline) || x.ownSubject || x.ownCoord);
+  if (!split) return whole();
+  // Group consecutive parts without their own deadline or assignee.
+  const groups: Array<typeof info> = [];
+  for (const x of info) {
+    const own = x.ownDeadline || x.ownSubject || x.ownCoord;
+    const prev = groups[groups.length - 1];
+    const prevLast = prev?.[prev.length - 1];
+    if (!own && prev && prevLast && !(prevLast.ownDeadline || prevLast.ownSubject || prevLast.ownCoord)) prev.push(x);
+    else groups.push([x]);
+  }
+  groups.forEach((g, gi) => {
+    const first = g[0];
+    const lastG = g[g.length - 1];
+    if (!first || !lastG) return;
+    const from = gi === 0 ? 0 : first.p.start;
+    const to = lastG.p.end;
+    const partText = text.slice(from, to);
+    const own = g.some((x) => x.ownDeadline) || (gi === groups.length - 1 && trailing);
+    const dlText = own ? partText : `${partText} ${trailing}`;
+    const subj = first.ownSubject;
+    const pLead = subj ? subj.bodies : lead;
+    const pCoord = subj ? (coordOf(first.body.slice(subj.predicateStart), ctx.ix) ?? null) : (first.ownCoord ?? coord);
+    out.push(
+      sink.push({
+        text: partText,
+        line: lineAt(segs, base + from),
+        ref: `${ref}${ref ? ' ' : ''}${first.body.match(/^\(\w+\)/)?.[0] ?? ''}`.trim(),
+        lead: pLead,
+        coord: pCoord,
+        deadline: parseDeadline(dlText, { year }),
+      }),
+    );
+  });
+  return out;
+}
+
+/** True when the text opens with an action ("Rà soát …", "Tập trung …"), not an exhortation ("Cần …", "Phải …"). */
+function opensWithAction(text: string): boolean {
+  const ws = fold(text).split(' ');
+  const firstClause = fold(text).split(/[,;.:]/)[0] ?? '';
+  if (/(^|\s)(phải|cần)(\s|$)/u.test(firstClause)) return false;
+  for (let len = 3; len >= 1; len--) {
+    const head = ws.slice(0, len).join(' ').replace(/[,;:.]+$/, '');
+    if (PREDICATE_SET.has(head) && head !== 'cần' && head !== 'phải') return true;
+  }
+  return false;
+}
+
+function italicSubject(raw: string, text: string, ix: BodyIndex): Subject | null {
+  const m = /^\*(?!\*)([^*]{2,300})\*(?!\*)/.exec(raw);
+  if (!m?.[1]) return null;
+  const span = stripMarkup(m[1]).replace(/[:\s]+$/, '');
+  const bodies = parseBodyList(span, ix);
+  if (bodies.names.length === 0) return null;
+  let at = text.indexOf(span);
+  if (at < 0) return null;
+  at += span.length;
+  while (at < text.length && /[\s:,]/.test(text.charAt(at))) at++;
+  return { span, bodies, predicateStart: at, headingOnly: at >= text.length };
+}
+
+function isTopicHeading(b: Block, subject: Subject | null): boolean {
+  if (subject) return false;
+  const t = b.text.trim();
+  return t.length < 220 && !/[.;]\s*$/.test(t) && !/[.;]\s/.test(t) && b.kind !== 'para';
+}
+
+interface Unit {
+  text: string;
+  segs: Segment[];
+  paraBreaks: number[];
+}
+
+/** An item's text with the paragraphs under it (not its sub-items). */
+function unitOf(b: Block, withParas: boolean): Unit {
+  let text = b.text;
+  const segs = [...b.segs];
+  const paraBreaks = [...b.paraBreaks];
+  if (withParas) {
+    for (const c of b.children) {
+      if (c.kind !== 'para' || c.deadlineOnly) continue;
+      const off = text.length + 1;
+      paraBreaks.push(off);
+      for (const s of c.segs) segs.push({ offset: off + s.offset, line: s.line });
+      text += ` ${c.text}`;
+    }
+  }
+  return { text, segs, paraBreaks };
+}
+
+/**
+ * Tasks of a unit: its own (explicit or inherited) assignee covers the text up to the first later
+ * sentence that names a new assignee; every such sentence starts a task of its own.
+ */
+function emitUnit(sink: TaskSink, ctx: TaskContext, u: Unit, ref: string, head: { lead: ParsedBodies; coord: ParsedBodies | null } | null, startAt = 0): ExtractedTask[] {
+  const starts = sentenceStarts(u.text, u.paraBreaks).filter((s) => s > startAt);
+  const cuts: Array<{ at: number; lead: ParsedBodies; coord: ParsedBodies | null; paraStart: boolean } | { at: number; lead: null; coord: null; paraStart: boolean }> = [];
+  cuts.push(head ? { at: startAt, lead: head.lead, coord: head.coord, paraStart: true } : { at: startAt, lead: null, coord: null, paraStart: true });
+  let lastExplicitAtPara = false;
+  for (const s of starts) {
+    const sentence = u.text.slice(s);
+    const subj = sentenceSubject(sentence, ctx.ix);
+    const isPara = u.paraBreaks.includes(s);
+    if (subj) {
+      const pred = sentence.slice(subj.predicateStart);
+      cuts.push({ at: s, lead: subj.bodies, coord: coordOf(pred, ctx.ix), paraStart: isPara });
+      lastExplicitAtPara = isPara;
+    } else if (isPara && lastExplicitAtPara) {
+      // A paragraph after a paragraph that assigned work continues that assignment as another task.
+      const prev = cuts[cuts.length - 1];
+      if (prev?.lead) cuts.push({ at: s, lead: prev.lead, coord: prev.coord, paraStart: true });
+    } else if (isPara) lastExplicitAtPara = false;
+  }
+  const out: ExtractedTask[] = [];
+  cuts.forEach((c, k) => {
+    if (!c.lead) return;
+    const end = cuts[k + 1]?.at ?? u.text.length;
+    const text = u.text.slice(c.at, end).trim();
+    if (!text) return;
+    const segs = u.segs;
+    const sub = emitSegment(sink, ctx, text, segs, c.at, ref, c.lead, c.coord);
+    out.push(...sub);
+  });
+  return out;
+}
+
+function refOf(path: string[]): string {
+  return path.filter(Boolean).join('.');
+}
+
+/** Walks the item tree. */
+function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignment | null, path: string[]): void {
+  let current = assign;
+  let groupTasks: ExtractedTask[] = [];
+  let bullet = 0;
+  for (const b of blocks) {
+    const marker = b.kind === 'dash' || b.kind === 'plus' ? `${b.marker}${++bullet}` : b.marker;
+    const myPath = b.kind === 'para' ? path : [...path, marker];
+    const ref = refOf(myPath);
+    const headText = fold(b.boldHead ? b.boldHead.replace(/^\S+\s/, '') : b.text);
+    if (b.kind !== 'para' && SKIP_HEADING.test(headText.replace(/^\d+\.\s*/, ''))) continue;
+    if (b.deadlineOnly) {
+      const dl = parseDeadline(b.text, { year: sink.year });
+      if (dl.kind !== 'none') {
+        const targets = groupTasks.filter((t) => t.deadline.kind === 'none');
+        for (const t of targets) t.deadline = dl;
+        if (targets.length) continue;
+      }
+    }
+    if (b.kind === 'para' && CLOSING.test(fold(b.text))) continue;
+    const subject = italicSubject(b.raw, b.text, ctx.ix) ?? findSubject(b.text, ctx.ix);
+    const topic = isTopicHeading(b, subject);
+    const itemChildren = b.children.filter((c) => c.kind !== 'para');
+    const paraChildren = b.children.filter((c) => c.kind === 'para' && !c.deadlineOnly);
+
+    if (subject?.headingOnly) {
+      const a: Assignment = { lead: subject.bodies, coord: null, weak: false };
+      if (itemChildren.length === 0 && paraChildren.length > 0) {
+        groupTasks = emitUnit(sink, ctx, unitOf(b, true), ref, { lead: a.lead, coord: null });
+      } else {
+        walk(sink, ctx, b.children, a, myPath);
+      }
+      continue;
+    }
+
+    if (subject) {
+      const u = unitOf(b, !topic);
+      const firstEnd = sentenceStarts(u.text, u.paraBreaks)[1] ?? u.text.length;
+      const firstSentence = u.text.slice(0, firstEnd).trim();
+      const predicate = b.text.slice(subject.predicateStart);
+      const coord = coordOf(predicate, ctx.ix);
+      const intro = /:\s*$/.test(firstSentence) && (itemChildren.length > 0 || b.kind === 'para');
+      const weak = !/(chủ trì|phối hợp|chịu trách nhiệm|có trách nhiệm)/u.test(fold(predicate.slice(0, 80)));
+      const a: Assignment = { lead: subject.bodies, coord, weak };
+      if (intro) {
+        // "Bộ X chủ trì, phối hợp với …:" — the items that follow are its tasks.
+        if (b.kind === 'para') {
+          current = a;
+          groupTasks = [];
+          const rest = u.text.slice(firstEnd);
+          if (rest.trim()) emitUnit(sink, ctx, u, ref, null, firstEnd);
+        } else {
+          walk(sink, ctx, b.children, a, myPath);
+        }
+        continue;
+      }
+      groupTasks = emitUnit(sink, ctx, u, ref, { lead: subject.bodies, coord });
+      if (itemChildren.length) walk(sink, ctx, itemChildren, { ...a, weak: false }, myPath);
+      continue;
+    }
+
+    // No assignee of its own.
+    const inherited = current;
+    const u = unitOf(b, !topic);
+    if (inherited && !topic) {
+      const own = b.boldHead ? b.text.slice(b.boldHead.replace(/^\S+\s/, '').length).trim() : b.text;
+      if (!inherited.weak || opensWithAction(own || b.text)) {
+        const tasks = emitUnit(sink, ctx, u, ref, { lead: inherited.lead, coord: inherited.coord });
+        if (b.kind !== 'para' || groupTasks.length === 0) groupTasks.push(...tasks);
+        else groupTasks = [...groupTasks, ...tasks];
+        if (itemChildren.length) walk(sink, ctx, itemChildren, inherited, myPath);
+        continue;
+      }
+    }
+    // Later sentences may still name an assignee.
+    emitUnit(sink, ctx, u, ref, null);
+    walk(sink, ctx, topic ? b.children : itemChildren, inherited, myPath);
+  }
+}
+
+/** Tasks of a run of prose lines. */
+export function tasksFromProse(lines: SourceLine[], ctx: TaskContext, refPrefix = ''): ExtractedTask[] {
+  const sink = new TaskSink(ctx);
+  walk(sink, ctx, buildBlocks(lines), null, refPrefix ? [refPrefix] : []);
+  return sink.tasks;
+}
+
+// ── Tables ────────────────────────────────────────────────────────────────────
+
+interface Columns {
+  content: number;
+  lead: number;
+  coord: number;
+  deadline: number;
+  number: number;
+}
+
+function columnsOf(cells: string[]): Columns | null {
+  const f = cells.map((c) => fold(c));
+  const find = (re: RegExp) => f.findIndex((c) => re.test(c));
+  const content = find(/(nội dung|nhiệm vụ|tên nhiệm vụ|công việc)/u);
+  const lead = find(/(chủ trì|thực hiện|đơn vị chủ trì|cơ quan chủ trì)/u);
+  const coord = find(/phối hợp/u);
+  const deadline = find(/(hạn|thời gian|tiến độ)/u);
+  const number = find(/^(stt|tt|số tt)$/u);
+  if (content < 0 || (lead < 0 && deadline < 0)) return null;
+  return { content, lead, coord, deadline, number };
+}
+
+function leadCell(cell: string, ix: BodyIndex): ParsedBodies {
+  // "<ul> - Văn phòng Thành ủy (CSDL …). - Sở Tài chính (…)." → one body per list item.
+  const t = stripMarkup(cell).replace(/\([^()]{0,300}\)/g, '').replace(/\s+\./g, '.');
+  const items = t.split(/(?:^|[.;]\s*)[-–•]\s+/u).map((x) => x.trim().replace(/[.;]+$/, '')).filter(Boolean);
+  const names: string[] = [];
+  const unknown: string[] = [];
+  for (const item of items.length ? items : [t]) {
+    const p = parseBodyList(item.replace(/[.]+$/, ''), ix);
+    for (const n of p.names) if (!names.includes(n)) names.push(n);
+    for (const n of p.unknown) if (!unknown.includes(n)) unknown.push(n);
+  }
+  return { names, unknown };
+}
+
+/** Tasks of the appendix tables ("STT | Nội dung nhiệm vụ | Cơ quan chủ trì | … | Hạn hoàn thành"). */
+export function tasksFromTables(lines: SourceLine[], ctx: TaskContext, refPrefix = ''): ExtractedTask[] {
+  const sink = new TaskSink(ctx);
+  let cols: Columns | null = null;
+  interface Row {
+    line: number;
+    label: string;
+    cells: string[];
+  }
+  const rows: Row[] = [];
+  let lastRow: Row | null = null;
+  let afterHeader = false;
+  for (const l of lines) {
+    if (!l.cells) {
+      if (l.text.trim() && !/^[¹²³⁴⁵⁶⁷⁸⁹⁰]/u.test(l.text.trim())) {
+        // Prose between tables ends a table unless it is a footnote.
+        if (!/^\s*$/.test(l.text)) {
+          cols = cols && /^(nơi nhận|phụ lục)/iu.test(l.text.trim()) ? null : cols;
+        }
+      }
+      continue;
+    }
+    const header = columnsOf(l.cells);
+    if (header && l.cells.some((c) => /stt|nội dung/iu.test(c))) {
+      cols = header;
+      afterHeader = true;
+      continue;
+    }
+    if (!cols) continue;
+    const first = (l.cells[cols.number >= 0 ? cols.number : 0] ?? '').trim();
+    const nonEmpty = l.cells.filter((c) => c.trim()).length;
+    if (/^\d{1,3}\.?$/.test(first)) {
+      lastRow = { line: l.no, label: first.replace(/\.$/, ''), cells: [...l.cells] };
+      rows.push(lastRow);
+    } else if (/^(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.?$/u.test(first)) {
+      lastRow = null;
+    } else if (!first && lastRow && (afterHeader || nonEmpty > 0)) {
+      // A row split by a page break: the header repeats, then the rest of the row with no number.
+      l.cells.forEach((c, k) => {
+        if (!c.trim() || !lastRow) return;
+        const prev = lastRow.cells[k] ?? '';
+        lastRow.cells[k] = prev ? `${prev} ${c}` : c;
+      });
+    } else {
+      lastRow = null;
+    }
+    afterHeader = false;
+  }
+  const c = cols;
+  for (const r of rows) {
+    const colsNow = c ?? { content: 1, lead: 2, coord: 3, deadline: 4, number: 0 };
+    const content = stripMarkup(r.cells[colsNow.content] ?? '');
+    if (!content) continue;
+    const lead = colsNow.lead >= 0 ? leadCell(r.cells[colsNow.lead] ?? '', ctx.ix) : { names: [], unknown: [] };
+    const coord = colsNow.coord >= 0 ? leadCell(r.cells[colsNow.coord] ?? '', ctx.ix) : null;
+    const cell = colsNow.deadline >= 0 ? (r.cells[colsNow.deadline] ?? '') : '';
+    let deadline = parseDeadlineCell(cell, { year: ctx.year });
+    if (deadline.kind === 'none') deadline = parseDeadline(content, { year: ctx.year });
+    else {
+      // A recurring report named in the task keeps its period next to the column's date.
+      const inText = chooseDeadline(content, findDeadlineCandidates(content, { year: ctx.year }));
+      if (inText.kind === 'recurring' && !deadline.period) deadline = { ...deadline, period: inText.period };
+    }
+    sink.push({ text: content, line: r.line, ref: `${refPrefix ? `${refPrefix} ` : ''}row ${r.label}`, lead, coord, deadline });
+  }
+  return sink.tasks;
+}
