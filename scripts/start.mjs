@@ -1,7 +1,10 @@
-// `npm start`: migrate, load demo data and serve the app on the embedded database (or DATABASE_URL).
+// `npm start`: build the web app when its sources changed, then migrate, load demo data and serve the
+// app and the API on the embedded database (or DATABASE_URL).
 import { spawn } from 'node:child_process';
+import { ensureWebBuilt } from './build-web.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+ensureWebBuilt();
 const child = spawn('npx', ['tsx', 'server/src/main.ts'], {
   cwd: root,
   stdio: 'inherit',

@@ -17,6 +17,7 @@ import type { Db } from '../db/db.ts';
 import type { Storage } from '../storage/storage.ts';
 import { AppError } from './app-error.ts';
 import { registerRoutes } from './routes.ts';
+import { webPlugin } from './web.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -36,6 +37,17 @@ export interface AppContext {
 }
 
 export type App = FastifyInstance;
+
+/** Fastify's own refusals, renamed to the stable codes the web app translates. */
+const FRAMEWORK_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_REQ_FILE_TOO_LARGE: 'FILE_TOO_LARGE',
+  FST_FILES_LIMIT: 'TOO_MANY_FILES',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'EMPTY_BODY',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'NOT_MULTIPART',
+};
 
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}) {
   const app = Fastify({
@@ -74,14 +86,13 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own 4xx: malformed JSON, body too large, unsupported media type…
-      return reply.code(status).send({ code: error.code ?? 'BAD_REQUEST', params: { message: error.message } });
+      const code = (error.code && FRAMEWORK_CODES[error.code]) ?? error.code ?? 'BAD_REQUEST';
+      return reply.code(status).send({ code, params: { message: error.message } });
     }
     req.log.error({ err: error, reqId: req.id }, 'unhandled error');
     return reply.code(500).send({ code: 'INTERNAL_ERROR', params: { requestId: req.id } });
   });
-  app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send({ code: 'ROUTE_NOT_FOUND', params: { method: req.method, url: req.url } }),
-  );
+  // The 404 handler (API codes, and the web app's index.html for its own addresses) is set in web.ts.
 
   await app.register(cookie);
   await app.register(multipart, {
@@ -101,5 +112,6 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin);
   await registerRoutes(app);
+  await app.register(webPlugin);
   return app;
 }

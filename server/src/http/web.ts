@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+const defaultDist = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+/**
+ * The app's 404 handler, and the built web app (web/dist) at `/`. Every GET outside /api that is not
+ * a file gets index.html, so the app's own addresses (/tasks/12) survive a reload or a shared link.
+ * Unknown API addresses and missing files (a stale asset name) get the API's 404 `{ code, params }`,
+ * as does everything when the app is not built (API-only tests).
+ * Wrapped in fastify-plugin: the not-found handler must be the root's.
+ */
+export const webPlugin = fp(async (app: FastifyInstance, options: { dist?: string }) => {
+  const dist = options.dist ?? defaultDist;
+  const built = existsSync(`${dist}/index.html`);
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      // Hashed asset names never change content; index.html must always be asked again.
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    const isAppAddress =
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      path !== '/api' &&
+      !path.startsWith('/api/') &&
+      !/\.[a-z0-9]+$/i.test(path);
+    if (built && isAppAddress) {
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send({ code: 'ROUTE_NOT_FOUND', params: { method: req.method, url: req.url } });
+  });
+});

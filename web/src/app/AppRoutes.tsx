@@ -1,0 +1,52 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { LoginPage } from '../auth/LoginPage.tsx';
+import { homeIsDashboard, useMe } from '../auth/useMe.ts';
+import { Layout } from './Layout.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { ErrorState, LoadingState } from './states.tsx';
+
+// Screens load on demand, so signing in does not wait for the charts and the spreadsheet writer.
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage.tsx'));
+const TaskListPage = lazy(() => import('../tasks/TaskListPage.tsx'));
+const MyTasksPage = lazy(() => import('../tasks/MyTasksPage.tsx'));
+const TaskPage = lazy(() => import('../tasks/TaskPage.tsx'));
+const ReviewQueuePage = lazy(() => import('../progress/ReviewQueuePage.tsx'));
+
+function RequireSignIn() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <LoadingState />;
+  if (me.error) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return (
+    <Layout me={me.data}>
+      <Suspense fallback={<LoadingState />}>
+        <Outlet />
+      </Suspense>
+    </Layout>
+  );
+}
+
+function Home() {
+  const me = useMe();
+  if (!me.data) return null;
+  return <Navigate to={homeIsDashboard(me.data.role) ? '/dashboard' : '/my-tasks'} replace />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireSignIn />}>
+        <Route index element={<Home />} />
+        <Route path="dashboard" element={<DashboardPage />} />
+        <Route path="tasks" element={<TaskListPage />} />
+        <Route path="tasks/:id" element={<TaskPage />} />
+        <Route path="my-tasks" element={<MyTasksPage />} />
+        <Route path="reviews" element={<ReviewQueuePage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

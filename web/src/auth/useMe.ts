@@ -1,0 +1,56 @@
+import type { LoginBody, MeResponse } from '@giamsat/server/auth/auth.schemas.ts';
+import type { Role } from '@giamsat/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { ApiError, api, setCsrfToken } from '../api/client.ts';
+
+export type Me = MeResponse['user'];
+const ME_KEY = ['auth', 'me'] as const;
+
+/** The signed-in user, or null when nobody is signed in. */
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        const me = await api.get<MeResponse>('/api/auth/me');
+        setCsrfToken(me.csrfToken);
+        return me.user;
+      } catch (error) {
+        if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return null;
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof LoginBody>) => api.post<MeResponse>('/api/auth/login', body),
+    onSuccess: (me) => {
+      setCsrfToken(me.csrfToken);
+      client.clear();
+      client.setQueryData(ME_KEY, me.user);
+    },
+  });
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<undefined>('/api/auth/logout'),
+    onSettled: () => {
+      setCsrfToken(null);
+      client.clear();
+      client.setQueryData(ME_KEY, null);
+    },
+  });
+}
+
+/** The offices (and whoever watches rather than reports) start on a dashboard; focal points on their tasks. */
+export function homeIsDashboard(role: Role): boolean {
+  return role !== 'focal';
+}

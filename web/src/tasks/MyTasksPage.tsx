@@ -1,0 +1,5 @@
+import { EmptyState } from '../app/states.tsx';
+
+export default function MyTasksPage() {
+  return <EmptyState />;
+}
