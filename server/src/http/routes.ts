@@ -4,6 +4,7 @@ import { agenciesRoutes } from '../agencies/agency.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { dashboardRoutes } from '../dashboard/dashboard.routes.ts';
 import { directivesRoutes } from '../directives/directive.routes.ts';
+import { importsRoutes } from '../imports/import.routes.ts';
 import { jobsRoutes } from '../jobs/job.routes.ts';
 import { progressRoutes } from '../progress/progress.routes.ts';
 import { tasksRoutes } from '../tasks/task.routes.ts';
@@ -19,4 +20,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(progressRoutes);
   await app.register(dashboardRoutes);
   await app.register(jobsRoutes);
+  await app.register(importsRoutes);
 }

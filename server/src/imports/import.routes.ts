@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../http/app-error.ts';
+import { ImportErrors } from './import.errors.ts';
+import { ImportAccepted, PasteImportBody } from './import.schemas.ts';
+import { startImport } from './import.service.ts';
+
+export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { storage, config } = app.ctx;
+
+  // Upload: multipart/form-data with one `file` (.docx, .pdf, .txt, .md) and an optional `programmeCode`.
+  app.post(
+    '/api/imports',
+    {
+      schema: {
+        tags: ['imports'],
+        consumes: ['multipart/form-data'],
+        description: 'Upload a directive file; extraction runs in the background — follow GET /api/jobs/:jobId.',
+        response: { 202: ImportAccepted },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw ImportErrors.noFile();
+      const part = await req.file();
+      if (!part) throw ImportErrors.noFile();
+      const bytes = new Uint8Array(await part.toBuffer());
+      if (part.file.truncated) {
+        throw new AppError('FILE_TOO_LARGE', { status: 413, params: { maxBytes: config.maxUploadBytes } });
+      }
+      const programmeField = part.fields.programmeCode;
+      const programmeCode =
+        programmeField && 'value' in programmeField && typeof programmeField.value === 'string'
+          ? programmeField.value
+          : undefined;
+      const accepted = await startImport(req.db, req.actor, storage, {
+        bytes,
+        filename: part.filename,
+        contentType: part.mimetype,
+        programmeCode,
+      });
+      return reply.code(202).send(accepted);
+    },
+  );
+
+  app.post(
+    '/api/imports/paste',
+    {
+      schema: { tags: ['imports'], body: PasteImportBody, response: { 202: ImportAccepted } },
+      bodyLimit: 6 * 1024 * 1024,
+    },
+    async (req, reply) => {
+      const accepted = await startImport(req.db, req.actor, storage, {
+        bytes: new TextEncoder().encode(req.body.text),
+        filename: req.body.filename?.replace(/\.[^.]*$/, '').concat('.txt') ?? 'van-ban-dan.txt',
+        contentType: 'text/plain; charset=utf-8',
+        programmeCode: req.body.programmeCode,
+      });
+      return reply.code(202).send(accepted);
+    },
+  );
+};

@@ -1,0 +1,181 @@
+import { type ExtractedDocument, extractFromFile, isExtractionInputError } from '@giamsat/extraction';
+import { z } from 'zod';
+import { type Actor, actorUserId, requireRole } from '../auth/actor.ts';
+import type { Db } from '../db/db.ts';
+import { recordEvent } from '../events/events.ts';
+import { defineJob, enqueueJob } from '../jobs/job.service.ts';
+import type { Storage } from '../storage/storage.ts';
+import { ImportErrors } from './import.errors.ts';
+import {
+  findDirectiveIdsByNumber,
+  findImportedDirective,
+  findStoredFile,
+  insertDraftDirective,
+  insertDraftTasks,
+  insertStoredFile,
+  loadRegistry,
+} from './import.queries.ts';
+import type { ImportResult } from './import.schemas.ts';
+
+const ACCEPTED_EXTENSIONS = ['docx', 'pdf', 'txt', 'md'];
+
+/**
+ * Starts importing a directive file: stores it, queues the extraction and returns at once. The
+ * extraction runs as a background job (any app process), writing its progress to the job row.
+ */
+export async function startImport(
+  db: Db,
+  actor: Actor,
+  storage: Storage,
+  input: { bytes: Uint8Array; filename: string; contentType: string; programmeCode?: string | undefined },
+): Promise<{ jobId: number; fileId: number }> {
+  const user = requireRole(actor, ['admin', 'office'], 'directive.import');
+  const extension = input.filename.toLowerCase().split('.').pop() ?? '';
+  if (!ACCEPTED_EXTENSIONS.includes(extension)) throw ImportErrors.unsupportedType(input.filename);
+  const stored = await storage.put(input.bytes, { filename: input.filename });
+  return db.transaction(async (tx) => {
+    const fileId = await insertStoredFile(tx, {
+      ...stored,
+      filename: input.filename,
+      contentType: input.contentType,
+      uploadedBy: actorUserId(actor),
+    });
+    const job = await enqueueJob(tx, actor, importDirectiveJob, {
+      fileId,
+      programmeCode: input.programmeCode ?? null,
+      scopeAgencyId: user.kind === 'user' ? user.scopeAgencyId : null,
+    });
+    await recordEvent(tx, actor, {
+      entityType: 'stored_file',
+      entityId: fileId,
+      action: 'directive.import.started',
+      after: { jobId: job.id, filename: input.filename },
+    });
+    return { jobId: job.id, fileId };
+  });
+}
+
+export const importDirectiveJob = defineJob({
+  kind: 'directive.import',
+  payload: z.object({ fileId: z.number(), programmeCode: z.string().nullable(), scopeAgencyId: z.number().nullable() }),
+  maxAttempts: 3,
+  async run(ctx, payload): Promise<ImportResult> {
+    const file = await findStoredFile(ctx.db, payload.fileId);
+    if (!file) throw ImportErrors.noFile();
+    await ctx.progress(5, 'reading');
+    const bytes = await ctx.storage.get(file.storage_key);
+    const { registry, idByName } = await loadRegistry(ctx.db);
+    await ctx.progress(15, 'extracting');
+    let extraction: Awaited<ReturnType<typeof extractFromFile>>;
+    try {
+      extraction = await extractFromFile(bytes, file.filename, { registry });
+    } catch (error) {
+      if (isExtractionInputError(error)) throw ImportErrors.unreadable(error.code, error.detail);
+      throw error;
+    }
+    await ctx.progress(70, 'saving');
+    const actor: Actor = { kind: 'system' };
+    const createdBy = ctx.job.created_by;
+    const documents = extraction.result.documents;
+    const existing = await findDirectiveIdsByNumber(
+      ctx.db,
+      documents.flatMap((d) => (d.number ? [d.number] : [])),
+    );
+    const unknown = new Set<string>();
+    const result: ImportResult = {
+      directiveIds: [],
+      documents: [],
+      unknownBodies: [],
+      warnings: extraction.result.warnings,
+    };
+    await ctx.db.transaction(async (tx) => {
+      for (const [index, document] of documents.entries()) {
+        const summary = { number: document.number, type: document.type, taskCount: document.tasks.length };
+        const normalised = document.number?.replace(/\s+/g, '').toUpperCase();
+        // A re-run of this job (after a crash) finds what it already made.
+        const again = await findImportedDirective(tx, ctx.job.id, document.number);
+        if (again) {
+          result.directiveIds.push(again);
+          result.documents.push({ ...summary, outcome: 'created', directiveId: again });
+          continue;
+        }
+        if (normalised && existing.has(normalised)) {
+          result.documents.push({
+            ...summary,
+            outcome: 'already_imported',
+            directiveId: existing.get(normalised) ?? null,
+          });
+          continue;
+        }
+        if (document.tasks.length === 0) {
+          result.documents.push({ ...summary, outcome: 'no_tasks', directiveId: null });
+          continue;
+        }
+        const directiveId = await insertDraftDirective(tx, {
+          number: document.number,
+          docType: document.type,
+          issuedOn: document.date,
+          issuerAgencyId: document.issuer ? (idByName.get(document.issuer) ?? null) : null,
+          issuerName: document.issuer,
+          level: document.level ?? 'central',
+          title: document.title ?? document.type ?? '',
+          programmeCode: payload.programmeCode,
+          scopeAgencyId: payload.scopeAgencyId,
+          sourceFileId: payload.fileId,
+          sourceText: extraction.text,
+          createdBy,
+          importJobId: ctx.job.id,
+          implements: document.implements,
+        });
+        await insertDraftTasks(tx, directiveId, toDraftTasks(document, idByName, unknown));
+        await recordEvent(tx, actor, {
+          entityType: 'directive',
+          entityId: directiveId,
+          action: 'directive.imported',
+          after: {
+            number: document.number,
+            tasks: document.tasks.length,
+            fileId: payload.fileId,
+            documentIndex: index,
+          },
+        });
+        result.directiveIds.push(directiveId);
+        result.documents.push({ ...summary, outcome: 'created', directiveId });
+      }
+    });
+    result.unknownBodies = [...unknown].sort();
+    return result;
+  },
+});
+
+function toDraftTasks(document: ExtractedDocument, idByName: Map<string, number>, unknown: Set<string>) {
+  return document.tasks.map((task) => {
+    const resolve = (names: string[]) => {
+      const ids: number[] = [];
+      const unresolved: string[] = [];
+      for (const name of names) {
+        const id = idByName.get(name);
+        if (id === undefined) unresolved.push(name);
+        else if (!ids.includes(id)) ids.push(id);
+      }
+      return { ids, unresolved };
+    };
+    const lead = resolve(task.lead);
+    const coordinating = resolve(task.coordinating);
+    const unresolvedBodies = [...lead.unresolved, ...coordinating.unresolved];
+    for (const name of unresolvedBodies) unknown.add(name);
+    return {
+      ref: task.ref,
+      sourceLine: task.line,
+      text: task.text,
+      deliverable: task.deliverable,
+      deadlineKind: task.deadline.kind,
+      deadlineRaw: task.deadline.raw,
+      dueDate: task.deadline.due,
+      recurrencePeriod: task.deadline.period,
+      unresolvedBodies,
+      lead: lead.ids,
+      coordinating: coordinating.ids.filter((id) => !lead.ids.includes(id)),
+    };
+  });
+}

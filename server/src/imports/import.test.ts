@@ -1,0 +1,127 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { extractDirectives } from '@giamsat/extraction';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
+import { makeAgency, makeUser } from '../../test/factories.ts';
+import { drainJobs } from '../jobs/job.service.ts';
+import { importDirectiveJob } from './import.service.ts';
+
+const corpusDir = new URL('../../../../shared/corpus/', import.meta.url);
+const corpusFile = new URL('000_717b8eda9debafd2.txt', corpusDir);
+const hasCorpus = existsSync(corpusFile);
+
+function multipart(filename: string, bytes: Uint8Array, contentType = 'application/octet-stream') {
+  const boundary = `----giamsat${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="programmeCode"\r\n\r\nNQ57\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    payload: Buffer.concat([head, Buffer.from(bytes), tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+describe('importing a directive file', () => {
+  let t: TestContext;
+  let office: Client;
+  let focal: Client;
+
+  beforeAll(async () => {
+    t = await createTestApp({ MAX_UPLOAD_MB: '2' });
+    const central = await makeAgency(t.db, { name: 'Văn phòng Trung ương Đảng' });
+    office = await loginAs(t.app, await makeUser(t.db, { role: 'office', agency: central }));
+    focal = await loginAs(t.app, await makeUser(t.db, { role: 'focal', agency: await makeAgency(t.db) }));
+  });
+  afterAll(() => t.close());
+
+  const upload = (client: Client, filename: string, bytes: Uint8Array, type?: string) =>
+    client.request({ method: 'POST', url: '/api/imports', ...multipart(filename, bytes, type) });
+
+  it.skipIf(!hasCorpus)(
+    'turns an uploaded directive into draft directives with every extracted task, for review',
+    async () => {
+      const bytes = readFileSync(corpusFile);
+      const res = await upload(office, 'ke-hoach.txt', bytes, 'text/plain');
+      expect(res.statusCode).toBe(202);
+      const { jobId } = res.json<{ jobId: number }>();
+      expect((await office.get(`/api/jobs/${jobId}`)).json().state).toBe('queued');
+      await drainJobs(t.app.ctx, [importDirectiveJob]);
+      const job = (await office.get(`/api/jobs/${jobId}`)).json();
+      expect(job).toMatchObject({ state: 'succeeded', progress: 100 });
+
+      const expected = extractDirectives(bytes.toString('utf8'));
+      const created = await t.db.query<{
+        id: number;
+        status: string;
+        source_text: string;
+        tasks: number;
+        programme_code: string;
+      }>(
+        `SELECT d.id, d.status, d.source_text, d.programme_code, (SELECT count(*) FROM tasks t WHERE t.directive_id = d.id) AS tasks
+       FROM directives d WHERE d.import_job_id = $1 ORDER BY d.id`,
+        [jobId],
+      );
+      const withTasks = expected.documents.filter((d) => d.tasks.length > 0);
+      expect(created.length).toBe(withTasks.length);
+      expect(created.map((d) => d.tasks)).toEqual(withTasks.map((d) => d.tasks.length));
+      for (const directive of created) {
+        expect(directive.status).toBe('draft');
+        expect(directive.programme_code).toBe('NQ57');
+        expect(directive.source_text).toContain(withTasks[0]?.tasks[0]?.text.slice(0, 30) ?? '');
+      }
+      // Bodies this database does not know are kept as written, never dropped.
+      const [unresolved] = await t.db.query<{ n: number }>(
+        `SELECT count(*) AS n FROM tasks t JOIN directives d ON d.id = t.directive_id
+       WHERE d.import_job_id = $1 AND cardinality(t.unresolved_bodies) > 0`,
+        [jobId],
+      );
+      const namedBodies = withTasks
+        .flatMap((d) => d.tasks)
+        .filter((task) => task.lead.length + task.coordinating.length > 0);
+      expect(unresolved?.n).toBe(namedBodies.length);
+    },
+  );
+
+  it('imports pasted text the same way', async () => {
+    const text = [
+      'ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM',
+      'Số: 12/KH-UBND',
+      'Thử Nghiệm, ngày 05 tháng 8 năm 2025',
+      'KẾ HOẠCH',
+      'Triển khai thực hiện chuyển đổi số năm 2025',
+      '1. Sở Khoa học và Công nghệ chủ trì xây dựng cơ sở dữ liệu khoa học, hoàn thành trong tháng 10/2025.',
+    ].join('\n');
+    const res = await office.post('/api/imports/paste', { text });
+    expect(res.statusCode).toBe(202);
+    await drainJobs(t.app.ctx, [importDirectiveJob]);
+    const job = (await office.get(`/api/jobs/${res.json().jobId}`)).json();
+    expect(['succeeded', 'failed']).toContain(job.state);
+    if (job.state === 'failed') expect(job.error.code).toBe('IMPORT_UNREADABLE');
+  });
+
+  it('fails the job with a clear code when the file is not a directive, keeping nothing half-made', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+    const res = await upload(office, 'anh.pdf', png);
+    expect(res.statusCode).toBe(202);
+    await drainJobs(t.app.ctx, [importDirectiveJob]);
+    const job = (await office.get(`/api/jobs/${res.json().jobId}`)).json();
+    expect(job.state).toBe('failed');
+    expect(job.error.code).toBe('IMPORT_UNREADABLE');
+    const [count] = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM directives WHERE import_job_id = $1', [
+      res.json().jobId,
+    ]);
+    expect(count?.n).toBe(0);
+  });
+
+  it('refuses other file types, oversized files, and users who do not import directives', async () => {
+    expect((await upload(office, 'virus.exe', new Uint8Array([0x4d, 0x5a]))).statusCode).toBe(415);
+    const big = await upload(office, 'lon.txt', new Uint8Array(3 * 1024 * 1024).fill(65));
+    expect(big.statusCode).toBe(413);
+    expect(big.json().code).toBe('FILE_TOO_LARGE');
+    const refused = await upload(focal, 'ke-hoach.txt', new TextEncoder().encode('Số: 1/KH'));
+    expect(refused.statusCode).toBe(403);
+    expect((await office.request({ method: 'POST', url: '/api/imports', payload: {} })).statusCode).toBe(400);
+  });
+});
