@@ -133,7 +133,7 @@ export interface Subject {
   headingOnly: boolean;
 }
 
-function looksLikeBody(span: string, firstMarked: boolean): boolean {
+export function looksLikeBody(span: string, firstMarked: boolean): boolean {
   const s = span.replace(/^[("“*\s]+/, '');
   if (firstMarked) return true;
   if (BODY_HEAD.test(fold(s))) return true;
@@ -161,7 +161,27 @@ export function findSubject(text: string, ix: BodyIndex): Subject | null {
     if (ws.length >= len && PREDICATE_SET.has(head) && !roleHead) return null;
   }
   const marked = markRegistry(ws, s, ix);
-  const pred = predicateAt(ws, marked, 0);
+  let pred = predicateAt(ws, marked, 0);
+  // "Bộ Khoa học và Công nghệ: (1) Chủ trì …" — a colon before the verb closes the assignee,
+  // unless names follow it ("Các bộ: Tài chính, Công an phối hợp …").
+  const colonWord = ws.findIndex((w, k) => (pred ? k < pred.index : true) && /:$/.test(w.text));
+  if (colonWord >= 0) {
+    const head = s.slice(0, ws[colonWord]?.end ?? 0).replace(/:$/, '');
+    const after = s.slice(ws[colonWord]?.end ?? 0).trim();
+    const listFollows =
+      /(^|\s)(các\s+)?(bộ|sở|cơ quan)(,?\s*cơ quan)?\s*$/iu.test(head) && /^\p{Lu}/u.test(after) && !PREDICATE_SET.has(fold(after.split(/\s+/).slice(0, 2).join(' ')).replace(/[,;:.]+$/, '')) && !PREDICATE_SET.has(fold(after.split(/\s+/)[0] ?? '').replace(/[,;:.]+$/, ''));
+    if (!listFollows) {
+      const span = head.trim().replace(/^[*\s]+|[*\s]+$/g, '');
+      if (!span || !looksLikeBody(span, marked[0] === true) || span.split(/\s+/).length > 30) return null;
+      if (!marked[0] && /\s(gồm|dựa|nếu|khi|thì|để|mà|nhưng|vì|do|bằng|đến|như)\s/u.test(` ${span} `)) return null;
+      const bodies = parseBodyList(span, ix);
+      if (bodies.names.length === 0) return null;
+      let predicateStart = offset + (ws[colonWord]?.end ?? 0);
+      while (predicateStart < text.length && /[\s,:;*]/.test(text.charAt(predicateStart))) predicateStart++;
+      return { span, bodies, predicateStart, headingOnly: predicateStart >= text.length };
+    }
+    pred = predicateAt(ws, marked, colonWord + 1);
+  }
   let end: number;
   let headingOnly = false;
   if (pred && pred.index > 0) {
@@ -172,10 +192,21 @@ export function findSubject(text: string, ix: BodyIndex): Subject | null {
       if (NON_ASSIGNING.has(fold(two))) return null;
     }
     end = ws[pred.index]?.start ?? s.length;
+    // After a known body, only more bodies may come before the verb ("… Thường trực Ban Chỉ đạo nhất trí với …" is not an assignment).
+    if (marked[0]) {
+      let k = 0;
+      while (k < pred.index && marked[k]) k++;
+      if (k < pred.index) {
+        const gap = s
+          .slice(ws[k]?.start ?? 0, ws[pred.index]?.start ?? 0)
+          .replace(/^[\s,;]*(và\s+|cùng\s+)?(đặc biệt là\s+|nhất là\s+)?/u, '');
+        if (!BODY_HEAD.test(fold(gap)) && !COLLECTIVE.test(gap)) return null;
+      }
+    }
   } else if (!pred) {
     // No verb: a heading naming a body ("b) Bộ Giáo dục và Đào tạo", "1. Cấp ủy … trực thuộc").
     const plain = s.replace(/[:.]\s*$/, '');
-    if (ws.length > 25 || /[.;]\s+\S/.test(plain)) return null;
+    if (ws.length > 25 || /[.;:]\s+\S/.test(plain)) return null;
     end = s.length;
     headingOnly = true;
   } else return null;
@@ -189,22 +220,12 @@ export function findSubject(text: string, ix: BodyIndex): Subject | null {
     if (!inner) return null;
     return { ...inner, predicateStart: offset + from + inner.predicateStart };
   }
-  // A colon ends the assignee unless a list follows it ("Các bộ: Tài chính, Công an phối hợp").
-  const colon = span.indexOf(':');
-  if (colon >= 0) {
-    const head = span.slice(0, colon);
-    if (!/(^|\s)(các\s+)?(bộ|sở|cơ quan)(,?\s*cơ quan)?\s*$/iu.test(head)) {
-      span = head;
-      end = colon + 1;
-      if (!headingOnly) {
-        // "Bộ Khoa học và Công nghệ: (1) Chủ trì…" — the predicate starts after the colon.
-      }
-    }
-  }
   span = span.replace(/[,;:\s]+$/, '').replace(/^[*\s]+|[*\s]+$/g, '');
   if (!span) return null;
   if (!looksLikeBody(span, marked[0] === true)) return null;
   if (span.split(/\s+/).length > 45) return null;
+  // Clause words do not occur in a body's name: "Hội đồng … gồm …, dựa vào …" is a description.
+  if (!marked[0] && /\s(gồm|dựa|nếu|khi|thì|để|mà|nhưng|vì|do|bằng|đến|như)\s/u.test(` ${span} `)) return null;
   const bodies = parseBodyList(span, ix);
   if (bodies.names.length === 0) return null;
   let predicateStart = offset + end;
@@ -217,7 +238,7 @@ export function findCoordinating(predicate: string, ix: BodyIndex): ParsedBodies
   const m = /phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+/iu.exec(predicate);
   if (!m) return null;
   let rest = predicate.slice(m.index + m[0].length);
-  const stop = /[.:]\s|[;(]|\s(để|nhằm|trong việc|trong|theo|tại|về việc)\s/u.exec(rest);
+  const stop = /[.:]\s|;|\s(để|nhằm|trong việc|trong|theo|tại|về việc)\s/u.exec(rest);
   if (stop) rest = rest.slice(0, stop.index);
   const ws = words(rest, 60);
   const marked = markRegistry(ws, rest, ix);
@@ -357,6 +378,10 @@ function addPieces(pieces: Piece[], head: string, out: ListBuilder, ix: BodyInde
       }
       const hit = resolveWithHead(joined, head, ix) ?? resolveWithHead(joined.replace(/\s+(có\s+)?liên quan$/u, ''), head, ix);
       if (hit) {
+        // "Các cơ quan đảng ở Trung ương và địa phương": the written group goes on past the known one.
+        const next = pieces[i + len];
+        const group = ix.lookup(hit)?.group;
+        if (group && next && next.text && isLowerStart(next.text) && !/^(các|những|đặc biệt là|nhất là|trong đó)\s/iu.test(next.text)) break;
         out.known(hit);
         took = len;
         break;
@@ -378,7 +403,7 @@ function addPieces(pieces: Piece[], head: string, out: ListBuilder, ix: BodyInde
         const next = pieces[j];
         if (!next) break;
         const nt = next.text;
-        if (!nt || !isLowerStart(nt) || /^(các|những)\s/iu.test(nt) || VAGUE.test(fold(nt))) break;
+        if (!nt || !isLowerStart(nt) || /^(các|những|đặc biệt là|nhất là|trong đó)\s/iu.test(nt)) break;
         phrase += sep + nt;
         sep = next.sep;
         j++;

@@ -102,7 +102,8 @@ export function findDeadlineCandidates(input: string, ctx: DeadlineContext = {},
   const out: DeadlineCandidate[] = [];
   try {
     scan(lowerAligned(input), { cell, year: ctx.year }, out);
-  } catch {
+  } catch (e) {
+    if (process.env.GIAMSAT_DEBUG) console.error(e);
     return [];
   }
   out.sort((a, b) => a.start - b.start);

@@ -28,6 +28,8 @@ export interface Block {
   children: Block[];
   /** The paragraph only gives a deadline for the items above it ("Có báo cáo … trong tháng 8/2025."). */
   deadlineOnly: boolean;
+  /** The closing paragraph of the body. */
+  conclusion?: boolean;
 }
 
 const RANK: Record<BlockKind, number> = { roman: 1, number: 2, letter: 3, star: 3.5, dash: 4, plus: 5, paren: 6, para: 99 };
@@ -78,6 +80,11 @@ export function buildBlocks(lines: SourceLine[]): Block[] {
       continue;
     }
     if (FOOTNOTE.test(l.raw.trim())) continue;
+    // "(Kèm theo Thông báo số …)" under an appendix title says whose appendix it is.
+    if (/^\(?\s*(ban hành\s+)?kèm theo\s/iu.test(text)) {
+      last = undefined;
+      continue;
+    }
     const mk = detectMarker(text, l.raw.trim());
     if (mk.kind === 'para' && last && startsLower(text)) {
       const sep = ' ';
@@ -119,5 +126,27 @@ export function buildBlocks(lines: SourceLine[]): Block[] {
     else roots.push(block);
     stack.push(block);
   }
+  markConclusion(roots);
   return roots;
+}
+
+const CLOSING_NOTICE = /(biết,?\s*(và\s*)?thực hiện|triển khai thực hiện|trân trọng)\.?\s*$/iu;
+
+/**
+ * The paragraph that closes a document's body ("Năm 2026 là năm … phải hành động quyết liệt …") sums up
+ * and exhorts; the assignments are in the numbered parts before it.
+ */
+function markConclusion(roots: Block[]): void {
+  const flat: Block[] = [];
+  const visit = (bs: Block[]) => {
+    for (const b of bs) {
+      flat.push(b);
+      visit(b.children);
+    }
+  };
+  visit(roots);
+  let k = flat.length - 1;
+  while (k >= 0 && flat[k]?.kind === 'para' && CLOSING_NOTICE.test(flat[k]?.text ?? '')) k--;
+  const last = flat[k];
+  if (last && last.kind === 'para' && k > 0 && flat.slice(0, k).some((b) => b.kind !== 'para')) last.conclusion = true;
 }

@@ -11,7 +11,7 @@
 // its own assignee; parts without either stay together.
 import type { Deadline, ExtractedTask } from '../types.ts';
 import { type BodyIndex } from '../bodies/registry.ts';
-import { type ParsedBodies, type Subject, PREDICATE_SET, findCoordinating, findSubject, parseBodyList } from '../bodies/parse-bodies.ts';
+import { type ParsedBodies, type Subject, PREDICATE_SET, findCoordinating, findSubject, looksLikeBody, parseBodyList } from '../bodies/parse-bodies.ts';
 import { chooseDeadline, findDeadlineCandidates, parseDeadline, parseDeadlineCell } from '../deadlines/parse-deadline.ts';
 import { fold, stripMarkup } from '../text/normalize.ts';
 import type { SourceLine } from '../text/lines.ts';
@@ -32,6 +32,7 @@ interface Assignment {
 const SKIP_HEADING =
   /^(về\s+)?(những\s+)?(tồn tại|hạn chế|nguyên nhân|kết quả đạt được|kết quả thực hiện|tình hình|bối cảnh|đánh giá chung|mục đích|yêu cầu\s*$|mục tiêu)/u;
 const INTRO = /^(đối với|trên cơ sở|trong quá trình|căn cứ|để|sau khi|theo đó|trường hợp|bên cạnh đó|đồng thời|trong thời gian|về|riêng|ngoài ra|trong đó)(?![\p{L}])/u;
+const MAIN_CLAUSE_VERB = /^(chủ trì|phối hợp|chủ động|khẩn trương|tập trung|tiếp tục)(?![\p{L}])/u;
 const CLOSING = /(biết,?\s*(và\s*)?thực hiện|quan tâm (chỉ đạo,?\s*)?triển khai thực hiện|trân trọng)\.?\s*$/u;
 const ABBREV_BEFORE_DOT = /(^|\s)(TP|Tp|tp|TS|ThS|PGS|GS|v\.v|Nxb|St|TT)$/u;
 
@@ -64,6 +65,8 @@ function sentenceSubject(sentence: string, ix: BodyIndex): (Subject & { at: numb
     if (sentence.charAt(i) !== ',') continue;
     const rest = sentence.slice(i + 1).trimStart();
     const from = sentence.length - rest.length;
+    // The main clause starts without a subject ("…, chủ động phối hợp với …"): no assignee here.
+    if (MAIN_CLAUSE_VERB.test(fold(rest))) return null;
     const s = findSubject(rest, ix);
     if (s && !s.headingOnly) return { ...s, at: from, predicateStart: from + s.predicateStart };
   }
@@ -261,6 +264,7 @@ function italicSubject(raw: string, text: string, ix: BodyIndex): Subject | null
   const m = /^\*(?!\*)([^*]{2,300})\*(?!\*)/.exec(raw);
   if (!m?.[1]) return null;
   const span = stripMarkup(m[1]).replace(/[:\s]+$/, '');
+  if (!looksLikeBody(span, false)) return null;
   const bodies = parseBodyList(span, ix);
   if (bodies.names.length === 0) return null;
   let at = text.indexOf(span);
@@ -268,6 +272,24 @@ function italicSubject(raw: string, text: string, ix: BodyIndex): Subject | null
   at += span.length;
   while (at < text.length && /[\s:,]/.test(text.charAt(at))) at++;
   return { span, bodies, predicateStart: at, headingOnly: at >= text.length };
+}
+
+/** "Bộ Quốc phòng chỉ đạo Ban Cơ yếu Chính phủ chủ trì …": the directed body leads too. */
+function withDirected(subj: Subject, predicate: string, ix: BodyIndex): ParsedBodies {
+  const m = /^chỉ đạo\s+/u.exec(predicate);
+  if (!m) return subj.bodies;
+  const inner = findSubject(predicate.slice(m[0].length), ix);
+  if (!inner || inner.headingOnly || !/^chủ trì/u.test(predicate.slice(m[0].length + inner.predicateStart))) return subj.bodies;
+  return {
+    names: [...subj.bodies.names, ...inner.bodies.names.filter((n) => !subj.bodies.names.includes(n))],
+    unknown: [...subj.bodies.unknown, ...inner.bodies.unknown],
+  };
+}
+
+/** "Trong quá trình …, Bộ X và Bộ Y chủ động …": the assignee after an introducing clause. */
+function introSubject(text: string, ix: BodyIndex): Subject | null {
+  const s = sentenceSubject(text, ix);
+  return s && s.at > 0 ? s : null;
 }
 
 function isTopicHeading(b: Block, subject: Subject | null): boolean {
@@ -289,7 +311,7 @@ function unitOf(b: Block, withParas: boolean): Unit {
   const paraBreaks = [...b.paraBreaks];
   if (withParas) {
     for (const c of b.children) {
-      if (c.kind !== 'para' || c.deadlineOnly) continue;
+      if (c.kind !== 'para' || c.deadlineOnly || c.conclusion || CLOSING.test(fold(c.text))) continue;
       const off = text.length + 1;
       paraBreaks.push(off);
       for (const s of c.segs) segs.push({ offset: off + s.offset, line: s.line });
@@ -312,9 +334,13 @@ function emitUnit(sink: TaskSink, ctx: TaskContext, u: Unit, ref: string, head: 
     const sentence = u.text.slice(s);
     const subj = sentenceSubject(sentence, ctx.ix);
     const isPara = u.paraBreaks.includes(s);
-    if (subj) {
+    const sentEnd = starts.find((x) => x > s) ?? u.text.length;
+    if (subj && /:\s*$/.test(u.text.slice(s, sentEnd).trim())) {
+      cuts.push({ at: s, lead: null, coord: null, paraStart: isPara });
+      lastExplicitAtPara = false;
+    } else if (subj) {
       const pred = sentence.slice(subj.predicateStart);
-      cuts.push({ at: s, lead: subj.bodies, coord: coordOf(pred, ctx.ix), paraStart: isPara });
+      cuts.push({ at: s, lead: withDirected(subj, pred, ctx.ix), coord: coordOf(pred, ctx.ix), paraStart: isPara });
       lastExplicitAtPara = isPara;
     } else if (isPara && lastExplicitAtPara) {
       // A paragraph after a paragraph that assigned work continues that assignment as another task.
@@ -329,7 +355,10 @@ function emitUnit(sink: TaskSink, ctx: TaskContext, u: Unit, ref: string, head: 
     const text = u.text.slice(c.at, end).trim();
     if (!text) return;
     const segs = u.segs;
-    const sub = emitSegment(sink, ctx, text, segs, c.at, ref, c.lead, c.coord);
+    // Inherited assignee: the item's own "phối hợp với …" names its coordinating bodies.
+    const firstSentence = text.slice(0, sentenceStarts(text, [])[1] ?? text.length);
+    const coord = k === 0 && head ? (coordOf(firstSentence.split(/\(1\)|\(i\)/u)[0] ?? '', ctx.ix) ?? c.coord) : c.coord;
+    const sub = emitSegment(sink, ctx, text, segs, c.at, ref, c.lead, coord);
     out.push(...sub);
   });
   return out;
@@ -358,8 +387,8 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
         if (targets.length) continue;
       }
     }
-    if (b.kind === 'para' && CLOSING.test(fold(b.text))) continue;
-    const subject = italicSubject(b.raw, b.text, ctx.ix) ?? findSubject(b.text, ctx.ix);
+    if (b.kind === 'para' && (b.conclusion || CLOSING.test(fold(b.text)))) continue;
+    const subject = italicSubject(b.raw, b.text, ctx.ix) ?? findSubject(b.text, ctx.ix) ?? introSubject(b.text, ctx.ix);
     const topic = isTopicHeading(b, subject);
     const itemChildren = b.children.filter((c) => c.kind !== 'para');
     const paraChildren = b.children.filter((c) => c.kind === 'para' && !c.deadlineOnly);
@@ -395,7 +424,7 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
         }
         continue;
       }
-      groupTasks = emitUnit(sink, ctx, u, ref, { lead: subject.bodies, coord });
+      groupTasks = emitUnit(sink, ctx, u, ref, { lead: withDirected(subject, predicate, ctx.ix), coord });
       if (itemChildren.length) walk(sink, ctx, itemChildren, { ...a, weak: false }, myPath);
       continue;
     }

@@ -7,19 +7,25 @@ const TONE_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['uý', 'úy'], ['uỳ', 'ùy'], ['uỷ', 'ủy'], ['uỹ', 'ũy'], ['uỵ', 'ụy'],
 ];
 
-/** One tone-mark placement (the "new" style, óa/ủy), case preserved. Length-preserving. */
+/**
+ * One tone-mark placement (the "new" style, óa/ủy), case preserved, length-preserving. Only open
+ * syllables have two spellings ("hoá"/"hóa", "uỷ"/"ủy"); "hoàn", "toàn" and "quý" have one and are left alone.
+ */
 export function unifyTones(s: string): string {
-  let t = s;
-  for (const [a, b] of TONE_PAIRS) {
-    if (t.includes(a)) t = t.split(a).join(b);
-    const A = a.toUpperCase();
-    if (t.includes(A)) t = t.split(A).join(b.toUpperCase());
-    // Mixed case at a sentence start: "Oá" → "Óa".
-    const mixed = a.charAt(0).toUpperCase() + a.slice(1);
-    if (t.includes(mixed)) t = t.split(mixed).join(b.charAt(0).toUpperCase() + b.slice(1));
-  }
-  return t;
+  if (!/[oOuU]/.test(s)) return s;
+  return s.replace(TONE_RE, (m, offset: number, whole: string) => {
+    const prev = whole.charAt(offset - 1);
+    if ((m.charAt(0) === 'u' || m.charAt(0) === 'U') && (prev === 'q' || prev === 'Q')) return m;
+    const target = TONE_MAP.get(m.toLowerCase());
+    if (!target) return m;
+    const upperFirst = m.charAt(0) !== m.charAt(0).toLowerCase();
+    const upperSecond = m.charAt(1) !== m.charAt(1).toLowerCase();
+    return (upperFirst ? target.charAt(0).toUpperCase() : target.charAt(0)) + (upperSecond ? target.charAt(1).toUpperCase() : target.charAt(1));
+  });
 }
+
+const TONE_MAP = new Map<string, string>(TONE_PAIRS.map(([a, b]) => [a, b]));
+const TONE_RE = new RegExp(`(?:${TONE_PAIRS.map(([a]) => `${a}|${a.toUpperCase()}|${a.charAt(0).toUpperCase()}${a.slice(1)}`).join('|')})(?!\\p{L})`, 'gu');
 
 /** Key for comparing words: NFC, lower case, one tone placement, single spaces. */
 export function fold(s: string): string {
