@@ -30,7 +30,15 @@ export function extractDirectives(text: string, options: ExtractOptions = {}): E
           break;
         }
       }
-      const slice = lines.slice(from, end).filter((l) => !/^Kính gửi/u.test(l.text.trim()));
+      // The addressees ("Kính gửi: - …" and the dashes under it) are not items of the document.
+      const slice: typeof lines = [];
+      let inAddress = false;
+      for (const l of lines.slice(from, end)) {
+        const t = l.text.trim();
+        if (/^Kính gửi/u.test(t)) inAddress = true;
+        else if (!t || !/^[-–]/u.test(t)) inAddress = false;
+        if (!inAddress) slice.push(l);
+      }
       if (k === 0) {
         // The opening "Thực hiện …/Triển khai …" paragraphs, before the first numbered part.
         for (const l of lines.slice(Math.max(0, r.headerFrom), end).slice(0, 40)) {

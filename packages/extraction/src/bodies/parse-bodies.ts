@@ -18,6 +18,10 @@ const BODY_HEAD =
 const COLLECTIVE =
   /^(các|những)\s+(đồng chí\s+)?(bộ|ngành|cơ quan|địa phương|đơn vị|tổ chức|doanh nghiệp|sở|ban|cấp|tỉnh|thành phố|xã|phường|đoàn|đảng|trường|viện|tập đoàn|hội|ủy ban|uỷ ban|quỹ|cục|trung tâm|đại học|thành viên|bí thư|chủ tịch|thủ trưởng|người đứng đầu|lãnh đạo)(?![\p{L}])/iu;
 
+/** A word that continues a group: "ngành", "địa phương", "cơ quan ngang bộ", "đơn vị", "doanh nghiệp" … */
+const COLLECTIVE_WORD =
+  /^(bộ|ngành|cơ quan|địa phương|đơn vị|tổ chức|doanh nghiệp|sở|ban|cấp|tỉnh|thành phố|xã|phường|đặc khu|đoàn thể|trường|viện|tập đoàn|hội|quỹ|khối|chính quyền|đảng|cấp ủy|cấp uỷ|tổ chức đảng|cơ sở|ủy ban|uỷ ban)(?![\p{L}])/iu;
+
 /** Heads that name a person or role: the whole phrase is one assignee. */
 const ROLE_HEAD = /^(người đứng đầu|thủ trưởng|lãnh đạo)(?![\p{L}])/iu;
 
@@ -147,10 +151,16 @@ export function looksLikeBody(span: string, firstMarked: boolean): boolean {
 export function findSubject(text: string, ix: BodyIndex): Subject | null {
   let offset = 0;
   let s = text;
+  // "Về số hoá: Các bộ, ngành: (1) …" — the topic comes first, then the assignee.
+  const topic = /^Về\s[^:.;]{2,200}:\s+(?=\p{Lu})/u.exec(s);
+  if (topic) {
+    offset = topic[0].length;
+    s = s.slice(offset);
+  }
   const req = REQUEST_PREFIX.exec(s);
   if (req) {
-    offset = req[0].length;
-    s = s.slice(offset);
+    offset += req[0].length;
+    s = s.slice(req[0].length);
   }
   const ws = words(s, 60);
   if (ws.length === 0) return null;
@@ -164,6 +174,8 @@ export function findSubject(text: string, ix: BodyIndex): Subject | null {
   let pred = predicateAt(ws, marked, 0);
   // "Bộ Khoa học và Công nghệ: (1) Chủ trì …" — a colon before the verb closes the assignee,
   // unless names follow it ("Các bộ: Tài chính, Công an phối hợp …").
+  const passive = pred && fold(ws[pred.index]?.text ?? '') === 'được' && ws.slice(pred.index, pred.index + 4).some((w) => /:$/.test(w.text));
+  if (passive) pred = null;
   const colonWord = ws.findIndex((w, k) => (pred ? k < pred.index : true) && /:$/.test(w.text));
   if (colonWord >= 0) {
     const head = s.slice(0, ws[colonWord]?.end ?? 0).replace(/:$/, '');
@@ -200,7 +212,8 @@ export function findSubject(text: string, ix: BodyIndex): Subject | null {
         const gap = s
           .slice(ws[k]?.start ?? 0, ws[pred.index]?.start ?? 0)
           .replace(/^[\s,;]*(và\s+|cùng\s+)?(đặc biệt là\s+|nhất là\s+)?/u, '');
-        if (!BODY_HEAD.test(fold(gap)) && !COLLECTIVE.test(gap)) return null;
+        const qualifier = /^(\([^()]{0,80}\)|và|cấp|các|thành phố|tỉnh|trung ương|địa phương|đơn vị|ngành|liên quan|có liên quan|trực thuộc|xã|phường|[\s,;])*$/u.test(fold(gap));
+        if (!qualifier && !BODY_HEAD.test(fold(gap)) && !COLLECTIVE.test(gap)) return null;
       }
     }
   } else if (!pred) {
@@ -290,6 +303,9 @@ function splitPieces(s: string): Piece[] {
 
 function cleanName(s: string): string {
   return s
+    .replace(/chuyên đổi số/gu, 'chuyển đổi số')
+    .replace(/Chuyên đổi số/gu, 'Chuyển đổi số')
+    .replace(/Mặt trận Tổ quốc(?! Việt Nam)/gu, 'Mặt trận Tổ quốc Việt Nam')
     .replace(/^(đặc biệt là|nhất là|trong đó có|gồm|và|cùng)\s+/iu, '')
     .replace(/[.…]+$|\.\.\.$/u, '')
     .replace(/^[-–•*\s]+|[*\s]+$/g, '')
@@ -308,6 +324,9 @@ class ListBuilder {
   asWritten(name: string): void {
     const n = capitalizeFirst(cleanName(name));
     if (!n || VAGUE.test(fold(n))) return;
+    // Only words that name a body: "ngay sau Hội nghị này" in an assignee list is not one.
+    if (isLowerStart(name.trim()) && !BODY_HEAD.test(fold(name.trim())) && !COLLECTIVE.test(name.trim())) return;
+    if (/^(đặc biệt là|nhất là)\s+(người đứng đầu|thủ trưởng|lãnh đạo)/iu.test(name.trim())) return;
     const hit = this.ix.lookup(n) ?? this.ix.lookup(n.replace(/\s+(có\s+)?liên quan$/u, ''));
     if (hit) return this.known(hit.name);
     if (!this.names.includes(n)) this.names.push(n);
@@ -393,6 +412,12 @@ function addPieces(pieces: Piece[], head: string, out: ListBuilder, ix: BodyInde
     }
     const piece = pieces[i];
     if (!piece) break;
+    const nextPiece = pieces[i + 1];
+    if (/^Đảng (ủy|uỷ) Mặt trận Tổ quốc/iu.test(piece.text) && nextPiece && /^các đoàn thể/iu.test(nextPiece.text)) {
+      out.asWritten(`${cleanName(piece.text)}${piece.sep}${nextPiece.text}`);
+      i += 2;
+      continue;
+    }
     const text = cleanName(piece.text);
     // A group written in parts: "các bộ, ngành, địa phương và doanh nghiệp" is one addressee.
     if (COLLECTIVE.test(text)) {
@@ -403,7 +428,10 @@ function addPieces(pieces: Piece[], head: string, out: ListBuilder, ix: BodyInde
         const next = pieces[j];
         if (!next) break;
         const nt = next.text;
-        if (!nt || !isLowerStart(nt) || /^(các|những|đặc biệt là|nhất là|trong đó)\s/iu.test(nt)) break;
+        if (!nt || !isLowerStart(nt) || /^(những|đặc biệt là|nhất là|trong đó)\s/iu.test(nt)) break;
+        // "các cấp, các ngành, các cơ quan, đơn vị" is one addressee; "… và các tổ chức …" starts another.
+        if (/^các\s/iu.test(nt) && (sep.trim() !== ',' || !COLLECTIVE.test(nt))) break;
+        if (!/^các\s/iu.test(nt) && !COLLECTIVE_WORD.test(nt)) break;
         phrase += sep + nt;
         sep = next.sep;
         j++;

@@ -67,6 +67,7 @@ function sentenceSubject(sentence: string, ix: BodyIndex): (Subject & { at: numb
     const from = sentence.length - rest.length;
     // The main clause starts without a subject ("…, chủ động phối hợp với …"): no assignee here.
     if (MAIN_CLAUSE_VERB.test(fold(rest))) return null;
+    if (!/^(\p{Lu}|các\s|những\s|đề nghị\s|giao\s|yêu cầu\s|lãnh đạo các\s|người đứng đầu\s|thủ trưởng\s)/u.test(rest)) continue;
     const s = findSubject(rest, ix);
     if (s && !s.headingOnly) return { ...s, at: from, predicateStart: from + s.predicateStart };
   }
@@ -409,7 +410,8 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
       const firstSentence = u.text.slice(0, firstEnd).trim();
       const predicate = b.text.slice(subject.predicateStart);
       const coord = coordOf(predicate, ctx.ix);
-      const intro = /:\s*$/.test(firstSentence) && (itemChildren.length > 0 || b.kind === 'para');
+      const shortHeading = itemChildren.length > 0 && !/[.;]/.test(u.text) && u.text.length < 220;
+      const intro = (/:\s*$/.test(firstSentence) && (itemChildren.length > 0 || b.kind === 'para')) || shortHeading;
       const weak = !/(chủ trì|phối hợp|chịu trách nhiệm|có trách nhiệm)/u.test(fold(predicate.slice(0, 80)));
       const a: Assignment = { lead: subject.bodies, coord, weak };
       if (intro) {
@@ -426,6 +428,8 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
       }
       groupTasks = emitUnit(sink, ctx, u, ref, { lead: withDirected(subject, predicate, ctx.ix), coord });
       if (itemChildren.length) walk(sink, ctx, itemChildren, { ...a, weak: false }, myPath);
+      // "… . Đồng thời nghiên cứu thực hiện các nội dung sau:" — the items after the paragraph are its tasks too.
+      if (b.kind === 'para' && /:\s*$/.test(u.text)) current = { ...a, weak: false };
       continue;
     }
 
