@@ -1,0 +1,322 @@
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/db.ts';
+import { type Sql, sql } from '../db/sql.ts';
+import { dueSoonSql, searchPattern, timelinessSql } from '../tasks/timeliness.sql.ts';
+
+/**
+ * Directives the actor may manage (edit, publish, add tasks), as SQL over the alias `d`: the same rule
+ * as canManageScope() — administrators and the central office everything, a scoped office the
+ * directives owned within its subtree, nobody else anything.
+ */
+export function manageableSql(actor: Actor, d = 'd'): Sql {
+  const directive = sql.raw(d);
+  if (actor.kind === 'system') return sql`TRUE`;
+  if (actor.kind === 'public') return sql`FALSE`;
+  if (actor.role === 'admin') return sql`TRUE`;
+  if (actor.role !== 'office') return sql`FALSE`;
+  if (actor.scopePath === null) return sql`TRUE`;
+  return sql`${directive}.scope_agency_id IN (SELECT id FROM agencies WHERE path <@ ${actor.scopePath}::ltree)`;
+}
+
+/** Published directives are public; drafts are seen only by those who can manage them. */
+export function directiveVisibility(actor: Actor, d = 'd'): Sql {
+  return sql`(${sql.raw(d)}.status = 'published' OR ${manageableSql(actor, d)})`;
+}
+
+export interface DirectiveRow {
+  id: number;
+  number: string | null;
+  doc_type: string | null;
+  issued_on: string | null;
+  issuer_agency_id: number | null;
+  issuer_agency_name: string | null;
+  issuer_name: string | null;
+  level: 'central' | 'province' | 'commune';
+  title: string;
+  programme_code: string | null;
+  status: 'draft' | 'published';
+  scope_agency_id: number | null;
+  scope_agency_name: string | null;
+  scope_path: string | null;
+  task_count: number;
+  published_at: Date | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  source_file_id: number | null;
+  created_by: number | null;
+  created_by_name: string | null;
+  published_by: number | null;
+  published_by_name: string | null;
+}
+
+const DIRECTIVE_COLUMNS = sql`
+  d.id, d.number, d.doc_type, d.issued_on, d.issuer_agency_id, ia.name AS issuer_agency_name, d.issuer_name,
+  d.level, d.title, d.programme_code, d.status, d.scope_agency_id, sa.name AS scope_agency_name,
+  sa.path::text AS scope_path, (SELECT count(*) FROM tasks t WHERE t.directive_id = d.id) AS task_count,
+  d.published_at, d.version, d.created_at, d.updated_at, d.source_file_id,
+  d.created_by, cu.full_name AS created_by_name, d.published_by, pu.full_name AS published_by_name`;
+
+const DIRECTIVE_FROM = sql`
+  directives d
+  LEFT JOIN agencies ia ON ia.id = d.issuer_agency_id
+  LEFT JOIN agencies sa ON sa.id = d.scope_agency_id
+  LEFT JOIN users cu ON cu.id = d.created_by
+  LEFT JOIN users pu ON pu.id = d.published_by`;
+
+/** The directive if the actor may see it; `forUpdate` locks the row for the rest of the transaction. */
+export async function findVisibleDirective(
+  db: Db,
+  actor: Actor,
+  id: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<DirectiveRow | undefined> {
+  if (options.forUpdate) {
+    await db.query(sql`SELECT id FROM directives WHERE id = ${id} FOR UPDATE`);
+  }
+  const [row] = await db.query<DirectiveRow>(sql`
+    SELECT ${DIRECTIVE_COLUMNS} FROM ${DIRECTIVE_FROM}
+    WHERE d.id = ${id} AND ${directiveVisibility(actor)}`);
+  return row;
+}
+
+export interface DirectiveFilters {
+  status?: 'draft' | 'published';
+  programme?: string;
+  level?: string;
+  scopeAgencyId?: number;
+  q?: string;
+  implementsNumber?: string;
+  manageable?: boolean;
+}
+
+function filterConditions(actor: Actor, f: DirectiveFilters): Sql[] {
+  const conditions = [directiveVisibility(actor)];
+  if (f.status) conditions.push(sql`d.status = ${f.status}`);
+  if (f.programme) conditions.push(sql`d.programme_code = ${f.programme}`);
+  if (f.level) conditions.push(sql`d.level = ${f.level}`);
+  if (f.scopeAgencyId) conditions.push(sql`d.scope_agency_id = ${f.scopeAgencyId}`);
+  if (f.manageable !== undefined) {
+    conditions.push(f.manageable ? manageableSql(actor) : sql`NOT (${manageableSql(actor)})`);
+  }
+  const pattern = f.q ? searchPattern(f.q) : null;
+  if (pattern) {
+    conditions.push(sql`search_norm(coalesce(d.number, '') || ' ' || d.title) LIKE search_norm(${pattern})`);
+  }
+  if (f.implementsNumber) {
+    conditions.push(sql`EXISTS (SELECT 1 FROM directive_implements di WHERE di.directive_id = d.id
+      AND di.implements_norm = upper(regexp_replace(${f.implementsNumber}, '\s+', '', 'g')))`);
+  }
+  return conditions;
+}
+
+export async function listDirectives(
+  db: Db,
+  actor: Actor,
+  filters: DirectiveFilters,
+  page: { limit: number; offset: number },
+): Promise<{ rows: DirectiveRow[]; total: number }> {
+  const where = sql.and(filterConditions(actor, filters));
+  const [rows, count] = await Promise.all([
+    db.query<DirectiveRow>(sql`
+      SELECT ${DIRECTIVE_COLUMNS} FROM ${DIRECTIVE_FROM}
+      WHERE ${where}
+      ORDER BY d.issued_on DESC NULLS LAST, d.id DESC
+      LIMIT ${page.limit} OFFSET ${page.offset}`),
+    db.query<{ total: number }>(sql`SELECT count(*) AS total FROM directives d WHERE ${where}`),
+  ]);
+  return { rows, total: count[0]?.total ?? 0 };
+}
+
+export interface DirectiveLinkRow {
+  number: string;
+  id: number | null;
+  linked_number: string | null;
+  title: string | null;
+  level: 'central' | 'province' | 'commune' | null;
+  status: 'draft' | 'published' | null;
+}
+
+/**
+ * The numbers this directive implements, each resolved to an imported directive with the same
+ * normalised number (published first) — a JOIN, so a later import links up without rewriting rows.
+ */
+export async function listImplements(db: Db, actor: Actor, id: number): Promise<DirectiveLinkRow[]> {
+  return db.query<DirectiveLinkRow>(sql`
+    SELECT di.implements_number AS number, x.id, x.number AS linked_number, x.title, x.level, x.status
+    FROM directive_implements di
+    LEFT JOIN LATERAL (
+      SELECT x.id, x.number, x.title, x.level, x.status FROM directives x
+      WHERE x.number_norm = di.implements_norm AND x.id <> di.directive_id AND ${directiveVisibility(actor, 'x')}
+      ORDER BY (x.status = 'published') DESC, x.id
+      LIMIT 1) x ON TRUE
+    WHERE di.directive_id = ${id}
+    ORDER BY di.implements_number`);
+}
+
+export interface DirectiveRefRow {
+  id: number;
+  number: string | null;
+  title: string;
+  level: 'central' | 'province' | 'commune';
+  status: 'draft' | 'published';
+}
+
+/** Lower documents that name this one as the document they implement. */
+export async function listImplementedBy(db: Db, actor: Actor, id: number): Promise<DirectiveRefRow[]> {
+  return db.query<DirectiveRefRow>(sql`
+    SELECT x.id, x.number, x.title, x.level, x.status
+    FROM directives self
+    JOIN directive_implements di ON di.implements_norm = self.number_norm
+    JOIN directives x ON x.id = di.directive_id
+    WHERE self.id = ${id} AND self.number_norm <> '' AND x.id <> self.id AND ${directiveVisibility(actor, 'x')}
+    GROUP BY x.id
+    ORDER BY x.issued_on NULLS LAST, x.id
+    LIMIT 500`);
+}
+
+export async function replaceImplements(db: Db, id: number, numbers: readonly string[]): Promise<void> {
+  await db.query(sql`DELETE FROM directive_implements WHERE directive_id = ${id}`);
+  const unique = [...new Set(numbers)];
+  if (unique.length === 0) return;
+  await db.query(sql`
+    INSERT INTO directive_implements (directive_id, implements_number)
+    SELECT ${id}, n FROM unnest(${unique}::text[]) AS n`);
+}
+
+export async function listImplementsNumbers(db: Db, id: number): Promise<string[]> {
+  const rows = await db.query<{ n: string }>(
+    sql`SELECT implements_number AS n FROM directive_implements WHERE directive_id = ${id} ORDER BY 1`,
+  );
+  return rows.map((r) => r.n);
+}
+
+export interface TaskCountsRow {
+  total: number;
+  without_lead: number;
+  with_unresolved: number;
+  due_soon: number;
+}
+
+export async function countDirectiveTasks(
+  db: Db,
+  id: number,
+  asOf: string,
+): Promise<{ counts: TaskCountsRow; byTimeliness: { state: string; n: number }[] }> {
+  const [counts, byTimeliness] = await Promise.all([
+    db.query<TaskCountsRow>(sql`
+      SELECT count(*) AS total,
+        count(*) FILTER (WHERE NOT EXISTS (
+          SELECT 1 FROM task_assignments ta WHERE ta.task_id = t.id AND ta.role = 'lead')) AS without_lead,
+        count(*) FILTER (WHERE cardinality(t.unresolved_bodies) > 0) AS with_unresolved,
+        count(*) FILTER (WHERE ${dueSoonSql('t', asOf)}) AS due_soon
+      FROM tasks t WHERE t.directive_id = ${id}`),
+    db.query<{ state: string; n: number }>(sql`
+      SELECT ${timelinessSql('t', asOf)} AS state, count(*) AS n
+      FROM tasks t WHERE t.directive_id = ${id} GROUP BY 1`),
+  ]);
+  return { counts: counts[0] ?? { total: 0, without_lead: 0, with_unresolved: 0, due_soon: 0 }, byTimeliness };
+}
+
+export async function findAgencyPath(db: Db, agencyId: number): Promise<string | undefined> {
+  const [row] = await db.query<{ path: string }>(sql`SELECT path::text AS path FROM agencies WHERE id = ${agencyId}`);
+  return row?.path;
+}
+
+export async function programmeExists(db: Db, code: string): Promise<boolean> {
+  const rows = await db.query(sql`SELECT 1 FROM programmes WHERE code = ${code}`);
+  return rows.length > 0;
+}
+
+export interface DirectiveWriteFields {
+  number: string;
+  doc_type: string | null;
+  issued_on: string | null;
+  issuer_agency_id: number | null;
+  issuer_name: string | null;
+  level: string;
+  title: string;
+  programme_code: string | null;
+  scope_agency_id: number | null;
+}
+
+export async function insertDirective(db: Db, fields: DirectiveWriteFields, createdBy: number | null): Promise<number> {
+  const [row] = await db.query<{ id: number }>(sql`
+    INSERT INTO directives (number, doc_type, issued_on, issuer_agency_id, issuer_name, level, title, programme_code,
+                            scope_agency_id, status, created_by)
+    VALUES (${fields.number}, ${fields.doc_type}, ${fields.issued_on}, ${fields.issuer_agency_id}, ${fields.issuer_name},
+            ${fields.level}, ${fields.title}, ${fields.programme_code}, ${fields.scope_agency_id}, 'draft', ${createdBy})
+    RETURNING id`);
+  return row!.id;
+}
+
+export async function updateDirective(db: Db, id: number, fields: DirectiveWriteFields): Promise<void> {
+  await db.query(sql`
+    UPDATE directives SET number = ${fields.number}, doc_type = ${fields.doc_type}, issued_on = ${fields.issued_on},
+      issuer_agency_id = ${fields.issuer_agency_id}, issuer_name = ${fields.issuer_name}, level = ${fields.level},
+      title = ${fields.title}, programme_code = ${fields.programme_code}, scope_agency_id = ${fields.scope_agency_id},
+      version = version + 1, updated_at = now()
+    WHERE id = ${id}`);
+}
+
+/** Deletes the directive and (by cascade) its tasks; returns how many tasks went with it. */
+export async function deleteDirective(db: Db, id: number): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM tasks WHERE directive_id = ${id}`);
+  await db.query(sql`DELETE FROM directives WHERE id = ${id}`);
+  return row?.n ?? 0;
+}
+
+export interface PublishProblemRow {
+  id: number;
+  ref: string;
+  unresolved_bodies: string[];
+  has_lead: boolean;
+}
+
+/** Tasks that cannot go live: no lead body, or bodies the review has not matched yet. */
+export async function listPublishProblems(db: Db, id: number): Promise<PublishProblemRow[]> {
+  return db.query<PublishProblemRow>(sql`
+    SELECT t.id, t.ref, t.unresolved_bodies,
+      EXISTS (SELECT 1 FROM task_assignments ta WHERE ta.task_id = t.id AND ta.role = 'lead') AS has_lead
+    FROM tasks t
+    WHERE t.directive_id = ${id}
+      AND (cardinality(t.unresolved_bodies) > 0
+        OR NOT EXISTS (SELECT 1 FROM task_assignments ta WHERE ta.task_id = t.id AND ta.role = 'lead'))
+    ORDER BY t.id
+    LIMIT 200`);
+}
+
+export async function markPublished(db: Db, id: number, publishedBy: number | null, at: Date): Promise<void> {
+  await db.query(sql`
+    UPDATE directives SET status = 'published', published_at = ${at}, published_by = ${publishedBy},
+      version = version + 1, updated_at = ${at}
+    WHERE id = ${id}`);
+}
+
+/**
+ * One notification per body that leads or coordinates a task of the directive. A task assigned to a
+ * named group ("UBND cấp xã") notifies each member: a group has no focal point of its own.
+ */
+export async function notifyAssignedBodies(
+  db: Db,
+  directive: { id: number; number: string | null; title: string },
+): Promise<number> {
+  const rows = await db.query<{ agency_id: number }>(sql`
+    WITH assigned AS (
+      SELECT ta.agency_id, ta.role, ta.task_id FROM task_assignments ta JOIN tasks t ON t.id = ta.task_id
+      WHERE t.directive_id = ${directive.id}
+    ), bodies AS (
+      SELECT CASE WHEN a.kind = 'group' THEN gm.member_id ELSE a.id END AS agency_id, s.role, s.task_id
+      FROM assigned s JOIN agencies a ON a.id = s.agency_id
+      LEFT JOIN agency_group_members gm ON a.kind = 'group' AND gm.group_id = a.id
+    )
+    INSERT INTO notifications (agency_id, kind, payload)
+    SELECT b.agency_id, 'directive_published', jsonb_build_object(
+      'directiveId', ${directive.id}::bigint, 'number', ${directive.number}::text, 'title', ${directive.title}::text,
+      'leadTaskCount', count(DISTINCT b.task_id) FILTER (WHERE b.role = 'lead'),
+      'coordinatingTaskCount', count(DISTINCT b.task_id) FILTER (WHERE b.role = 'coordinating'))
+    FROM bodies b WHERE b.agency_id IS NOT NULL
+    GROUP BY b.agency_id
+    RETURNING agency_id`);
+  return rows.length;
+}

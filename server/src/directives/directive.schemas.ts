@@ -1,0 +1,127 @@
+// Contracts of the directive API. Only zod + shared enums: the web app imports this file for its forms.
+import { AgencyLevel, DirectiveStatus, IsoDate, Timeliness } from '@giamsat/shared';
+import { z } from 'zod';
+
+const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** "07-TB/CQTTBCĐ": kept as written; matched without spaces and case. */
+const DirectiveNumber = z.string().trim().min(1).max(100);
+
+export const DirectiveIdParams = z.object({ id: Id });
+
+export const CreateDirectiveBody = z
+  .object({
+    number: DirectiveNumber,
+    docType: z.string().trim().max(100).nullish(),
+    issuedOn: IsoDate.nullish(),
+    issuerAgencyId: Id.nullish(),
+    issuerName: z.string().trim().max(300).nullish(),
+    level: AgencyLevel,
+    title: z.string().trim().max(2000).default(''),
+    programmeCode: z.string().trim().min(1).max(20).nullish(),
+    /** Numbers of the higher documents this one implements; kept even before those are imported. */
+    implements: z.array(DirectiveNumber).max(50).default([]),
+    /** The office that owns it: by default the creating office's own scope (null = central). */
+    scopeAgencyId: Id.nullish(),
+  })
+  .strict();
+export type CreateDirectiveBody = z.infer<typeof CreateDirectiveBody>;
+
+export const UpdateDirectiveBody = z
+  .object({
+    version: z.number().int().positive(),
+    number: DirectiveNumber.optional(),
+    docType: z.string().trim().max(100).nullish(),
+    issuedOn: IsoDate.nullish(),
+    issuerAgencyId: Id.nullish(),
+    issuerName: z.string().trim().max(300).nullish(),
+    level: AgencyLevel.optional(),
+    title: z.string().trim().max(2000).optional(),
+    programmeCode: z.string().trim().min(1).max(20).nullish(),
+    implements: z.array(DirectiveNumber).max(50).optional(),
+    scopeAgencyId: Id.nullish(),
+  })
+  .strict();
+export type UpdateDirectiveBody = z.infer<typeof UpdateDirectiveBody>;
+
+export const PublishDirectiveBody = z.object({ version: z.number().int().positive().optional() }).strict().nullish();
+
+const BoolString = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ListDirectivesQuery = z
+  .object({
+    status: DirectiveStatus.optional(),
+    programme: z.string().trim().min(1).max(20).optional(),
+    level: AgencyLevel.optional(),
+    scopeAgencyId: Id.optional(),
+    /** Number or title, without diacritics: "ke hoach 02" finds "Kế hoạch 02-KH/TU". */
+    q: z.string().trim().max(200).optional(),
+    implementsNumber: DirectiveNumber.optional(),
+    manageable: BoolString.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();
+export type ListDirectivesQuery = z.infer<typeof ListDirectivesQuery>;
+
+export const DirectiveDetailQuery = z.object({ asOf: IsoDate.optional() }).strict();
+
+const AgencyRef = z.object({ id: z.number(), name: z.string() });
+const DirectiveRef = z.object({
+  id: z.number(),
+  number: z.string().nullable(),
+  title: z.string(),
+  level: AgencyLevel,
+  status: DirectiveStatus,
+});
+
+export const DirectiveSummary = z.object({
+  id: z.number(),
+  number: z.string().nullable(),
+  docType: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  issuer: AgencyRef.nullable(),
+  issuerName: z.string().nullable(),
+  level: AgencyLevel,
+  title: z.string(),
+  programmeCode: z.string().nullable(),
+  status: DirectiveStatus,
+  scopeAgency: AgencyRef.nullable(),
+  taskCount: z.number(),
+  publishedAt: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type DirectiveSummary = z.infer<typeof DirectiveSummary>;
+
+export const DirectiveListResponse = z.object({
+  items: z.array(DirectiveSummary),
+  total: z.number(),
+  limit: z.number(),
+  offset: z.number(),
+});
+
+export const DirectiveResponse = DirectiveSummary.extend({
+  sourceFileId: z.number().nullable(),
+  createdBy: z.object({ id: z.number(), name: z.string() }).nullable(),
+  publishedBy: z.object({ id: z.number(), name: z.string() }).nullable(),
+  /** The higher documents, by number as written; `directive` is set once one with that number is imported. */
+  implements: z.array(z.object({ number: z.string(), directive: DirectiveRef.nullable() })),
+  /** Lower documents that say they implement this one. */
+  implementedBy: z.array(DirectiveRef),
+  taskCounts: z.object({
+    total: z.number(),
+    withoutLead: z.number(),
+    withUnresolvedBodies: z.number(),
+    dueSoon: z.number(),
+    byTimeliness: z.record(Timeliness, z.number()),
+  }),
+  asOf: z.string(),
+  abilities: z.object({
+    canEdit: z.boolean(),
+    canPublish: z.boolean(),
+    canDelete: z.boolean(),
+    canAddTasks: z.boolean(),
+  }),
+});
+export type DirectiveResponse = z.infer<typeof DirectiveResponse>;
