@@ -1,3 +1,80 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  AgencyDetail,
+  AgencyIdParams,
+  AgencyListQuery,
+  AgencyListResponse,
+  AgencyMembersResponse,
+  AgencyPageQuery,
+  AliasBody,
+  AliasesResponse,
+  AliasParams,
+  CreateAgencyBody,
+  MergeAgencyBody,
+  MergeResponse,
+  UpdateAgencyBody,
+} from './agency.schemas.ts';
+import {
+  addAgencyAlias,
+  createAgency,
+  getAgency,
+  listAgencies,
+  listAgencyMembers,
+  mergeAgency,
+  removeAgencyAlias,
+  updateAgency,
+} from './agency.service.ts';
 
-export const agenciesRoutes: FastifyPluginAsyncZod = async () => {};
+const tags = ['agencies'];
+
+export const agenciesRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/agencies',
+    { schema: { tags, querystring: AgencyListQuery, response: { 200: AgencyListResponse } } },
+    async (req) => listAgencies(req.db, req.actor, req.query),
+  );
+
+  app.get(
+    '/api/agencies/:id',
+    { schema: { tags, params: AgencyIdParams, response: { 200: AgencyDetail } } },
+    async (req) => getAgency(req.db, req.actor, req.params.id),
+  );
+
+  app.get(
+    '/api/agencies/:id/members',
+    {
+      schema: { tags, params: AgencyIdParams, querystring: AgencyPageQuery, response: { 200: AgencyMembersResponse } },
+    },
+    async (req) => listAgencyMembers(req.db, req.actor, req.params.id, req.query),
+  );
+
+  app.post(
+    '/api/agencies',
+    { schema: { tags, body: CreateAgencyBody, response: { 201: AgencyDetail } } },
+    async (req, reply) => reply.code(201).send(await createAgency(req.db, req.actor, req.body)),
+  );
+
+  app.patch(
+    '/api/agencies/:id',
+    { schema: { tags, params: AgencyIdParams, body: UpdateAgencyBody, response: { 200: AgencyDetail } } },
+    async (req) => updateAgency(req.db, req.actor, req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/agencies/:id/aliases',
+    { schema: { tags, params: AgencyIdParams, body: AliasBody, response: { 201: AliasesResponse } } },
+    async (req, reply) => reply.code(201).send(await addAgencyAlias(req.db, req.actor, req.params.id, req.body.alias)),
+  );
+
+  app.delete(
+    '/api/agencies/:id/aliases/:alias',
+    { schema: { tags, params: AliasParams, response: { 200: AliasesResponse } } },
+    async (req) => removeAgencyAlias(req.db, req.actor, req.params.id, req.params.alias),
+  );
+
+  app.post(
+    '/api/agencies/:id/merge',
+    { schema: { tags, params: AgencyIdParams, body: MergeAgencyBody, response: { 200: MergeResponse } } },
+    async (req) => mergeAgency(req.db, req.actor, req.params.id, req.body),
+  );
+};

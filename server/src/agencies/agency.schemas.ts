@@ -1,0 +1,140 @@
+import { AgencyKind, AgencyLevel, IsoDate } from '@giamsat/shared';
+import { z } from 'zod';
+
+// Contracts of the bodies API (cơ quan). Only zod + shared enums here, so the web app can import them.
+
+const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** Query-string flag: "true"/"1" or "false"/"0" (z.coerce.boolean would read "false" as true). */
+const QueryFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
+export const AgencyIdParams = z.object({ id: Id });
+
+export const AgencyListQuery = z.object({
+  /** Free text, with or without diacritics, in either tone-mark placement; matches names and aliases. */
+  q: z.string().trim().max(200).optional(),
+  level: AgencyLevel.optional(),
+  kind: AgencyKind.optional(),
+  parentId: Id.optional(),
+  /** A body and its whole subtree. */
+  withinId: Id.optional(),
+  includeGroups: QueryFlag,
+  includeMerged: QueryFlag,
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type AgencyListQuery = z.infer<typeof AgencyListQuery>;
+
+export const AgencyPageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type AgencyPageQuery = z.infer<typeof AgencyPageQuery>;
+
+const AgencyName = z.string().trim().min(1).max(300);
+const Alias = z.string().trim().min(1).max(300);
+
+export const CreateAgencyBody = z.object({
+  name: AgencyName,
+  /** Stable identifier; made from the name when absent. */
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and hyphens')
+    .max(120)
+    .optional(),
+  shortName: z.string().trim().min(1).max(100).nullish(),
+  level: AgencyLevel,
+  kind: AgencyKind,
+  parentId: Id.nullish(),
+  aliases: z.array(Alias).max(50).default([]),
+  /** Members of a named group (kind "group" only). */
+  memberIds: z.array(Id).max(10_000).optional(),
+});
+export type CreateAgencyBody = z.infer<typeof CreateAgencyBody>;
+
+export const UpdateAgencyBody = z
+  .object({
+    version: z.number().int().min(1),
+    name: AgencyName.optional(),
+    shortName: z.string().trim().min(1).max(100).nullable().optional(),
+    level: AgencyLevel.optional(),
+    kind: AgencyKind.optional(),
+    parentId: Id.nullable().optional(),
+  })
+  .strict();
+export type UpdateAgencyBody = z.infer<typeof UpdateAgencyBody>;
+
+export const AliasBody = z.object({ alias: Alias });
+export const AliasParams = z.object({ id: Id, alias: z.string().min(1).max(300) });
+
+export const MergeAgencyBody = z.object({
+  successorId: Id,
+  mergedOn: IsoDate,
+  reason: z.string().trim().min(1).max(2000),
+  /** Optional optimistic-concurrency check on the merged body. */
+  version: z.number().int().min(1).optional(),
+});
+export type MergeAgencyBody = z.infer<typeof MergeAgencyBody>;
+
+const AgencyRef = z.object({ id: z.number(), name: z.string() });
+
+export const AgencySummary = z.object({
+  id: z.number(),
+  slug: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  level: AgencyLevel,
+  kind: AgencyKind,
+  parentId: z.number().nullable(),
+  /** Ids from the root down to this body, joined by ".". */
+  path: z.string(),
+  mergedIntoId: z.number().nullable(),
+  mergedOn: z.string().nullable(),
+  version: z.number(),
+});
+export type AgencySummary = z.infer<typeof AgencySummary>;
+
+export const AgencyListItem = AgencySummary.extend({
+  aliases: z.array(z.string()),
+});
+
+export const AgencyListResponse = z.object({
+  items: z.array(AgencyListItem),
+  total: z.number(),
+  limit: z.number(),
+  offset: z.number(),
+});
+
+export const AgencyDetail = AgencySummary.extend({
+  aliases: z.array(z.string()),
+  parent: AgencyRef.nullable(),
+  mergedInto: AgencyRef.nullable(),
+  childCount: z.number(),
+  /** Number of members of a named group; null for a body. */
+  memberCount: z.number().nullable(),
+  /** The named groups this body belongs to. */
+  groups: z.array(AgencyRef),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AgencyDetail = z.infer<typeof AgencyDetail>;
+
+export const AgencyMembersResponse = z.object({
+  items: z.array(AgencySummary),
+  total: z.number(),
+  limit: z.number(),
+  offset: z.number(),
+});
+
+export const AliasesResponse = z.object({ aliases: z.array(z.string()) });
+
+export const MergeResponse = z.object({
+  agency: AgencyDetail,
+  successor: AgencyDetail,
+  /** Open tasks whose assignment passed to the successor. */
+  tasksTransferred: z.number(),
+  usersMoved: z.number(),
+  childrenReparented: z.number(),
+});

@@ -1,0 +1,387 @@
+import { type Actor, actorUserId, requireRole } from '../auth/actor.ts';
+import type { Db } from '../db/db.ts';
+import { recordEvent } from '../events/events.ts';
+import { CommonErrors } from '../http/app-error.ts';
+import { AgencyErrors } from './agency.errors.ts';
+import {
+  type AgencyDetailRow,
+  type AgencyRow,
+  bumpAgencyVersion,
+  deleteAlias,
+  findAgency,
+  findMemberCandidates,
+  inheritGroups,
+  insertAgency,
+  insertAliases,
+  insertGroupMembers,
+  listAgencies as listAgencyRows,
+  listAliases,
+  listGroupMembers,
+  loadAgencyDetail,
+  markMerged,
+  moveSubtree,
+  moveUsers,
+  refreshGroupMembers,
+  reparentChildren,
+  resolveNames,
+  slugExists,
+  transferOpenTasks,
+  updateAgencyFields,
+} from './agency.queries.ts';
+import type {
+  AgencyDetail,
+  AgencyListQuery,
+  AgencyPageQuery,
+  AgencySummary,
+  CreateAgencyBody,
+  MergeAgencyBody,
+  UpdateAgencyBody,
+} from './agency.schemas.ts';
+import { modernTones, otherToneSpellings, traditionalTones } from './tone-marks.ts';
+
+// Bodies (cơ quan): anyone may read the list (body names are public); only administrators change it.
+
+const ADMIN_ONLY = ['admin'] as const;
+
+const cleanText = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+export function toAgencySummary(row: AgencyRow): AgencySummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    shortName: row.short_name,
+    level: row.level,
+    kind: row.kind,
+    parentId: row.parent_id,
+    path: row.path,
+    mergedIntoId: row.merged_into_id,
+    mergedOn: row.merged_on,
+    version: row.version,
+  };
+}
+
+export function toAgencyDetail(row: AgencyDetailRow): AgencyDetail {
+  return {
+    ...toAgencySummary(row),
+    aliases: row.aliases,
+    parent: row.parent_id !== null ? { id: row.parent_id, name: row.parent_name ?? '' } : null,
+    mergedInto: row.merged_into_id !== null ? { id: row.merged_into_id, name: row.merged_into_name ?? '' } : null,
+    childCount: row.child_count,
+    memberCount: row.member_count,
+    groups: row.groups,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export async function listAgencies(db: Db, _actor: Actor, query: AgencyListQuery) {
+  const rows = await listAgencyRows(db, query);
+  return {
+    items: rows.map((row) => ({ ...toAgencySummary(row), aliases: row.aliases })),
+    total: rows[0]?.total ?? (query.offset > 0 ? await countAll(db, query) : 0),
+    limit: query.limit,
+    offset: query.offset,
+  };
+}
+
+// A page past the end has no rows to carry the window count; count once more from the start.
+async function countAll(db: Db, query: AgencyListQuery): Promise<number> {
+  const [first] = await listAgencyRows(db, { ...query, limit: 1, offset: 0 });
+  return first?.total ?? 0;
+}
+
+export async function getAgency(db: Db, _actor: Actor, id: number): Promise<AgencyDetail> {
+  const row = await loadAgencyDetail(db, id);
+  if (!row) throw CommonErrors.notFound('agency', id);
+  return toAgencyDetail(row);
+}
+
+export async function listAgencyMembers(db: Db, _actor: Actor, id: number, page: AgencyPageQuery) {
+  const group = await findAgency(db, id);
+  if (!group) throw CommonErrors.notFound('agency', id);
+  if (group.kind !== 'group') throw AgencyErrors.notAGroup(id);
+  const rows = await listGroupMembers(db, id, page);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && page.offset > 0)
+    total = (await listGroupMembers(db, id, { limit: 1, offset: 0 }))[0]?.total ?? 0;
+  return { items: rows.map(toAgencySummary), total, limit: page.limit, offset: page.offset };
+}
+
+/** "Sở Khoa học và Công nghệ tỉnh Thanh Hóa" → "so-khoa-hoc-va-cong-nghe-tinh-thanh-hoa". */
+export function slugify(name: string): string {
+  const base = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '');
+  return base || 'co-quan';
+}
+
+async function freeSlug(db: Db, name: string): Promise<string> {
+  const base = slugify(name);
+  if (!(await slugExists(db, base))) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!(await slugExists(db, candidate))) return candidate;
+  }
+}
+
+/** A parent must be a live body of the tree (not a group, not merged away). */
+async function loadParent(db: Db, parentId: number) {
+  const parent = await findAgency(db, parentId);
+  if (!parent) throw AgencyErrors.parentNotFound(parentId);
+  if (parent.kind === 'group') throw AgencyErrors.groupNotInTree();
+  if (parent.merged_into_id !== null) throw AgencyErrors.successorMerged(parentId, parent.merged_into_id);
+  return parent;
+}
+
+async function detailOrThrow(db: Db, id: number): Promise<AgencyDetail> {
+  const row = await loadAgencyDetail(db, id);
+  if (!row) throw CommonErrors.notFound('agency', id);
+  return toAgencyDetail(row);
+}
+
+export async function createAgency(db: Db, actor: Actor, input: CreateAgencyBody): Promise<AgencyDetail> {
+  requireRole(actor, ADMIN_ONLY, 'agency.create');
+  const isGroup = input.kind === 'group';
+  if (isGroup && input.parentId != null) throw AgencyErrors.groupNotInTree();
+  if (!isGroup && input.memberIds !== undefined) throw AgencyErrors.membersOnlyForGroups();
+  const name = cleanText(input.name);
+  return db.transaction(async (tx) => {
+    const parent = input.parentId != null ? await loadParent(tx, input.parentId) : null;
+    if (input.slug && (await slugExists(tx, input.slug))) throw AgencyErrors.slugTaken(input.slug);
+    const slug = input.slug ?? (await freeSlug(tx, name));
+    const id = await insertAgency(tx, {
+      slug,
+      name,
+      shortName: input.shortName ? cleanText(input.shortName) : null,
+      level: input.level,
+      kind: input.kind,
+      parent: parent ? { id: parent.id, path: parent.path } : null,
+    });
+    const aliases = [...input.aliases.map(cleanText), ...otherToneSpellings(name)];
+    await insertAliases(tx, id, [...new Set(aliases)]);
+    if (isGroup && input.memberIds?.length) {
+      const wanted = [...new Set(input.memberIds)];
+      const found = new Set(await findMemberCandidates(tx, wanted));
+      const missing = wanted.filter((m) => !found.has(m));
+      if (missing.length) throw AgencyErrors.memberNotFound(missing);
+      await insertGroupMembers(tx, id, wanted);
+    }
+    // A new body joins the named groups whose rule it matches ("Ủy ban nhân dân cấp xã"…).
+    if (!isGroup) await refreshGroupMembers(tx, { memberIds: [id] });
+    const detail = await detailOrThrow(tx, id);
+    await recordEvent(tx, actor, {
+      entityType: 'agency',
+      entityId: id,
+      action: 'created',
+      after: {
+        slug,
+        name,
+        shortName: detail.shortName,
+        level: detail.level,
+        kind: detail.kind,
+        parentId: detail.parentId,
+        aliases: detail.aliases,
+        memberIds: isGroup ? (input.memberIds ?? []) : undefined,
+      },
+    });
+    return detail;
+  });
+}
+
+export async function updateAgency(db: Db, actor: Actor, id: number, input: UpdateAgencyBody): Promise<AgencyDetail> {
+  requireRole(actor, ADMIN_ONLY, 'agency.update');
+  return db.transaction(async (tx) => {
+    const current = await findAgency(tx, id, { forUpdate: true });
+    if (!current) throw CommonErrors.notFound('agency', id);
+    if (current.version !== input.version) throw CommonErrors.versionConflict('agency', id, current.version);
+    const next = {
+      name: input.name !== undefined ? cleanText(input.name) : current.name,
+      shortName: input.shortName !== undefined ? input.shortName && cleanText(input.shortName) : current.short_name,
+      level: input.level ?? current.level,
+      kind: input.kind ?? current.kind,
+      parentId: input.parentId !== undefined ? input.parentId : current.parent_id,
+    };
+    if ((current.kind === 'group') !== (next.kind === 'group')) throw AgencyErrors.kindGroupFixed();
+    const at = new Date();
+    if (next.parentId !== current.parent_id) {
+      let newPath = String(id);
+      if (next.parentId !== null) {
+        if (current.kind === 'group') throw AgencyErrors.groupNotInTree();
+        const parent = await loadParent(tx, next.parentId);
+        const parentPath = `${parent.path}.`;
+        if (parent.id === id || parentPath.startsWith(`${current.path}.`)) {
+          throw AgencyErrors.parentCycle(id, next.parentId);
+        }
+        newPath = `${parent.path}.${id}`;
+      }
+      await moveSubtree(tx, current.path, newPath);
+    }
+    await updateAgencyFields(tx, id, next, at);
+    if (next.name !== current.name) {
+      // A renamed body is still found, and resolved, by the name directives used before.
+      await insertAliases(tx, id, [
+        current.name,
+        ...otherToneSpellings(current.name),
+        ...otherToneSpellings(next.name),
+      ]);
+      await deleteAlias(tx, id, next.name);
+    }
+    await recordEvent(tx, actor, {
+      entityType: 'agency',
+      entityId: id,
+      action: 'updated',
+      before: {
+        name: current.name,
+        shortName: current.short_name,
+        level: current.level,
+        kind: current.kind,
+        parentId: current.parent_id,
+        path: current.path,
+      },
+      after: { ...next, path: (await findAgency(tx, id))?.path },
+    });
+    return detailOrThrow(tx, id);
+  });
+}
+
+export async function addAgencyAlias(db: Db, actor: Actor, id: number, rawAlias: string) {
+  requireRole(actor, ADMIN_ONLY, 'agency.alias.add');
+  const alias = cleanText(rawAlias);
+  return db.transaction(async (tx) => {
+    const agency = await findAgency(tx, id, { forUpdate: true });
+    if (!agency) throw CommonErrors.notFound('agency', id);
+    if (alias === agency.name) throw AgencyErrors.aliasIsName(alias);
+    const added = await insertAliases(tx, id, [alias]);
+    if (added.length === 0) throw AgencyErrors.aliasExists(alias);
+    await bumpAgencyVersion(tx, id, new Date());
+    await recordEvent(tx, actor, { entityType: 'agency', entityId: id, action: 'alias_added', after: { alias } });
+    return { aliases: await listAliases(tx, id) };
+  });
+}
+
+export async function removeAgencyAlias(db: Db, actor: Actor, id: number, rawAlias: string) {
+  requireRole(actor, ADMIN_ONLY, 'agency.alias.remove');
+  const alias = rawAlias.normalize('NFC');
+  return db.transaction(async (tx) => {
+    const agency = await findAgency(tx, id, { forUpdate: true });
+    if (!agency) throw CommonErrors.notFound('agency', id);
+    if (!(await deleteAlias(tx, id, alias))) throw AgencyErrors.aliasNotFound(alias);
+    await bumpAgencyVersion(tx, id, new Date());
+    await recordEvent(tx, actor, { entityType: 'agency', entityId: id, action: 'alias_removed', before: { alias } });
+    return { aliases: await listAliases(tx, id) };
+  });
+}
+
+/**
+ * Merges a body into its successor (ministries merged; 63 provinces became 34). The body keeps its
+ * row and its history (merged_into_id, merged_on); its OPEN tasks pass to the successor, its users
+ * and children move there, and done tasks stay where they were done.
+ */
+export async function mergeAgency(db: Db, actor: Actor, id: number, input: MergeAgencyBody) {
+  requireRole(actor, ADMIN_ONLY, 'agency.merge');
+  if (input.successorId === id) throw AgencyErrors.mergeIntoSelf();
+  return db.transaction(async (tx) => {
+    // Lock in id order, so two merges touching the same pair cannot deadlock.
+    const [firstId, secondId] = id < input.successorId ? [id, input.successorId] : [input.successorId, id];
+    const first = await findAgency(tx, firstId, { forUpdate: true });
+    const second = await findAgency(tx, secondId, { forUpdate: true });
+    const agency = first?.id === id ? first : second;
+    const successor = first?.id === input.successorId ? first : second;
+    if (!agency) throw CommonErrors.notFound('agency', id);
+    if (input.version !== undefined && agency.version !== input.version) {
+      throw CommonErrors.versionConflict('agency', id, agency.version);
+    }
+    if (agency.merged_into_id !== null) throw AgencyErrors.alreadyMerged(id, agency.merged_into_id);
+    if (!successor) throw AgencyErrors.successorNotFound(input.successorId);
+    if (agency.kind === 'group' || successor.kind === 'group') throw AgencyErrors.mergeGroup();
+    if (successor.merged_into_id !== null) {
+      throw AgencyErrors.successorMerged(successor.id, successor.merged_into_id);
+    }
+    if (successor.path.startsWith(`${agency.path}.`)) throw AgencyErrors.mergeIntoDescendant(successor.id);
+
+    const at = new Date();
+    const reason = cleanText(input.reason);
+    const tasksTransferred = await transferOpenTasks(tx, {
+      agencyId: id,
+      successorId: successor.id,
+      actorId: actorUserId(actor),
+      reason,
+      at,
+    });
+    const usersMoved = await moveUsers(tx, id, successor.id, at);
+    for (const userId of usersMoved) {
+      await recordEvent(
+        tx,
+        actor,
+        {
+          entityType: 'user',
+          entityId: userId,
+          action: 'agency_changed',
+          before: { agencyId: id },
+          after: { agencyId: successor.id },
+          reason,
+        },
+        at,
+      );
+    }
+    const childrenReparented = await reparentChildren(tx, agency, successor, at);
+    await inheritGroups(tx, id, successor.id);
+    await markMerged(tx, id, successor.id, input.mergedOn, at);
+    const summary = { tasksTransferred, usersMoved: usersMoved.length, childrenReparented };
+    await recordEvent(
+      tx,
+      actor,
+      {
+        entityType: 'agency',
+        entityId: id,
+        action: 'merged',
+        before: { mergedIntoId: null, mergedOn: null, parentId: agency.parent_id },
+        after: { mergedIntoId: successor.id, mergedOn: input.mergedOn, ...summary },
+        reason,
+      },
+      at,
+    );
+    await recordEvent(
+      tx,
+      actor,
+      {
+        entityType: 'agency',
+        entityId: successor.id,
+        action: 'absorbed',
+        after: { mergedAgencyId: id, mergedOn: input.mergedOn, ...summary },
+        reason,
+      },
+      at,
+    );
+    return {
+      agency: await detailOrThrow(tx, id),
+      successor: await detailOrThrow(tx, successor.id),
+      ...summary,
+    };
+  });
+}
+
+/**
+ * The body each written name refers to, or null: exact name, then alias, then the other tone-mark
+ * placement, then unaccented equality when that points to one body only. Used when an extracted
+ * directive is imported. A merged body resolves to its successor unless `followMerges` is false
+ * (a new task for a merged ministry belongs to the ministry that absorbed it).
+ */
+export async function resolveAgencyNames(
+  db: Db,
+  names: readonly string[],
+  options: { followMerges?: boolean } = {},
+): Promise<(number | null)[]> {
+  const inputs = names.map((name) => {
+    const written = cleanText(name);
+    return { written, variants: [...new Set([traditionalTones(written), modernTones(written)])] };
+  });
+  return resolveNames(db, inputs, options.followMerges ?? true);
+}

@@ -1,0 +1,43 @@
+import type { UserActor } from '../../src/auth/actor.ts';
+import type { Db } from '../../src/db/db.ts';
+import { sql } from '../../src/db/sql.ts';
+import { makeUser, type TestAgency, type TestUser } from '../factories.ts';
+
+/** The actor a signed-in user becomes, read from the database as a request would see it now. */
+export async function actorOf(db: Db, user: Pick<TestUser, 'id'>): Promise<UserActor> {
+  const [row] = await db.query<{
+    role: UserActor['role'];
+    agency_id: number;
+    agency_path: string;
+    scope_agency_id: number | null;
+    scope_path: string | null;
+  }>(sql`
+    SELECT u.role, u.agency_id, a.path::text AS agency_path, u.scope_agency_id, sa.path::text AS scope_path
+    FROM users u JOIN agencies a ON a.id = u.agency_id LEFT JOIN agencies sa ON sa.id = u.scope_agency_id
+    WHERE u.id = ${user.id}`);
+  if (!row) throw new Error(`no user ${user.id}`);
+  return {
+    kind: 'user',
+    userId: user.id,
+    role: row.role,
+    agencyId: row.agency_id,
+    agencyPath: row.agency_path,
+    scopeAgencyId: row.role === 'office' ? row.scope_agency_id : null,
+    scopePath: row.role === 'office' ? row.scope_path : null,
+  };
+}
+
+export type RoleName = 'admin' | 'office' | 'focal' | 'head' | 'inspector';
+export const ALL_ROLES: readonly RoleName[] = ['admin', 'office', 'focal', 'head', 'inspector'];
+
+/** One user per role, all in the given body (the office with a national scope). */
+export async function makeUserPerRole(db: Db, agency: TestAgency): Promise<Record<RoleName, TestUser>> {
+  const users = {} as Record<RoleName, TestUser>;
+  for (const role of ALL_ROLES) users[role] = await makeUser(db, { role, agency });
+  return users;
+}
+
+export async function sessionCount(db: Db, userId: number): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM sessions WHERE user_id = ${userId}`);
+  return row?.n ?? 0;
+}
