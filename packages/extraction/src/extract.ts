@@ -17,7 +17,8 @@ export function extractDirectives(text: string, options: ExtractOptions = {}): E
   const refYear = options.referenceDate ? Number(options.referenceDate.slice(0, 4)) : undefined;
   const documents: ExtractedDocument[] = regions.map((r) => {
     const year = r.date ? Number(r.date.slice(0, 4)) : refYear;
-    const ctx = { ix, year };
+    const scope = r.level === 'province' ? (/THÀNH PHỐ|THÀNH ỦY|THÀNH UỶ/u.test(lines.slice(r.headerFrom, r.headerTo).map((l) => l.text).join(' ')) ? 'Thành phố' : 'tỉnh') : undefined;
+    const ctx = { ix, year, scope };
     const tasks: ExtractedTask[] = [];
     const implementsSet: string[] = [];
     r.bodyRanges.forEach(([from, to], k) => {

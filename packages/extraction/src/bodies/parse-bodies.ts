@@ -20,7 +20,7 @@ const COLLECTIVE =
 
 /** A word that continues a group: "ngành", "địa phương", "cơ quan ngang bộ", "đơn vị", "doanh nghiệp" … */
 const COLLECTIVE_WORD =
-  /^(bộ|ngành|cơ quan|địa phương|đơn vị|tổ chức|doanh nghiệp|sở|ban|cấp|tỉnh|thành phố|xã|phường|đặc khu|đoàn thể|trường|viện|tập đoàn|hội|quỹ|khối|chính quyền|đảng|cấp ủy|cấp uỷ|tổ chức đảng|cơ sở|ủy ban|uỷ ban)(?![\p{L}])/iu;
+  /^(bộ|ngành|cơ quan|địa phương|đơn vị|tổ chức|doanh nghiệp|sở|ban|cấp|tỉnh|thành phố|xã|phường|đặc khu|đoàn thể|trường|viện|tập đoàn|hội|quỹ|khối|chính quyền|đảng|cấp ủy|cấp uỷ|tổ chức đảng|cơ sở)(?![\p{L}])/iu;
 
 /** Heads that name a person or role: the whole phrase is one assignee. */
 const ROLE_HEAD = /^(người đứng đầu|thủ trưởng|lãnh đạo)(?![\p{L}])/iu;
@@ -305,7 +305,6 @@ function cleanName(s: string): string {
   return s
     .replace(/chuyên đổi số/gu, 'chuyển đổi số')
     .replace(/Chuyên đổi số/gu, 'Chuyển đổi số')
-    .replace(/Mặt trận Tổ quốc(?! Việt Nam)/gu, 'Mặt trận Tổ quốc Việt Nam')
     .replace(/^(đặc biệt là|nhất là|trong đó có|gồm|và|cùng)\s+/iu, '')
     .replace(/[.…]+$|\.\.\.$/u, '')
     .replace(/^[-–•*\s]+|[*\s]+$/g, '')
@@ -326,16 +325,24 @@ class ListBuilder {
     if (!n || VAGUE.test(fold(n))) return;
     // Only words that name a body: "ngay sau Hội nghị này" in an assignee list is not one.
     if (isLowerStart(name.trim()) && !BODY_HEAD.test(fold(name.trim())) && !COLLECTIVE.test(name.trim())) return;
-    if (/^(đặc biệt là|nhất là)\s+(người đứng đầu|thủ trưởng|lãnh đạo)/iu.test(name.trim())) return;
     const hit = this.ix.lookup(n) ?? this.ix.lookup(n.replace(/\s+(có\s+)?liên quan$/u, ''));
     if (hit) return this.known(hit.name);
+    return this.unknownName(n);
+  }
+  /** A name the registry does not know, kept as written (the Front's full name spelled out). */
+  unknownName(written: string): void {
+    const n = written.replace(/Mặt trận Tổ quốc(?! Việt Nam)/gu, 'Mặt trận Tổ quốc Việt Nam');
     if (!this.names.includes(n)) this.names.push(n);
     if (!this.unknown.includes(n)) this.unknown.push(n);
   }
 }
 
-/** "Văn phòng Trung ương Đảng, Bộ Tài chính và các bộ, ngành liên quan" → canonical names. */
-export function parseBodyList(input: string, ix: BodyIndex): ParsedBodies {
+/**
+ * "Văn phòng Trung ương Đảng, Bộ Tài chính và các bộ, ngành liên quan" → canonical names.
+ * `loose`: the text is a whole "Cơ quan chủ trì" table cell, so a group may run on in lower case
+ * ("Các cơ quan chủ trì quản lý, vận hành các nền tảng số").
+ */
+export function parseBodyList(input: string, ix: BodyIndex, loose = false): ParsedBodies {
   const out = new ListBuilder(ix);
   const span = cleanName(input.replace(/\s+/g, ' '));
   if (!span) return { names: [], unknown: [] };
@@ -367,7 +374,20 @@ export function parseBodyList(input: string, ix: BodyIndex): ParsedBodies {
       body = span.slice(colon + 1).trim();
     }
   }
-  addPieces(splitPieces(body), head, out, ix);
+  // "Các cơ quan khối Đảng, khối Chính quyền, … và các đoàn thể của Thành phố": the scope at the end
+  // belongs to every item, and "khối …" items share the first item's head.
+  const scoped = /^(.+?)\s+(?:của\s+(Thành phố|tỉnh)|(cấp\s+(?:Thành phố|tỉnh)\s+và\s+cấp\s+xã))$/u.exec(body);
+  if (scoped?.[1] && /,/.test(scoped[1])) {
+    const scope = scoped[2] ?? scoped[3] ?? '';
+    const pieces = splitPieces(scoped[1]).map((p) => p.text).filter(Boolean);
+    const firstHead = /^(.*?)\s+khối\s/u.exec(pieces[0] ?? '')?.[1];
+    for (const p of pieces) {
+      const full = /^khối\s/u.test(p) && firstHead ? `${firstHead} ${p}` : p;
+      out.unknownName(capitalizeFirst(`${cleanName(full).replace(/^các\s/iu, 'Các ')} ${scope}`));
+    }
+    return { names: out.names, unknown: out.unknown };
+  }
+  addPieces(splitPieces(body), head, out, ix, loose);
   return { names: out.names, unknown: out.unknown };
 }
 
@@ -383,7 +403,7 @@ function resolveWithHead(text: string, head: string, ix: BodyIndex): string | un
   return undefined;
 }
 
-function addPieces(pieces: Piece[], head: string, out: ListBuilder, ix: BodyIndex): void {
+function addPieces(pieces: Piece[], head: string, out: ListBuilder, ix: BodyIndex, loose = false): void {
   let i = 0;
   while (i < pieces.length) {
     // Longest run of pieces that is one registry name ("Bộ Văn hóa, Thể thao và Du lịch").
@@ -418,6 +438,11 @@ function addPieces(pieces: Piece[], head: string, out: ListBuilder, ix: BodyInde
       i += 2;
       continue;
     }
+    // "…, đặc biệt là người đứng đầu": the heads of the bodies just named, not another body.
+    if (/^(đặc biệt là|nhất là)\s+(người đứng đầu|thủ trưởng|lãnh đạo)/iu.test(piece.text.trim())) {
+      i++;
+      continue;
+    }
     const text = cleanName(piece.text);
     // A group written in parts: "các bộ, ngành, địa phương và doanh nghiệp" is one addressee.
     if (COLLECTIVE.test(text)) {
@@ -431,7 +456,7 @@ function addPieces(pieces: Piece[], head: string, out: ListBuilder, ix: BodyInde
         if (!nt || !isLowerStart(nt) || /^(những|đặc biệt là|nhất là|trong đó)\s/iu.test(nt)) break;
         // "các cấp, các ngành, các cơ quan, đơn vị" is one addressee; "… và các tổ chức …" starts another.
         if (/^các\s/iu.test(nt) && (sep.trim() !== ',' || !COLLECTIVE.test(nt))) break;
-        if (!/^các\s/iu.test(nt) && !COLLECTIVE_WORD.test(nt)) break;
+        if (!loose && !/^các\s/iu.test(nt) && !COLLECTIVE_WORD.test(nt)) break;
         phrase += sep + nt;
         sep = next.sep;
         j++;
@@ -455,7 +480,7 @@ function expandParenthetical(text: string, head: string, ix: BodyIndex): string[
   const outer = text.slice(0, open);
   const inner = text.slice(open + 1, close);
   const innerHead = /(^|\s)bộ(\s|$)/iu.test(outer) ? 'Bộ' : /(^|\s)sở(\s|$)/iu.test(outer) ? 'Sở' : head;
-  const pieces = splitPieces(inner);
+  const pieces = inner.includes(';') ? inner.split(';').map((t) => ({ text: t.trim(), sep: '; ' })) : splitPieces(inner);
   const names: string[] = [];
   let misses = 0;
   let i = 0;

@@ -20,6 +20,17 @@ import { type Block, type Segment, buildBlocks } from './blocks.ts';
 export interface TaskContext {
   ix: BodyIndex;
   year?: number;
+  /** How a provincial document names its own province in unit names: "Thành phố" or "tỉnh". */
+  scope?: string;
+}
+
+/** Units a province names after itself ("Công an Thành phố", "Trung tâm Chuyển đổi số tỉnh"). Departments (sở) are written bare. */
+const SCOPED_UNIT = /^(Trung tâm|Công an|Thanh tra|Bộ Chỉ huy Quân sự|Văn phòng Ủy ban nhân dân|Ủy ban Mặt trận Tổ quốc)(?![\p{L}])/u;
+
+function scopeName(name: string, scope: string | undefined): string {
+  if (!scope || !SCOPED_UNIT.test(name)) return name;
+  if (/(Thành phố|thành phố|tỉnh|Tỉnh|Trung ương|quốc gia|Quốc gia|cấp|Việt Nam$)/u.test(name.replace(/^Ủy ban Mặt trận Tổ quốc Việt Nam/u, ''))) return name;
+  return `${name} ${scope}`;
 }
 
 interface Assignment {
@@ -134,7 +145,7 @@ function coordOf(predicate: string, ix: BodyIndex): ParsedBodies | null {
 }
 
 function mergeLead(lead: ParsedBodies, coord: ParsedBodies | null): { lead: string[]; coord: string[]; unknown: string[] } {
-  const vague = (n: string) => /^các cơ quan(,? đơn vị)? (có )?liên quan$/u.test(fold(n));
+  const vague = (n: string) => /^các cơ quan(,? đơn vị)? (có )?liên( quan)?$/u.test(fold(n));
   let leadNames = lead.names;
   const coordNames = [...(coord?.names ?? [])];
   if (leadNames.length > 1 && leadNames.some(vague)) {
@@ -158,7 +169,10 @@ class TaskSink {
   tasks: ExtractedTask[] = [];
   constructor(private ctx: TaskContext) {}
   push(e: Emit): ExtractedTask {
-    const m = mergeLead(e.lead, e.coord);
+    const scope = this.ctx.scope;
+    const scoped = (p: ParsedBodies | null): ParsedBodies | null =>
+      p && scope ? { names: p.names.map((n) => scopeName(n, scope)), unknown: p.unknown.map((n) => scopeName(n, scope)) } : p;
+    const m = mergeLead(scoped(e.lead) ?? e.lead, scoped(e.coord));
     const task: ExtractedTask = {
       text: e.text.trim(),
       line: e.line,
@@ -488,7 +502,7 @@ function leadCell(cell: string, ix: BodyIndex): ParsedBodies {
   const names: string[] = [];
   const unknown: string[] = [];
   for (const item of items.length ? items : [t]) {
-    const p = parseBodyList(item.replace(/[.]+$/, ''), ix);
+    const p = parseBodyList(item.replace(/[.]+$/, ''), ix, true);
     for (const n of p.names) if (!names.includes(n)) names.push(n);
     for (const n of p.unknown) if (!unknown.includes(n)) unknown.push(n);
   }
