@@ -1,0 +1,68 @@
+import type { ExtensionRow } from './extension.queries.ts';
+import type { EvidenceResponse, ExtensionResponse, ReportResponse } from './progress.schemas.ts';
+import type { EvidenceRow } from './report.queries.ts';
+import type { ReportWithEvidence } from './report.service.ts';
+
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+
+export function toEvidenceResponse(row: EvidenceRow): EvidenceResponse {
+  const isFile = row.kind === 'file' && row.file_id !== null;
+  return {
+    id: row.id,
+    reportId: row.report_id,
+    kind: row.kind,
+    title: row.title ?? '',
+    url: row.kind === 'link' ? row.url : null,
+    file: isFile
+      ? {
+          id: row.file_id!,
+          filename: row.filename ?? '',
+          contentType: row.content_type ?? 'application/octet-stream',
+          sizeBytes: row.size_bytes ?? 0,
+          sha256: row.sha256 ?? '',
+        }
+      : null,
+    downloadUrl: isFile ? `/api/evidence/${row.id}/download` : null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function toReportResponse({ report: r, evidence }: ReportWithEvidence): ReportResponse {
+  return {
+    id: r.id,
+    taskId: r.task_id,
+    agency: { id: r.agency_id, name: r.agency_name },
+    agencyRole: r.agency_role,
+    author: { id: r.author_id, name: r.author_name },
+    percent: r.percent,
+    narrative: r.narrative,
+    difficulties: r.difficulties,
+    recommendations: r.recommendations,
+    state: r.state,
+    submittedAt: iso(r.submitted_at),
+    reviewer: r.reviewed_by !== null ? { id: r.reviewed_by, name: r.reviewer_name ?? '' } : null,
+    reviewedAt: iso(r.reviewed_at),
+    reviewComment: r.review_comment,
+    version: r.version,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    evidence: evidence.map(toEvidenceResponse),
+  };
+}
+
+export function toExtensionResponse(x: ExtensionRow): ExtensionResponse {
+  return {
+    id: x.id,
+    taskId: x.task_id,
+    agency: { id: x.agency_id, name: x.agency_name },
+    requestedBy: { id: x.requested_by, name: x.requested_by_name },
+    currentDue: x.current_due,
+    requestedDue: x.requested_due,
+    reason: x.reason,
+    state: x.state,
+    decidedBy: x.decided_by !== null ? { id: x.decided_by, name: x.decided_by_name ?? '' } : null,
+    decidedAt: iso(x.decided_at),
+    decisionComment: x.decision_comment,
+    createdAt: x.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,172 @@
+// Contracts of progress reports, evidence, deadline extensions and recurring obligations. Only zod and
+// the shared enums here, so the web app imports the same schemas for its forms.
+import { AssignmentRole, ExtensionState, IsoDate, RecurrencePeriod, ReportState } from '@giamsat/shared';
+import { z } from 'zod';
+
+export const IdParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+const LongText = z.string().trim().max(20_000);
+
+/** URL evidence: only http and https (a javascript: or file: link would run or leak in the reader). */
+export const EvidenceLinkBody = z.object({
+  url: z.url({ protocol: /^https?$/ }).max(2000),
+  title: z.string().trim().max(300).default(''),
+});
+export type EvidenceLinkBody = z.infer<typeof EvidenceLinkBody>;
+
+export const CreateReportBody = z.object({
+  percent: z.number().int().min(0).max(100),
+  narrative: LongText.default(''),
+  difficulties: LongText.default(''),
+  recommendations: LongText.default(''),
+  links: z.array(EvidenceLinkBody).max(20).default([]),
+  /** Create and submit in one request (one transaction): the common case on a reporting deadline. */
+  submit: z.boolean().default(false),
+});
+export type CreateReportBody = z.infer<typeof CreateReportBody>;
+
+export const UpdateReportBody = z.object({
+  version: z.number().int().positive(),
+  percent: z.number().int().min(0).max(100).optional(),
+  narrative: LongText.optional(),
+  difficulties: LongText.optional(),
+  recommendations: LongText.optional(),
+});
+export type UpdateReportBody = z.infer<typeof UpdateReportBody>;
+
+/** Optional body: a client that sends the version it saw gets 409 instead of submitting a newer edit. */
+export const SubmitReportBody = z.object({ version: z.number().int().positive().optional() }).nullish();
+export type SubmitReportBody = z.infer<typeof SubmitReportBody>;
+
+export const ReviewDecision = z.enum(['accept', 'return']);
+export const ReviewReportBody = z.object({
+  decision: ReviewDecision,
+  /** Required when returning: the body must know what to fix. */
+  comment: z.string().trim().max(5000).optional(),
+  version: z.number().int().positive().optional(),
+});
+export type ReviewReportBody = z.infer<typeof ReviewReportBody>;
+
+export const ReportListQuery = z.object({
+  state: ReportState.optional(),
+  taskId: z.coerce.number().int().positive().optional(),
+  directiveId: z.coerce.number().int().positive().optional(),
+  agencyId: z.coerce.number().int().positive().optional(),
+  /** Oldest first suits a review queue (first come, first reviewed). */
+  order: z.enum(['newest', 'oldest']).default('newest'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ReportListQuery = z.infer<typeof ReportListQuery>;
+
+const Ref = z.object({ id: z.number(), name: z.string() });
+
+export const StoredFileResponse = z.object({
+  id: z.number(),
+  filename: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+});
+
+export const EvidenceResponse = z.object({
+  id: z.number(),
+  reportId: z.number(),
+  kind: z.enum(['file', 'link']),
+  title: z.string(),
+  url: z.string().nullable(),
+  file: StoredFileResponse.nullable(),
+  /** For files: where to download it (always as an attachment). */
+  downloadUrl: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type EvidenceResponse = z.infer<typeof EvidenceResponse>;
+
+export const ReportResponse = z.object({
+  id: z.number(),
+  taskId: z.number(),
+  agency: Ref,
+  /** What the report covers: the lead's report covers the task; a coordinating body's, its own part. */
+  agencyRole: AssignmentRole,
+  author: Ref,
+  percent: z.number(),
+  narrative: z.string(),
+  difficulties: z.string(),
+  recommendations: z.string(),
+  state: ReportState,
+  submittedAt: z.string().nullable(),
+  reviewer: Ref.nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewComment: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  evidence: z.array(EvidenceResponse),
+});
+export type ReportResponse = z.infer<typeof ReportResponse>;
+
+export const ReportListResponse = z.object({ items: z.array(ReportResponse) });
+
+export const ReportPageResponse = z.object({
+  items: z.array(ReportResponse),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const EvidenceListResponse = z.object({ items: z.array(EvidenceResponse) });
+
+export const RequestExtensionBody = z.object({
+  requestedDue: IsoDate,
+  reason: z.string().trim().min(1).max(5000),
+});
+export type RequestExtensionBody = z.infer<typeof RequestExtensionBody>;
+
+export const DecideExtensionBody = z.object({
+  decision: z.enum(['accept', 'reject']),
+  /** Required when rejecting. */
+  comment: z.string().trim().max(5000).optional(),
+});
+export type DecideExtensionBody = z.infer<typeof DecideExtensionBody>;
+
+export const ExtensionResponse = z.object({
+  id: z.number(),
+  taskId: z.number(),
+  agency: Ref,
+  requestedBy: Ref,
+  /** The due date the request moves away from (refreshed when decided). */
+  currentDue: z.string().nullable(),
+  requestedDue: z.string(),
+  reason: z.string(),
+  state: ExtensionState,
+  decidedBy: Ref.nullable(),
+  decidedAt: z.string().nullable(),
+  decisionComment: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ExtensionResponse = z.infer<typeof ExtensionResponse>;
+
+export const ExtensionListResponse = z.object({ items: z.array(ExtensionResponse) });
+
+export const ObligationsQuery = z.object({ asOf: IsoDate.optional() });
+
+export const ObligationStatus = z.enum(['met', 'missed', 'open']);
+export const ObligationsResponse = z.object({
+  taskId: z.number(),
+  recurrencePeriod: RecurrencePeriod.nullable(),
+  /** The day obligations start: the directive's issue date, else the day the task was created. */
+  from: z.string().nullable(),
+  asOf: z.string(),
+  periods: z.array(
+    z.object({
+      periodStart: z.string(),
+      periodEnd: z.string(),
+      /** 'open': the period has not ended on asOf and no lead report came in yet. */
+      status: ObligationStatus,
+      met: z.boolean(),
+      /** The first lead report submitted within the period. */
+      reportId: z.number().nullable(),
+    }),
+  ),
+});
+export type ObligationsResponse = z.infer<typeof ObligationsResponse>;

@@ -1,0 +1,388 @@
+import type { Actor } from '../auth/actor.ts';
+import { taskVisibility } from '../auth/scope.ts';
+import type { Db } from '../db/db.ts';
+import { type Sql, sql } from '../db/sql.ts';
+
+export type ReportState = 'draft' | 'submitted' | 'returned' | 'accepted';
+export type AgencyRole = 'lead' | 'coordinating';
+
+/**
+ * Which reports an actor may read, over `progress_reports r` (the task's own visibility is checked
+ * beside it): a draft is the reporting body's work in progress and is seen by that body only; the
+ * public sees accepted reports of published tasks ("public progress"), nothing under review.
+ */
+export function reportVisibility(actor: Actor, r = 'r'): Sql {
+  const report = sql.raw(r);
+  if (actor.kind === 'system') return sql`TRUE`;
+  if (actor.kind === 'public') return sql`${report}.state = 'accepted'`;
+  return sql`(${report}.state <> 'draft' OR ${report}.agency_id = ${actor.agencyId})`;
+}
+
+/** The role a body holds on a task: lead wins over coordinating; a group assignment counts for its members. */
+function bodyRoleOn(task: Sql, agencyId: number | null): Sql {
+  return sql`(SELECT CASE WHEN bool_or(ta.role = 'lead') THEN 'lead' WHEN bool_or(ta.role = 'coordinating') THEN 'coordinating' END
+      FROM task_assignments ta
+      WHERE ta.task_id = ${task}.id
+        AND (ta.agency_id = ${agencyId}::bigint OR EXISTS (
+          SELECT 1 FROM agency_group_members gm WHERE gm.group_id = ta.agency_id AND gm.member_id = ${agencyId}::bigint)))`;
+}
+
+export interface TaskForProgressRow {
+  id: number;
+  directive_id: number;
+  deadline_kind: string;
+  due_date: string | null;
+  first_due_date: string | null;
+  completed_on: string | null;
+  progress_percent: number;
+  last_accepted_report_at: Date | null;
+  version: number;
+  /** ltree path of the office scope that owns the directive (null: central). */
+  scope_path: string | null;
+  /** The acting user's body's role on the task, or null. */
+  body_role: AgencyRole | null;
+}
+
+/** The task, if the actor can see it, with the actor's body's role on it. */
+export async function findVisibleTask(
+  db: Db,
+  actor: Actor,
+  taskId: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<TaskForProgressRow | undefined> {
+  const agencyId = actor.kind === 'user' ? actor.agencyId : null;
+  const [row] = await db.query<TaskForProgressRow>(sql`
+    SELECT t.id, t.directive_id, t.deadline_kind, t.due_date, t.first_due_date, t.completed_on, t.progress_percent,
+           t.last_accepted_report_at, t.version, sa.path::text AS scope_path, ${bodyRoleOn(sql.raw('t'), agencyId)} AS body_role
+    FROM tasks t
+    JOIN directives d ON d.id = t.directive_id
+    LEFT JOIN agencies sa ON sa.id = d.scope_agency_id
+    WHERE t.id = ${taskId} AND ${taskVisibility(actor)}
+    ${options.forUpdate ? sql`FOR UPDATE OF t` : sql.empty}`);
+  return row;
+}
+
+export interface ReportRow {
+  id: number;
+  task_id: number;
+  agency_id: number;
+  agency_name: string;
+  agency_role: AgencyRole;
+  author_id: number;
+  author_name: string;
+  percent: number;
+  narrative: string;
+  difficulties: string;
+  recommendations: string;
+  state: ReportState;
+  submitted_at: Date | null;
+  reviewed_by: number | null;
+  reviewer_name: string | null;
+  reviewed_at: Date | null;
+  review_comment: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** The full report row with names, over a source relation aliased `r` (the table or a CTE). */
+const selectReports = (source: Sql) => sql`
+  SELECT r.id, r.task_id, r.agency_id, a.name AS agency_name, r.agency_role, r.author_id, au.full_name AS author_name,
+         r.percent, r.narrative, r.difficulties, r.recommendations, r.state, r.submitted_at,
+         r.reviewed_by, rv.full_name AS reviewer_name, r.reviewed_at, r.review_comment, r.version, r.created_at, r.updated_at
+  FROM ${source} r
+  JOIN agencies a ON a.id = r.agency_id
+  JOIN users au ON au.id = r.author_id
+  LEFT JOIN users rv ON rv.id = r.reviewed_by`;
+
+export async function insertReport(
+  db: Db,
+  report: {
+    taskId: number;
+    agencyId: number;
+    agencyRole: AgencyRole;
+    authorId: number;
+    percent: number;
+    narrative: string;
+    difficulties: string;
+    recommendations: string;
+    submittedAt: Date | null;
+    now: Date;
+  },
+): Promise<ReportRow> {
+  const state: ReportState = report.submittedAt ? 'submitted' : 'draft';
+  const [row] = await db.query<ReportRow>(sql`
+    WITH changed AS (
+      INSERT INTO progress_reports (task_id, agency_id, agency_role, author_id, percent, narrative, difficulties,
+                                    recommendations, state, submitted_at, created_at, updated_at)
+      VALUES (${report.taskId}, ${report.agencyId}, ${report.agencyRole}, ${report.authorId}, ${report.percent},
+              ${report.narrative}, ${report.difficulties}, ${report.recommendations}, ${state}, ${report.submittedAt},
+              ${report.now}, ${report.now})
+      RETURNING *)
+    ${selectReports(sql.raw('changed'))}`);
+  return row!;
+}
+
+export interface ReportContextRow {
+  id: number;
+  task_id: number;
+  agency_id: number;
+  agency_role: AgencyRole;
+  state: ReportState;
+  version: number;
+  percent: number;
+  narrative: string;
+  difficulties: string;
+  recommendations: string;
+  scope_path: string | null;
+}
+
+/** A report the actor can see, with what permission checks need; optionally locked for a change. */
+export async function findReportContext(
+  db: Db,
+  actor: Actor,
+  reportId: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<ReportContextRow | undefined> {
+  const [row] = await db.query<ReportContextRow>(sql`
+    SELECT r.id, r.task_id, r.agency_id, r.agency_role, r.state, r.version, r.percent, r.narrative, r.difficulties,
+           r.recommendations, sa.path::text AS scope_path
+    FROM progress_reports r
+    JOIN tasks t ON t.id = r.task_id
+    JOIN directives d ON d.id = t.directive_id
+    LEFT JOIN agencies sa ON sa.id = d.scope_agency_id
+    WHERE r.id = ${reportId} AND ${taskVisibility(actor)} AND ${reportVisibility(actor)}
+    ${options.forUpdate ? sql`FOR UPDATE OF r` : sql.empty}`);
+  return row;
+}
+
+export async function findReport(db: Db, actor: Actor, reportId: number): Promise<ReportRow | undefined> {
+  const [row] = await db.query<ReportRow>(sql`
+    ${selectReports(sql.raw('progress_reports'))}
+    JOIN tasks t ON t.id = r.task_id
+    JOIN directives d ON d.id = t.directive_id
+    WHERE r.id = ${reportId} AND ${taskVisibility(actor)} AND ${reportVisibility(actor)}`);
+  return row;
+}
+
+export async function updateReport(
+  db: Db,
+  reportId: number,
+  set: { percent?: number; narrative?: string; difficulties?: string; recommendations?: string },
+  now: Date,
+): Promise<ReportRow> {
+  const [row] = await db.query<ReportRow>(sql`
+    WITH changed AS (
+      UPDATE progress_reports SET
+        percent = coalesce(${set.percent ?? null}::int, percent),
+        narrative = coalesce(${set.narrative ?? null}::text, narrative),
+        difficulties = coalesce(${set.difficulties ?? null}::text, difficulties),
+        recommendations = coalesce(${set.recommendations ?? null}::text, recommendations),
+        version = version + 1, updated_at = ${now}
+      WHERE id = ${reportId}
+      RETURNING *)
+    ${selectReports(sql.raw('changed'))}`);
+  return row!;
+}
+
+export async function markSubmitted(db: Db, reportId: number, now: Date): Promise<ReportRow> {
+  const [row] = await db.query<ReportRow>(sql`
+    WITH changed AS (
+      UPDATE progress_reports SET state = 'submitted', submitted_at = ${now}, version = version + 1, updated_at = ${now}
+      WHERE id = ${reportId}
+      RETURNING *)
+    ${selectReports(sql.raw('changed'))}`);
+  return row!;
+}
+
+export async function markReviewed(
+  db: Db,
+  reportId: number,
+  review: { state: 'accepted' | 'returned'; reviewerId: number | null; comment: string | null; now: Date },
+): Promise<ReportRow> {
+  const [row] = await db.query<ReportRow>(sql`
+    WITH changed AS (
+      UPDATE progress_reports SET state = ${review.state}, reviewed_by = ${review.reviewerId}, reviewed_at = ${review.now},
+             review_comment = ${review.comment}, version = version + 1, updated_at = ${review.now}
+      WHERE id = ${reportId}
+      RETURNING *)
+    ${selectReports(sql.raw('changed'))}`);
+  return row!;
+}
+
+export interface TaskProgressFacts {
+  progress_percent: number;
+  completed_on: string | null;
+  last_accepted_report_at: Date | null;
+  version: number;
+}
+
+/**
+ * What an accepted lead report does to its task: the task's progress becomes the report's, and a 100%
+ * report completes it on `completedOn`. A completed task stays completed (and keeps its progress): a
+ * later report may add results but cannot reopen it.
+ */
+export async function applyAcceptedLeadReport(
+  db: Db,
+  taskId: number,
+  accepted: { percent: number; completedOn: string; at: Date },
+): Promise<{ before: TaskProgressFacts; after: TaskProgressFacts }> {
+  const [before] = await db.query<TaskProgressFacts>(sql`
+    SELECT progress_percent, completed_on, last_accepted_report_at, version FROM tasks WHERE id = ${taskId} FOR UPDATE`);
+  const [after] = await db.query<TaskProgressFacts>(sql`
+    UPDATE tasks SET
+      progress_percent = CASE WHEN completed_on IS NULL THEN ${accepted.percent}::int ELSE progress_percent END,
+      completed_on = CASE WHEN completed_on IS NULL AND ${accepted.percent}::int = 100 THEN ${accepted.completedOn}::date
+                          ELSE completed_on END,
+      last_accepted_report_at = ${accepted.at}, version = version + 1, updated_at = ${accepted.at}
+    WHERE id = ${taskId}
+    RETURNING progress_percent, completed_on, last_accepted_report_at, version`);
+  return { before: before!, after: after! };
+}
+
+export async function listTaskReports(db: Db, actor: Actor, taskId: number): Promise<ReportRow[]> {
+  return db.query<ReportRow>(sql`
+    ${selectReports(sql.raw('progress_reports'))}
+    WHERE r.task_id = ${taskId} AND ${reportVisibility(actor)}
+    ORDER BY r.created_at DESC, r.id DESC`);
+}
+
+export async function listReportsPage(
+  db: Db,
+  actor: Actor,
+  scope: Sql,
+  filters: {
+    state?: ReportState;
+    taskId?: number;
+    directiveId?: number;
+    agencyId?: number;
+    order: 'newest' | 'oldest';
+    page: number;
+    pageSize: number;
+  },
+): Promise<{ rows: ReportRow[]; total: number }> {
+  const where = sql.and([
+    scope,
+    reportVisibility(actor),
+    ...(filters.state ? [sql`r.state = ${filters.state}`] : []),
+    ...(filters.taskId ? [sql`r.task_id = ${filters.taskId}`] : []),
+    ...(filters.directiveId ? [sql`t.directive_id = ${filters.directiveId}`] : []),
+    ...(filters.agencyId ? [sql`r.agency_id = ${filters.agencyId}`] : []),
+  ]);
+  const joins = sql`JOIN tasks t ON t.id = r.task_id JOIN directives d ON d.id = t.directive_id`;
+  const direction = sql.raw(filters.order === 'oldest' ? 'ASC' : 'DESC');
+  const rows = await db.query<ReportRow>(sql`
+    ${selectReports(sql.raw('progress_reports'))}
+    ${joins}
+    WHERE ${where}
+    ORDER BY coalesce(r.submitted_at, r.created_at) ${direction}, r.id ${direction}
+    LIMIT ${filters.pageSize} OFFSET ${(filters.page - 1) * filters.pageSize}`);
+  const [count] = await db.query<{ total: number }>(sql`
+    SELECT count(*)::int AS total FROM progress_reports r ${joins} WHERE ${where}`);
+  return { rows, total: count?.total ?? 0 };
+}
+
+// ── Evidence ────────────────────────────────────────────────────────────────────────────────
+
+export interface EvidenceRow {
+  id: number;
+  report_id: number;
+  kind: 'file' | 'link';
+  url: string | null;
+  title: string | null;
+  created_at: Date;
+  file_id: number | null;
+  filename: string | null;
+  content_type: string | null;
+  size_bytes: number | null;
+  sha256: string | null;
+}
+
+const selectEvidence = sql`
+  SELECT e.id, e.report_id, e.kind, e.url, e.title, e.created_at, e.file_id, f.filename, f.content_type, f.size_bytes, f.sha256
+  FROM evidence e LEFT JOIN stored_files f ON f.id = e.file_id`;
+
+/** Evidence of several reports in one query (lists never query per report). */
+export async function listEvidence(db: Db, reportIds: readonly number[]): Promise<EvidenceRow[]> {
+  if (reportIds.length === 0) return [];
+  return db.query<EvidenceRow>(sql`
+    ${selectEvidence} WHERE e.report_id = ANY(${reportIds}::bigint[]) ORDER BY e.report_id, e.id`);
+}
+
+export async function insertLinks(
+  db: Db,
+  reportId: number,
+  links: readonly { url: string; title: string }[],
+): Promise<number[]> {
+  if (links.length === 0) return [];
+  const rows = await db.query<{ id: number }>(sql`
+    INSERT INTO evidence (report_id, kind, url, title)
+    SELECT ${reportId}, 'link', link.url, link.title
+    FROM unnest(${links.map((l) => l.url)}::text[], ${links.map((l) => l.title)}::text[]) AS link(url, title)
+    RETURNING id`);
+  return rows.map((r) => r.id);
+}
+
+export async function insertFileEvidence(
+  db: Db,
+  reportId: number,
+  file: {
+    storageKey: string;
+    filename: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    uploadedBy: number | null;
+  },
+): Promise<{ evidenceId: number; fileId: number }> {
+  const [row] = await db.query<{ evidence_id: number; file_id: number }>(sql`
+    WITH f AS (
+      INSERT INTO stored_files (storage_key, filename, content_type, size_bytes, sha256, uploaded_by)
+      VALUES (${file.storageKey}, ${file.filename}, ${file.contentType}, ${file.size}, ${file.sha256}, ${file.uploadedBy})
+      RETURNING id)
+    INSERT INTO evidence (report_id, kind, file_id, title)
+    SELECT ${reportId}, 'file', f.id, ${file.filename} FROM f
+    RETURNING id AS evidence_id, file_id`);
+  return { evidenceId: row!.evidence_id, fileId: row!.file_id };
+}
+
+export interface EvidenceContextRow extends EvidenceRow {
+  storage_key: string | null;
+  report_agency_id: number;
+  report_state: ReportState;
+}
+
+/** One evidence item the actor can see (its task and its report visible to them). */
+export async function findEvidenceContext(
+  db: Db,
+  actor: Actor,
+  evidenceId: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<EvidenceContextRow | undefined> {
+  const [row] = await db.query<EvidenceContextRow>(sql`
+    SELECT e.id, e.report_id, e.kind, e.url, e.title, e.created_at, e.file_id, f.filename, f.content_type, f.size_bytes,
+           f.sha256, f.storage_key, r.agency_id AS report_agency_id, r.state AS report_state
+    FROM evidence e
+    LEFT JOIN stored_files f ON f.id = e.file_id
+    JOIN progress_reports r ON r.id = e.report_id
+    JOIN tasks t ON t.id = r.task_id
+    JOIN directives d ON d.id = t.directive_id
+    WHERE e.id = ${evidenceId} AND ${taskVisibility(actor)} AND ${reportVisibility(actor)}
+    ${options.forUpdate ? sql`FOR UPDATE OF r` : sql.empty}`);
+  return row;
+}
+
+/**
+ * Removes the evidence row and its file record (a file belongs to one evidence item). Returns the storage
+ * key when the file record went too, so the caller deletes the bytes after the transaction commits.
+ */
+export async function deleteEvidence(db: Db, evidenceId: number, fileId: number | null): Promise<string | null> {
+  await db.query(sql`DELETE FROM evidence WHERE id = ${evidenceId}`);
+  if (fileId === null) return null;
+  const [file] = await db.query<{ storage_key: string }>(sql`
+    DELETE FROM stored_files f WHERE f.id = ${fileId}
+      AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.file_id = f.id)
+      AND NOT EXISTS (SELECT 1 FROM directives d WHERE d.source_file_id = f.id)
+    RETURNING f.storage_key`);
+  return file?.storage_key ?? null;
+}

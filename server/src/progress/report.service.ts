@@ -1,0 +1,312 @@
+import { type Actor, requireUser, type UserActor } from '../auth/actor.ts';
+import { canManageScope, taskVisibility } from '../auth/scope.ts';
+import type { Db } from '../db/db.ts';
+import { type Sql, sql } from '../db/sql.ts';
+import { recordEvent } from '../events/events.ts';
+import { CommonErrors } from '../http/app-error.ts';
+import { vietnamDate } from '../http/time.ts';
+import { ProgressErrors } from './progress.errors.ts';
+import type {
+  CreateReportBody,
+  ReportListQuery,
+  ReviewReportBody,
+  SubmitReportBody,
+  UpdateReportBody,
+} from './progress.schemas.ts';
+import {
+  applyAcceptedLeadReport,
+  type EvidenceRow,
+  findReport,
+  findReportContext,
+  findVisibleTask,
+  insertLinks,
+  insertReport,
+  listEvidence,
+  listReportsPage,
+  listTaskReports,
+  markReviewed,
+  markSubmitted,
+  type ReportContextRow,
+  type ReportRow,
+  type ReportState,
+  updateReport as updateReportRow,
+} from './report.queries.ts';
+
+export interface ReportWithEvidence {
+  report: ReportRow;
+  evidence: EvidenceRow[];
+}
+
+const EDITABLE: readonly ReportState[] = ['draft', 'returned'];
+export const isEditable = (state: ReportState) => EDITABLE.includes(state);
+
+/** Only a body's focal point or head writes its reports. */
+export function requireReporter(actor: Actor, action: string): UserActor {
+  const user = requireUser(actor);
+  if (user.role !== 'focal' && user.role !== 'head') throw CommonErrors.forbidden(action);
+  return user;
+}
+
+/** The report is the acting user's body's (checked after it was found, so other bodies' drafts stay 404). */
+export function assertOwnReport(actor: Actor, report: { id: number; agency_id: number }, action: string): UserActor {
+  const user = requireReporter(actor, action);
+  if (report.agency_id !== user.agencyId) throw ProgressErrors.notReportBody(report.id);
+  return user;
+}
+
+async function withEvidence(db: Db, reports: ReportRow[]): Promise<ReportWithEvidence[]> {
+  const evidence = await listEvidence(
+    db,
+    reports.map((r) => r.id),
+  );
+  const byReport = new Map<number, EvidenceRow[]>();
+  for (const item of evidence) {
+    const list = byReport.get(item.report_id) ?? [];
+    list.push(item);
+    byReport.set(item.report_id, list);
+  }
+  return reports.map((report) => ({ report, evidence: byReport.get(report.id) ?? [] }));
+}
+
+async function oneWithEvidence(db: Db, report: ReportRow): Promise<ReportWithEvidence> {
+  const [result] = await withEvidence(db, [report]);
+  return result!;
+}
+
+/**
+ * A body's focal point or head reports on a task its body leads or coordinates (directly or through a
+ * group it belongs to). The report is a draft unless `submit` asks to send it for review at once.
+ */
+export async function createReport(
+  db: Db,
+  actor: Actor,
+  taskId: number,
+  input: CreateReportBody,
+): Promise<ReportWithEvidence> {
+  const user = requireUser(actor);
+  const task = await findVisibleTask(db, actor, taskId);
+  if (!task) throw CommonErrors.notFound('task', taskId);
+  requireReporter(actor, 'report_progress');
+  if (!task.body_role) throw ProgressErrors.notAssigned(taskId);
+  const agencyRole = task.body_role;
+  const now = new Date();
+  return db.transaction(async (tx) => {
+    const report = await insertReport(tx, {
+      taskId,
+      agencyId: user.agencyId,
+      agencyRole,
+      authorId: user.userId,
+      percent: input.percent,
+      narrative: input.narrative,
+      difficulties: input.difficulties,
+      recommendations: input.recommendations,
+      submittedAt: input.submit ? now : null,
+      now,
+    });
+    await insertLinks(tx, report.id, input.links);
+    await recordEvent(
+      tx,
+      actor,
+      {
+        entityType: 'progress_report',
+        entityId: report.id,
+        action: 'create',
+        after: { taskId, agencyId: user.agencyId, agencyRole, percent: input.percent, links: input.links.length },
+      },
+      now,
+    );
+    if (input.submit) {
+      await recordEvent(
+        tx,
+        actor,
+        {
+          entityType: 'progress_report',
+          entityId: report.id,
+          action: 'submit',
+          before: { state: 'draft' },
+          after: { state: 'submitted' },
+        },
+        now,
+      );
+    }
+    return { report, evidence: input.links.length ? await listEvidence(tx, [report.id]) : [] };
+  });
+}
+
+/** Edit a draft or returned report of one's own body; a stale version gets 409 and changes nothing. */
+export async function updateReport(
+  db: Db,
+  actor: Actor,
+  reportId: number,
+  input: UpdateReportBody,
+): Promise<ReportWithEvidence> {
+  requireUser(actor);
+  return db.transaction(async (tx) => {
+    const current = await findReportContext(tx, actor, reportId, { forUpdate: true });
+    if (!current) throw CommonErrors.notFound('progress_report', reportId);
+    assertOwnReport(actor, current, 'edit_report');
+    if (current.version !== input.version)
+      throw CommonErrors.versionConflict('progress_report', reportId, current.version);
+    if (!isEditable(current.state)) throw ProgressErrors.reportNotEditable(reportId, current.state);
+    const { version: _version, ...changes } = input;
+    const report = await updateReportRow(tx, reportId, changes, new Date());
+    const changed = Object.keys(changes).filter(
+      (k) => changes[k as keyof typeof changes] !== undefined,
+    ) as (keyof typeof changes)[];
+    await recordEvent(tx, actor, {
+      entityType: 'progress_report',
+      entityId: reportId,
+      action: 'update',
+      before: Object.fromEntries(changed.map((k) => [k, current[k]])),
+      after: Object.fromEntries(changed.map((k) => [k, report[k]])),
+    });
+    return oneWithEvidence(tx, report);
+  });
+}
+
+/** Send a draft (or a returned report, after fixing it) to the office for review. */
+export async function submitReport(
+  db: Db,
+  actor: Actor,
+  reportId: number,
+  input: SubmitReportBody,
+): Promise<ReportWithEvidence> {
+  requireUser(actor);
+  return db.transaction(async (tx) => {
+    const current = await findReportContext(tx, actor, reportId, { forUpdate: true });
+    if (!current) throw CommonErrors.notFound('progress_report', reportId);
+    assertOwnReport(actor, current, 'submit_report');
+    if (input?.version !== undefined && input.version !== current.version) {
+      throw CommonErrors.versionConflict('progress_report', reportId, current.version);
+    }
+    if (!isEditable(current.state)) throw ProgressErrors.reportNotEditable(reportId, current.state);
+    const now = new Date();
+    const report = await markSubmitted(tx, reportId, now);
+    await recordEvent(
+      tx,
+      actor,
+      {
+        entityType: 'progress_report',
+        entityId: reportId,
+        action: 'submit',
+        before: { state: current.state },
+        after: { state: 'submitted' },
+      },
+      now,
+    );
+    return oneWithEvidence(tx, report);
+  });
+}
+
+/**
+ * The office that manages the task's directive (or an administrator) accepts or returns a submitted
+ * report. Only a lead body's accepted report speaks for the task: it sets the task's progress and the
+ * time of its last accepted report, and at 100% completes it on the Vietnamese calendar day of the
+ * acceptance. A coordinating body's accepted report covers its own part only; it leaves the task alone,
+ * including last_accepted_report_at, because "stale" (no accepted report for 30 days) asks whether the
+ * lead is still reporting on the task, and a partner's report does not answer that.
+ */
+export async function reviewReport(
+  db: Db,
+  actor: Actor,
+  reportId: number,
+  input: ReviewReportBody,
+): Promise<ReportWithEvidence> {
+  requireUser(actor);
+  return db.transaction(async (tx) => {
+    const current = await findReportContext(tx, actor, reportId, { forUpdate: true });
+    if (!current) throw CommonErrors.notFound('progress_report', reportId);
+    if (!canManageScope(actor, current.scope_path)) throw ProgressErrors.notReviewer(reportId);
+    if (input.version !== undefined && input.version !== current.version) {
+      throw CommonErrors.versionConflict('progress_report', reportId, current.version);
+    }
+    if (current.state !== 'submitted') throw ProgressErrors.reportNotSubmitted(reportId, current.state);
+    const comment = input.comment?.trim() || null;
+    if (input.decision === 'return' && !comment) throw ProgressErrors.reviewCommentRequired();
+    const now = new Date();
+    const state = input.decision === 'accept' ? 'accepted' : 'returned';
+    const report = await markReviewed(tx, reportId, {
+      state,
+      reviewerId: actor.kind === 'user' ? actor.userId : null,
+      comment,
+      now,
+    });
+    await recordEvent(
+      tx,
+      actor,
+      {
+        entityType: 'progress_report',
+        entityId: reportId,
+        action: input.decision,
+        before: { state: current.state },
+        after: { state, comment },
+        reason: comment,
+      },
+      now,
+    );
+    if (state === 'accepted' && current.agency_role === 'lead') await applyToTask(tx, actor, current, now);
+    return oneWithEvidence(tx, report);
+  });
+}
+
+async function applyToTask(db: Db, actor: Actor, report: ReportContextRow, now: Date): Promise<void> {
+  const { before, after } = await applyAcceptedLeadReport(db, report.task_id, {
+    percent: report.percent,
+    completedOn: vietnamDate(now),
+    at: now,
+  });
+  const facts = (f: typeof before) => ({
+    progressPercent: f.progress_percent,
+    completedOn: f.completed_on,
+    lastAcceptedReportAt: f.last_accepted_report_at,
+  });
+  await recordEvent(
+    db,
+    actor,
+    {
+      entityType: 'task',
+      entityId: report.task_id,
+      action: before.completed_on === null && after.completed_on !== null ? 'complete' : 'progress',
+      before: facts(before),
+      after: facts(after),
+      reason: `progress_report:${report.id}`,
+    },
+    now,
+  );
+}
+
+export async function getReport(db: Db, actor: Actor, reportId: number): Promise<ReportWithEvidence> {
+  const report = await findReport(db, actor, reportId);
+  if (!report) throw CommonErrors.notFound('progress_report', reportId);
+  return oneWithEvidence(db, report);
+}
+
+/** A visible task's reports, newest first; other bodies' drafts are left out. */
+export async function listReportsOfTask(db: Db, actor: Actor, taskId: number): Promise<ReportWithEvidence[]> {
+  const task = await findVisibleTask(db, actor, taskId);
+  if (!task) throw CommonErrors.notFound('task', taskId);
+  return withEvidence(db, await listTaskReports(db, actor, taskId));
+}
+
+/**
+ * Reports across tasks, scoped to the actor's part of the system: an office sees the reports of the
+ * directives it manages (its review queue with `state=submitted`), a body its own reports, an
+ * administrator, an inspector and the national office everything.
+ */
+export async function listReports(
+  db: Db,
+  actor: Actor,
+  query: ReportListQuery,
+): Promise<{ items: ReportWithEvidence[]; total: number; page: number; pageSize: number }> {
+  const user = requireUser(actor);
+  let scope: Sql;
+  if (user.role === 'admin' || user.role === 'inspector' || (user.role === 'office' && user.scopePath === null)) {
+    scope = sql`TRUE`;
+  } else if (user.role === 'office') {
+    scope = sql`d.scope_agency_id IN (SELECT id FROM agencies WHERE path <@ ${user.scopePath}::ltree)`;
+  } else {
+    scope = sql`r.agency_id = ${user.agencyId} AND ${taskVisibility(actor)}`;
+  }
+  const { rows, total } = await listReportsPage(db, actor, scope, query);
+  return { items: await withEvidence(db, rows), total, page: query.page, pageSize: query.pageSize };
+}

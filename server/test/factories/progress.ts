@@ -1,0 +1,149 @@
+// Test data for progress: a province whose office manages a plan, the bodies on its task, and one user
+// per role; reports in any state; files and multipart bodies built from bytes.
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../src/db/db.ts';
+import { sql } from '../../src/db/sql.ts';
+import {
+  makeAgency,
+  makeDirective,
+  makeTask,
+  makeUser,
+  type TestAgency,
+  type TestDirective,
+  type TestTask,
+  type TestUser,
+} from '../factories.ts';
+
+export interface ProgressWorld {
+  province: TestAgency;
+  otherProvince: TestAgency;
+  leadBody: TestAgency;
+  coordinatingBody: TestAgency;
+  unrelatedBody: TestAgency;
+  directive: TestDirective;
+  task: TestTask;
+  users: {
+    admin: TestUser;
+    office: TestUser;
+    otherOffice: TestUser;
+    leadFocal: TestUser;
+    coordinatingFocal: TestUser;
+    unrelatedFocal: TestUser;
+    head: TestUser;
+    inspector: TestUser;
+  };
+}
+
+/**
+ * Hà Nội's office manages a plan whose task is led by Sở KH&CN Hà Nội with Sở Tài chính Hà Nội
+ * coordinating; Đà Nẵng is another province with its own office and a body unrelated to the task.
+ */
+export async function makeProgressWorld(
+  db: Db,
+  options: { dueDate?: string | null; issuedOn?: string } = {},
+): Promise<ProgressWorld> {
+  const tag = randomBytes(2).toString('hex');
+  const central = await makeAgency(db, { name: `Văn phòng Trung ương Đảng ${tag}` });
+  const province = await makeAgency(db, { name: `Thành phố Hà Nội ${tag}`, level: 'province' });
+  const otherProvince = await makeAgency(db, { name: `Thành phố Đà Nẵng ${tag}`, level: 'province' });
+  const leadBody = await makeAgency(db, { name: `Sở Khoa học và Công nghệ Hà Nội ${tag}`, parent: province });
+  const coordinatingBody = await makeAgency(db, { name: `Sở Tài chính Hà Nội ${tag}`, parent: province });
+  const unrelatedBody = await makeAgency(db, { name: `Sở Y tế Đà Nẵng ${tag}`, parent: otherProvince });
+  const directive = await makeDirective(db, {
+    level: 'province',
+    scope: province,
+    issuer: province,
+    issuedOn: options.issuedOn ?? '2025-06-01',
+  });
+  const task = await makeTask(db, {
+    directive,
+    lead: [leadBody],
+    coordinating: [coordinatingBody],
+    dueDate: options.dueDate === undefined ? '2025-12-31' : options.dueDate,
+    text: 'Xây dựng nền tảng dữ liệu khoa học và công nghệ của Thành phố',
+  });
+  const users = {
+    admin: await makeUser(db, { role: 'admin', agency: central }),
+    office: await makeUser(db, { role: 'office', agency: province, scope: province }),
+    otherOffice: await makeUser(db, { role: 'office', agency: otherProvince, scope: otherProvince }),
+    leadFocal: await makeUser(db, { role: 'focal', agency: leadBody }),
+    coordinatingFocal: await makeUser(db, { role: 'focal', agency: coordinatingBody }),
+    unrelatedFocal: await makeUser(db, { role: 'focal', agency: unrelatedBody }),
+    head: await makeUser(db, { role: 'head', agency: leadBody }),
+    inspector: await makeUser(db, { role: 'inspector', agency: central }),
+  };
+  return { province, otherProvince, leadBody, coordinatingBody, unrelatedBody, directive, task, users };
+}
+
+/** A report written straight into the database, in any state (for setting up a scenario). */
+export async function makeReport(
+  db: Db,
+  options: {
+    task: TestTask;
+    agency: TestAgency;
+    author: TestUser;
+    agencyRole?: 'lead' | 'coordinating';
+    percent?: number;
+    state?: 'draft' | 'submitted' | 'returned' | 'accepted';
+    submittedAt?: Date | null;
+    narrative?: string;
+  },
+): Promise<{ id: number; version: number }> {
+  const state = options.state ?? 'draft';
+  const submittedAt = options.submittedAt !== undefined ? options.submittedAt : state === 'draft' ? null : new Date();
+  const [row] = await db.query<{ id: number; version: number }>(sql`
+    INSERT INTO progress_reports (task_id, agency_id, agency_role, author_id, percent, narrative, state, submitted_at)
+    VALUES (${options.task.id}, ${options.agency.id}, ${options.agencyRole ?? 'lead'}, ${options.author.id},
+            ${options.percent ?? 50}, ${options.narrative ?? 'Đã hoàn thành khảo sát hiện trạng, đang xây dựng dự thảo.'},
+            ${state}, ${submittedAt})
+    RETURNING id, version`);
+  return row!;
+}
+
+/** A small but real PDF document (it opens in a reader): the bytes start with "%PDF-". */
+export function samplePdf(text = 'Bao cao tien do'): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${`BT /F1 18 Tf 20 70 Td (${text}) Tj ET`.length} >>\nstream\nBT /F1 18 Tf 20 70 Td (${text}) Tj ET\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+export interface MultipartFile {
+  filename: string;
+  bytes: Buffer;
+  contentType?: string;
+  field?: string;
+}
+
+/** A multipart/form-data body as a browser would send it. */
+export function multipart(files: MultipartFile[]): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----giamsat${randomBytes(8).toString('hex')}`;
+  const chunks: Buffer[] = [];
+  for (const file of files) {
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'files'}"; filename="${file.filename}"\r\n` +
+          `Content-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+        'utf8',
+      ),
+      file.bytes,
+      Buffer.from('\r\n'),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
