@@ -12,7 +12,7 @@ export interface ParsedBodies {
 
 /** Words that open a body's name. */
 const BODY_HEAD =
-  /^(bộ|sở|ban|ủy ban|uỷ ban|ubnd|hđnd|văn phòng|vp|đảng ủy|đảng uỷ|đảng bộ|chi bộ|cục|tổng cục|viện|trung tâm|tòa án|toà án|công an|hội đồng|tổ|đoàn|hội|quỹ|tập đoàn|tổng công ty|công ty|ngân hàng|thanh tra|kiểm toán|đại học|trường|học viện|cấp ủy|cấp uỷ|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ|quân ủy|quân uỷ|đài|báo|thông tấn xã|mặt trận|liên đoàn|liên hiệp|kho bạc|chính phủ|quốc hội|thủ tướng|chủ tịch|bí thư|đồng chí|lãnh đạo|người đứng đầu|thủ trưởng|thường trực|cơ quan|ủy viên|thành viên|bộ chỉ huy|bộ tư lệnh|\d+ (địa phương|tỉnh|bộ))(?![\p{L}])/u;
+  /^(bộ|sở|ban|ủy ban|uỷ ban|ubnd|hđnd|văn phòng|vp|đảng ủy|đảng uỷ|đảng bộ|chi bộ|cục|tổng cục|viện|trung tâm|tòa án|toà án|công an|hội đồng|tổ|đoàn(?! kết)|hội(?! nghị| thảo)|quỹ|tập đoàn|tổng công ty|công ty|ngân hàng|thanh tra|kiểm toán|đại học|trường(?! hợp)|học viện|cấp ủy|cấp uỷ|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ|quân ủy|quân uỷ|đài|báo|thông tấn xã|mặt trận|liên đoàn|liên hiệp|kho bạc|chính phủ|quốc hội|thủ tướng|chủ tịch|bí thư|đồng chí|lãnh đạo|người đứng đầu|thủ trưởng|thường trực|cơ quan|ủy viên|thành viên|bộ chỉ huy|bộ tư lệnh|\d+ (địa phương|tỉnh|bộ))(?![\p{L}])/u;
 
 /** Collective nouns that make "các …" a group of bodies ("các bộ, ngành", "các cơ quan, đơn vị"). */
 const COLLECTIVE =
@@ -152,7 +152,7 @@ export function findSubject(text: string, ix: BodyIndex): Subject | null {
   let offset = 0;
   let s = text;
   // "Về số hoá: Các bộ, ngành: (1) …" — the topic comes first, then the assignee.
-  const topic = /^Về\s[^:.;]{2,200}:\s+(?=\p{Lu})/u.exec(s);
+  const topic = /^Về\s[^:.]{2,200}:\s+(?=\p{Lu})/u.exec(s);
   if (topic) {
     offset = topic[0].length;
     s = s.slice(offset);
@@ -171,7 +171,8 @@ export function findSubject(text: string, ix: BodyIndex): Subject | null {
     if (ws.length >= len && PREDICATE_SET.has(head) && !roleHead) return null;
   }
   const marked = markRegistry(ws, s, ix);
-  let pred = predicateAt(ws, marked, 0);
+  const startsWithRole = fold(ws[0]?.text ?? '') === 'lãnh' && fold(ws[2]?.text ?? '') === 'các';
+  let pred = predicateAt(ws, marked, startsWithRole ? 2 : 0);
   // "Bộ Khoa học và Công nghệ: (1) Chủ trì …" — a colon before the verb closes the assignee,
   // unless names follow it ("Các bộ: Tài chính, Công an phối hợp …").
   const passive = pred && fold(ws[pred.index]?.text ?? '') === 'được' && ws.slice(pred.index, pred.index + 4).some((w) => /:$/.test(w.text));
@@ -204,6 +205,8 @@ export function findSubject(text: string, ix: BodyIndex): Subject | null {
       if (NON_ASSIGNING.has(fold(two))) return null;
     }
     end = ws[pred.index]?.start ?? s.length;
+    // "… phải đặc biệt quan tâm đến …": an exhortation to pay attention assigns no work.
+    if (/^((phải|cần)\s+)?(đặc biệt\s+)?(quan tâm|nhận thức)(\s|$)/u.test(fold(s.slice(end, end + 40)))) return null;
     // After a known body, only more bodies may come before the verb ("… Thường trực Ban Chỉ đạo nhất trí với …" is not an assignment).
     if (marked[0]) {
       let k = 0;

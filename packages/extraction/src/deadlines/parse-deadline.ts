@@ -215,7 +215,7 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
     const b = before(start);
     let strength = 0;
     if (opt.cell) strength = 3;
-    else if (m[1] && /(trong|hoàn thành|đến hết|hết|cuối)\s*$/.test(b)) strength = COMPLETION_CUE.test(b) ? 3 : 2;
+    else if (m[1] && /(trong|hoàn thành|đến hết|hết)\s*$/.test(b)) strength = COMPLETION_CUE.test(b) ? 3 : 2;
     if (!strength) continue;
     const iso = endOfYear(y);
     if (iso) push({ kind: 'date', due: iso, period: null, start, end: start + m[0].length, strength });
