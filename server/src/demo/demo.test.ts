@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, loginAs, type TestContext } from '../../test/app.ts';
+import type { PrintedAccount } from './accounts.ts';
+import { ensureDemoData } from './demo.service.ts';
+import { type GenerateResult, generateDemoData } from './generate.ts';
+
+// The demo scale on a fresh database: it loads, and its data obeys the rules the API enforces, so the
+// dashboard and the lists show what a real deployment would.
+
+const REFERENCE_DATE = '2025-11-15';
+
+describe('demo data', () => {
+  let t: TestContext;
+  let loaded: GenerateResult;
+
+  const count = async (query: string) => {
+    const [row] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${query}) x`);
+    return row?.n ?? -1;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    loaded = await generateDemoData(t.db, { scale: 'demo', referenceDate: REFERENCE_DATE, seed: 57 });
+  });
+  afterAll(() => t.close());
+
+  it('loads about 2,000 tasks across the three levels, with reports in every state', async () => {
+    expect(loaded.counts.tasks).toBeGreaterThan(1500);
+    expect(loaded.counts.tasks).toBeLessThan(2500);
+    expect(await count('SELECT 1 FROM tasks')).toBe(loaded.counts.tasks);
+    const levels = await t.db.query<{ level: string; n: number }>(`
+      SELECT d.level, count(*)::int AS n FROM tasks t JOIN directives d ON d.id = t.directive_id GROUP BY d.level`);
+    expect(levels.map((l) => l.level).sort()).toEqual(['central', 'commune', 'province']);
+    const states = await t.db.query<{ state: string }>(`SELECT DISTINCT state FROM progress_reports ORDER BY state`);
+    expect(states.map((s) => s.state)).toEqual(['accepted', 'draft', 'returned', 'submitted']);
+    const kinds = await t.db.query<{ deadline_kind: string }>(`SELECT DISTINCT deadline_kind FROM tasks ORDER BY 1`);
+    expect(kinds.map((k) => k.deadline_kind)).toEqual(['continuous', 'date', 'event', 'none', 'recurring']);
+    expect(
+      await count(`SELECT 1 FROM agencies WHERE level = 'commune' AND parent_id IN (
+      SELECT id FROM agencies WHERE level = 'province' AND parent_id IS NULL)`),
+    ).toBe(loaded.counts.communes);
+  });
+
+  it('shows every timeliness state on the reference date', async () => {
+    const states = await t.db.query<{ state: string; n: number }>(
+      `SELECT task_timeliness(deadline_kind, due_date, completed_on, last_accepted_report_at IS NOT NULL, $1::date) AS state,
+              count(*)::int AS n
+       FROM tasks GROUP BY 1 ORDER BY 1`,
+      [REFERENCE_DATE],
+    );
+    expect(states.map((s) => s.state)).toEqual([
+      'continuous_with_results',
+      'continuous_without_results',
+      'done_late',
+      'done_on_time',
+      'in_progress_on_time',
+      'in_progress_overdue',
+      'not_started',
+    ]);
+    for (const state of states) expect(state.n).toBeGreaterThan(5);
+  });
+
+  it('completes a task only on the Vietnamese day its lead body’s 100% report was accepted', async () => {
+    expect(await count('SELECT 1 FROM tasks WHERE completed_on IS NOT NULL')).toBeGreaterThan(100);
+    const broken = await count(`
+      SELECT t.id FROM tasks t
+      WHERE t.completed_on IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM progress_reports r
+        JOIN task_assignments ta ON ta.task_id = r.task_id AND ta.agency_id = r.agency_id AND ta.role = 'lead'
+        WHERE r.task_id = t.id AND r.state = 'accepted' AND r.percent = 100
+          AND (r.reviewed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date = t.completed_on)`);
+    expect(broken).toBe(0);
+    // …and a task with an accepted 100% lead report is completed.
+    expect(
+      await count(`
+      SELECT 1 FROM tasks t JOIN progress_reports r ON r.task_id = t.id AND r.state = 'accepted' AND r.percent = 100
+      JOIN task_assignments ta ON ta.task_id = r.task_id AND ta.agency_id = r.agency_id AND ta.role = 'lead'
+      WHERE t.completed_on IS NULL`),
+    ).toBe(0);
+  });
+
+  it('keeps progress_percent and last_accepted_report_at equal to the latest accepted lead report', async () => {
+    const broken = await count(`
+      SELECT t.id FROM tasks t
+      LEFT JOIN LATERAL (
+        SELECT r.percent, r.reviewed_at FROM progress_reports r
+        JOIN task_assignments ta ON ta.task_id = r.task_id AND ta.agency_id = r.agency_id AND ta.role = 'lead'
+        WHERE r.task_id = t.id AND r.state = 'accepted' ORDER BY r.reviewed_at DESC LIMIT 1) latest ON true
+      WHERE t.progress_percent <> coalesce(latest.percent, 0)
+         OR t.last_accepted_report_at IS DISTINCT FROM latest.reviewed_at`);
+    expect(broken).toBe(0);
+    // Coordinating bodies report too, without moving the task.
+    expect(
+      await count(`SELECT 1 FROM progress_reports WHERE agency_role = 'coordinating' AND state = 'accepted'`),
+    ).toBeGreaterThan(10);
+    // Drafts are never reviewed; reviewed reports have a reviewer.
+    expect(
+      await count(`SELECT 1 FROM progress_reports WHERE (state = 'draft' AND (submitted_at IS NOT NULL OR reviewed_at IS NOT NULL))
+        OR (state IN ('accepted', 'returned') AND (reviewed_by IS NULL OR reviewed_at < submitted_at))`),
+    ).toBe(0);
+  });
+
+  it('links every province plan task to a central task, and every commune task to a province task', async () => {
+    const byLevel = await t.db.query<{ level: string; parent_level: string | null; n: number }>(`
+      SELECT d.level, pd.level AS parent_level, count(*)::int AS n
+      FROM tasks t JOIN directives d ON d.id = t.directive_id
+      LEFT JOIN tasks p ON p.id = t.parent_task_id LEFT JOIN directives pd ON pd.id = p.directive_id
+      GROUP BY 1, 2 ORDER BY 1, 2`);
+    expect(byLevel.map((r) => [r.level, r.parent_level])).toEqual([
+      ['central', null],
+      ['commune', 'province'],
+      ['province', 'central'],
+    ]);
+    // The plan names the directive it implements, by number.
+    expect(
+      await count(`
+      SELECT 1 FROM tasks t JOIN directives d ON d.id = t.directive_id JOIN tasks p ON p.id = t.parent_task_id
+      JOIN directives pd ON pd.id = p.directive_id
+      WHERE NOT EXISTS (SELECT 1 FROM directive_implements i WHERE i.directive_id = d.id AND i.implements_norm = pd.number_norm)`),
+    ).toBe(0);
+  });
+
+  it('keeps the first deadline: moved only by an accepted extension', async () => {
+    expect(await count('SELECT 1 FROM tasks WHERE first_due_date > due_date')).toBe(0);
+    const extended = await count('SELECT 1 FROM tasks WHERE first_due_date < due_date');
+    expect(extended).toBeGreaterThan(5);
+    expect(
+      await count(`
+      SELECT 1 FROM tasks t WHERE t.first_due_date IS DISTINCT FROM t.due_date AND NOT EXISTS (
+        SELECT 1 FROM deadline_extensions e WHERE e.task_id = t.id AND e.state = 'accepted'
+          AND e.current_due = t.first_due_date AND e.requested_due = t.due_date)`),
+    ).toBe(0);
+    expect(await count(`SELECT 1 FROM deadline_extensions WHERE state = 'pending'`)).toBeGreaterThan(0);
+    expect(await count(`SELECT 1 FROM events WHERE entity_type = 'task' AND action = 'extend_due_date'`)).toBe(
+      extended,
+    );
+  });
+
+  it('lets each demo account sign in with its role', async () => {
+    expect(loaded.accounts.map((a: PrintedAccount) => a.role).sort()).toEqual(
+      ['admin', 'focal', 'focal', 'focal', 'head', 'inspector', 'office', 'office'].sort(),
+    );
+    for (const account of loaded.accounts) {
+      const client = await loginAs(t.app, account);
+      const me = await client.get('/api/auth/me');
+      expect(me.statusCode).toBe(200);
+      expect(me.json().user).toMatchObject({ username: account.username, role: account.role });
+    }
+  });
+
+  it('is loaded at start only into an empty database', async () => {
+    const before = await count('SELECT 1 FROM tasks');
+    await ensureDemoData(t.db, { log: () => {} });
+    expect(await count('SELECT 1 FROM tasks')).toBe(before);
+  });
+});

@@ -1,0 +1,29 @@
+/** mulberry32: a small seeded PRNG, so the same seed always builds the same names and accounts. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function pick<T>(random: () => number, list: readonly T[]): T {
+  const value = list[Math.floor(random() * list.length)];
+  if (value === undefined) throw new Error('pick from an empty list');
+  return value;
+}
+
+/** ASCII slug of a Vietnamese name: "Xã Tân Phú" → "xa-tan-phu" (đ has no combining mark to strip). */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
