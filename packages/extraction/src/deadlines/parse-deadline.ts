@@ -134,7 +134,7 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
   }
   // Day and month without a year ("trước ngày 20/6") take the document's year.
   if (opt.year !== undefined) {
-    for (const m of t.matchAll(/ngày (\d{1,2})\s?\/\s?(\d{1,2})(?![\d/.-])/g)) {
+    for (const m of t.matchAll(/ngày (\d{1,2})\s?\/\s?(\d{1,2})(?![\d/-])(?!\.\d)/g)) {
       const start = m.index + 5;
       const iso = isoDate(opt.year, Number(m[2]), Number(m[1]));
       if (iso) pushDay(iso, start, m.index + m[0].length);
@@ -208,7 +208,7 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
   }
 
   // Years: "trong năm 2025", "hoàn thành năm 2025"; a bare cell "2025" / "Năm 2025".
-  for (const m of t.matchAll(/(?<![\d/.-])(năm\s?)?(\d{4})(?![\d/.-])/g)) {
+  for (const m of t.matchAll(/(?<![\d/.-])(năm\s?)?(\d{4})(?![\d/-])(?!\.\d)/g)) {
     const y = Number(m[2]);
     if (!plausibleYear(y)) continue;
     const start = m.index;
