@@ -8,6 +8,3 @@ export function normalizeDocNumber(s: string): string {
     .replace(/\s+/g, '')
     .replace(/[.,;:)]+$/, '');
 }
-
-/** "số 07-TB/CQTTBCĐ", "Kế hoạch số 02 KH/BCĐTW": a number with a code and an issuer part. */
-export const DOC_NUMBER_IN_TEXT = /số\s*(\d[\p{L}\d.]*\s?[-–]?\s?\p{L}[\p{L}\d]*(?:\s?\/\s?[\p{L}\d][\p{L}\d-]*){1,3})/giu;

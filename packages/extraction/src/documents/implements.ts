@@ -6,7 +6,7 @@ import { fold } from '../text/normalize.ts';
 import { normalizeDocNumber } from './doc-number.ts';
 
 const OPENING = /^(thực hiện|triển khai)(\s|$)/u;
-const NUMBER = /số\s*(\d[\p{L}\d.]*\s?[-–]\s?\p{L}[\p{L}\d]*(?:\s?\/\s?[\p{L}\d][\p{L}\d-]*){1,3})/gu;
+const NUMBER = /số\s*(\d[\p{L}\d.]*\s?[-–/]\s?\p{L}[\p{L}\d]*(?:\s?[-/]\s?[\p{L}\d][\p{L}\d]*){1,3})/gu;
 const VERB = /(thực hiện|triển khai|kèm theo)/u;
 const CONTEXT_ONLY = /(tình hình|sơ kết|tổng kết|về triển khai|về việc triển khai|sau đây gọi|gọi tắt|căn cứ)/u;
 const DOC_TYPE_START = /^\s*(thông báo|kế hoạch|công văn|nghị quyết|quyết định|chỉ thị|kết luận|quy chế|quy định|chương trình|hướng dẫn)/u;
@@ -40,7 +40,7 @@ export function implementedNumbers(paragraph: string): string[] {
 function findOriginal(paragraph: string, folded: string): string {
   const target = folded.replace(/\s+/g, '');
   const compact = paragraph.normalize('NFC');
-  const re = /\d[\p{L}\d.]*\s?[-–]\s?\p{L}[\p{L}\d]*(?:\s?\/\s?[\p{L}\d][\p{L}\d-]*){1,3}/gu;
+  const re = /\d[\p{L}\d.]*\s?[-–/]\s?\p{L}[\p{L}\d]*(?:\s?[-/]\s?[\p{L}\d][\p{L}\d]*){1,3}/gu;
   for (const m of compact.matchAll(re)) {
     if (fold(m[0]).replace(/\s+/g, '') === target) return m[0];
   }

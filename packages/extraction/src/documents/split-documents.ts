@@ -96,7 +96,8 @@ export function splitDocuments(lines: SourceLine[]): DocumentRegion[] {
     copy: boolean;
   }
   const blocks: Block[] = [];
-  for (const a of anchors) {
+  anchors.forEach((a, ai) => {
+    const nextAnchor = anchors[ai + 1] ?? lines.length;
     let start = a;
     for (let j = a - 1; j >= 0 && a - j <= 20; j--) {
       const l = lines[j];
@@ -104,11 +105,12 @@ export function splitDocuments(lines: SourceLine[]): DocumentRegion[] {
       if (l.text.trim()) start = j;
     }
     let copy = false;
-    for (let j = Math.max(0, a - 6); j < Math.min(lines.length, a + 14); j++) {
+    const prevAnchor = ai > 0 ? (anchors[ai - 1] ?? -1) : -1;
+    for (let j = Math.max(0, a - 6, prevAnchor + 1); j < Math.min(lines.length, a + 14, nextAnchor); j++) {
       if (COPY_LINE.test(lines[j]?.text.trim() ?? '')) copy = true;
     }
     blocks.push({ anchor: a, start, copy });
-  }
+  });
   // Appendix headings and where they belong.
   const appendices: Array<{ at: number; number: string | null }> = [];
   for (let i = 0; i < lines.length; i++) {
