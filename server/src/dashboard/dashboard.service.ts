@@ -1,0 +1,112 @@
+import { type AgencyKind, type AgencyLevel, STALE_AFTER_DAYS } from '@giamsat/shared';
+import type { Actor } from '../auth/actor.ts';
+import { taskVisibility } from '../auth/scope.ts';
+import type { Db } from '../db/db.ts';
+import { type Sql, sql } from '../db/sql.ts';
+import { vietnamDate } from '../http/time.ts';
+import { DashboardErrors } from './dashboard.errors.ts';
+import { computeDashboard, type DashboardFigures, ledWithin } from './dashboard.queries.ts';
+import type { DashboardQuery, DashboardScope } from './dashboard.schemas.ts';
+
+export interface ScopeAgency {
+  id: number;
+  name: string;
+  shortName: string | null;
+  level: AgencyLevel;
+  kind: AgencyKind;
+  path: string;
+}
+
+export interface ResolvedScope {
+  kind: DashboardScope;
+  level: AgencyLevel | null;
+  agency: ScopeAgency | null;
+  directive: { id: number; number: string | null; title: string } | null;
+  programme: { code: string; name: string } | null;
+}
+
+export interface Dashboard {
+  scope: ResolvedScope;
+  asOf: string;
+  dueSoonDays: number;
+  staleAfterDays: number;
+  byAgencyLimit: number;
+  figures: DashboardFigures;
+}
+
+/**
+ * The subtree a signed-in user works in, when narrower than the nation: a province's standing office
+ * its scope, a body's focal point or head their body. Inspectors, administrators, the central office
+ * and the public (who read all published data) have none.
+ */
+function actorSubtree(actor: Actor): string | null {
+  if (actor.kind !== 'user') return null;
+  if (actor.role === 'office') return actor.scopePath;
+  if (actor.role === 'focal' || actor.role === 'head') return actor.agencyPath;
+  return null;
+}
+
+const within = (path: string, root: string) => path === root || path.startsWith(`${root}.`);
+
+async function resolveScope(db: Db, actor: Actor, query: DashboardQuery): Promise<ResolvedScope> {
+  let agency: ScopeAgency | null = null;
+  if (query.agencyId !== undefined) {
+    const [row] = await db.query<ScopeAgency>(sql`
+      SELECT id, name, short_name AS "shortName", level, kind, path::text AS path FROM agencies WHERE id = ${query.agencyId}`);
+    // Another province's body is "not there" for a province's office (404, like a missing one).
+    const subtree = actorSubtree(actor);
+    if (!row || (subtree !== null && !within(row.path, subtree))) throw DashboardErrors.agencyNotFound(query.agencyId);
+    agency = row;
+  }
+  let directive: ResolvedScope['directive'] = null;
+  if (query.directiveId !== undefined) {
+    // Only published directives have a dashboard; a draft is "not there".
+    const [row] = await db.query<{ id: number; number: string | null; title: string }>(sql`
+      SELECT id, number, title FROM directives WHERE id = ${query.directiveId} AND status = 'published'`);
+    if (!row) throw DashboardErrors.directiveNotFound(query.directiveId);
+    directive = row;
+  }
+  let programme: ResolvedScope['programme'] = null;
+  if (query.programmeCode !== undefined) {
+    const [row] = await db.query<{ code: string; name: string }>(
+      sql`SELECT code, name FROM programmes WHERE code = ${query.programmeCode}`,
+    );
+    if (!row) throw DashboardErrors.programmeNotFound(query.programmeCode);
+    programme = row;
+  }
+  return { kind: query.scope, level: query.level ?? null, agency, directive, programme };
+}
+
+/** The SQL condition over `tasks t JOIN directives d` for the actor's visibility and the scope. */
+export function scopeCondition(actor: Actor, scope: ResolvedScope): Sql {
+  const conditions = [taskVisibility(actor, 't', 'd')];
+  if (scope.level) conditions.push(sql`d.level = ${scope.level}`);
+  if (scope.agency) conditions.push(ledWithin(scope.agency.path));
+  if (scope.directive) conditions.push(sql`t.directive_id = ${scope.directive.id}`);
+  if (scope.programme) conditions.push(sql`d.programme_code = ${scope.programme.code}`);
+  return sql.and(conditions);
+}
+
+/**
+ * GET /api/dashboard: open to everyone — the public site calls it without login and sees published
+ * data; a signed-in user sees what taskVisibility() lets them see. Only tasks of published directives
+ * count, for everyone.
+ */
+export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery): Promise<Dashboard> {
+  const scope = await resolveScope(db, actor, query);
+  const asOf = query.asOf ?? vietnamDate();
+  const figures = await computeDashboard(db, scopeCondition(actor, scope), asOf, {
+    dueSoonDays: query.dueSoonDays,
+    staleAfterDays: STALE_AFTER_DAYS,
+    byAgencyLimit: query.byAgencyLimit,
+    leadWithinPath: scope.agency?.path ?? null,
+  });
+  return {
+    scope,
+    asOf,
+    dueSoonDays: query.dueSoonDays,
+    staleAfterDays: STALE_AFTER_DAYS,
+    byAgencyLimit: query.byAgencyLimit,
+    figures,
+  };
+}
