@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { anonymous, type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { makeAgency, makeGroup, makeTask, makeUser } from '../../test/factories.ts';
 import { makeProgressWorld, makeReport, type ProgressWorld } from '../../test/factories/progress.ts';
+import { makeAgency, makeGroup, makeTask, makeUser } from '../../test/factories.ts';
 import { sql } from '../db/sql.ts';
 
 describe('progress reports: draft → submitted → returned / accepted', () => {
@@ -74,10 +74,18 @@ describe('progress reports: draft → submitted → returned / accepted', () => 
     expect(submitted.json()).toMatchObject({ state: 'submitted', version: 3 });
     expect(submitted.json().submittedAt).not.toBeNull();
 
-    const accepted = await office.post(`/api/reports/${draft.id}/review`, { decision: 'accept', comment: 'Đạt yêu cầu' });
+    const accepted = await office.post(`/api/reports/${draft.id}/review`, {
+      decision: 'accept',
+      comment: 'Đạt yêu cầu',
+    });
     expect(accepted.statusCode, accepted.body).toBe(200);
     const review = accepted.json();
-    expect(review).toMatchObject({ state: 'accepted', version: 4, reviewer: { id: w.users.office.id }, reviewComment: 'Đạt yêu cầu' });
+    expect(review).toMatchObject({
+      state: 'accepted',
+      version: 4,
+      reviewer: { id: w.users.office.id },
+      reviewComment: 'Đạt yêu cầu',
+    });
 
     const after = await taskRow(task.id);
     expect(after.progress_percent).toBe(60);
@@ -159,7 +167,11 @@ describe('progress reports: draft → submitted → returned / accepted', () => 
 
   it('a returned report is fixed, submitted again and accepted', async () => {
     const task = await newTask();
-    const created = await lead.post(`/api/tasks/${task.id}/reports`, { percent: 80, narrative: 'Cơ bản hoàn thành.', submit: true });
+    const created = await lead.post(`/api/tasks/${task.id}/reports`, {
+      percent: 80,
+      narrative: 'Cơ bản hoàn thành.',
+      submit: true,
+    });
     const id = created.json().id;
 
     const noComment = await office.post(`/api/reports/${id}/review`, { decision: 'return' });
@@ -171,7 +183,10 @@ describe('progress reports: draft → submitted → returned / accepted', () => 
       comment: 'Bổ sung số liệu cụ thể và minh chứng kèm theo.',
     });
     expect(returned.statusCode, returned.body).toBe(200);
-    expect(returned.json()).toMatchObject({ state: 'returned', reviewComment: 'Bổ sung số liệu cụ thể và minh chứng kèm theo.' });
+    expect(returned.json()).toMatchObject({
+      state: 'returned',
+      reviewComment: 'Bổ sung số liệu cụ thể và minh chứng kèm theo.',
+    });
     expect((await taskRow(task.id)).progress_percent).toBe(0);
 
     // Not under review any more: a second decision is refused.
@@ -187,7 +202,9 @@ describe('progress reports: draft → submitted → returned / accepted', () => 
     const resubmitted = await lead.post(`/api/reports/${id}/submit`);
     expect(resubmitted.statusCode, resubmitted.body).toBe(200);
     expect(resubmitted.json().state).toBe('submitted');
-    expect(new Date(resubmitted.json().submittedAt).getTime()).toBeGreaterThan(new Date(created.json().submittedAt).getTime());
+    expect(new Date(resubmitted.json().submittedAt).getTime()).toBeGreaterThan(
+      new Date(created.json().submittedAt).getTime(),
+    );
 
     const accepted = await office.post(`/api/reports/${id}/review`, { decision: 'accept' });
     expect(accepted.json().state).toBe('accepted');
@@ -261,7 +278,10 @@ describe('progress reports: draft → submitted → returned / accepted', () => 
     const ids = async (client: Client) => {
       const res = await client.get(`/api/tasks/${task.id}/reports`);
       expect(res.statusCode, res.body).toBe(200);
-      return res.json().items.map((r: { id: number }) => r.id).sort();
+      return res
+        .json()
+        .items.map((r: { id: number }) => r.id)
+        .sort();
     };
     expect(await ids(lead)).toEqual([leadDraft.id, submitted.id, accepted.id].sort());
     expect(await ids(coordinating)).toEqual([coordinatingDraft.id, submitted.id, accepted.id].sort());
