@@ -189,7 +189,8 @@ export async function bumpAgencyVersion(db: Db, id: number, at: Date): Promise<v
  */
 export async function moveSubtree(db: Db, oldPath: string, newPath: string): Promise<number> {
   const rows = await db.query<{ id: number }>(sql`
-    UPDATE agencies SET path = ${newPath}::ltree || subpath(path, nlevel(${oldPath}::ltree))
+    UPDATE agencies SET path = CASE WHEN path = ${oldPath}::ltree THEN ${newPath}::ltree
+                                    ELSE ${newPath}::ltree || subpath(path, nlevel(${oldPath}::ltree)) END
     WHERE path <@ ${oldPath}::ltree
     RETURNING id`);
   return rows.length;
