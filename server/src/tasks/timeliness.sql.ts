@@ -16,7 +16,7 @@ export function timelinessSql(t: string, asOf: string): Sql {
  */
 export function dueSoonSql(t: string, asOf: string, days = DEFAULT_DUE_SOON_DAYS): Sql {
   const a = sql.raw(t);
-  return sql`(${a}.completed_on IS NULL AND ${a}.due_date BETWEEN ${asOf}::date AND ${asOf}::date + ${days}::int)`;
+  return sql`(${a}.completed_on IS NULL AND ${a}.due_date IS NOT NULL AND ${a}.due_date BETWEEN ${asOf}::date AND ${asOf}::date + ${days}::int)`;
 }
 
 /** Days past the deadline: still open → asOf − due; finished late → completed − due; else 0. */
@@ -44,4 +44,9 @@ export function searchPattern(q: string): string | null {
     .map((w) => w.replace(/[\\%_]/g, (c) => `\\${c}`))
     .filter(Boolean);
   return words.length ? `%${words.join('%')}%` : null;
+}
+
+/** Central before province before commune: lower tasks are listed down the cascade. */
+export function levelRankSql(levelColumn: Sql): Sql {
+  return sql`(CASE ${levelColumn} WHEN 'central' THEN 1 WHEN 'province' THEN 2 ELSE 3 END)`;
 }
