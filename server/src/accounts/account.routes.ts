@@ -1,3 +1,58 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { SESSION_COOKIE } from '../auth/auth.plugin.ts';
+import {
+  ChangePasswordBody,
+  CreateUserBody,
+  EventListQuery,
+  EventListResponse,
+  UpdateUserBody,
+  UserIdParams,
+  UserListQuery,
+  UserListResponse,
+  UserResponse,
+} from './account.schemas.ts';
+import { changePassword, createUser, getUser, listUsers, updateUser } from './account.service.ts';
+import { listEvents } from './audit.service.ts';
 
-export const accountsRoutes: FastifyPluginAsyncZod = async () => {};
+export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['users'];
+
+  app.get(
+    '/api/users',
+    { schema: { tags, querystring: UserListQuery, response: { 200: UserListResponse } } },
+    async (req) => listUsers(req.db, req.actor, req.query),
+  );
+
+  app.get('/api/users/:id', { schema: { tags, params: UserIdParams, response: { 200: UserResponse } } }, async (req) =>
+    getUser(req.db, req.actor, req.params.id),
+  );
+
+  app.post(
+    '/api/users',
+    { schema: { tags, body: CreateUserBody, response: { 201: UserResponse } } },
+    async (req, reply) => reply.code(201).send(await createUser(req.db, req.actor, req.body)),
+  );
+
+  app.patch(
+    '/api/users/:id',
+    { schema: { tags, params: UserIdParams, body: UpdateUserBody, response: { 200: UserResponse } } },
+    async (req) => updateUser(req.db, req.actor, req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/users/:id/password',
+    { schema: { tags, params: UserIdParams, body: ChangePasswordBody, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await changePassword(req.db, req.actor, req.params.id, req.body, req.cookies[SESSION_COOKIE] ?? null);
+      return reply.code(204).send(null);
+    },
+  );
+
+  // The audit trail belongs with accounts: it answers "who did what".
+  app.get(
+    '/api/events',
+    { schema: { tags: ['audit'], querystring: EventListQuery, response: { 200: EventListResponse } } },
+    async (req) => listEvents(req.db, req.actor, req.query),
+  );
+};

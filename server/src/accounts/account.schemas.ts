@@ -1,0 +1,128 @@
+import { AgencyLevel, IsoDate, Role } from '@giamsat/shared';
+import { z } from 'zod';
+
+// Contracts of the accounts API and the audit trail. Only zod + shared enums, so the web app can import them.
+
+const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const QueryFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const UserIdParams = z.object({ id: Id });
+
+export const Username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(64)
+  .regex(/^[A-Za-z0-9._@-]+$/, 'letters without diacritics, digits, ".", "_", "-", "@"');
+export const NewPassword = z.string().min(10, 'at least 10 characters').max(200);
+const FullName = z.string().trim().min(1).max(200);
+const Email = z.email().max(200);
+
+export const UserListQuery = z.object({
+  agencyId: Id.optional(),
+  role: Role.optional(),
+  /** Username or full name, with or without diacritics. */
+  q: z.string().trim().max(200).optional(),
+  isActive: QueryFlag.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type UserListQuery = z.infer<typeof UserListQuery>;
+
+export const CreateUserBody = z.object({
+  username: Username,
+  fullName: FullName,
+  email: Email.nullish(),
+  password: NewPassword,
+  agencyId: Id,
+  role: Role,
+  /** A standing office's scope (a body and its subtree); absent or null = the whole nation. Office only. */
+  scopeAgencyId: Id.nullish(),
+});
+export type CreateUserBody = z.infer<typeof CreateUserBody>;
+
+export const UpdateUserBody = z
+  .object({
+    version: z.number().int().min(1),
+    fullName: FullName.optional(),
+    email: Email.nullable().optional(),
+    role: Role.optional(),
+    agencyId: Id.optional(),
+    scopeAgencyId: Id.nullable().optional(),
+    isActive: z.boolean().optional(),
+  })
+  .strict();
+export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
+
+export const ChangePasswordBody = z.object({
+  /** Required when users change their own password; an administrator resetting another's omits it. */
+  currentPassword: z.string().min(1).max(200).optional(),
+  newPassword: NewPassword,
+});
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
+export const UserResponse = z.object({
+  id: z.number(),
+  username: z.string(),
+  fullName: z.string(),
+  email: z.string().nullable(),
+  role: Role,
+  agency: z.object({ id: z.number(), name: z.string(), level: AgencyLevel }),
+  scopeAgency: z.object({ id: z.number(), name: z.string() }).nullable(),
+  isActive: z.boolean(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type UserResponse = z.infer<typeof UserResponse>;
+
+export const UserListResponse = z.object({
+  items: z.array(UserResponse),
+  total: z.number(),
+  limit: z.number(),
+  offset: z.number(),
+});
+
+// ── Audit trail ─────────────────────────────────────────────────────────────────────────────
+
+/** A calendar day (whole day in Asia/Ho_Chi_Minh) or an ISO instant with its offset. */
+const DayOrInstant = z.union([IsoDate, z.iso.datetime({ offset: true })]);
+
+export const EventListQuery = z.object({
+  entityType: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional(),
+  entityId: Id.optional(),
+  actorId: Id.optional(),
+  action: z
+    .string()
+    .regex(/^[a-z_]{1,60}$/)
+    .optional(),
+  /** From this day (inclusive) or instant. */
+  from: DayOrInstant.optional(),
+  /** Up to this day (inclusive) or instant (exclusive). */
+  to: DayOrInstant.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type EventListQuery = z.infer<typeof EventListQuery>;
+
+export const EventResponse = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.object({ id: z.number(), username: z.string(), fullName: z.string() }).nullable(),
+  entityType: z.string(),
+  entityId: z.number(),
+  action: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string().nullable(),
+});
+
+export const EventListResponse = z.object({
+  items: z.array(EventResponse),
+  total: z.number(),
+  limit: z.number(),
+  offset: z.number(),
+});

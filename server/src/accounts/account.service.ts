@@ -1,0 +1,194 @@
+import { type Actor, requireRole, requireUser } from '../auth/actor.ts';
+import { hashToken } from '../auth/auth.service.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
+import type { Db } from '../db/db.ts';
+import { recordEvent } from '../events/events.ts';
+import { CommonErrors } from '../http/app-error.ts';
+import { AccountErrors } from './account.errors.ts';
+import {
+  deleteSessions,
+  findAgencyForAccount,
+  findPasswordHash,
+  findUser,
+  insertUser,
+  listUsers as listUserRows,
+  setPasswordHash,
+  type UserRow,
+  updateUser as updateUserRow,
+  usernameTaken,
+} from './account.queries.ts';
+import type {
+  ChangePasswordBody,
+  CreateUserBody,
+  UpdateUserBody,
+  UserListQuery,
+  UserResponse,
+} from './account.schemas.ts';
+
+// Accounts: administrators create and change them; inspectors may read them. The password hash never
+// leaves this module: responses are built field by field, and events carry no hash.
+
+const READERS = ['admin', 'inspector'] as const;
+
+export function toUserResponse(row: UserRow): UserResponse {
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.full_name,
+    email: row.email,
+    role: row.role,
+    agency: { id: row.agency_id, name: row.agency_name, level: row.agency_level },
+    scopeAgency: row.scope_agency_id !== null ? { id: row.scope_agency_id, name: row.scope_agency_name ?? '' } : null,
+    isActive: row.is_active,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** What the audit trail keeps of an account (never the hash). */
+const auditView = (row: UserRow) => ({
+  username: row.username,
+  fullName: row.full_name,
+  email: row.email,
+  role: row.role,
+  agencyId: row.agency_id,
+  scopeAgencyId: row.scope_agency_id,
+  isActive: row.is_active,
+});
+
+/** Users belong to a live body: not a named group, not a body merged away. */
+async function checkAgency(db: Db, agencyId: number, kind: 'agency' | 'scope') {
+  const agency = await findAgencyForAccount(db, agencyId);
+  const reason = !agency ? 'not_found' : agency.kind === 'group' ? 'group' : agency.merged_into_id ? 'merged' : null;
+  if (reason)
+    throw kind === 'agency'
+      ? AccountErrors.agencyInvalid(agencyId, reason)
+      : AccountErrors.scopeInvalid(agencyId, reason);
+}
+
+async function userOrThrow(db: Db, id: number): Promise<UserRow> {
+  const row = await findUser(db, id);
+  if (!row) throw CommonErrors.notFound('user', id);
+  return row;
+}
+
+export async function listUsers(db: Db, actor: Actor, query: UserListQuery) {
+  requireRole(actor, READERS, 'users.read');
+  const rows = await listUserRows(db, query);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && query.offset > 0)
+    total = (await listUserRows(db, { ...query, limit: 1, offset: 0 }))[0]?.total ?? 0;
+  return { items: rows.map(toUserResponse), total, limit: query.limit, offset: query.offset };
+}
+
+/** One account: administrators and inspectors see any; a user sees their own; others get 404. */
+export async function getUser(db: Db, actor: Actor, id: number): Promise<UserResponse> {
+  const user = requireUser(actor);
+  if (!READERS.includes(user.role as (typeof READERS)[number]) && user.userId !== id) {
+    throw CommonErrors.notFound('user', id);
+  }
+  return toUserResponse(await userOrThrow(db, id));
+}
+
+export async function createUser(db: Db, actor: Actor, input: CreateUserBody): Promise<UserResponse> {
+  requireRole(actor, ['admin'], 'users.create');
+  if (input.role !== 'office' && input.scopeAgencyId != null) throw AccountErrors.scopeOnlyForOffice(input.role);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    await checkAgency(tx, input.agencyId, 'agency');
+    if (input.scopeAgencyId != null) await checkAgency(tx, input.scopeAgencyId, 'scope');
+    if (await usernameTaken(tx, input.username)) throw AccountErrors.usernameTaken(input.username);
+    const id = await insertUser(tx, {
+      username: input.username,
+      passwordHash,
+      fullName: input.fullName,
+      email: input.email ?? null,
+      agencyId: input.agencyId,
+      role: input.role,
+      scopeAgencyId: input.scopeAgencyId ?? null,
+    });
+    const row = await userOrThrow(tx, id);
+    await recordEvent(tx, actor, { entityType: 'user', entityId: id, action: 'created', after: auditView(row) });
+    return toUserResponse(row);
+  });
+}
+
+export async function updateUser(db: Db, actor: Actor, id: number, input: UpdateUserBody): Promise<UserResponse> {
+  const admin = requireRole(actor, ['admin'], 'users.update');
+  return db.transaction(async (tx) => {
+    const current = await findUser(tx, id, { forUpdate: true });
+    if (!current) throw CommonErrors.notFound('user', id);
+    if (current.version !== input.version) throw CommonErrors.versionConflict('user', id, current.version);
+    const role = input.role ?? current.role;
+    if (role !== 'office' && input.scopeAgencyId != null) throw AccountErrors.scopeOnlyForOffice(role);
+    const next = {
+      fullName: input.fullName ?? current.full_name,
+      email: input.email !== undefined ? input.email : current.email,
+      role,
+      agencyId: input.agencyId ?? current.agency_id,
+      // Only a standing office has a scope; changing to another role clears it.
+      scopeAgencyId:
+        role !== 'office' ? null : input.scopeAgencyId !== undefined ? input.scopeAgencyId : current.scope_agency_id,
+      isActive: input.isActive ?? current.is_active,
+    };
+    const isSelf = admin.kind === 'user' && admin.userId === id;
+    if (isSelf && (next.role !== current.role || !next.isActive)) throw AccountErrors.cannotChangeOwnAccess();
+    if (next.agencyId !== current.agency_id) await checkAgency(tx, next.agencyId, 'agency');
+    if (next.scopeAgencyId !== null && next.scopeAgencyId !== current.scope_agency_id) {
+      await checkAgency(tx, next.scopeAgencyId, 'scope');
+    }
+    await updateUserRow(tx, id, next, new Date());
+    // A deactivated account is signed out everywhere at once: its sessions are deleted.
+    if (current.is_active && !next.isActive) await deleteSessions(tx, id);
+    const updated = await userOrThrow(tx, id);
+    const action =
+      current.is_active && !next.isActive
+        ? 'deactivated'
+        : !current.is_active && next.isActive
+          ? 'reactivated'
+          : 'updated';
+    await recordEvent(tx, actor, {
+      entityType: 'user',
+      entityId: id,
+      action,
+      before: auditView(current),
+      after: auditView(updated),
+    });
+    return toUserResponse(updated);
+  });
+}
+
+/**
+ * Sets a new password: users change their own with their current password; an administrator resets
+ * anyone else's. Other sessions of the account end (the user's current one survives a self-change).
+ */
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: ChangePasswordBody,
+  currentSessionToken: string | null = null,
+): Promise<void> {
+  const user = requireUser(actor);
+  const isSelf = user.userId === id;
+  if (!isSelf && user.role !== 'admin') throw CommonErrors.forbidden('users.password');
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    const target = await findUser(tx, id, { forUpdate: true });
+    if (!target) throw CommonErrors.notFound('user', id);
+    if (isSelf) {
+      if (!input.currentPassword) throw AccountErrors.currentPasswordRequired();
+      const stored = await findPasswordHash(tx, id);
+      if (!stored || !(await verifyPassword(stored, input.currentPassword)))
+        throw AccountErrors.currentPasswordInvalid();
+    }
+    await setPasswordHash(tx, id, passwordHash, new Date());
+    await deleteSessions(tx, id, isSelf && currentSessionToken ? hashToken(currentSessionToken) : null);
+    await recordEvent(tx, actor, {
+      entityType: 'user',
+      entityId: id,
+      action: isSelf ? 'password_changed' : 'password_reset',
+    });
+  });
+}
