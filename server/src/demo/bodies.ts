@@ -105,14 +105,15 @@ export async function generateCommunes(db: Db, provinces: readonly Province[], t
     const wardShare = province.slug.startsWith('tp-') ? 0.45 : 0.12;
     for (let i = 0; i < (counts[index] ?? 0); i++) {
       let base = '';
-      for (let attempt = 0; attempt < 50 && (base === '' || used.has(base)); attempt++) {
+      // Unique by slug: "Thạnh" and "Thanh" differ in Vietnamese but not once the marks are stripped.
+      for (let attempt = 0; attempt < 50 && (base === '' || used.has(slugify(base))); attempt++) {
         const first = pick(random, NAME_FIRST);
         let second = pick(random, NAME_SECOND);
         if (second === first) second = pick(random, NAME_SECOND);
         base = `${first} ${second}`;
       }
-      if (used.has(base)) base = `${base} ${i + 1}`;
-      used.add(base);
+      if (used.has(slugify(base))) base = `${base} ${i + 1}`;
+      used.add(slugify(base));
       const name = `${random() < wardShare ? 'Phường' : 'Xã'} ${base}`;
       communes.push({ slug: `${province.slug}-${slugify(name)}`, name, level: 'commune', parentId: province.id });
     }

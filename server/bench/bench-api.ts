@@ -1,0 +1,286 @@
+// `npm run bench:api`: the national scale (≈50 central bodies, 34 provinces, 3,300 communes, 200,000
+// tasks, 2,000,000 reports) loaded into a PostgreSQL server and into PGlite, the real app listening on
+// 127.0.0.1, measured over HTTP. Prints exactly four lines on stdout; progress and details go to stderr.
+//
+//   DATABASE_URL=postgres://… npm run bench:api    a server of yours (a scratch database is created on it)
+//   npm run bench:api                             a temporary server from Debian's package, durable settings
+//   npm run bench:api -- --skip-pglite            only the PostgreSQL figures (faster, while tuning)
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { STALE_AFTER_DAYS } from '@giamsat/shared';
+import pg from 'pg';
+import { resolveSession } from '../src/auth/auth.service.ts';
+import { loadConfig } from '../src/config/config.ts';
+import { computeDashboard } from '../src/dashboard/dashboard.queries.ts';
+import { DashboardQuery } from '../src/dashboard/dashboard.schemas.ts';
+import { scopeCondition } from '../src/dashboard/dashboard.service.ts';
+import { type Db, openPglite, openPostgres } from '../src/db/db.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { DEMO_PASSWORD } from '../src/demo/accounts.ts';
+import { generateDemoData } from '../src/demo/generate.ts';
+import { buildApp } from '../src/http/app.ts';
+import { vietnamDate } from '../src/http/time.ts';
+import { localStorage } from '../src/storage/storage.ts';
+
+const DASHBOARD_REQUESTS = 60;
+const WARM_UP = 5;
+const CLIENTS = 16;
+const SUBMIT_SECONDS = 10;
+/** The central standing office (scope: the nation) reads the national dashboard. */
+const CENTRAL_OFFICE = 'vptw';
+
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+interface TempPostgres {
+  url: string;
+  stop(): void;
+}
+type StartTempPostgres = (options: { log?: (line: string) => void; durable?: boolean }) => Promise<TempPostgres | null>;
+
+async function postgresServer(): Promise<TempPostgres> {
+  const given = process.env.DATABASE_URL;
+  if (given) return { url: given, stop() {} };
+  const script = new URL('../../scripts/pg-temp.mjs', import.meta.url).href;
+  const { startTempPostgres } = (await import(script)) as { startTempPostgres: StartTempPostgres };
+  const temp = await startTempPostgres({ durable: true, log: progress });
+  if (!temp) throw new Error("No PostgreSQL server: set DATABASE_URL or install Debian's postgresql package.");
+  return temp;
+}
+
+async function admin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const percentile = (values: readonly number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
+};
+
+interface Session {
+  cookie: string;
+  csrf: string;
+  token: string;
+}
+
+async function login(base: string, username: string): Promise<Session> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const token = /giamsat_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+  if (!token) throw new Error(`login ${username}: no session cookie`);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie: `giamsat_session=${token}`, csrf: csrfToken, token };
+}
+
+async function load(db: Db, label: string, referenceDate: string): Promise<void> {
+  const started = performance.now();
+  await migrate(db);
+  await generateDemoData(db, {
+    scale: 'national',
+    referenceDate,
+    label: `national scale into ${label}`,
+    log: progress,
+  });
+  progress(`  national scale loaded into ${label} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+async function startApp(db: Db) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'giamsat-bench-app-'));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_DATA: 'false', WORKERS: 'false' });
+  const app = await buildApp({ db, config, storage: localStorage(join(dataDir, 'files')) }, { logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** p95 and median of GET /api/dashboard (national scope) as the central office, after a warm-up. */
+async function measureDashboard(base: string, session: Session, label: string) {
+  const get = async () => {
+    const started = performance.now();
+    const res = await fetch(`${base}/api/dashboard`, { headers: { cookie: session.cookie } });
+    const body = await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`GET /api/dashboard: ${res.status} ${Buffer.from(body).toString()}`);
+    return performance.now() - started;
+  };
+  for (let i = 0; i < WARM_UP; i++) await get();
+  const times: number[] = [];
+  for (let i = 0; i < DASHBOARD_REQUESTS; i++) times.push(await get());
+  const result = { p95: percentile(times, 0.95), median: percentile(times, 0.5) };
+  progress(`  ${label}: dashboard over HTTP p50 ${result.median.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms`);
+  return result;
+}
+
+/** Median time of the same figures computed by the dashboard's query function, without HTTP. */
+async function measureSql(db: Db, session: Session, label: string): Promise<number> {
+  const resolved = await resolveSession(db, session.token);
+  if (!resolved) throw new Error('the benchmark session is not valid');
+  const query = DashboardQuery.parse({});
+  const scope = scopeCondition(resolved.actor, {
+    kind: 'nation',
+    level: null,
+    agency: null,
+    directive: null,
+    programme: null,
+  });
+  const run = async () => {
+    const started = performance.now();
+    await computeDashboard(db, scope, vietnamDate(), {
+      dueSoonDays: query.dueSoonDays,
+      staleAfterDays: STALE_AFTER_DAYS,
+      byAgencyLimit: query.byAgencyLimit,
+      leadWithinPath: null,
+    });
+    return performance.now() - started;
+  };
+  for (let i = 0; i < WARM_UP; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < DASHBOARD_REQUESTS; i++) times.push(await run());
+  const median = percentile(times, 0.5);
+  progress(`  ${label}: dashboard by bare SQL (computeDashboard) p50 ${median.toFixed(1)} ms`);
+  return median;
+}
+
+/**
+ * 16 clients, each signed in as the focal point of a lead body, each with its own keep-alive
+ * connection, create and submit progress reports on their open tasks for ~10 s.
+ */
+async function measureSubmissions(db: Db, base: string): Promise<number> {
+  const bodies = await db.query<{ username: string; task_ids: number[] }>(`
+    SELECT 'daumoi.' || a.slug AS username, (array_agg(t.id ORDER BY t.id))[1:500] AS task_ids
+    FROM task_assignments ta
+    JOIN tasks t ON t.id = ta.task_id AND t.completed_on IS NULL
+    JOIN directives d ON d.id = t.directive_id AND d.status = 'published'
+    JOIN agencies a ON a.id = ta.agency_id AND a.kind <> 'group'
+    WHERE ta.role = 'lead'
+    GROUP BY a.id, a.slug ORDER BY count(*) DESC, a.id LIMIT ${CLIENTS}`);
+  const sessions: Session[] = [];
+  for (const body of bodies) sessions.push(await login(base, body.username));
+  let submitted = 0;
+  let failures = 0;
+  const started = performance.now();
+  const deadline = started + SUBMIT_SECONDS * 1000;
+  const client = async (index: number) => {
+    const session = sessions[index];
+    const tasks = bodies[index]?.task_ids ?? [];
+    if (!session || tasks.length === 0) return;
+    const headers = { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' };
+    for (let i = 0; performance.now() < deadline; i++) {
+      const taskId = tasks[i % tasks.length];
+      const created = await fetch(`${base}/api/tasks/${taskId}/reports`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          percent: 10 + (i % 80),
+          narrative: 'Đã triển khai các nội dung theo kế hoạch; đang hoàn thiện sản phẩm đầu ra.',
+          difficulties: '',
+          recommendations: '',
+        }),
+      });
+      const report = (await created.json()) as { id?: number };
+      if (created.status !== 201 || report.id === undefined) {
+        failures++;
+        if (failures <= 3) progress(`  POST /api/tasks/${taskId}/reports: ${created.status} ${JSON.stringify(report)}`);
+        continue;
+      }
+      const submit = await fetch(`${base}/api/reports/${report.id}/submit`, { method: 'POST', headers, body: '{}' });
+      const answer = await submit.text();
+      if (submit.status === 200) submitted++;
+      else if (++failures <= 3) progress(`  POST /api/reports/${report.id}/submit: ${submit.status} ${answer}`);
+    }
+  };
+  await Promise.all(sessions.map((_, index) => client(index)));
+  const seconds = (performance.now() - started) / 1000;
+  progress(
+    `  postgres: ${submitted} reports created and submitted by ${sessions.length} clients in ${seconds.toFixed(1)} s` +
+      (failures ? ` (${failures} failed)` : ''),
+  );
+  return submitted / seconds;
+}
+
+async function benchPostgres(referenceDate: string) {
+  const server = await postgresServer();
+  const name = `giamsat_bench_${Date.now()}`;
+  await admin(server.url, (c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(server.url);
+  url.pathname = `/${name}`;
+  const db = await openPostgres(url.toString(), 32);
+  try {
+    await load(db, 'postgres', referenceDate);
+    const app = await startApp(db);
+    try {
+      const session = await login(app.base, CENTRAL_OFFICE);
+      const api = await measureDashboard(app.base, session, 'postgres');
+      const sqlMedian = await measureSql(db, session, 'postgres');
+      const rate = await measureSubmissions(db, app.base);
+      return { p95: api.p95, ratio: api.median / sqlMedian, rate };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await db.close();
+    await admin(server.url, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => {});
+    server.stop();
+  }
+}
+
+async function benchPglite(referenceDate: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'giamsat-bench-pglite-'));
+  const db = await openPglite(dir);
+  try {
+    await load(db, 'pglite', referenceDate);
+    const app = await startApp(db);
+    try {
+      const session = await login(app.base, CENTRAL_OFFICE);
+      return await measureDashboard(app.base, session, 'pglite');
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      'skip-pglite': { type: 'boolean', default: false },
+      'skip-postgres': { type: 'boolean', default: false },
+    },
+  });
+  const referenceDate = vietnamDate();
+  const postgres = values['skip-postgres'] ? null : await benchPostgres(referenceDate);
+  const pglite = values['skip-pglite'] ? null : await benchPglite(referenceDate);
+  const show = (value: number | undefined, digits = 0) => (value === undefined ? 'skipped' : value.toFixed(digits));
+  console.log(`dashboard p95 ms (postgres): ${show(postgres?.p95)}`);
+  console.log(`dashboard p95 ms (pglite): ${show(pglite?.p95)}`);
+  console.log(`dashboard api/sql ratio (postgres): ${show(postgres?.ratio, 2)}`);
+  console.log(`report submissions per s (postgres): ${show(postgres?.rate)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
