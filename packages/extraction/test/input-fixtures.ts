@@ -107,18 +107,25 @@ function columnCount(rows: Span[][][]): number {
   return rows.reduce((max, row) => Math.max(max, row.length), 1);
 }
 
-/** Column widths in proportion to how much each column holds, none narrower than `min`. */
-function columnWidths(rows: Span[][][], total: number, min: number): number[] {
+/**
+ * Column widths in proportion to how much each column holds, none narrower than `min` nor than
+ * its longest word (`charWidth` per character): Word does not break "31/12/2025" inside a cell.
+ */
+function columnWidths(rows: Span[][][], total: number, min: number, charWidth = 0): number[] {
   const count = columnCount(rows);
+  const floors = Array.from({ length: count }, (_, column) => {
+    let longest = 0;
+    for (const row of rows) for (const span of row[column] ?? []) for (const word of span.text.split(/\s+/)) longest = Math.max(longest, word.length);
+    return Math.max(min, Math.min(longest * charWidth, total / count));
+  });
   const weights = Array.from({ length: count }, (_, column) => {
     let chars = 0;
     for (const row of rows) for (const span of row[column] ?? []) chars += span.text.length;
     return Math.sqrt(chars / rows.length + 1);
   });
+  const spare = Math.max(0, total - floors.reduce((a, b) => a + b, 0));
   const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.max(min, (w / sum) * total));
-  const scale = total / widths.reduce((a, b) => a + b, 0);
-  return widths.map((w) => w * scale);
+  return floors.map((floor, column) => floor + ((weights[column] ?? 0) / sum) * spare);
 }
 
 const runs = (spans: Span[]): TextRun[] => spans.map((s) => new TextRun({ text: s.text, bold: s.bold, italics: s.italic }));
@@ -257,7 +264,7 @@ export async function buildPdf(text: string): Promise<Uint8Array> {
     const size = 8;
     const pitch = size * 1.3;
     const pad = 3;
-    const widths = columnWidths(block.rows, textWidth, 36);
+    const widths = columnWidths(block.rows, textWidth, 36, size * 0.7);
     const count = widths.length;
     for (const row of block.rows) {
       const cells = Array.from({ length: count }, (_, column) => wrap(row[column] ?? [], fonts, size, (widths[column] ?? 36) - 2 * pad));
