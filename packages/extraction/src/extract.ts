@@ -4,7 +4,7 @@ import { implementedNumbers } from './documents/implements.ts';
 import { splitDocuments } from './documents/split-documents.ts';
 import { tasksFromProse, tasksFromTables } from './tasks/extract-tasks.ts';
 import { toLines } from './text/lines.ts';
-import type { ExtractedDocument, ExtractedTask, ExtractOptions, ExtractionResult } from './types.ts';
+import type { ExtractedDocument, ExtractedTask, ExtractionResult, ExtractOptions } from './types.ts';
 
 const CLOSING_LINE = /^(Nơi nhận|Kính gửi)\s*:?/u;
 
@@ -17,7 +17,17 @@ export function extractDirectives(text: string, options: ExtractOptions = {}): E
   const refYear = options.referenceDate ? Number(options.referenceDate.slice(0, 4)) : undefined;
   const documents: ExtractedDocument[] = regions.map((r) => {
     const year = r.date ? Number(r.date.slice(0, 4)) : refYear;
-    const scope = r.level === 'province' ? (/THÀNH PHỐ|THÀNH ỦY|THÀNH UỶ/u.test(lines.slice(r.headerFrom, r.headerTo).map((l) => l.text).join(' ')) ? 'Thành phố' : 'tỉnh') : undefined;
+    const scope =
+      r.level === 'province'
+        ? /THÀNH PHỐ|THÀNH ỦY|THÀNH UỶ/u.test(
+            lines
+              .slice(r.headerFrom, r.headerTo)
+              .map((l) => l.text)
+              .join(' '),
+          )
+          ? 'Thành phố'
+          : 'tỉnh'
+        : undefined;
     const ctx = { ix, year, scope };
     const tasks: ExtractedTask[] = [];
     const implementsSet: string[] = [];
@@ -43,7 +53,8 @@ export function extractDirectives(text: string, options: ExtractOptions = {}): E
       if (k === 0) {
         // The opening "Thực hiện …/Triển khai …" paragraphs, before the first numbered part.
         for (const l of lines.slice(Math.max(0, r.headerFrom), end).slice(0, 40)) {
-          for (const n of implementedNumbers(l.text)) if (!implementsSet.includes(n) && n !== r.number) implementsSet.push(n);
+          for (const n of implementedNumbers(l.text))
+            if (!implementsSet.includes(n) && n !== r.number) implementsSet.push(n);
         }
       }
       const prefix = k === 0 ? '' : 'Phụ lục';

@@ -2,7 +2,7 @@
 // the coordinating bodies after "phối hợp với", and lists written "các bộ: Tài chính, Công an".
 // Every name is mapped to its canonical registry name; a body the registry does not know is kept
 // as written and reported as unknown — never dropped.
-import { capitalizeFirst, fold } from '../text/normalize.ts';
+import { capitalizeFirst, fold, unifyTones } from '../text/normalize.ts';
 import { type BodyIndex, bodyKey } from './registry.ts';
 
 export interface ParsedBodies {
@@ -28,16 +28,94 @@ const ROLE_HEAD = /^(người đứng đầu|thủ trưởng|lãnh đạo)(?![\p
 /** Verbs and modal words that end an assignee phrase. Matched lower case only: inside body names
  *  the same words are capitalised ("Bộ Xây dựng", "Ban Chỉ đạo", "Ủy ban Kiểm tra"). */
 const PREDICATE_WORDS = [
-  'chủ trì', 'phối hợp', 'chủ động', 'khẩn trương', 'tập trung', 'chỉ đạo', 'tiếp tục', 'tăng cường', 'đẩy mạnh',
-  'triển khai', 'rà soát', 'xây dựng', 'hoàn thiện', 'hoàn thành', 'ban hành', 'trình', 'nghiên cứu', 'thực hiện',
-  'bảo đảm', 'đảm bảo', 'có trách nhiệm', 'chịu trách nhiệm', 'căn cứ', 'theo chức năng', 'theo từng', 'theo nhiệm vụ',
-  'trên cơ sở', 'cần', 'phải', 'sớm', 'kịp thời', 'nghiêm túc', 'công bố', 'cập nhật', 'lãnh đạo', 'tiên phong',
-  'quán triệt', 'giám sát', 'hướng dẫn', 'đề xuất', 'tham mưu', 'theo dõi', 'báo cáo', 'tổ chức', 'thành lập',
-  'bố trí', 'nâng cao', 'phát huy', 'xem xét', 'cung cấp', 'duy trì', 'kiểm tra', 'tổng hợp', 'đôn đốc', 'quan tâm',
-  'sử dụng', 'ưu tiên', 'thúc đẩy', 'lựa chọn', 'hỗ trợ', 'đánh giá', 'điều chỉnh', 'chuẩn bị', 'tích cực',
-  'quyết liệt', 'cụ thể hóa', 'vận hành', 'số hóa', 'khắc phục', 'xử lý', 'tiếp nhận', 'áp dụng', 'chuẩn hóa',
-  'tuyên truyền', 'phổ biến', 'giải ngân', 'phân bổ', 'thẩm định', 'phê duyệt', 'tiếp thu', 'bổ sung', 'sửa đổi',
-  'trực tiếp', 'có giải pháp', 'làm việc', 'tháo gỡ', 'nêu gương', 'được giao',
+  'chủ trì',
+  'phối hợp',
+  'chủ động',
+  'khẩn trương',
+  'tập trung',
+  'chỉ đạo',
+  'tiếp tục',
+  'tăng cường',
+  'đẩy mạnh',
+  'triển khai',
+  'rà soát',
+  'xây dựng',
+  'hoàn thiện',
+  'hoàn thành',
+  'ban hành',
+  'trình',
+  'nghiên cứu',
+  'thực hiện',
+  'bảo đảm',
+  'đảm bảo',
+  'có trách nhiệm',
+  'chịu trách nhiệm',
+  'căn cứ',
+  'theo chức năng',
+  'theo từng',
+  'theo nhiệm vụ',
+  'trên cơ sở',
+  'cần',
+  'phải',
+  'sớm',
+  'kịp thời',
+  'nghiêm túc',
+  'công bố',
+  'cập nhật',
+  'lãnh đạo',
+  'tiên phong',
+  'quán triệt',
+  'giám sát',
+  'hướng dẫn',
+  'đề xuất',
+  'tham mưu',
+  'theo dõi',
+  'báo cáo',
+  'tổ chức',
+  'thành lập',
+  'bố trí',
+  'nâng cao',
+  'phát huy',
+  'xem xét',
+  'cung cấp',
+  'duy trì',
+  'kiểm tra',
+  'tổng hợp',
+  'đôn đốc',
+  'quan tâm',
+  'sử dụng',
+  'ưu tiên',
+  'thúc đẩy',
+  'lựa chọn',
+  'hỗ trợ',
+  'đánh giá',
+  'điều chỉnh',
+  'chuẩn bị',
+  'tích cực',
+  'quyết liệt',
+  'cụ thể hóa',
+  'vận hành',
+  'số hóa',
+  'khắc phục',
+  'xử lý',
+  'tiếp nhận',
+  'áp dụng',
+  'chuẩn hóa',
+  'tuyên truyền',
+  'phổ biến',
+  'giải ngân',
+  'phân bổ',
+  'thẩm định',
+  'phê duyệt',
+  'tiếp thu',
+  'bổ sung',
+  'sửa đổi',
+  'trực tiếp',
+  'có giải pháp',
+  'làm việc',
+  'tháo gỡ',
+  'nêu gương',
+  'được giao',
 ];
 export const PREDICATE_SET = new Set(PREDICATE_WORDS.map((w) => fold(w)));
 const PREDICATE_MAX_WORDS = 3;
@@ -78,11 +156,18 @@ function isLowerStart(w: string): boolean {
 function markRegistry(ws: Word[], src: string, ix: BodyIndex): boolean[] {
   const marked = new Array<boolean>(ws.length).fill(false);
   let i = 0;
-  while (i < ws.length) {
+  // Assignees open a sentence: the first 30 words are enough.
+  const limit = Math.min(ws.length, 30);
+  while (i < limit) {
     const firstWord = ws[i];
     if (!firstWord) break;
     const first = bodyKey(bare(firstWord.text)).split(' ')[0] ?? '';
-    const maxLen = Math.min(ws.length - i, (ix.maxWords.get(first) ?? 1) + 3);
+    const known = ix.maxWords.get(first);
+    if (known === undefined) {
+      i++;
+      continue;
+    }
+    const maxLen = Math.min(ws.length - i, known + 3);
     let took = 0;
     for (let len = maxLen; len >= 1; len--) {
       const last = ws[i + len - 1];
@@ -104,14 +189,15 @@ function markRegistry(ws: Word[], src: string, ix: BodyIndex): boolean[] {
 
 /** Index of the first word that starts a predicate, or -1. */
 function predicateAt(ws: Word[], marked: boolean[], from: number): { index: number; length: number } | null {
+  const folded = ws.map((w) => (isLowerStart(bare(w.text)) ? w.text.toLowerCase() : ''));
   for (let i = from; i < ws.length; i++) {
     if (marked[i]) continue;
     const w = ws[i];
-    if (!w || !isLowerStart(bare(w.text))) continue;
+    if (!w || !folded[i]) continue;
     for (let len = PREDICATE_MAX_WORDS; len >= 1; len--) {
       const slice = ws.slice(i, i + len);
       if (slice.length < len) continue;
-      const phrase = fold(slice.map((x) => x.text).join(' ')).replace(/[,;:.]+$/, '');
+      const phrase = unifyTones(folded.slice(i, i + len).join(' ')).replace(/[,;:.]+$/, '');
       if (!PREDICATE_SET.has(phrase)) continue;
       // "tổ chức đảng", "các tổ chức": the noun, not the verb.
       if (phrase === 'tổ chức') {
@@ -162,11 +248,20 @@ export function findSubject(text: string, ix: BodyIndex): Subject | null {
     offset += req[0].length;
     s = s.slice(req[0].length);
   }
+  // Cheap test first: an assignee opens with a body's head word, a group ("các …") or a known name.
+  const head3 = fold(s.slice(0, 40).replace(/^[("“*\s]+/, ''));
+  const firstKey = bodyKey(bare(head3.split(' ')[0] ?? ''));
+  if (!BODY_HEAD.test(head3) && !COLLECTIVE.test(head3) && !ix.maxWords.has(firstKey) && !/^lãnh đạo các/u.test(head3)) return null;
   const ws = words(s, 60);
   if (ws.length === 0) return null;
   // An item that opens with a verb ("Tổ chức thực hiện…", "Ban hành…") has no assignee of its own.
   for (let len = PREDICATE_MAX_WORDS; len >= 1; len--) {
-    const head = fold(ws.slice(0, len).map((w) => bare(w.text)).join(' '));
+    const head = fold(
+      ws
+        .slice(0, len)
+        .map((w) => bare(w.text))
+        .join(' '),
+    );
     const roleHead = head === 'lãnh đạo' && fold(ws[1]?.text ?? '') === 'các';
     if (ws.length >= len && PREDICATE_SET.has(head) && !roleHead) return null;
   }
@@ -175,14 +270,20 @@ export function findSubject(text: string, ix: BodyIndex): Subject | null {
   let pred = predicateAt(ws, marked, startsWithRole ? 2 : 0);
   // "Bộ Khoa học và Công nghệ: (1) Chủ trì …" — a colon before the verb closes the assignee,
   // unless names follow it ("Các bộ: Tài chính, Công an phối hợp …").
-  const passive = pred && fold(ws[pred.index]?.text ?? '') === 'được' && ws.slice(pred.index, pred.index + 4).some((w) => /:$/.test(w.text));
+  const passive =
+    pred &&
+    fold(ws[pred.index]?.text ?? '') === 'được' &&
+    ws.slice(pred.index, pred.index + 4).some((w) => /:$/.test(w.text));
   if (passive) pred = null;
   const colonWord = ws.findIndex((w, k) => (pred ? k < pred.index : true) && /:$/.test(w.text));
   if (colonWord >= 0) {
     const head = s.slice(0, ws[colonWord]?.end ?? 0).replace(/:$/, '');
     const after = s.slice(ws[colonWord]?.end ?? 0).trim();
     const listFollows =
-      /(^|\s)(các\s+)?(bộ|sở|cơ quan)(,?\s*cơ quan)?\s*$/iu.test(head) && /^\p{Lu}/u.test(after) && !PREDICATE_SET.has(fold(after.split(/\s+/).slice(0, 2).join(' ')).replace(/[,;:.]+$/, '')) && !PREDICATE_SET.has(fold(after.split(/\s+/)[0] ?? '').replace(/[,;:.]+$/, ''));
+      /(^|\s)(các\s+)?(bộ|sở|cơ quan)(,?\s*cơ quan)?\s*$/iu.test(head) &&
+      /^\p{Lu}/u.test(after) &&
+      !PREDICATE_SET.has(fold(after.split(/\s+/).slice(0, 2).join(' ')).replace(/[,;:.]+$/, '')) &&
+      !PREDICATE_SET.has(fold(after.split(/\s+/)[0] ?? '').replace(/[,;:.]+$/, ''));
     if (!listFollows) {
       const span = head.trim().replace(/^[*\s]+|[*\s]+$/g, '');
       if (!span || !looksLikeBody(span, marked[0] === true) || span.split(/\s+/).length > 30) return null;
@@ -215,7 +316,10 @@ export function findSubject(text: string, ix: BodyIndex): Subject | null {
         const gap = s
           .slice(ws[k]?.start ?? 0, ws[pred.index]?.start ?? 0)
           .replace(/^[\s,;]*(và\s+|cùng\s+)?(đặc biệt là\s+|nhất là\s+)?/u, '');
-        const qualifier = /^(\([^()]{0,80}\)|và|cấp|các|thành phố|tỉnh|trung ương|địa phương|đơn vị|ngành|liên quan|có liên quan|trực thuộc|xã|phường|[\s,;])*$/u.test(fold(gap));
+        const qualifier =
+          /^(\([^()]{0,80}\)|và|cấp|các|thành phố|tỉnh|trung ương|địa phương|đơn vị|ngành|liên quan|có liên quan|trực thuộc|xã|phường|[\s,;])*$/u.test(
+            fold(gap),
+          );
         if (!qualifier && !BODY_HEAD.test(fold(gap)) && !COLLECTIVE.test(gap)) return null;
       }
     }
@@ -329,8 +433,8 @@ class ListBuilder {
     // Only words that name a body: "ngay sau Hội nghị này" in an assignee list is not one.
     if (isLowerStart(name.trim()) && !BODY_HEAD.test(fold(name.trim())) && !COLLECTIVE.test(name.trim())) return;
     const hit = this.ix.lookup(n) ?? this.ix.lookup(n.replace(/\s+(có\s+)?liên quan$/u, ''));
-    if (hit) return this.known(hit.name);
-    return this.unknownName(n);
+    if (hit) this.known(hit.name);
+    else this.unknownName(n);
   }
   /** A name the registry does not know, kept as written (the Front's full name spelled out). */
   unknownName(written: string): void {
@@ -382,7 +486,9 @@ export function parseBodyList(input: string, ix: BodyIndex, loose = false): Pars
   const scoped = /^(.+?)\s+(?:của\s+(Thành phố|tỉnh)|(cấp\s+(?:Thành phố|tỉnh)\s+và\s+cấp\s+xã))$/u.exec(body);
   if (scoped?.[1] && /,/.test(scoped[1])) {
     const scope = scoped[2] ?? scoped[3] ?? '';
-    const pieces = splitPieces(scoped[1]).map((p) => p.text).filter(Boolean);
+    const pieces = splitPieces(scoped[1])
+      .map((p) => p.text)
+      .filter(Boolean);
     const firstHead = /^(.*?)\s+khối\s/u.exec(pieces[0] ?? '')?.[1];
     for (const p of pieces) {
       const full = /^khối\s/u.test(p) && firstHead ? `${firstHead} ${p}` : p;
@@ -418,12 +524,19 @@ function addPieces(pieces: Piece[], head: string, out: ListBuilder, ix: BodyInde
         if (!p) break;
         joined += p.text + (k < i + len - 1 ? p.sep : '');
       }
-      const hit = resolveWithHead(joined, head, ix) ?? resolveWithHead(joined.replace(/\s+(có\s+)?liên quan$/u, ''), head, ix);
+      const hit =
+        resolveWithHead(joined, head, ix) ?? resolveWithHead(joined.replace(/\s+(có\s+)?liên quan$/u, ''), head, ix);
       if (hit) {
         // "Các cơ quan đảng ở Trung ương và địa phương": the written group goes on past the known one.
         const next = pieces[i + len];
         const group = ix.lookup(hit)?.group;
-        if (group && next && next.text && isLowerStart(next.text) && !/^(các|những|đặc biệt là|nhất là|trong đó)\s/iu.test(next.text)) break;
+        if (
+          group &&
+          next?.text &&
+          isLowerStart(next.text) &&
+          !/^(các|những|đặc biệt là|nhất là|trong đó)\s/iu.test(next.text)
+        )
+          break;
         out.known(hit);
         took = len;
         break;
@@ -483,7 +596,9 @@ function expandParenthetical(text: string, head: string, ix: BodyIndex): string[
   const outer = text.slice(0, open);
   const inner = text.slice(open + 1, close);
   const innerHead = /(^|\s)bộ(\s|$)/iu.test(outer) ? 'Bộ' : /(^|\s)sở(\s|$)/iu.test(outer) ? 'Sở' : head;
-  const pieces = inner.includes(';') ? inner.split(';').map((t) => ({ text: t.trim(), sep: '; ' })) : splitPieces(inner);
+  const pieces = inner.includes(';')
+    ? inner.split(';').map((t) => ({ text: t.trim(), sep: '; ' }))
+    : splitPieces(inner);
   const names: string[] = [];
   let misses = 0;
   let i = 0;
@@ -491,7 +606,8 @@ function expandParenthetical(text: string, head: string, ix: BodyIndex): string[
     let took = 0;
     for (let len = Math.min(5, pieces.length - i); len >= 1; len--) {
       let joined = '';
-      for (let k = i; k < i + len; k++) joined += (pieces[k]?.text ?? '') + (k < i + len - 1 ? (pieces[k]?.sep ?? '') : '');
+      for (let k = i; k < i + len; k++)
+        joined += (pieces[k]?.text ?? '') + (k < i + len - 1 ? (pieces[k]?.sep ?? '') : '');
       const hit = resolveWithHead(joined, innerHead, ix);
       if (hit) {
         if (!names.includes(hit)) names.push(hit);

@@ -1,8 +1,8 @@
 // The body registry: canonical names of the bodies directives assign work to, with their aliases.
 // The same JSON file seeds the server's agency table, so both sides agree on one record per body.
 import { readFileSync } from 'node:fs';
-import type { BodyRegistry, RegistryBody, RegistryGroup } from '../types.ts';
 import { fold } from '../text/normalize.ts';
+import type { BodyRegistry, RegistryBody, RegistryGroup } from '../types.ts';
 
 let cached: BodyRegistry | undefined;
 
@@ -39,8 +39,20 @@ export function expandAbbreviations(s: string): string {
   return t;
 }
 
-/** Lookup key: abbreviations expanded, folded, punctuation spacing unified. */
+const keyCache = new Map<string, string>();
+
+/** Lookup key: abbreviations expanded, folded, punctuation spacing unified. Memoised: the same
+ *  phrases are looked up again and again while scanning a document. */
 export function bodyKey(s: string): string {
+  const hit = keyCache.get(s);
+  if (hit !== undefined) return hit;
+  const key = computeKey(s);
+  if (keyCache.size > 50_000) keyCache.clear();
+  keyCache.set(s, key);
+  return key;
+}
+
+function computeKey(s: string): string {
   return fold(expandAbbreviations(s))
     .replace(/\s*([-–])\s*/g, ' - ')
     .replace(/\s*([,;:])\s*/g, '$1 ')

@@ -5,8 +5,9 @@
 // Luật … có hiệu lực" → event. Document numbers ("15/2020/NĐ-CP") and the dates that follow a
 // document number ("Thông báo số 07-TB/CQTTBCĐ ngày 15/10/2025") are references, not deadlines.
 // Every pattern is a flat regular expression (no nested quantifiers), so the scan is linear.
-import type { Deadline, RecurrencePeriod } from '../types.ts';
+
 import { stripMarkup, unifyTones } from '../text/normalize.ts';
+import type { Deadline, RecurrencePeriod } from '../types.ts';
 
 export interface DeadlineContext {
   /** Year used when the text gives a day and month only (the document's year). */
@@ -100,6 +101,8 @@ interface ScanOptions {
 /** Every deadline expression in the text, in order. Never throws. */
 export function findDeadlineCandidates(input: string, ctx: DeadlineContext = {}, cell = false): DeadlineCandidate[] {
   const out: DeadlineCandidate[] = [];
+  // Every deadline form has a digit or one of these words; most sentences have neither.
+  if (!/\d/.test(input) && !/(thường xuyên|hằng|hàng|cùng|kỳ họp|định kỳ)/iu.test(input)) return out;
   try {
     scan(lowerAligned(input), { cell, year: ctx.year }, out);
   } catch (e) {
@@ -204,7 +207,15 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
     const cued = /(giai đoạn|hoàn thành|trong)\s*(năm\s*)?$/.test(b);
     if (!opt.cell && !cued) continue;
     const iso = endOfYear(z);
-    if (iso) push({ kind: 'date', due: iso, period: null, start: m.index, end: m.index + m[0].length, strength: opt.cell ? 3 : 2 });
+    if (iso)
+      push({
+        kind: 'date',
+        due: iso,
+        period: null,
+        start: m.index,
+        end: m.index + m[0].length,
+        strength: opt.cell ? 3 : 2,
+      });
   }
 
   // Years: "trong năm 2025", "hoàn thành năm 2025"; a bare cell "2025" / "Năm 2025".
@@ -226,7 +237,14 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
     const b = before(m.index);
     if (/(chi|chi phí|kinh phí|vốn|nguồn)\s*$/.test(b)) continue;
     const explicit = /nhiệm vụ\s*$/.test(b) || opt.cell || /(^|[.;:(*]\s*)(thực hiện\s*)?$/.test(b);
-    push({ kind: 'continuous', due: null, period: null, start: m.index, end: m.index + m[0].length, strength: explicit ? 3 : 2 });
+    push({
+      kind: 'continuous',
+      due: null,
+      period: null,
+      start: m.index,
+      end: m.index + m[0].length,
+      strength: explicit ? 3 : 2,
+    });
   }
 
   // Recurring: "hằng tháng", "hàng tuần", "định kỳ hằng quý", "6 tháng/lần"… at the head of a clause,
@@ -239,13 +257,27 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
     push({ kind: 'recurring', due: null, period, start: m.index, end: m.index + m[0].length, strength: 2 });
   }
   for (const m of t.matchAll(/định kỳ\s?(6|sáu)\s?tháng/g)) {
-    push({ kind: 'recurring', due: null, period: 'half-yearly', start: m.index, end: m.index + m[0].length, strength: 2 });
+    push({
+      kind: 'recurring',
+      due: null,
+      period: 'half-yearly',
+      start: m.index,
+      end: m.index + m[0].length,
+      strength: 2,
+    });
   }
 
   // Events: "cùng thời điểm Luật … có hiệu lực", "có hiệu lực cùng thời điểm", "tại Kỳ họp thứ 10".
   for (const m of t.matchAll(/cùng (thời điểm|thời gian|lúc)/g)) {
     const b = before(m.index);
-    push({ kind: 'event', due: null, period: null, start: m.index, end: m.index + m[0].length, strength: COMPLETION_CUE.test(b) ? 3 : 2 });
+    push({
+      kind: 'event',
+      due: null,
+      period: null,
+      start: m.index,
+      end: m.index + m[0].length,
+      strength: COMPLETION_CUE.test(b) ? 3 : 2,
+    });
   }
   for (const m of t.matchAll(/kỳ họp thứ\s?(\d{1,2}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)/g)) {
     const b = before(m.index);

@@ -9,7 +9,8 @@ const OPENING = /^(thực hiện|triển khai)(\s|$)/u;
 const NUMBER = /số\s*(\d[\p{L}\d.]*\s?[-–/]\s?\p{L}[\p{L}\d]*(?:\s?[-/]\s?[\p{L}\d][\p{L}\d]*){1,3})/gu;
 const VERB = /(thực hiện|triển khai|kèm theo)/u;
 const CONTEXT_ONLY = /(tình hình|sơ kết|tổng kết|về triển khai|về việc triển khai|sau đây gọi|gọi tắt|căn cứ)/u;
-const DOC_TYPE_START = /^\s*(thông báo|kế hoạch|công văn|nghị quyết|quyết định|chỉ thị|kết luận|quy chế|quy định|chương trình|hướng dẫn)/u;
+const DOC_TYPE_START =
+  /^\s*(thông báo|kế hoạch|công văn|nghị quyết|quyết định|chỉ thị|kết luận|quy chế|quy định|chương trình|hướng dẫn)/u;
 
 /** Numbers this opening paragraph says the document implements. */
 export function implementedNumbers(paragraph: string): string[] {

@@ -3,9 +3,10 @@
 // and date, the type in capitals), ends with "Nơi nhận:" and a signature, and may be followed by its
 // appendices ("PHỤ LỤC … (Kèm theo … số …)"). A "SAO Y"/"SAO LỤC" block is a certified copy, not a
 // document of its own.
-import type { Level } from '../types.ts';
-import { fold, isUpperLine } from '../text/normalize.ts';
+
 import type { SourceLine } from '../text/lines.ts';
+import { fold, isUpperLine } from '../text/normalize.ts';
+import type { Level } from '../types.ts';
 import { normalizeDocNumber } from './doc-number.ts';
 
 export interface DocumentRegion {
@@ -49,8 +50,19 @@ const TYPE_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** Type from the number's code when no title says it ("55-CV/…" is a Công văn). */
 const CODE_TYPES: Record<string, string> = {
-  CV: 'Công văn', TB: 'Thông báo', KH: 'Kế hoạch', NQ: 'Nghị quyết', QĐ: 'Quyết định', CT: 'Chỉ thị',
-  BC: 'Báo cáo', QC: 'Quy chế', HD: 'Hướng dẫn', KL: 'Kết luận', CTr: 'Chương trình', QyĐ: 'Quy định', ĐA: 'Đề án',
+  CV: 'Công văn',
+  TB: 'Thông báo',
+  KH: 'Kế hoạch',
+  NQ: 'Nghị quyết',
+  QĐ: 'Quyết định',
+  CT: 'Chỉ thị',
+  BC: 'Báo cáo',
+  QC: 'Quy chế',
+  HD: 'Hướng dẫn',
+  KL: 'Kết luận',
+  CTr: 'Chương trình',
+  QyĐ: 'Quy định',
+  ĐA: 'Đề án',
 };
 
 function isHeaderish(l: SourceLine): boolean {
@@ -119,7 +131,9 @@ export function splitDocuments(lines: SourceLine[]): DocumentRegion[] {
     if (!isUpperLine(t.replace(/\d+/g, '')) && !/^Phụ lục(\s+[\dIVX]+)?$/iu.test(t)) continue;
     let num: string | null = null;
     for (let j = i; j < Math.min(lines.length, i + 8); j++) {
-      const m = /kèm theo[^()]{0,60}?số\s*(\d[\p{L}\d.]*\s*[-–]\s*[\p{L}\d]+(?:\s*\/\s*[\p{L}\d-]+)+)/iu.exec(lines[j]?.text ?? '');
+      const m = /kèm theo[^()]{0,60}?số\s*(\d[\p{L}\d.]*\s*[-–]\s*[\p{L}\d]+(?:\s*\/\s*[\p{L}\d-]+)+)/iu.exec(
+        lines[j]?.text ?? '',
+      );
       if (m?.[1]) {
         num = normalizeDocNumber(m[1]);
         break;
@@ -174,9 +188,17 @@ export function splitDocuments(lines: SourceLine[]): DocumentRegion[] {
       const code = /-(\p{L}+)\//u.exec(number)?.[1];
       if (code && CODE_TYPES[code]) type = CODE_TYPES[code] ?? null;
     }
-    const headerLines = lines.slice(b.start, b.anchor).map((l) => l.text.trim()).filter((t) => t && isUpperLine(t) && !/CỘNG SẢN VIỆT NAM|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP/u.test(t));
+    const headerLines = lines
+      .slice(b.start, b.anchor)
+      .map((l) => l.text.trim())
+      .filter((t) => t && isUpperLine(t) && !/CỘNG SẢN VIỆT NAM|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP/u.test(t));
     let issuerLines = headerLines;
-    if (issuerLines.length > 1 && /^(BAN CHẤP HÀNH|THÀNH ỦY|THÀNH UỶ|TỈNH ỦY|TỈNH UỶ|ĐẢNG ỦY|ĐẢNG UỶ|ỦY BAN NHÂN DÂN|UBND)/u.test(issuerLines[0] ?? '')) {
+    if (
+      issuerLines.length > 1 &&
+      /^(BAN CHẤP HÀNH|THÀNH ỦY|THÀNH UỶ|TỈNH ỦY|TỈNH UỶ|ĐẢNG ỦY|ĐẢNG UỶ|ỦY BAN NHÂN DÂN|UBND)/u.test(
+        issuerLines[0] ?? '',
+      )
+    ) {
       issuerLines = issuerLines.slice(1);
     }
     const issuer = issuerLines.length ? sentenceCase(issuerLines.join(' ').replace(/\s+/g, ' ')) : null;
@@ -188,7 +210,7 @@ export function splitDocuments(lines: SourceLine[]): DocumentRegion[] {
       issuer,
       level: levelOf(`${headerLines.join(' ')} ${lines[b.anchor - 1]?.text ?? ''}`, number),
       title: title ? sentenceCase(title) : null,
-      startsAtLine: (lines[b.start]?.no ?? 1),
+      startsAtLine: lines[b.start]?.no ?? 1,
       anchor: b.anchor,
       bodyRanges,
       headerFrom: b.start,
@@ -197,8 +219,17 @@ export function splitDocuments(lines: SourceLine[]): DocumentRegion[] {
   }
   if (docs.length === 0) {
     docs.push({
-      number: null, type: null, date: null, issuer: null, level: null, title: null,
-      startsAtLine: 1, anchor: -1, bodyRanges: [[0, rangeEnd(0)]], headerFrom: 0, headerTo: 0,
+      number: null,
+      type: null,
+      date: null,
+      issuer: null,
+      level: null,
+      title: null,
+      startsAtLine: 1,
+      anchor: -1,
+      bodyRanges: [[0, rangeEnd(0)]],
+      headerFrom: 0,
+      headerTo: 0,
     });
   }
   // Appendices go to the document they name ("Kèm theo Thông báo số 20-TB/…"), else the one before.

@@ -1,8 +1,9 @@
 // The document body as a tree of numbered sections and items. Vietnamese administrative writing
 // numbers its parts I. > 1. > a) > - > + > (1); a line that starts in lower case continues the line
 // before it (a page break or a wrapped paragraph); footnote lines between them are skipped.
-import { startsLower, stripMarkup } from '../text/normalize.ts';
+
 import type { SourceLine } from '../text/lines.ts';
+import { startsLower, stripMarkup } from '../text/normalize.ts';
 
 export type BlockKind = 'roman' | 'number' | 'letter' | 'star' | 'dash' | 'plus' | 'paren' | 'para';
 
@@ -32,7 +33,16 @@ export interface Block {
   conclusion?: boolean;
 }
 
-const RANK: Record<BlockKind, number> = { roman: 1, number: 2, letter: 3, star: 3.5, dash: 4, plus: 5, paren: 6, para: 99 };
+const RANK: Record<BlockKind, number> = {
+  roman: 1,
+  number: 2,
+  letter: 3,
+  star: 3.5,
+  dash: 4,
+  plus: 5,
+  paren: 6,
+  para: 99,
+};
 
 const FOOTNOTE = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s/u;
 const ROMAN_RE = /^(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.\-–)]\s+/u;
@@ -65,7 +75,10 @@ function boldHeadOf(raw: string): string {
 function rawAfterMarker(raw: string): string {
   return raw
     .replace(/^\s*#{1,6}\s*/, '')
-    .replace(/^\s*(\*\*)?\s*((XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.\-–)]|\d{1,2}\s*[.)]|[a-zđ]\s*\)|\(\d{1,2}\)|[-–•+])\s*(\*\*)?\s*/u, '');
+    .replace(
+      /^\s*(\*\*)?\s*((XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.\-–)]|\d{1,2}\s*[.)]|[a-zđ]\s*\)|\(\d{1,2}\)|[-–•+])\s*(\*\*)?\s*/u,
+      '',
+    );
 }
 
 /** Builds the item tree of the given lines. Table rows and the closing ("Nơi nhận:") end a run. */
@@ -109,7 +122,12 @@ export function buildBlocks(lines: SourceLine[]): Block[] {
     if (block.kind === 'para') {
       let parent = stack[stack.length - 1];
       // A deadline-only paragraph closes the sub-items it follows: it belongs one level up.
-      if (block.deadlineOnly && parent && (parent.kind === 'plus' || parent.kind === 'paren' || parent.kind === 'dash') && stack.length > 1) {
+      if (
+        block.deadlineOnly &&
+        parent &&
+        (parent.kind === 'plus' || parent.kind === 'paren' || parent.kind === 'dash') &&
+        stack.length > 1
+      ) {
         parent = stack[stack.length - 2];
       }
       if (parent) parent.children.push(block);

@@ -9,13 +9,27 @@
 // heading without an assignee are not either — the section's "Trách nhiệm" paragraph assigns them.
 // An inline enumeration "(1) … (2) …" becomes separate tasks when a part carries its own deadline or
 // its own assignee; parts without either stay together.
-import type { Deadline, ExtractedTask } from '../types.ts';
-import { type BodyIndex } from '../bodies/registry.ts';
-import { type ParsedBodies, type Subject, PREDICATE_SET, findCoordinating, findSubject, looksLikeBody, parseBodyList } from '../bodies/parse-bodies.ts';
-import { chooseDeadline, findDeadlineCandidates, parseDeadline, parseDeadlineCell } from '../deadlines/parse-deadline.ts';
-import { fold, stripMarkup } from '../text/normalize.ts';
+
+import {
+  findCoordinating,
+  findSubject,
+  looksLikeBody,
+  type ParsedBodies,
+  PREDICATE_SET,
+  parseBodyList,
+  type Subject,
+} from '../bodies/parse-bodies.ts';
+import type { BodyIndex } from '../bodies/registry.ts';
+import {
+  chooseDeadline,
+  findDeadlineCandidates,
+  parseDeadline,
+  parseDeadlineCell,
+} from '../deadlines/parse-deadline.ts';
 import type { SourceLine } from '../text/lines.ts';
-import { type Block, type Segment, buildBlocks } from './blocks.ts';
+import { fold, stripMarkup } from '../text/normalize.ts';
+import type { Deadline, ExtractedTask } from '../types.ts';
+import { type Block, buildBlocks, type Segment } from './blocks.ts';
 
 export interface TaskContext {
   ix: BodyIndex;
@@ -25,11 +39,17 @@ export interface TaskContext {
 }
 
 /** Units a province names after itself ("Công an Thành phố", "Trung tâm Chuyển đổi số tỉnh"). Departments (sở) are written bare. */
-const SCOPED_UNIT = /^(Trung tâm|Công an|Thanh tra|Bộ Chỉ huy Quân sự|Văn phòng Ủy ban nhân dân|Ủy ban Mặt trận Tổ quốc)(?![\p{L}])/u;
+const SCOPED_UNIT =
+  /^(Trung tâm|Công an|Thanh tra|Bộ Chỉ huy Quân sự|Văn phòng Ủy ban nhân dân|Ủy ban Mặt trận Tổ quốc)(?![\p{L}])/u;
 
 function scopeName(name: string, scope: string | undefined): string {
   if (!scope || !SCOPED_UNIT.test(name)) return name;
-  if (/(Thành phố|thành phố|tỉnh|Tỉnh|Trung ương|quốc gia|Quốc gia|cấp|Việt Nam$)/u.test(name.replace(/^Ủy ban Mặt trận Tổ quốc Việt Nam/u, ''))) return name;
+  if (
+    /(Thành phố|thành phố|tỉnh|Tỉnh|Trung ương|quốc gia|Quốc gia|cấp|Việt Nam$)/u.test(
+      name.replace(/^Ủy ban Mặt trận Tổ quốc Việt Nam/u, ''),
+    )
+  )
+    return name;
   return `${name} ${scope}`;
 }
 
@@ -42,7 +62,8 @@ interface Assignment {
 
 const SKIP_HEADING =
   /^(về\s+)?(những\s+)?(tồn tại|hạn chế|nguyên nhân|kết quả đạt được|kết quả thực hiện|tình hình|bối cảnh|đánh giá chung|mục đích|yêu cầu\s*$|mục tiêu)/u;
-const INTRO = /^(đối với|trên cơ sở|trong quá trình|căn cứ|để|sau khi|theo đó|trường hợp|bên cạnh đó|đồng thời|trong thời gian|về|riêng|ngoài ra|trong đó)(?![\p{L}])/u;
+const INTRO =
+  /^(đối với|trên cơ sở|trong quá trình|căn cứ|để|sau khi|theo đó|trường hợp|bên cạnh đó|đồng thời|trong thời gian|về|riêng|ngoài ra|trong đó)(?![\p{L}])/u;
 const MAIN_CLAUSE_VERB = /^(chủ trì|phối hợp|chủ động|khẩn trương|tập trung|tiếp tục)(?![\p{L}])/u;
 const CLOSING = /(biết,?\s*(và\s*)?thực hiện|quan tâm (chỉ đạo,?\s*)?triển khai thực hiện|trân trọng)\.?\s*$/u;
 const ABBREV_BEFORE_DOT = /(^|\s)(TP|Tp|tp|TS|ThS|PGS|GS|v\.v|Nxb|St|TT)$/u;
@@ -78,7 +99,8 @@ function sentenceSubject(sentence: string, ix: BodyIndex): (Subject & { at: numb
     const from = sentence.length - rest.length;
     // The main clause starts without a subject ("…, chủ động phối hợp với …"): no assignee here.
     if (MAIN_CLAUSE_VERB.test(fold(rest))) return null;
-    if (!/^(\p{Lu}|các\s|những\s|đề nghị\s|giao\s|yêu cầu\s|lãnh đạo các\s|người đứng đầu\s|thủ trưởng\s)/u.test(rest)) continue;
+    if (!/^(\p{Lu}|các\s|những\s|đề nghị\s|giao\s|yêu cầu\s|lãnh đạo các\s|người đứng đầu\s|thủ trưởng\s)/u.test(rest))
+      continue;
     const s = findSubject(rest, ix);
     if (s && !s.headingOnly) return { ...s, at: from, predicateStart: from + s.predicateStart };
   }
@@ -130,7 +152,8 @@ function trailingDeadlineStart(part: string): number {
   for (let k = starts.length - 1; k >= 1; k--) {
     const s = starts[k] ?? 0;
     const sentence = fold(part.slice(s));
-    if (/^(hoàn thành|nhiệm vụ thường xuyên|có báo cáo|định kỳ|hằng|hàng|thời hạn|trình .{0,80}trước)/u.test(sentence)) at = s;
+    if (/^(hoàn thành|nhiệm vụ thường xuyên|có báo cáo|định kỳ|hằng|hàng|thời hạn|trình .{0,80}trước)/u.test(sentence))
+      at = s;
     else break;
   }
   return at;
@@ -144,7 +167,10 @@ function coordOf(predicate: string, ix: BodyIndex): ParsedBodies | null {
   return findCoordinating(predicate, ix);
 }
 
-function mergeLead(lead: ParsedBodies, coord: ParsedBodies | null): { lead: string[]; coord: string[]; unknown: string[] } {
+function mergeLead(
+  lead: ParsedBodies,
+  coord: ParsedBodies | null,
+): { lead: string[]; coord: string[]; unknown: string[] } {
   const vague = (n: string) => /^các cơ quan(,? đơn vị)? (có )?liên( quan)?$/u.test(fold(n));
   let leadNames = lead.names;
   const coordNames = [...(coord?.names ?? [])];
@@ -171,7 +197,9 @@ class TaskSink {
   push(e: Emit): ExtractedTask {
     const scope = this.ctx.scope;
     const scoped = (p: ParsedBodies | null): ParsedBodies | null =>
-      p && scope ? { names: p.names.map((n) => scopeName(n, scope)), unknown: p.unknown.map((n) => scopeName(n, scope)) } : p;
+      p && scope
+        ? { names: p.names.map((n) => scopeName(n, scope)), unknown: p.unknown.map((n) => scopeName(n, scope)) }
+        : p;
     const m = mergeLead(scoped(e.lead) ?? e.lead, scoped(e.coord));
     const task: ExtractedTask = {
       text: e.text.trim(),
@@ -269,7 +297,10 @@ function opensWithAction(text: string): boolean {
   const firstClause = fold(text).split(/[,;.:]/)[0] ?? '';
   if (/(^|\s)(phải|cần)(\s|$)/u.test(firstClause)) return false;
   for (let len = 3; len >= 1; len--) {
-    const head = ws.slice(0, len).join(' ').replace(/[,;:.]+$/, '');
+    const head = ws
+      .slice(0, len)
+      .join(' ')
+      .replace(/[,;:.]+$/, '');
     if (PREDICATE_SET.has(head) && head !== 'cần' && head !== 'phải') return true;
   }
   return false;
@@ -294,7 +325,8 @@ function withDirected(subj: Subject, predicate: string, ix: BodyIndex): ParsedBo
   const m = /^chỉ đạo\s+/u.exec(predicate);
   if (!m) return subj.bodies;
   const inner = findSubject(predicate.slice(m[0].length), ix);
-  if (!inner || inner.headingOnly || !/^chủ trì/u.test(predicate.slice(m[0].length + inner.predicateStart))) return subj.bodies;
+  if (!inner || inner.headingOnly || !/^chủ trì/u.test(predicate.slice(m[0].length + inner.predicateStart)))
+    return subj.bodies;
   return {
     names: [...subj.bodies.names, ...inner.bodies.names.filter((n) => !subj.bodies.names.includes(n))],
     unknown: [...subj.bodies.unknown, ...inner.bodies.unknown],
@@ -313,6 +345,11 @@ function isTopicHeading(b: Block, subject: Subject | null): boolean {
   return t.length < 220 && !/[.;]\s*$/.test(t) && !/[.;]\s/.test(t) && b.kind !== 'para';
 }
 
+/** The closing paragraph sums up and exhorts, unless it opens by naming who must act. */
+function isConclusion(b: Block, ix: BodyIndex): boolean {
+  return b.conclusion === true && !findSubject(b.text, ix) && !introSubject(b.text, ix);
+}
+
 interface Unit {
   text: string;
   segs: Segment[];
@@ -320,13 +357,13 @@ interface Unit {
 }
 
 /** An item's text with the paragraphs under it (not its sub-items). */
-function unitOf(b: Block, withParas: boolean): Unit {
+function unitOf(b: Block, withParas: boolean, ix?: BodyIndex): Unit {
   let text = b.text;
   const segs = [...b.segs];
   const paraBreaks = [...b.paraBreaks];
   if (withParas) {
     for (const c of b.children) {
-      if (c.kind !== 'para' || c.deadlineOnly || c.conclusion || CLOSING.test(fold(c.text))) continue;
+      if (c.kind !== 'para' || c.deadlineOnly || (ix && isConclusion(c, ix)) || CLOSING.test(fold(c.text))) continue;
       const off = text.length + 1;
       paraBreaks.push(off);
       for (const s of c.segs) segs.push({ offset: off + s.offset, line: s.line });
@@ -340,10 +377,24 @@ function unitOf(b: Block, withParas: boolean): Unit {
  * Tasks of a unit: its own (explicit or inherited) assignee covers the text up to the first later
  * sentence that names a new assignee; every such sentence starts a task of its own.
  */
-function emitUnit(sink: TaskSink, ctx: TaskContext, u: Unit, ref: string, head: { lead: ParsedBodies; coord: ParsedBodies | null } | null, startAt = 0): ExtractedTask[] {
+function emitUnit(
+  sink: TaskSink,
+  ctx: TaskContext,
+  u: Unit,
+  ref: string,
+  head: { lead: ParsedBodies; coord: ParsedBodies | null } | null,
+  startAt = 0,
+): ExtractedTask[] {
   const starts = sentenceStarts(u.text, u.paraBreaks).filter((s) => s > startAt);
-  const cuts: Array<{ at: number; lead: ParsedBodies; coord: ParsedBodies | null; paraStart: boolean } | { at: number; lead: null; coord: null; paraStart: boolean }> = [];
-  cuts.push(head ? { at: startAt, lead: head.lead, coord: head.coord, paraStart: true } : { at: startAt, lead: null, coord: null, paraStart: true });
+  const cuts: Array<
+    | { at: number; lead: ParsedBodies; coord: ParsedBodies | null; paraStart: boolean }
+    | { at: number; lead: null; coord: null; paraStart: boolean }
+  > = [];
+  cuts.push(
+    head
+      ? { at: startAt, lead: head.lead, coord: head.coord, paraStart: true }
+      : { at: startAt, lead: null, coord: null, paraStart: true },
+  );
   let lastExplicitAtPara = false;
   for (const s of starts) {
     const sentence = u.text.slice(s);
@@ -372,7 +423,8 @@ function emitUnit(sink: TaskSink, ctx: TaskContext, u: Unit, ref: string, head: 
     const segs = u.segs;
     // Inherited assignee: the item's own "phối hợp với …" names its coordinating bodies.
     const firstSentence = text.slice(0, sentenceStarts(text, [])[1] ?? text.length);
-    const coord = k === 0 && head ? (coordOf(firstSentence.split(/\(1\)|\(i\)/u)[0] ?? '', ctx.ix) ?? c.coord) : c.coord;
+    const coord =
+      k === 0 && head ? (coordOf(firstSentence.split(/\(1\)|\(i\)/u)[0] ?? '', ctx.ix) ?? c.coord) : c.coord;
     const sub = emitSegment(sink, ctx, text, segs, c.at, ref, c.lead, coord);
     out.push(...sub);
   });
@@ -402,7 +454,7 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
         if (targets.length) continue;
       }
     }
-    if (b.kind === 'para' && (b.conclusion || CLOSING.test(fold(b.text)))) continue;
+    if (b.kind === 'para' && (isConclusion(b, ctx.ix) || CLOSING.test(fold(b.text)))) continue;
     const subject = italicSubject(b.raw, b.text, ctx.ix) ?? findSubject(b.text, ctx.ix) ?? introSubject(b.text, ctx.ix);
     const topic = isTopicHeading(b, subject);
     const itemChildren = b.children.filter((c) => c.kind !== 'para');
@@ -411,7 +463,7 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
     if (subject?.headingOnly) {
       const a: Assignment = { lead: subject.bodies, coord: null, weak: false };
       if (itemChildren.length === 0 && paraChildren.length > 0) {
-        groupTasks = emitUnit(sink, ctx, unitOf(b, true), ref, { lead: a.lead, coord: null });
+        groupTasks = emitUnit(sink, ctx, unitOf(b, true, ctx.ix), ref, { lead: a.lead, coord: null });
       } else {
         walk(sink, ctx, b.children, a, myPath);
       }
@@ -419,7 +471,7 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
     }
 
     if (subject) {
-      const u = unitOf(b, !topic);
+      const u = unitOf(b, !topic, ctx.ix);
       const firstEnd = sentenceStarts(u.text, u.paraBreaks)[1] ?? u.text.length;
       const firstSentence = u.text.slice(0, firstEnd).trim();
       const predicate = b.text.slice(subject.predicateStart);
@@ -449,7 +501,7 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
 
     // No assignee of its own.
     const inherited = current;
-    const u = unitOf(b, !topic);
+    const u = unitOf(b, !topic, ctx.ix);
     if (inherited && !topic) {
       const own = b.boldHead ? b.text.slice(b.boldHead.replace(/^\S+\s/, '').length).trim() : b.text;
       if (!inherited.weak || opensWithAction(own || b.text)) {
@@ -497,8 +549,13 @@ function columnsOf(cells: string[]): Columns | null {
 
 function leadCell(cell: string, ix: BodyIndex): ParsedBodies {
   // "<ul> - Văn phòng Thành ủy (CSDL …). - Sở Tài chính (…)." → one body per list item.
-  const t = stripMarkup(cell).replace(/\([^()]{0,300}\)/g, '').replace(/\s+\./g, '.');
-  const items = t.split(/(?:^|[.;]\s*)[-–•]\s+/u).map((x) => x.trim().replace(/[.;]+$/, '')).filter(Boolean);
+  const t = stripMarkup(cell)
+    .replace(/\([^()]{0,300}\)/g, '')
+    .replace(/\s+\./g, '.');
+  const items = t
+    .split(/(?:^|[.;]\s*)[-–•]\s+/u)
+    .map((x) => x.trim().replace(/[.;]+$/, ''))
+    .filter(Boolean);
   const names: string[] = [];
   const unknown: string[] = [];
   for (const item of items.length ? items : [t]) {
@@ -531,8 +588,8 @@ export function tasksFromTables(lines: SourceLine[], ctx: TaskContext, refPrefix
       }
       continue;
     }
-    const header = columnsOf(l.cells);
-    if (header && l.cells.some((c) => /stt|nội dung/iu.test(c))) {
+    const header = l.cells.some((c) => /stt|nội dung/iu.test(c)) ? columnsOf(l.cells) : null;
+    if (header) {
       cols = header;
       afterHeader = true;
       continue;
@@ -572,7 +629,14 @@ export function tasksFromTables(lines: SourceLine[], ctx: TaskContext, refPrefix
       const inText = chooseDeadline(content, findDeadlineCandidates(content, { year: ctx.year }));
       if (inText.kind === 'recurring' && !deadline.period) deadline = { ...deadline, period: inText.period };
     }
-    sink.push({ text: content, line: r.line, ref: `${refPrefix ? `${refPrefix} ` : ''}row ${r.label}`, lead, coord, deadline });
+    sink.push({
+      text: content,
+      line: r.line,
+      ref: `${refPrefix ? `${refPrefix} ` : ''}row ${r.label}`,
+      lead,
+      coord,
+      deadline,
+    });
   }
   return sink.tasks;
 }

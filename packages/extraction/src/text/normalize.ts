@@ -2,9 +2,21 @@
 // ("hoá"/"hóa", "uỷ"/"ủy"): comparisons fold both to one so "Đảng uỷ" and "Đảng ủy" are the same body.
 
 const TONE_PAIRS: ReadonlyArray<readonly [string, string]> = [
-  ['oá', 'óa'], ['oà', 'òa'], ['oả', 'ỏa'], ['oã', 'õa'], ['oạ', 'ọa'],
-  ['oé', 'óe'], ['oè', 'òe'], ['oẻ', 'ỏe'], ['oẽ', 'õe'], ['oẹ', 'ọe'],
-  ['uý', 'úy'], ['uỳ', 'ùy'], ['uỷ', 'ủy'], ['uỹ', 'ũy'], ['uỵ', 'ụy'],
+  ['oá', 'óa'],
+  ['oà', 'òa'],
+  ['oả', 'ỏa'],
+  ['oã', 'õa'],
+  ['oạ', 'ọa'],
+  ['oé', 'óe'],
+  ['oè', 'òe'],
+  ['oẻ', 'ỏe'],
+  ['oẽ', 'õe'],
+  ['oẹ', 'ọe'],
+  ['uý', 'úy'],
+  ['uỳ', 'ùy'],
+  ['uỷ', 'ủy'],
+  ['uỹ', 'ũy'],
+  ['uỵ', 'ụy'],
 ];
 
 /**
@@ -20,22 +32,34 @@ export function unifyTones(s: string): string {
     if (!target) return m;
     const upperFirst = m.charAt(0) !== m.charAt(0).toLowerCase();
     const upperSecond = m.charAt(1) !== m.charAt(1).toLowerCase();
-    return (upperFirst ? target.charAt(0).toUpperCase() : target.charAt(0)) + (upperSecond ? target.charAt(1).toUpperCase() : target.charAt(1));
+    return (
+      (upperFirst ? target.charAt(0).toUpperCase() : target.charAt(0)) +
+      (upperSecond ? target.charAt(1).toUpperCase() : target.charAt(1))
+    );
   });
 }
 
 const TONE_MAP = new Map<string, string>(TONE_PAIRS.map(([a, b]) => [a, b]));
-const TONE_RE = new RegExp(`(?:${TONE_PAIRS.map(([a]) => `${a}|${a.toUpperCase()}|${a.charAt(0).toUpperCase()}${a.slice(1)}`).join('|')})(?!\\p{L})`, 'gu');
+const TONE_RE = new RegExp(
+  `(?:${TONE_PAIRS.map(([a]) => `${a}|${a.toUpperCase()}|${a.charAt(0).toUpperCase()}${a.slice(1)}`).join('|')})(?!\\p{L})`,
+  'gu',
+);
 
 /** Key for comparing words: NFC, lower case, one tone placement, single spaces. */
 export function fold(s: string): string {
-  return unifyTones(s.normalize('NFC').toLowerCase()).replace(/\s+/g, ' ').trim();
+  // The extractor's input is already NFC; decompose-and-compose only when combining marks are present.
+  const nfc = COMBINING.test(s) ? s.normalize('NFC') : s;
+  return unifyTones(nfc.toLowerCase()).replace(/\s+/g, ' ').trim();
 }
+
+const COMBINING = /[\u0300-\u036f]/;
 
 /** Markdown and stray HTML removed, spacing kept readable. Linear: no nested quantifiers. */
 export function stripMarkup(s: string): string {
+  // Most lines carry no markup at all.
+  if (!/[*_<#\\&\t\u00a0]|\s\s/.test(s)) return s.trim();
   let t = s.replace(/<[^<>]{0,300}>/g, ' ');
-  t = t.replace(/\\([*_#\-])/g, '$1');
+  t = t.replace(/\\([*_#-])/g, '$1');
   t = t.replace(/\*\*|__/g, '');
   // A single '*' or '_' wrapping words is italics; a lone '*' (an ornament line) is dropped too.
   t = t.replace(/(^|[\s(“"'])[*_](?=\S)/g, '$1').replace(/(\S)[*_](?=$|[\s).,;:”"'])/g, '$1');
