@@ -94,7 +94,7 @@ describe.skipIf(corpus.length === 0)(`corpus files as .docx and .pdf (${CORPUS_D
     const name = basename(path);
     const txt = () => readFileSync(path);
 
-    it(`${name}: the .docx reads back to the same lines and the same tasks`, async () => {
+    it(`${name}: the .docx reads back to the same lines and the same tasks`, { timeout: 120_000 }, async () => {
       const original = await readDirectiveFile(new Uint8Array(txt()), name);
       const docx = await extractFromFile(await buildDocx(original.text), name.replace(/\.txt$/, '.docx'));
       expect(docx.format).toBe('docx');
@@ -105,7 +105,7 @@ describe.skipIf(corpus.length === 0)(`corpus files as .docx and .pdf (${CORPUS_D
       expect(taskSignature(docx.result)).toEqual(taskSignature(fromTxt));
     });
 
-    it.skipIf(!fonts)(`${name}: the .pdf rebuilds the lines and gives the same tasks`, async () => {
+    it.skipIf(!fonts)(`${name}: the .pdf rebuilds the lines and gives the same tasks`, { timeout: 120_000 }, async () => {
       const original = await readDirectiveFile(new Uint8Array(txt()), name);
       const pdf = await extractFromFile(await buildPdf(original.text), name.replace(/\.txt$/, '.pdf'));
       expect(pdf.format).toBe('pdf');
