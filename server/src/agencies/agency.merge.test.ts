@@ -115,6 +115,15 @@ describe('merging a body into its successor', () => {
     expect(visible).not.toContain(tasks.done.id);
   });
 
+  it("the successor's focal point finds the open tasks in its task list", async () => {
+    const client = await loginAs(t.app, tuyenQuangFocal);
+    const res = await client.get('/api/tasks?mine=true&limit=200');
+    expect(res.statusCode).toBe(200);
+    const ids = res.json().items.map((task: { id: number }) => task.id);
+    expect(ids).toEqual(expect.arrayContaining([tasks.open.id, tasks.leadOverCoordinating.id, tasks.coordinating.id]));
+    expect(ids).not.toContain(tasks.done.id);
+  });
+
   it('moves the users of the merged body, and offices scoped to it, to the successor', async () => {
     const rows = await t.db.query<{ id: number; agency_id: number; scope_agency_id: number | null }>(
       sql`SELECT id, agency_id, scope_agency_id FROM users WHERE id IN (${haGiangFocal.id}, ${haGiangOffice.id}) ORDER BY id`,
