@@ -23,7 +23,7 @@ export function toEvidenceResponse(row: EvidenceRow): EvidenceResponse {
         }
       : null,
     downloadUrl: isFile ? `/api/evidence/${row.id}/download` : null,
-    createdAt: row.created_at.toISOString(),
+    createdAt: typeof row.created_at === 'string' ? row.created_at : row.created_at.toISOString(),
   };
 }
 

@@ -83,13 +83,23 @@ export interface ReportRow {
   version: number;
   created_at: Date;
   updated_at: Date;
+  /** Its evidence, fetched in the same statement (no query per report, no second round trip). */
+  evidence: EvidenceRow[];
 }
 
 /** The full report row with names, over a source relation aliased `r` (the table or a CTE). */
 const selectReports = (source: Sql) => sql`
   SELECT r.id, r.task_id, r.agency_id, a.name AS agency_name, r.agency_role, r.author_id, au.full_name AS author_name,
          r.percent, r.narrative, r.difficulties, r.recommendations, r.state, r.submitted_at,
-         r.reviewed_by, rv.full_name AS reviewer_name, r.reviewed_at, r.review_comment, r.version, r.created_at, r.updated_at
+         r.reviewed_by, rv.full_name AS reviewer_name, r.reviewed_at, r.review_comment, r.version, r.created_at, r.updated_at,
+         coalesce((
+           SELECT json_agg(json_build_object(
+                    'id', e.id, 'report_id', e.report_id, 'kind', e.kind, 'url', e.url, 'title', e.title,
+                    'created_at', to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                    'file_id', e.file_id, 'filename', f.filename, 'content_type', f.content_type,
+                    'size_bytes', f.size_bytes, 'sha256', f.sha256) ORDER BY e.id)
+           FROM evidence e LEFT JOIN stored_files f ON f.id = e.file_id
+           WHERE e.report_id = r.id), '[]'::json) AS evidence
   FROM ${source} r
   JOIN agencies a ON a.id = r.agency_id
   JOIN users au ON au.id = r.author_id
@@ -185,14 +195,28 @@ export async function updateReport(
   return row!;
 }
 
-export async function markSubmitted(db: Db, reportId: number, now: Date): Promise<ReportRow> {
-  const [row] = await db.query<ReportRow>(sql`
-    WITH changed AS (
-      UPDATE progress_reports SET state = 'submitted', submitted_at = ${now}, version = version + 1, updated_at = ${now}
-      WHERE id = ${reportId}
-      RETURNING *)
-    ${selectReports(sql.raw('changed'))}`);
-  return row!;
+/**
+ * Submits a body's own draft or returned report in one statement (the hot path on a reporting deadline):
+ * it locks the row, checks body, state and version, and updates it. Undefined when any check fails; the
+ * caller then finds out which, off the hot path.
+ */
+export async function submitOwnReport(
+  db: Db,
+  submission: { reportId: number; agencyId: number; version: number | null; now: Date },
+): Promise<(ReportRow & { before_state: ReportState }) | undefined> {
+  const { reportId, agencyId, version, now } = submission;
+  const [row] = await db.query<ReportRow & { before_state: ReportState }>(sql`
+    WITH before AS (
+      SELECT id, state FROM progress_reports
+      WHERE id = ${reportId} AND agency_id = ${agencyId} AND state IN ('draft', 'returned')
+        AND (${version}::int IS NULL OR version = ${version}::int)
+      FOR UPDATE),
+    changed AS (
+      UPDATE progress_reports p SET state = 'submitted', submitted_at = ${now}, version = p.version + 1, updated_at = ${now}
+      FROM before WHERE p.id = before.id
+      RETURNING p.*, before.state AS before_state)
+    SELECT q.*, changed.before_state FROM (${selectReports(sql.raw('changed'))}) q JOIN changed ON changed.id = q.id`);
+  return row;
 }
 
 export async function markReviewed(
@@ -290,7 +314,8 @@ export interface EvidenceRow {
   kind: 'file' | 'link';
   url: string | null;
   title: string | null;
-  created_at: Date;
+  /** A Date from a table row; an ISO string when it came embedded in a report's JSON. */
+  created_at: Date | string;
   file_id: number | null;
   filename: string | null;
   content_type: string | null;

@@ -25,10 +25,10 @@ import {
   listReportsPage,
   listTaskReports,
   markReviewed,
-  markSubmitted,
   type ReportContextRow,
   type ReportRow,
   type ReportState,
+  submitOwnReport,
   updateReport as updateReportRow,
 } from './report.queries.ts';
 
@@ -54,23 +54,13 @@ export function assertOwnReport(actor: Actor, report: { id: number; agency_id: n
   return user;
 }
 
-async function withEvidence(db: Db, reports: ReportRow[]): Promise<ReportWithEvidence[]> {
-  const evidence = await listEvidence(
-    db,
-    reports.map((r) => r.id),
-  );
-  const byReport = new Map<number, EvidenceRow[]>();
-  for (const item of evidence) {
-    const list = byReport.get(item.report_id) ?? [];
-    list.push(item);
-    byReport.set(item.report_id, list);
-  }
-  return reports.map((report) => ({ report, evidence: byReport.get(report.id) ?? [] }));
+/** Reports come with their evidence embedded (one statement); this only gives them the response shape. */
+function withEvidence(reports: ReportRow[]): ReportWithEvidence[] {
+  return reports.map((report) => ({ report, evidence: report.evidence }));
 }
 
-async function oneWithEvidence(db: Db, report: ReportRow): Promise<ReportWithEvidence> {
-  const [result] = await withEvidence(db, [report]);
-  return result!;
+function oneWithEvidence(report: ReportRow): ReportWithEvidence {
+  return { report, evidence: report.evidence };
 }
 
 /**
@@ -104,6 +94,7 @@ export async function createReport(
       now,
     });
     await insertLinks(tx, report.id, input.links);
+    // Created and submitted at once is one change: one event, its state in `after`.
     await recordEvent(
       tx,
       actor,
@@ -111,24 +102,17 @@ export async function createReport(
         entityType: 'progress_report',
         entityId: report.id,
         action: 'create',
-        after: { taskId, agencyId: user.agencyId, agencyRole, percent: input.percent, links: input.links.length },
+        after: {
+          taskId,
+          agencyId: user.agencyId,
+          agencyRole,
+          percent: input.percent,
+          state: report.state,
+          links: input.links.length,
+        },
       },
       now,
     );
-    if (input.submit) {
-      await recordEvent(
-        tx,
-        actor,
-        {
-          entityType: 'progress_report',
-          entityId: report.id,
-          action: 'submit',
-          before: { state: 'draft' },
-          after: { state: 'submitted' },
-        },
-        now,
-      );
-    }
     return { report, evidence: input.links.length ? await listEvidence(tx, [report.id]) : [] };
   });
 }
@@ -160,28 +144,38 @@ export async function updateReport(
       before: Object.fromEntries(changed.map((k) => [k, current[k]])),
       after: Object.fromEntries(changed.map((k) => [k, report[k]])),
     });
-    return oneWithEvidence(tx, report);
+    return oneWithEvidence(report);
   });
 }
 
-/** Send a draft (or a returned report, after fixing it) to the office for review. */
+/**
+ * Send a draft (or a returned report, after fixing it) to the office for review. The common case is
+ * one conditional UPDATE; only when it matches nothing do we look up why (404, 403, 409).
+ */
 export async function submitReport(
   db: Db,
   actor: Actor,
   reportId: number,
   input: SubmitReportBody,
 ): Promise<ReportWithEvidence> {
-  requireUser(actor);
+  const user = requireUser(actor);
+  const version = input?.version ?? null;
   return db.transaction(async (tx) => {
-    const current = await findReportContext(tx, actor, reportId, { forUpdate: true });
-    if (!current) throw CommonErrors.notFound('progress_report', reportId);
-    assertOwnReport(actor, current, 'submit_report');
-    if (input?.version !== undefined && input.version !== current.version) {
-      throw CommonErrors.versionConflict('progress_report', reportId, current.version);
-    }
-    if (!isEditable(current.state)) throw ProgressErrors.reportNotEditable(reportId, current.state);
     const now = new Date();
-    const report = await markSubmitted(tx, reportId, now);
+    const isReporter = user.role === 'focal' || user.role === 'head';
+    const submitted = isReporter
+      ? await submitOwnReport(tx, { reportId, agencyId: user.agencyId, version, now })
+      : undefined;
+    if (!submitted) {
+      const current = await findReportContext(tx, actor, reportId);
+      if (!current) throw CommonErrors.notFound('progress_report', reportId);
+      assertOwnReport(actor, current, 'submit_report');
+      if (version !== null && version !== current.version) {
+        throw CommonErrors.versionConflict('progress_report', reportId, current.version);
+      }
+      throw ProgressErrors.reportNotEditable(reportId, current.state);
+    }
+    const { before_state: beforeState, ...report } = submitted;
     await recordEvent(
       tx,
       actor,
@@ -189,12 +183,12 @@ export async function submitReport(
         entityType: 'progress_report',
         entityId: reportId,
         action: 'submit',
-        before: { state: current.state },
+        before: { state: beforeState },
         after: { state: 'submitted' },
       },
       now,
     );
-    return oneWithEvidence(tx, report);
+    return oneWithEvidence(report);
   });
 }
 
@@ -245,7 +239,7 @@ export async function reviewReport(
       now,
     );
     if (state === 'accepted' && current.agency_role === 'lead') await applyToTask(tx, actor, current, now);
-    return oneWithEvidence(tx, report);
+    return oneWithEvidence(report);
   });
 }
 
@@ -278,14 +272,14 @@ async function applyToTask(db: Db, actor: Actor, report: ReportContextRow, now: 
 export async function getReport(db: Db, actor: Actor, reportId: number): Promise<ReportWithEvidence> {
   const report = await findReport(db, actor, reportId);
   if (!report) throw CommonErrors.notFound('progress_report', reportId);
-  return oneWithEvidence(db, report);
+  return oneWithEvidence(report);
 }
 
 /** A visible task's reports, newest first; other bodies' drafts are left out. */
 export async function listReportsOfTask(db: Db, actor: Actor, taskId: number): Promise<ReportWithEvidence[]> {
   const task = await findVisibleTask(db, actor, taskId);
   if (!task) throw CommonErrors.notFound('task', taskId);
-  return withEvidence(db, await listTaskReports(db, actor, taskId));
+  return withEvidence(await listTaskReports(db, actor, taskId));
 }
 
 /**
@@ -308,5 +302,5 @@ export async function listReports(
     scope = sql`r.agency_id = ${user.agencyId} AND ${taskVisibility(actor)}`;
   }
   const { rows, total } = await listReportsPage(db, actor, scope, query);
-  return { items: await withEvidence(db, rows), total, page: query.page, pageSize: query.pageSize };
+  return { items: withEvidence(rows), total, page: query.page, pageSize: query.pageSize };
 }

@@ -211,7 +211,6 @@ describe('progress reports: draft → submitted → returned / accepted', () => 
     expect((await taskRow(task.id)).progress_percent).toBe(80);
     expect((await eventsOf('progress_report', id)).map((e) => e.action)).toEqual([
       'create',
-      'submit',
       'return',
       'update',
       'submit',
