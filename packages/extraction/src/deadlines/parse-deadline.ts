@@ -114,11 +114,15 @@ export function findDeadlineCandidates(input: string, ctx: DeadlineContext = {},
 }
 
 function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
-  const taken: Array<[number, number]> = [];
-  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  // Characters already claimed by an expression: a later, weaker pattern may not reuse them.
+  const taken = new Uint8Array(t.length + 1);
+  const overlaps = (s: number, e: number) => {
+    for (let k = s; k < e; k++) if (taken[k]) return true;
+    return false;
+  };
   const push = (c: DeadlineCandidate) => {
     if (overlaps(c.start, c.end)) return;
-    taken.push([c.start, c.end]);
+    taken.fill(1, c.start, c.end);
     out.push(c);
   };
   const before = (i: number) => t.slice(Math.max(0, i - 60), i);

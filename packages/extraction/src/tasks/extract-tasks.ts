@@ -396,11 +396,13 @@ function emitUnit(
       : { at: startAt, lead: null, coord: null, paraStart: true },
   );
   let lastExplicitAtPara = false;
-  for (const s of starts) {
-    const sentence = u.text.slice(s);
+  const paraSet = new Set(u.paraBreaks);
+  starts.forEach((s, si) => {
+    // One sentence at a time (bounded), so a long run of sentences stays linear.
+    const sentEnd = starts[si + 1] ?? u.text.length;
+    const sentence = u.text.slice(s, Math.min(sentEnd, s + 2000));
     const subj = sentenceSubject(sentence, ctx.ix);
-    const isPara = u.paraBreaks.includes(s);
-    const sentEnd = starts.find((x) => x > s) ?? u.text.length;
+    const isPara = paraSet.has(s);
     if (subj && /:\s*$/.test(u.text.slice(s, sentEnd).trim())) {
       cuts.push({ at: s, lead: null, coord: null, paraStart: isPara });
       lastExplicitAtPara = false;
@@ -413,7 +415,7 @@ function emitUnit(
       const prev = cuts[cuts.length - 1];
       if (prev?.lead) cuts.push({ at: s, lead: prev.lead, coord: prev.coord, paraStart: true });
     } else if (isPara) lastExplicitAtPara = false;
-  }
+  });
   const out: ExtractedTask[] = [];
   cuts.forEach((c, k) => {
     if (!c.lead) return;
