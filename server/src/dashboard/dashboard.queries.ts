@@ -37,6 +37,8 @@ export interface DashboardOptions {
   byAgencyLimit: number;
   /** Agency scope: the per-body table lists only lead bodies under this path (and groups with members there). */
   leadWithinPath: string | null;
+  /** How the statements are sent; by default 'single' on PGlite, 'parallel' on a PostgreSQL server. */
+  strategy?: 'single' | 'parallel';
 }
 
 export interface AgencyFigures extends TaskCounts {
@@ -125,10 +127,15 @@ function toCounts(row: CountRow): TaskCounts {
   return counts;
 }
 
-async function summary(db: Db, scope: Sql, asOf: string, options: DashboardOptions) {
-  const [row] = await db.query<
-    CountRow & { days1to30: number; days31to90: number; days91to180: number; over180: number; due_soon: number }
-  >(sql`
+/** What every statement reads: the scoped task rows `s`, and `lead` = those rows once per lead body. */
+interface Sources {
+  tasks: Sql;
+  leads: Sql;
+}
+
+/** Totals, ageing, due soon and stale: one aggregate over the scoped tasks. */
+function summarySql(src: Sources, asOf: string, options: DashboardOptions): Sql {
+  return sql`
     SELECT ${COUNT_COLUMNS},
       count(*) FILTER (WHERE s.state = 'in_progress_overdue' AND s.due_date >= ${asOf}::date - 30) AS days1to30,
       count(*) FILTER (WHERE s.state = 'in_progress_overdue'
@@ -138,7 +145,18 @@ async function summary(db: Db, scope: Sql, asOf: string, options: DashboardOptio
       count(*) FILTER (WHERE s.state = 'in_progress_overdue' AND s.due_date < ${asOf}::date - 180) AS over180,
       count(*) FILTER (WHERE s.completed_on IS NULL
                          AND s.due_date BETWEEN ${asOf}::date AND ${asOf}::date + ${options.dueSoonDays}::int) AS due_soon
-    FROM (${scopedTasks(scope, asOf, options.staleAfterDays)}) s`);
+    FROM ${src.tasks}`;
+}
+
+type SummaryRow = CountRow & {
+  days1to30: number;
+  days31to90: number;
+  days91to180: number;
+  over180: number;
+  due_soon: number;
+};
+
+function toSummary(row: SummaryRow | undefined) {
   if (!row) throw new Error('aggregate returned no row');
   return {
     totals: toCounts(row),
@@ -184,16 +202,13 @@ type AgencyRow = CountRow & {
  * Ranked by on-time completion rate (done on time / tasks with a deadline), then completion rate, then
  * fewer overdue tasks; bodies whose tasks are all continuous (no rate) come last. Ties share a rank.
  */
-async function byAgency(db: Db, scope: Sql, asOf: string, options: DashboardOptions) {
+function byAgencySql(src: Sources, options: DashboardOptions): Sql {
   const within = options.leadWithinPath
-    ? sql`AND ta.agency_id IN ${agencyIdsWithin(options.leadWithinPath)}`
+    ? sql`WHERE s.agency_id IN ${agencyIdsWithin(options.leadWithinPath)}`
     : sql.empty;
-  const rows = await db.query<AgencyRow>(sql`
+  return sql`
     WITH per_agency AS (
-      SELECT ta.agency_id, ${COUNT_COLUMNS}
-      FROM (${scopedTasks(scope, asOf, options.staleAfterDays)}) s
-      JOIN task_assignments ta ON ta.task_id = s.id AND ta.role = 'lead' ${within}
-      GROUP BY ta.agency_id
+      SELECT s.agency_id, ${COUNT_COLUMNS} FROM ${src.leads} ${within} GROUP BY s.agency_id
     ), rated AS (
       SELECT p.*,
         p.done_on_time::numeric
@@ -208,10 +223,14 @@ async function byAgency(db: Db, scope: Sql, asOf: string, options: DashboardOpti
         count(*) OVER () AS full_count
       FROM rated r
     )
-    SELECT r.*, a.name, a.short_name, a.level, a.kind
+    SELECT r.agency_id, r.rank, r.full_count, r.total, r.stale, ${sql.raw(TIMELINESS_STATES.map((c) => `r.${c}`).join(', '))},
+           a.name, a.short_name, a.level, a.kind
     FROM ranked r JOIN agencies a ON a.id = r.agency_id
     ORDER BY r.rank, a.name, a.id
-    LIMIT ${options.byAgencyLimit}`);
+    LIMIT ${options.byAgencyLimit}`;
+}
+
+function toByAgency(rows: AgencyRow[]) {
   return {
     total: Number(rows[0]?.full_count ?? 0),
     rows: rows.map(
@@ -235,8 +254,8 @@ type ProvinceRow = CountRow & { agency_id: number; name: string; short_name: str
  * a body of its subtree or by a group with a member there — the same tasks as the agency scope of that
  * province. A task led by two bodies of one province counts once.
  */
-async function byProvince(db: Db, scope: Sql, asOf: string, options: DashboardOptions) {
-  const rows = await db.query<ProvinceRow>(sql`
+function byProvinceSql(src: Sources): Sql {
+  return sql`
     WITH provinces AS (
       SELECT p.id, p.name, p.short_name, p.kind FROM agencies p
       WHERE p.level = 'province' AND p.parent_id IS NULL AND p.kind <> 'group'
@@ -248,29 +267,25 @@ async function byProvince(db: Db, scope: Sql, asOf: string, options: DashboardOp
       SELECT gm.group_id, ltree2text(subpath(m.path, 0, 1))::bigint
       FROM agency_group_members gm JOIN agencies m ON m.id = gm.member_id
     ), task_province AS (
-      SELECT DISTINCT ta.task_id, ap.province_id
-      FROM task_assignments ta JOIN agency_province ap ON ap.agency_id = ta.agency_id
-      JOIN provinces p ON p.id = ap.province_id
-      WHERE ta.role = 'lead'
+      SELECT DISTINCT ON (s.id, ap.province_id) ap.province_id, s.state, s.stale
+      FROM ${src.leads} JOIN agency_province ap ON ap.agency_id = s.agency_id
     ), per_province AS (
-      SELECT tp.province_id, ${COUNT_COLUMNS}
-      FROM (${scopedTasks(scope, asOf, options.staleAfterDays)}) s
-      JOIN task_province tp ON tp.task_id = s.id
-      GROUP BY tp.province_id
+      SELECT s.province_id, ${COUNT_COLUMNS} FROM task_province s GROUP BY s.province_id
     )
     SELECT p.id AS agency_id, p.name, p.short_name, p.kind,
       ${sql.raw(['total', 'stale', ...TIMELINESS_STATES].map((c) => `coalesce(pp.${c}, 0) AS ${c}`).join(', '))}
     FROM provinces p LEFT JOIN per_province pp ON pp.province_id = p.id
-    ORDER BY p.name, p.id`);
-  return rows.map(
-    (row): ProvinceFigures => ({
-      ...toCounts(row),
-      agencyId: Number(row.agency_id),
-      name: row.name,
-      shortName: row.short_name,
-      kind: row.kind,
-    }),
-  );
+    ORDER BY p.name, p.id`;
+}
+
+function toByProvince(rows: ProvinceRow[]): ProvinceFigures[] {
+  return rows.map((row) => ({
+    ...toCounts(row),
+    agencyId: Number(row.agency_id),
+    name: row.name,
+    shortName: row.short_name,
+    kind: row.kind,
+  }));
 }
 
 /** Month number since year 0 (yyyy*12 + mm − 1), so months compare and step as integers. */
@@ -295,14 +310,8 @@ function keyToMonth(key: number): { month: string; monthStart: string; monthEnd:
  * window fall into the month before it. Open overdue at a month's end = started − stopped, summed
  * over the months up to it.
  */
-async function monthlyTrend(db: Db, scope: Sql, asOf: string, options: DashboardOptions): Promise<MonthFigures[]> {
-  const rows = await db.query<{
-    set: number;
-    key: number;
-    on_time: number;
-    late: number;
-    events: number;
-  }>(sql`
+function trendSql(src: Sources, asOf: string): Sql {
+  return sql`
     WITH window_ AS (
       SELECT ${monthKey(sql`${asOf}::date`)} - 11 AS first_key,
              date_trunc('month', ${asOf}::date - interval '11 months')::date AS first_day,
@@ -317,17 +326,28 @@ async function monthlyTrend(db: Db, scope: Sql, asOf: string, options: Dashboard
              THEN greatest(${monthKey(sql`s.due_date + 1`)}, w.first_key - 1) END AS sk,
         CASE WHEN s.completed_on > s.due_date AND s.completed_on <= w.as_of
              THEN greatest(${monthKey(sql`s.completed_on`)}, w.first_key - 1) END AS ek
-      FROM (${scopedTasks(scope, asOf, options.staleAfterDays)}) s CROSS JOIN window_ w
+      FROM ${src.tasks} CROSS JOIN window_ w
     )
     SELECT GROUPING(ck, dk, sk, ek) AS set, coalesce(ck, dk, sk, ek) AS key,
            count(*) FILTER (WHERE on_time) AS on_time, count(*) FILTER (WHERE NOT on_time) AS late,
            count(*) AS events
     FROM events
-    GROUP BY GROUPING SETS ((ck), (dk), (sk), (ek))`);
+    GROUP BY GROUPING SETS ((ck), (dk), (sk), (ek))`;
+}
+
+interface TrendRow {
+  set: number;
+  key: number | null;
+  on_time: number;
+  late: number;
+  events: number;
+}
+
+function toTrend(rows: TrendRow[], asOf: string): MonthFigures[] {
   const firstKey = Number(asOf.slice(0, 4)) * 12 + Number(asOf.slice(5, 7)) - 1 - 11;
   // GROUPING() sets a bit per column left out: (ck) alone → 0b0111, (dk) → 0b1011, (sk) → 0b1101, (ek) → 0b1110.
   const get = (set: number, key: number, column: 'on_time' | 'late' | 'events') =>
-    Number(rows.find((r) => Number(r.set) === set && Number(r.key) === key)?.[column] ?? 0);
+    Number(rows.find((r) => Number(r.set) === set && r.key !== null && Number(r.key) === key)?.[column] ?? 0);
   let openOverdue = get(0b1101, firstKey - 1, 'events') - get(0b1110, firstKey - 1, 'events');
   const months: MonthFigures[] = [];
   for (let key = firstKey; key < firstKey + 12; key++) {
@@ -345,9 +365,16 @@ async function monthlyTrend(db: Db, scope: Sql, asOf: string, options: Dashboard
   return months;
 }
 
+const leadsOf = (tasks: Sql) =>
+  sql`SELECT s.*, ta.agency_id FROM ${tasks} JOIN task_assignments ta ON ta.task_id = s.id AND ta.role = 'lead'`;
+
 /**
  * All dashboard figures for the tasks matching `scope` (a condition over `tasks t JOIN directives d`)
  * on the day `asOf`. The route and the benchmark's bare-SQL baseline both call this.
+ *
+ * On PGlite (one connection, one thread) it is one statement: the scoped tasks and their lead rows
+ * are computed once (materialised CTEs) and every section reads them. On a PostgreSQL server the four
+ * sections are four statements sent at once, which the pool runs on separate connections in parallel.
  */
 export async function computeDashboard(
   db: Db,
@@ -356,11 +383,41 @@ export async function computeDashboard(
   options: Partial<DashboardOptions> = {},
 ): Promise<DashboardFigures> {
   const opts: DashboardOptions = { ...DEFAULT_DASHBOARD_OPTIONS, ...options };
-  const [head, agencies, provinces, trend] = await Promise.all([
-    summary(db, scope, asOf, opts),
-    byAgency(db, scope, asOf, opts),
-    byProvince(db, scope, asOf, opts),
-    monthlyTrend(db, scope, asOf, opts),
+  const scoped = scopedTasks(scope, asOf, opts.staleAfterDays);
+  if ((options.strategy ?? (db.kind === 'pglite' ? 'single' : 'parallel')) === 'single') {
+    const src: Sources = { tasks: sql`s`, leads: sql`lead s` };
+    const [row] = await db.query<{
+      summary: SummaryRow;
+      agencies: AgencyRow[] | null;
+      provinces: ProvinceRow[] | null;
+      trend: TrendRow[] | null;
+    }>(sql`
+      WITH s AS MATERIALIZED (${scoped}),
+           lead AS MATERIALIZED (${leadsOf(sql`s`)})
+      SELECT (SELECT row_to_json(x) FROM (${summarySql(src, asOf, opts)}) x) AS summary,
+             (SELECT json_agg(x) FROM (${byAgencySql(src, opts)}) x) AS agencies,
+             (SELECT json_agg(x) FROM (${byProvinceSql(src)}) x) AS provinces,
+             (SELECT json_agg(x) FROM (${trendSql(src, asOf)}) x) AS trend`);
+    if (!row) throw new Error('dashboard statement returned no row');
+    return {
+      ...toSummary(row.summary),
+      byAgency: toByAgency(row.agencies ?? []),
+      byProvince: toByProvince(row.provinces ?? []),
+      monthlyTrend: toTrend(row.trend ?? [], asOf),
+    };
+  }
+  const tasks = sql`(${scoped}) s`;
+  const src: Sources = { tasks, leads: sql`(${leadsOf(tasks)}) s` };
+  const [summary, agencies, provinces, trend] = await Promise.all([
+    db.query<SummaryRow>(summarySql(src, asOf, opts)),
+    db.query<AgencyRow>(byAgencySql(src, opts)),
+    db.query<ProvinceRow>(byProvinceSql(src)),
+    db.query<TrendRow>(trendSql(src, asOf)),
   ]);
-  return { ...head, byAgency: agencies, byProvince: provinces, monthlyTrend: trend };
+  return {
+    ...toSummary(summary[0]),
+    byAgency: toByAgency(agencies),
+    byProvince: toByProvince(provinces),
+    monthlyTrend: toTrend(trend, asOf),
+  };
 }

@@ -3,6 +3,7 @@
 // computeDashboard and prints EXPLAIN ANALYZE of each statement.
 //   npx tsx server/src/dashboard/dashboard.scale.ts [--tasks 200000] [--runs 30] [--explain] [--only pg|pglite]
 // With DATABASE_URL the PostgreSQL part uses that (empty) database; otherwise a temporary server.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type Db, openPglite, openPostgres } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
@@ -81,17 +82,56 @@ export async function generateScaleData(db: Db, tasks: number): Promise<void> {
 
 const NATION = sql`TRUE`;
 
-async function time(label: string, db: Db, asOf: string): Promise<void> {
-  await computeDashboard(db, NATION, asOf);
-  const ms: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await computeDashboard(db, NATION, asOf);
-    ms.push(performance.now() - start);
+// The machine may be busy (other processes): besides wall-clock time, measure the CPU time the
+// database spent — PGlite's is this process's, a PostgreSQL server's is its backends' (from /proc).
+const BASELINE = `SELECT count(*) FROM tasks t JOIN directives d ON d.id = t.directive_id WHERE d.status = 'published'`;
+
+async function cpuMs(db: Db): Promise<number> {
+  if (db.kind === 'pglite') {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
   }
-  ms.sort((a, b) => a - b);
-  const at = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)]!.toFixed(1);
-  console.log(`${label}: median ${at(0.5)} ms, p95 ${at(0.95)} ms over ${RUNS} national-scope runs`);
+  const pids = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  let ticks = 0;
+  for (const { pid } of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the backend ended meanwhile
+    }
+  }
+  return ticks * 10; // 100 ticks per second
+}
+
+async function time(label: string, db: Db, asOf: string): Promise<void> {
+  const runs: Record<string, { wall: number[]; cpu: number[] }> = {};
+  const measure = async (name: string, fn: () => Promise<unknown>, keep: boolean) => {
+    const cpu0 = await cpuMs(db);
+    const start = performance.now();
+    await fn();
+    const wall = performance.now() - start;
+    const cpu = (await cpuMs(db)) - cpu0;
+    if (!keep) return;
+    runs[name] ??= { wall: [], cpu: [] };
+    runs[name].wall.push(wall);
+    runs[name].cpu.push(cpu);
+  };
+  for (let i = 0; i <= RUNS; i++) {
+    for (const strategy of ['single', 'parallel'] as const) {
+      await measure(strategy, () => computeDashboard(db, NATION, asOf, { strategy }), i > 0);
+    }
+    await measure('baseline', () => db.query(BASELINE), i > 0);
+  }
+  const at = (values: number[], q: number) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!.toFixed(1);
+  };
+  for (const [name, { wall, cpu }] of Object.entries(runs)) {
+    console.log(
+      `${label} ${name}: wall median ${at(wall, 0.5)} ms, p95 ${at(wall, 0.95)} ms; database CPU median ${at(cpu, 0.5)} ms (${RUNS} runs)`,
+    );
+  }
 }
 
 async function explain(db: Db, asOf: string): Promise<void> {

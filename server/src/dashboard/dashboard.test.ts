@@ -9,7 +9,9 @@ import {
   type TestAgency,
   type TestDirective,
 } from '../../test/factories.ts';
+import { sql } from '../db/sql.ts';
 import { addDays } from '../http/time.ts';
+import { computeDashboard } from './dashboard.queries.ts';
 import type { DashboardResponse } from './dashboard.schemas.ts';
 
 // Every figure of GET /api/dashboard is checked against a count written here in plain SQL, with the
@@ -414,6 +416,26 @@ describe('GET /api/dashboard', () => {
     const province = res.byProvince.find((p) => p.agency.id === danang.id);
     expect(province?.filter).toEqual({ agencyId: danang.id, subtree: true, role: 'lead', asOf: AS_OF });
     expect(res.monthlyTrend.at(-1)?.due.filter).toEqual({ ...scope, dueFrom: '2025-09-01', dueTo: '2025-09-30' });
+  });
+
+  it('computes the same figures as one statement (PGlite) or four parallel ones (PostgreSQL)', async () => {
+    for (const asOf of [AS_OF, '2025-06-30']) {
+      const options = { leadWithinPath: hanoi.path };
+      const scope = sql`t.id IN (SELECT task_id FROM task_assignments ta JOIN agencies a ON a.id = ta.agency_id
+                                 WHERE ta.role = 'lead' AND (a.path <@ ${hanoi.path}::ltree OR a.id = ${communes.id}))`;
+      const single = await computeDashboard(t.db, scope, asOf, { ...options, strategy: 'single' });
+      const parallel = await computeDashboard(t.db, scope, asOf, { ...options, strategy: 'parallel' });
+      expect(parallel).toEqual(single);
+      expect(single.totals.total).toBeGreaterThan(0);
+    }
+  });
+
+  it('is documented in the OpenAPI document', async () => {
+    const res = await anonymous(t.app).get('/api/docs/json');
+    expect(res.statusCode).toBe(200);
+    const operation = res.json().paths['/api/dashboard'].get;
+    expect(operation.tags).toEqual(['dashboard']);
+    expect(operation.parameters.map((p: { name: string }) => p.name)).toContain('agencyId');
   });
 
   it('refuses a scope without its parameter, and unknown directives or programmes', async () => {
