@@ -3,6 +3,8 @@ import { AppError } from '../http/app-error.ts';
 export const AgencyErrors = {
   slugTaken: (slug: string) => new AppError('AGENCY_SLUG_TAKEN', { status: 409, params: { slug } }),
   parentNotFound: (parentId: number) => new AppError('AGENCY_PARENT_NOT_FOUND', { status: 400, params: { parentId } }),
+  parentMerged: (parentId: number, mergedIntoId: number) =>
+    new AppError('AGENCY_PARENT_MERGED', { status: 400, params: { parentId, mergedIntoId } }),
   /** A group is a flat list of members; it is neither placed in the tree nor a parent. */
   groupNotInTree: () => new AppError('AGENCY_GROUP_NOT_IN_TREE', { status: 400 }),
   parentCycle: (id: number, parentId: number) =>

@@ -252,4 +252,15 @@ describe('merging a body into its successor', () => {
     }
     expect((await agencyRow(t.db, parent.id)).merged_into_id).toBeNull();
   });
+
+  it('refuses to place a new body under a merged one', async () => {
+    const res = await admin.post('/api/agencies', {
+      name: 'Sở Y tế tỉnh Hà Giang',
+      level: 'province',
+      kind: 'state',
+      parentId: haGiang.id,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'AGENCY_PARENT_MERGED', params: { mergedIntoId: tuyenQuang.id } });
+  });
 });

@@ -136,7 +136,7 @@ async function loadParent(db: Db, parentId: number) {
   const parent = await findAgency(db, parentId);
   if (!parent) throw AgencyErrors.parentNotFound(parentId);
   if (parent.kind === 'group') throw AgencyErrors.groupNotInTree();
-  if (parent.merged_into_id !== null) throw AgencyErrors.successorMerged(parentId, parent.merged_into_id);
+  if (parent.merged_into_id !== null) throw AgencyErrors.parentMerged(parentId, parent.merged_into_id);
   return parent;
 }
 
