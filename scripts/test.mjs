@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTempPostgres } from './pg-temp.mjs';
+import { ensureChromium } from './system-deps.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const extraArgs = process.argv.slice(2);
@@ -61,6 +62,21 @@ if (serverUrl) {
 } else {
   console.error(
     "\n✗ No PostgreSQL server: set DATABASE_URL, or install Debian's postgresql package (run as root to let the suite install it).",
+  );
+  problems++;
+}
+
+// The browser journeys: the app started as `npm start` starts it, driven through Debian's Chromium.
+// A run narrowed to some files (`node scripts/test.mjs server/src/tasks`) runs them only if it names e2e.
+const runBrowser = extraArgs.length === 0 || extraArgs.some((arg) => arg.includes('e2e'));
+const chromium = runBrowser ? ensureChromium() : null;
+if (!runBrowser) {
+  console.log('\n(browser journeys skipped: the run is narrowed to other files)');
+} else if (chromium) {
+  vitest('Browser journeys', ['--config', 'e2e/vitest.config.ts'], { CHROMIUM_PATH: chromium });
+} else {
+  console.error(
+    "\n✗ No Chromium for the browser journeys: install Debian's chromium package (run as root to let the suite install it).",
   );
   problems++;
 }

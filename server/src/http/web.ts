@@ -19,7 +19,9 @@ export const webPlugin = fp(async (app: FastifyInstance, options: { dist?: strin
   if (built) {
     await app.register(fastifyStatic, {
       root: dist,
-      wildcard: false,
+      // Files are looked up on each request (a rebuilt app is served without a restart); a missing
+      // one falls through to the not-found handler below.
+      wildcard: true,
       index: false,
       cacheControl: false,
       // Hashed asset names never change content; index.html must always be asked again.
@@ -27,6 +29,11 @@ export const webPlugin = fp(async (app: FastifyInstance, options: { dist?: strin
         res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
+  }
+  if (built) {
+    app.get('/', { schema: { hide: true } }, (_req, reply) =>
+      reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html'),
+    );
   }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';

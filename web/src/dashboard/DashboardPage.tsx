@@ -1,5 +1,268 @@
-import { EmptyState } from '../app/states.tsx';
+import type { Rate } from '@giamsat/server/dashboard/dashboard.schemas.ts';
+import type { AgencyLevel } from '@giamsat/shared';
+import { BarChart } from '@mantine/charts';
+import { Card, Group, Progress, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
+import { formatDate, formatNumber, formatPercent } from '../app/format.ts';
+import { EmptyState, ErrorState, LoadingState } from '../app/states.tsx';
+import { type Me, useMe } from '../auth/useMe.ts';
+import { TIMELINESS_COLORS, TIMELINESS_ORDER } from '../tasks/timeliness.tsx';
+import { BodyTable } from './BodyTable.tsx';
+import { FigureLink } from './FigureLink.tsx';
+import { type DashboardParams, useDashboard } from './useDashboard.ts';
+
+type ScopeKind = 'nation' | 'level' | 'agency';
+
+/** Where a user's dashboard starts: an office on its scope, a body's people on their body, others on the nation. */
+function defaultScope(me: Me | null | undefined): DashboardParams {
+  if (!me) return { scope: 'nation' };
+  if (me.role === 'office')
+    return me.scopeAgency ? { scope: 'agency', agencyId: me.scopeAgency.id } : { scope: 'nation' };
+  if (me.role === 'focal' || me.role === 'head') return { scope: 'agency', agencyId: me.agency.id };
+  return { scope: 'nation' };
+}
+
+function paramsFromUrl(search: URLSearchParams, me: Me | null | undefined): DashboardParams {
+  const scope = search.get('scope');
+  if (scope === 'nation') return { scope };
+  if (scope === 'level') return { scope, level: (search.get('level') ?? 'central') as AgencyLevel };
+  if (scope === 'agency' && search.get('agencyId')) return { scope, agencyId: Number(search.get('agencyId')) };
+  if (scope === 'directive' && search.get('directiveId'))
+    return { scope, directiveId: Number(search.get('directiveId')) };
+  if (scope === 'programme' && search.get('programmeCode'))
+    return { scope, programmeCode: search.get('programmeCode') ?? '' };
+  return defaultScope(me);
+}
+
+function RateCard({ label, rate }: { label: string; rate: Rate }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text size="xl" fw={700}>
+        {formatPercent(rate.rate, 1)}
+      </Text>
+      <Progress value={(rate.rate ?? 0) * 100} size="sm" my={6} aria-hidden />
+      <Text size="sm">
+        <FigureLink count={rate.numerator} filter={rate.filter} label={label} /> /{' '}
+        <FigureLink count={rate.denominator} filter={rate.denominatorFilter} /> {t('dashboard.tasks')}
+      </Text>
+    </Card>
+  );
+}
 
 export default function DashboardPage() {
-  return <EmptyState />;
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const [search, setSearch] = useSearchParams();
+  const params = paramsFromUrl(search, me.data);
+  const dashboard = useDashboard(params);
+
+  const setScope = (next: DashboardParams) => {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== null) query.set(k, String(v));
+    setSearch(query, { replace: true });
+  };
+
+  const scopeKind: ScopeKind = params.scope === 'level' || params.scope === 'agency' ? params.scope : 'nation';
+  const data = dashboard.data;
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <div>
+          <Title order={2}>{t('dashboard.title')}</Title>
+          {data && (
+            <Text c="dimmed" size="sm">
+              {data.scope.agency?.name ??
+                data.scope.directive?.number ??
+                data.scope.programme?.name ??
+                (data.scope.level ? t(`levels.${data.scope.level}`) : t('dashboard.nation'))}{' '}
+              · {t('dashboard.asOf', { date: formatDate(data.asOf) })}
+            </Text>
+          )}
+        </div>
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <SegmentedControl
+            aria-label={t('dashboard.scope')}
+            value={scopeKind}
+            onChange={(value) => {
+              if (value === 'nation') setScope({ scope: 'nation' });
+              if (value === 'level') setScope({ scope: 'level', level: 'province' });
+              if (value === 'agency')
+                setScope(
+                  defaultScope(me.data).agencyId
+                    ? defaultScope(me.data)
+                    : { scope: 'agency', agencyId: me.data?.agency.id },
+                );
+            }}
+            data={(['nation', 'level', 'agency'] as const).map((v) => ({
+              value: v,
+              label: t(`dashboard.scopes.${v}`),
+            }))}
+          />
+          {scopeKind === 'level' && (
+            <Select
+              aria-label={t('tasks.filters.level')}
+              w={150}
+              data={['central', 'province', 'commune'].map((v) => ({ value: v, label: t(`levels.${v}`) }))}
+              value={params.level ?? 'province'}
+              onChange={(v) => v && setScope({ scope: 'level', level: v as AgencyLevel })}
+              allowDeselect={false}
+            />
+          )}
+          {scopeKind === 'agency' && (
+            <div style={{ minWidth: 260 }}>
+              <AgencyPicker
+                label={t('dashboard.scopes.agency')}
+                value={params.agencyId ?? null}
+                selectedName={data?.scope.agency?.name}
+                onChange={(id) => id && setScope({ scope: 'agency', agencyId: id })}
+              />
+            </div>
+          )}
+        </Group>
+      </Group>
+
+      {dashboard.isPending ? (
+        <LoadingState />
+      ) : dashboard.error ? (
+        <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />
+      ) : !data ? null : data.totals.total.count === 0 ? (
+        <EmptyState>{t('dashboard.empty')}</EmptyState>
+      ) : (
+        <Stack style={{ opacity: dashboard.isPlaceholderData ? 0.6 : 1 }}>
+          <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} data-testid="dashboard-totals">
+            <Card withBorder>
+              <Text size="sm" c="dimmed">
+                {t('dashboard.total')}
+              </Text>
+              <Text size="xl" fw={700}>
+                <FigureLink
+                  count={data.totals.total.count}
+                  filter={data.totals.total.filter}
+                  label={t('dashboard.total')}
+                />
+              </Text>
+            </Card>
+            {TIMELINESS_ORDER.map((state) => (
+              <Card
+                withBorder
+                key={state}
+                style={{ borderTop: `3px solid var(--mantine-color-${TIMELINESS_COLORS[state]}-6)` }}
+              >
+                <Text size="sm" c="dimmed" lineClamp={2}>
+                  {t(`timeliness.${state}`)}
+                </Text>
+                <Text size="xl" fw={700} data-testid={`count-${state}`}>
+                  <FigureLink
+                    count={data.totals.byState[state].count}
+                    filter={data.totals.byState[state].filter}
+                    label={t(`timeliness.${state}`)}
+                  />
+                </Text>
+              </Card>
+            ))}
+            <Card withBorder style={{ borderTop: '3px solid var(--mantine-color-yellow-6)' }}>
+              <Text size="sm" c="dimmed">
+                {t('dashboard.dueSoon', { days: data.dueSoonDays })}
+              </Text>
+              <Text size="xl" fw={700}>
+                <FigureLink count={data.dueSoon.count} filter={data.dueSoon.filter} label={t('timeliness.due_soon')} />
+              </Text>
+            </Card>
+            <Card withBorder style={{ borderTop: '3px solid var(--mantine-color-grape-6)' }}>
+              <Text size="sm" c="dimmed">
+                {t('dashboard.staleFull', { days: data.staleAfterDays })}
+              </Text>
+              <Text size="xl" fw={700}>
+                <FigureLink count={data.stale.count} filter={data.stale.filter} label={t('dashboard.stale')} />
+              </Text>
+            </Card>
+          </SimpleGrid>
+
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <RateCard label={t('dashboard.rates.completion')} rate={data.rates.completion} />
+            <RateCard label={t('dashboard.rates.onTime')} rate={data.rates.onTime} />
+            <RateCard label={t('dashboard.rates.onTimeCompletion')} rate={data.rates.onTimeCompletion} />
+          </SimpleGrid>
+
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <Card withBorder>
+              <Title order={3} size="h5" mb="sm">
+                {t('dashboard.ageing')}
+              </Title>
+              <Stack gap={8}>
+                {data.overdueAgeing.map((bucket) => {
+                  const max = Math.max(1, ...data.overdueAgeing.map((b) => b.count));
+                  return (
+                    <div key={bucket.fromDays}>
+                      <Group justify="space-between">
+                        <Text size="sm">
+                          {bucket.toDays === null
+                            ? t('dashboard.ageingOver', { from: bucket.fromDays - 1 })
+                            : t('dashboard.ageingRange', { from: bucket.fromDays, to: bucket.toDays })}
+                        </Text>
+                        <Text size="sm" fw={600}>
+                          <FigureLink count={bucket.count} filter={bucket.filter} />
+                        </Text>
+                      </Group>
+                      <Progress value={(bucket.count / max) * 100} color="red" size="sm" aria-hidden />
+                    </div>
+                  );
+                })}
+              </Stack>
+            </Card>
+            <Card withBorder style={{ gridColumn: 'span 2' }}>
+              <Title order={3} size="h5" mb="sm">
+                {t('dashboard.trend')}
+              </Title>
+              <BarChart
+                h={240}
+                data={data.monthlyTrend.map((m) => ({
+                  month: `${m.month.slice(5)}/${m.month.slice(0, 4)}`,
+                  doneOnTime: m.doneOnTime.count,
+                  doneLate: m.doneLate.count,
+                  openOverdue: m.openOverdue.count,
+                }))}
+                dataKey="month"
+                withLegend
+                valueFormatter={(v) => formatNumber(v, i18n.language)}
+                series={[
+                  { name: 'doneOnTime', label: t('timeliness.done_on_time'), color: 'green.6' },
+                  { name: 'doneLate', label: t('timeliness.done_late'), color: 'orange.6' },
+                  { name: 'openOverdue', label: t('dashboard.openOverdue'), color: 'red.6' },
+                ]}
+              />
+            </Card>
+          </SimpleGrid>
+
+          <Card withBorder>
+            <Group justify="space-between" mb="sm">
+              <Title order={3} size="h5">
+                {t('dashboard.ranking')}
+              </Title>
+              <Text size="xs" c="dimmed">
+                {t('dashboard.rankingNote', { shown: data.byAgency.rows.length, total: data.byAgency.total })}
+              </Text>
+            </Group>
+            <BodyTable rows={data.byAgency.rows} ranked testId="ranking-table" />
+          </Card>
+
+          {data.byProvince.length > 0 && (
+            <Card withBorder>
+              <Title order={3} size="h5" mb="sm">
+                {t('dashboard.provinces', { count: data.byProvince.length })}
+              </Title>
+              <BodyTable rows={data.byProvince} ranked={false} testId="province-table" />
+            </Card>
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
 }

@@ -1,5 +1,246 @@
-import { EmptyState } from '../app/states.tsx';
+import { TimelinessFilter } from '@giamsat/shared';
+import {
+  Button,
+  Card,
+  Collapse,
+  Group,
+  MultiSelect,
+  Pagination,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconAdjustments, IconDownload, IconSearch, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
+import { errorMessage } from '../api/errors.ts';
+import { formatNumber, toIsoDate } from '../app/format.ts';
+import { EmptyState, ErrorState, LoadingState } from '../app/states.tsx';
+import { exportTasksToXlsx } from './exportXlsx.ts';
+import { type SortKey, TaskTable } from './TaskTable.tsx';
+import { PAGE_SIZES, paramsFromSearch, type TaskFilterKey } from './taskFilters.ts';
+import { useTaskList } from './useTasks.ts';
+
+function isoToDate(value: string | undefined): string | null {
+  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+}
 
 export default function TaskListPage() {
-  return <EmptyState />;
+  const { t, i18n } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const { page, pageSize, ...filters } = paramsFromSearch(search);
+  const [text, setText] = useState(String(filters.q ?? ''));
+  const [moreOpen, { toggle: toggleMore }] = useDisclosure(
+    Boolean(filters.dueFrom || filters.dueTo || filters.level || filters.staleOnly),
+  );
+  const [exporting, setExporting] = useState<string | null>(null);
+
+  const query = { ...filters, limit: pageSize, offset: (page - 1) * pageSize };
+  const tasks = useTaskList(query);
+
+  /** Changes filters in the URL (so the list can be bookmarked and shared) and goes back to page 1. */
+  const setFilters = (changes: Partial<Record<TaskFilterKey | 'page' | 'pageSize', string | null>>) => {
+    setSearch(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === null || value === '' || value === undefined) next.delete(key);
+          else next.set(key, value);
+        }
+        if (!('page' in changes)) next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+  };
+  const setQueryText = useDebouncedCallback((value: string) => setFilters({ q: value.trim() || null }), 300);
+
+  const sort = (filters.sort as SortKey | undefined) ?? 'dueDate';
+  const order = filters.order === 'desc' ? 'desc' : 'asc';
+  const onSort = (column: SortKey) =>
+    setFilters({ sort: column, order: column === sort && order === 'asc' ? 'desc' : 'asc' });
+
+  const timeliness = String(filters.timeliness ?? '')
+    .split(',')
+    .filter(Boolean);
+  const total = tasks.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const hasFilters = [...search.keys()].some((key) => !['page', 'pageSize', 'sort', 'order'].includes(key));
+
+  const onExport = async () => {
+    setExporting(t('tasks.export.preparing'));
+    try {
+      await exportTasksToXlsx({ ...filters }, t, (done, all) =>
+        setExporting(
+          t('tasks.export.progress', {
+            done: formatNumber(done, i18n.language),
+            total: formatNumber(all, i18n.language),
+          }),
+        ),
+      );
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('tasks.export.failed'), message: errorMessage(t, error) });
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{t('tasks.title')}</Title>
+          <Text c="dimmed" size="sm" aria-live="polite" data-testid="task-total">
+            {tasks.data ? t('tasks.total', { count: total, formatted: formatNumber(total, i18n.language) }) : ' '}
+          </Text>
+        </div>
+        <Button
+          leftSection={<IconDownload size={16} />}
+          variant="light"
+          onClick={() => void onExport()}
+          loading={exporting !== null}
+          disabled={!tasks.data || total === 0}
+        >
+          {t('tasks.export.button')}
+        </Button>
+      </Group>
+      {exporting && (
+        <Text size="sm" c="dimmed" role="status">
+          {exporting}
+        </Text>
+      )}
+
+      <Card withBorder p="sm" component="form" role="search" onSubmit={(e) => e.preventDefault()}>
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            <TextInput
+              label={t('tasks.filters.q')}
+              placeholder={t('tasks.filters.qPlaceholder')}
+              leftSection={<IconSearch size={16} />}
+              value={text}
+              onChange={(e) => {
+                setText(e.currentTarget.value);
+                setQueryText(e.currentTarget.value);
+              }}
+            />
+            <MultiSelect
+              label={t('tasks.filters.timeliness')}
+              data={TimelinessFilter.options.map((v) => ({ value: v, label: t(`timeliness.${v}`) }))}
+              value={timeliness}
+              onChange={(values) => setFilters({ timeliness: values.join(',') || null })}
+              clearable
+            />
+            <AgencyPicker
+              label={t('tasks.filters.agency')}
+              value={filters.agencyId ? Number(filters.agencyId) : null}
+              onChange={(id) => setFilters({ agencyId: id ? String(id) : null })}
+            />
+            <Select
+              label={t('tasks.filters.role')}
+              data={['any', 'lead', 'coordinating'].map((v) => ({ value: v, label: t(`tasks.roles.${v}`) }))}
+              value={String(filters.role ?? 'any')}
+              onChange={(v) => setFilters({ role: v === 'any' ? null : v })}
+              allowDeselect={false}
+            />
+          </SimpleGrid>
+          <Group gap="sm">
+            <Button variant="subtle" size="xs" leftSection={<IconAdjustments size={14} />} onClick={toggleMore}>
+              {moreOpen ? t('tasks.filters.fewer') : t('tasks.filters.more')}
+            </Button>
+            {hasFilters && (
+              <Button
+                variant="subtle"
+                size="xs"
+                color="gray"
+                leftSection={<IconX size={14} />}
+                onClick={() => {
+                  setText('');
+                  setSearch(new URLSearchParams(), { replace: true });
+                }}
+              >
+                {t('tasks.filters.clear')}
+              </Button>
+            )}
+          </Group>
+          <Collapse in={moreOpen}>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+              <DateInput
+                label={t('tasks.filters.dueFrom')}
+                valueFormat="DD/MM/YYYY"
+                placeholder="dd/mm/yyyy"
+                clearable
+                value={isoToDate(filters.dueFrom as string | undefined)}
+                onChange={(d) => setFilters({ dueFrom: toIsoDate(d) })}
+              />
+              <DateInput
+                label={t('tasks.filters.dueTo')}
+                valueFormat="DD/MM/YYYY"
+                placeholder="dd/mm/yyyy"
+                clearable
+                value={isoToDate(filters.dueTo as string | undefined)}
+                onChange={(d) => setFilters({ dueTo: toIsoDate(d) })}
+              />
+              <Select
+                label={t('tasks.filters.level')}
+                data={['central', 'province', 'commune'].map((v) => ({ value: v, label: t(`levels.${v}`) }))}
+                value={filters.level ? String(filters.level) : null}
+                onChange={(v) => setFilters({ level: v })}
+                clearable
+              />
+              <Stack gap={6} justify="flex-end">
+                <Switch
+                  label={t('tasks.filters.subtree')}
+                  checked={filters.subtree === 'true'}
+                  onChange={(e) => setFilters({ subtree: e.currentTarget.checked ? 'true' : null })}
+                />
+                <Switch
+                  label={t('tasks.filters.staleOnly')}
+                  checked={filters.staleOnly === 'true'}
+                  onChange={(e) => setFilters({ staleOnly: e.currentTarget.checked ? 'true' : null })}
+                />
+              </Stack>
+            </SimpleGrid>
+          </Collapse>
+        </Stack>
+      </Card>
+
+      {tasks.isPending ? (
+        <LoadingState />
+      ) : tasks.error ? (
+        <ErrorState error={tasks.error} onRetry={() => void tasks.refetch()} />
+      ) : total === 0 ? (
+        <EmptyState>{hasFilters ? t('tasks.emptyFiltered') : t('tasks.empty')}</EmptyState>
+      ) : (
+        <Stack style={{ opacity: tasks.isPlaceholderData ? 0.6 : 1 }}>
+          <TaskTable tasks={tasks.data.items} sort={sort} order={order} onSort={onSort} />
+          <Group justify="space-between">
+            <Pagination
+              total={pages}
+              value={Math.min(page, pages)}
+              onChange={(p) => setFilters({ page: String(p) })}
+              siblings={1}
+              getControlProps={(control) => ({ 'aria-label': t(`tasks.pagination.${control}`) })}
+            />
+            <Select
+              aria-label={t('tasks.pageSize')}
+              w={110}
+              data={PAGE_SIZES.map((n) => ({ value: String(n), label: t('tasks.perPage', { count: n }) }))}
+              value={String(pageSize)}
+              onChange={(v) => setFilters({ pageSize: v })}
+              allowDeselect={false}
+            />
+          </Group>
+        </Stack>
+      )}
+    </Stack>
+  );
 }

@@ -1,5 +1,273 @@
-import { EmptyState } from '../app/states.tsx';
+import {
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Card,
+  Grid,
+  Group,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { isNotFound } from '../api/errors.ts';
+import { formatDate } from '../app/format.ts';
+import { NotFoundPage } from '../app/NotFoundPage.tsx';
+import { EmptyState, ErrorState, LoadingState } from '../app/states.tsx';
+import { useMe } from '../auth/useMe.ts';
+import { ExtensionPanel } from '../progress/ExtensionPanel.tsx';
+import { ReportCard } from '../progress/ReportCard.tsx';
+import { ReportForm } from '../progress/ReportForm.tsx';
+import { useTaskReports } from '../progress/useProgress.ts';
+import { DeadlineText, TaskTable } from './TaskTable.tsx';
+import { TaskTimeline } from './TaskTimeline.tsx';
+import { TimelinessBadge } from './timeliness.tsx';
+import { type Task, useTask } from './useTasks.ts';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+        {label}
+      </Text>
+      <div>{children}</div>
+    </div>
+  );
+}
+
+function Reports({ task }: { task: Task }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const reports = useTaskReports(task.id);
+  if (reports.isPending) return <LoadingState />;
+  if (reports.error) return <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />;
+  const myAgencyId = me.data?.agency.id;
+  // The report my body is still working on (a draft, or one returned to it) is finished in the form.
+  const mine = reports.data.items.find(
+    (r) => r.agency.id === myAgencyId && (r.state === 'draft' || r.state === 'returned'),
+  );
+  const awaiting = reports.data.items.some((r) => r.agency.id === myAgencyId && r.state === 'submitted');
+  const others = reports.data.items.filter((r) => r !== mine);
+  return (
+    <Stack>
+      {task.abilities.canReport && !awaiting && (
+        <ReportForm
+          key={mine?.id ?? 'new'}
+          taskId={task.id}
+          existing={mine ?? null}
+          currentPercent={task.progressPercent}
+        />
+      )}
+      {awaiting && (
+        <Text size="sm" c="blue" role="status">
+          {t('progress.awaitingReview')}
+        </Text>
+      )}
+      {others.length === 0 && !task.abilities.canReport ? (
+        <EmptyState>{t('progress.none')}</EmptyState>
+      ) : (
+        others.map((r) => <ReportCard key={r.id} report={r} canReview={task.abilities.canReview} />)
+      )}
+    </Stack>
+  );
+}
 
 export default function TaskPage() {
-  return <EmptyState />;
+  const { t } = useTranslation();
+  const me = useMe();
+  const id = Number(useParams().id);
+  const task = useTask(id);
+
+  if (!Number.isInteger(id) || id <= 0) return <NotFoundPage message={t('tasks.notFound')} />;
+  if (task.isPending) return <LoadingState />;
+  if (task.error) {
+    return isNotFound(task.error) ? (
+      <NotFoundPage message={t('tasks.notFound')} />
+    ) : (
+      <ErrorState error={task.error} onRetry={() => void task.refetch()} />
+    );
+  }
+  const data = task.data;
+  const isLead = data.lead.some((a) => a.id === me.data?.agency.id);
+  const extended = data.deadline.firstDue && data.deadline.due && data.deadline.firstDue !== data.deadline.due;
+
+  return (
+    <Stack>
+      <Breadcrumbs>
+        <Anchor component={Link} to="/tasks" size="sm">
+          {t('tasks.title')}
+        </Anchor>
+        <Anchor component={Link} to={`/tasks?directiveId=${data.directive.id}`} size="sm">
+          {data.directive.number ?? t('tasks.directiveUnnumbered')}
+        </Anchor>
+        <Text size="sm">{data.ref || `#${data.id}`}</Text>
+      </Breadcrumbs>
+
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Stack gap={4} style={{ flex: 1, minWidth: 260 }}>
+          <Group gap="xs">
+            <TimelinessBadge value={data.timeliness} dueSoon={data.dueSoon} />
+            {data.daysOverdue > 0 && (
+              <Badge color="red" variant="outline">
+                {t('tasks.daysOverdue', { count: data.daysOverdue })}
+              </Badge>
+            )}
+          </Group>
+          <Title order={2} size="h3" style={{ whiteSpace: 'pre-wrap' }}>
+            {data.text}
+          </Title>
+        </Stack>
+        <Stack gap={2} w={200}>
+          <Text size="xs" c="dimmed">
+            {t('tasks.columns.progress')}
+          </Text>
+          <Progress value={data.progressPercent} size="lg" aria-label={`${data.progressPercent}%`} />
+          <Text size="sm" fw={700} data-testid="task-percent">
+            {data.progressPercent}%
+          </Text>
+        </Stack>
+      </Group>
+
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Tabs defaultValue="reports" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="reports">{t('task.tabs.reports')}</Tabs.Tab>
+              <Tabs.Tab value="cascade">
+                {t('task.tabs.cascade')}{' '}
+                {data.rollup.count > 0 && (
+                  <Badge size="xs" variant="light">
+                    {data.rollup.count}
+                  </Badge>
+                )}
+              </Tabs.Tab>
+              <Tabs.Tab value="extensions">{t('task.tabs.extensions')}</Tabs.Tab>
+              <Tabs.Tab value="history">{t('task.tabs.history')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="reports" pt="md">
+              <Reports task={data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="cascade" pt="md">
+              <Stack>
+                {data.parent && (
+                  <Card withBorder>
+                    <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+                      {t('task.parent')}
+                    </Text>
+                    <Anchor component={Link} to={`/tasks/${data.parent.id}`} size="sm">
+                      {data.parent.directive.number} · {data.parent.ref} — {data.parent.text}
+                    </Anchor>
+                  </Card>
+                )}
+                {data.rollup.count > 0 ? (
+                  <>
+                    <SimpleGrid cols={{ base: 2, sm: 4 }}>
+                      <Field label={t('task.rollup.count')}>{data.rollup.count}</Field>
+                      <Field label={t('task.rollup.done')}>{data.rollup.done}</Field>
+                      <Field label={t('task.rollup.overdue')}>
+                        <Text c={data.rollup.overdue > 0 ? 'red' : undefined}>{data.rollup.overdue}</Text>
+                      </Field>
+                      <Field label={t('task.rollup.averagePercent')}>{Math.round(data.rollup.averagePercent)}%</Field>
+                    </SimpleGrid>
+                    <TaskTable tasks={data.children} />
+                    {data.rollup.count > data.children.length && (
+                      <Anchor component={Link} to={`/tasks?parentTaskId=${data.id}`} size="sm">
+                        {t('task.allChildren', { count: data.rollup.count })}
+                      </Anchor>
+                    )}
+                  </>
+                ) : (
+                  <EmptyState>{t('task.noChildren')}</EmptyState>
+                )}
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="extensions" pt="md">
+              <ExtensionPanel
+                taskId={data.id}
+                canRequest={
+                  data.abilities.canReport && isLead && data.deadline.kind !== 'continuous' && !data.completedOn
+                }
+                canDecide={data.abilities.canReview}
+              />
+            </Tabs.Panel>
+            <Tabs.Panel value="history" pt="md">
+              <TaskTimeline taskId={data.id} />
+            </Tabs.Panel>
+          </Tabs>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Card withBorder>
+            <Stack gap="sm">
+              <Field label={t('task.directive')}>
+                <Text size="sm">
+                  {data.directive.number} {data.directive.issuedOn && `(${formatDate(data.directive.issuedOn)})`}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {data.directive.title}
+                </Text>
+              </Field>
+              <Field label={t('task.sourceClause')}>
+                <Text size="sm">
+                  {data.ref || '—'}
+                  {data.sourceLine !== null && ` · ${t('task.sourceLine', { line: data.sourceLine })}`}
+                </Text>
+              </Field>
+              <Field label={t('tasks.columns.lead')}>
+                {data.lead.map((a) => (
+                  <Text size="sm" key={a.id}>
+                    {a.name}
+                  </Text>
+                ))}
+                {data.lead.length === 0 && <Text size="sm">—</Text>}
+              </Field>
+              <Field label={t('tasks.columns.coordinating')}>
+                {data.coordinating.map((a) => (
+                  <Text size="sm" key={a.id}>
+                    {a.name}
+                  </Text>
+                ))}
+                {data.coordinating.length === 0 && <Text size="sm">—</Text>}
+              </Field>
+              <Field label={t('task.deadline')}>
+                <Text size="sm" fw={600}>
+                  <DeadlineText deadline={data.deadline} />
+                </Text>
+                {data.deadline.raw && (
+                  <Text size="xs" c="dimmed">
+                    «{data.deadline.raw}»
+                  </Text>
+                )}
+                {data.deadline.period && <Text size="xs">{t(`periods.${data.deadline.period}`)}</Text>}
+              </Field>
+              {extended && (
+                <Field label={t('task.firstDue')}>
+                  <Text size="sm">{formatDate(data.deadline.firstDue)}</Text>
+                </Field>
+              )}
+              {data.completedOn && (
+                <Field label={t('tasks.columns.completedOn')}>
+                  <Text size="sm">{formatDate(data.completedOn)}</Text>
+                </Field>
+              )}
+              {data.deliverable && (
+                <Field label={t('task.deliverable')}>
+                  <Text size="sm">{data.deliverable}</Text>
+                </Field>
+              )}
+              {data.note && (
+                <Field label={t('task.note')}>
+                  <Text size="sm">{data.note}</Text>
+                </Field>
+              )}
+            </Stack>
+          </Card>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
 }

@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect, inject, onTestFailed } from 'vitest';
+
+const root = new URL('..', import.meta.url).pathname;
+export const screenshotDir = join(root, 'test-results', 'e2e');
+
+/** The demo accounts printed by `npm start` (server/src/demo/accounts.ts); one shared password. */
+export const DEMO_PASSWORD = 'MatKhau@2025';
+export const accounts = {
+  centralOffice: 'vptw',
+  provinceOffice: 'vp.hanoi',
+  ministryFocal: 'bokhcn',
+  ministryHead: 'bokhcn.lanhdao',
+  provinceFocal: 'sokhcn.hanoi',
+  communeFocal: 'xa.hanoi',
+  inspector: 'thanhtra',
+} as const;
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+/** Debian's Chromium (never a downloaded browser), headless. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function newUserPage(
+  browser: Browser,
+  options: { width?: number; height?: number } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: { width: options.width ?? 1366, height: options.height ?? 900 },
+  });
+  const page = await context.newPage();
+  // Generous: the suite shares the machine with database tests and benchmarks.
+  page.setDefaultTimeout(60_000);
+  return { context, page };
+}
+
+/** Signs in through the sign-in form, as a person would. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/login'));
+}
+
+/** The journey's last screen, kept as a test artifact in test-results/e2e/. */
+export async function saveScreenshot(page: Page, journey: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${journey}.png`), fullPage: options.fullPage ?? false });
+}
+
+export async function expectVisible(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByText(text).first().waitFor({ state: 'visible' });
+  expect(await page.getByText(text).first().isVisible()).toBe(true);
+}
+
+/** On failure, keep what the user saw then (test-results/e2e/<name>-failed.png). */
+export function screenshotOnFailure(pages: () => Record<string, Page>): void {
+  onTestFailed(async () => {
+    for (const [name, page] of Object.entries(pages())) {
+      if (!page.isClosed()) await saveScreenshot(page, `${name}-failed`).catch(() => undefined);
+    }
+  });
+}

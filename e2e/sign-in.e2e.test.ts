@@ -1,0 +1,54 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accounts, launchBrowser, newUserPage, saveScreenshot, signIn } from './browser.ts';
+
+describe('sign in', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('refuses a wrong password in Vietnamese, then the central office signs in and sees the national dashboard', async () => {
+    const { context, page } = await newUserPage(browser);
+    await page.goto('/');
+    await page.waitForURL('**/login');
+    await page.getByLabel('Tên đăng nhập').fill(accounts.centralOffice);
+    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Sai tên đăng nhập hoặc mật khẩu');
+
+    await signIn(page, accounts.centralOffice);
+    await page.waitForURL('**/dashboard');
+    await page.getByRole('heading', { name: 'Bảng điều khiển' }).waitFor();
+    await page.getByTestId('dashboard-totals').waitFor();
+    await expect(page.getByText('Toàn quốc ·').count()).resolves.toBe(1);
+    // Every state of the official split is shown, with its count, linking to the tasks behind it.
+    for (const label of [
+      'Hoàn thành đúng hạn',
+      'Hoàn thành quá hạn',
+      'Đang thực hiện trong hạn',
+      'Đang thực hiện quá hạn',
+    ]) {
+      await expect(page.getByTestId('dashboard-totals').getByText(label).count()).resolves.toBe(1);
+    }
+    const overdue = page.getByTestId('count-in_progress_overdue').getByRole('link');
+    const overdueCount = Number((await overdue.textContent())?.replace(/\D/g, ''));
+    expect(overdueCount).toBeGreaterThan(0);
+    await page.getByTestId('province-table').waitFor();
+    for (const province of ['Thành phố Hà Nội', 'Tỉnh Điện Biên', 'Thành phố Hồ Chí Minh']) {
+      await expect(page.getByTestId('province-table').getByText(province, { exact: true }).count()).resolves.toBe(1);
+    }
+    await saveScreenshot(page, 'sign-in-central-office');
+
+    // The figure opens the list of exactly those tasks.
+    await overdue.click();
+    await page.waitForURL(/\/tasks\?.*timeliness=in_progress_overdue/);
+    await page.getByTestId('task-table').waitFor();
+    await expect(page.getByTestId('task-total').textContent()).resolves.toContain(String(overdueCount));
+    await saveScreenshot(page, 'dashboard-figure-to-task-list');
+    await context.close();
+  });
+});

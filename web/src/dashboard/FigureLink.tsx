@@ -1,0 +1,30 @@
+import type { TaskListFilter } from '@giamsat/server/dashboard/dashboard.schemas.ts';
+import type { TimelinessFilter } from '@giamsat/shared';
+import { Anchor } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatNumber } from '../app/format.ts';
+import { taskListHref } from '../tasks/taskFilters.ts';
+
+/** A number on the dashboard: a link to the very tasks it counts. */
+export function FigureLink({
+  count,
+  filter,
+  states,
+  label,
+}: {
+  count: number;
+  filter: TaskListFilter | null;
+  states?: TimelinessFilter[];
+  label?: string;
+}) {
+  const { i18n, t } = useTranslation();
+  const text = formatNumber(count, i18n.language);
+  if (!filter) return <>{text}</>;
+  const href = taskListHref(states ? { ...filter, timeliness: states } : filter);
+  return (
+    <Anchor component={Link} to={href} aria-label={label ? t('dashboard.figureLink', { label, count }) : undefined}>
+      {text}
+    </Anchor>
+  );
+}

@@ -1,0 +1,57 @@
+import { ActionIcon, Anchor, Group, List, Text } from '@mantine/core';
+import { IconFile, IconLink, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { Report } from './useProgress.ts';
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function EvidenceList({
+  evidence,
+  onRemove,
+}: {
+  evidence: Report['evidence'];
+  onRemove?: (evidenceId: number) => void;
+}) {
+  const { t } = useTranslation();
+  if (evidence.length === 0) return null;
+  return (
+    <List spacing={4} size="sm" listStyleType="none" aria-label={t('progress.evidence')}>
+      {evidence.map((item) => (
+        <List.Item key={item.id}>
+          <Group gap={6} wrap="nowrap">
+            {item.kind === 'file' ? <IconFile size={16} aria-hidden /> : <IconLink size={16} aria-hidden />}
+            {item.kind === 'file' && item.downloadUrl ? (
+              <Anchor href={item.downloadUrl} size="sm">
+                {item.file?.filename ?? item.title}
+              </Anchor>
+            ) : (
+              <Anchor href={item.url ?? '#'} target="_blank" rel="noopener noreferrer" size="sm">
+                {item.title || item.url}
+              </Anchor>
+            )}
+            {item.file && (
+              <Text size="xs" c="dimmed">
+                {formatSize(item.file.sizeBytes)}
+              </Text>
+            )}
+            {onRemove && (
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                size="sm"
+                aria-label={t('progress.removeEvidence', { name: item.file?.filename ?? item.title })}
+                onClick={() => onRemove(item.id)}
+              >
+                <IconTrash size={14} />
+              </ActionIcon>
+            )}
+          </Group>
+        </List.Item>
+      ))}
+    </List>
+  );
+}

@@ -1,0 +1,156 @@
+import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../api/errors.ts';
+import { formatDate, formatDateTime, toIsoDate } from '../app/format.ts';
+import { EmptyState, ErrorState, LoadingState } from '../app/states.tsx';
+import { type Extension, useExtensionActions, useTaskExtensions } from './useProgress.ts';
+
+function ExtensionItem({ extension, canDecide }: { extension: Extension; canDecide: boolean }) {
+  const { t } = useTranslation();
+  const { decide } = useExtensionActions(extension.taskId);
+  const [comment, setComment] = useState('');
+  return (
+    <Card withBorder>
+      <Stack gap={6}>
+        <Group justify="space-between">
+          <Text size="sm" fw={600}>
+            {t('extensions.fromTo', { from: formatDate(extension.currentDue), to: formatDate(extension.requestedDue) })}
+          </Text>
+          <Badge
+            variant="light"
+            color={extension.state === 'accepted' ? 'green' : extension.state === 'rejected' ? 'red' : 'blue'}
+          >
+            {t(`extensions.states.${extension.state}`)}
+          </Badge>
+        </Group>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {extension.reason}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {extension.requestedBy.name} ({extension.agency.name}) · {formatDateTime(extension.createdAt)}
+        </Text>
+        {extension.decisionComment && (
+          <Text size="sm" c="dimmed">
+            {t('extensions.decisionComment')}: {extension.decisionComment}
+          </Text>
+        )}
+        {canDecide && extension.state === 'pending' && (
+          <Stack gap="xs">
+            <Textarea
+              label={t('extensions.commentLabel')}
+              value={comment}
+              onChange={(e) => setComment(e.currentTarget.value)}
+              autosize
+              minRows={1}
+            />
+            {decide.error && <Alert color="red">{errorMessage(t, decide.error)}</Alert>}
+            <Group justify="flex-end">
+              <Button
+                variant="default"
+                onClick={() =>
+                  decide.mutate({ id: extension.id, decision: 'reject', comment: comment.trim() || undefined })
+                }
+                loading={decide.isPending}
+              >
+                {t('extensions.reject')}
+              </Button>
+              <Button
+                color="green"
+                onClick={() =>
+                  decide.mutate({ id: extension.id, decision: 'accept', comment: comment.trim() || undefined })
+                }
+                loading={decide.isPending}
+              >
+                {t('extensions.accept')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+export function ExtensionPanel({
+  taskId,
+  canRequest,
+  canDecide,
+}: {
+  taskId: number;
+  canRequest: boolean;
+  canDecide: boolean;
+}) {
+  const { t } = useTranslation();
+  const extensions = useTaskExtensions(taskId);
+  const { request } = useExtensionActions(taskId);
+  const [due, setDue] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const pending = extensions.data?.items.some((e) => e.state === 'pending');
+
+  return (
+    <Stack>
+      {canRequest && !pending && (
+        <Card
+          withBorder
+          component="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const requestedDue = toIsoDate(due);
+            if (!requestedDue || !reason.trim()) return;
+            request.mutate(
+              { requestedDue, reason: reason.trim() },
+              {
+                onSuccess: () => {
+                  setDue(null);
+                  setReason('');
+                },
+              },
+            );
+          }}
+        >
+          <Stack gap="xs">
+            <Title order={4}>{t('extensions.requestTitle')}</Title>
+            <DateInput
+              label={t('extensions.requestedDue')}
+              valueFormat="DD/MM/YYYY"
+              placeholder="dd/mm/yyyy"
+              value={due}
+              onChange={setDue}
+              required
+              w={200}
+            />
+            <Textarea
+              label={t('extensions.reason')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              required
+              autosize
+              minRows={2}
+            />
+            {request.error && (
+              <Alert color="red" role="alert">
+                {errorMessage(t, request.error)}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button type="submit" loading={request.isPending} disabled={!due || !reason.trim()}>
+                {t('extensions.request')}
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+      )}
+      {extensions.isPending ? (
+        <LoadingState />
+      ) : extensions.error ? (
+        <ErrorState error={extensions.error} />
+      ) : extensions.data.items.length === 0 ? (
+        <EmptyState>{t('extensions.none')}</EmptyState>
+      ) : (
+        extensions.data.items.map((e) => <ExtensionItem key={e.id} extension={e} canDecide={canDecide} />)
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,127 @@
+import type { ReportState } from '@giamsat/shared';
+import { Alert, Badge, Button, Card, Group, type MantineColor, Progress, Stack, Text, Textarea } from '@mantine/core';
+import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../api/errors.ts';
+import { formatDateTime } from '../app/format.ts';
+import { EvidenceList } from './EvidenceList.tsx';
+import { type Report, useReportActions } from './useProgress.ts';
+
+const STATE_COLORS: Record<ReportState, MantineColor> = {
+  draft: 'gray',
+  submitted: 'blue',
+  returned: 'orange',
+  accepted: 'green',
+};
+
+function Paragraph({ label, text }: { label: string; text: string }) {
+  if (!text) return null;
+  return (
+    <div>
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+        {label}
+      </Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {text}
+      </Text>
+    </div>
+  );
+}
+
+/** One report as the task's readers see it; the reviewer accepts or returns it here. */
+export function ReportCard({ report, canReview }: { report: Report; canReview: boolean }) {
+  const { t } = useTranslation();
+  const { review } = useReportActions(report.taskId);
+  const [comment, setComment] = useState('');
+  const [commentError, setCommentError] = useState<string | null>(null);
+
+  const decide = (decision: 'accept' | 'return') => {
+    if (decision === 'return' && !comment.trim()) {
+      setCommentError(t('progress.returnCommentRequired'));
+      return;
+    }
+    setCommentError(null);
+    review.mutate(
+      { id: report.id, decision, comment: comment.trim() || undefined, version: report.version },
+      { onSuccess: () => setComment('') },
+    );
+  };
+
+  return (
+    <Card withBorder data-testid={`report-${report.id}`}>
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="wrap">
+          <Group gap="xs">
+            <Badge color={STATE_COLORS[report.state]} variant="light">
+              {t(`reportState.${report.state}`)}
+            </Badge>
+            <Text size="sm" fw={600}>
+              {report.agency.name}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t(`tasks.roles.${report.agencyRole}`)}
+            </Text>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {report.author.name} · {formatDateTime(report.submittedAt ?? report.updatedAt)}
+          </Text>
+        </Group>
+        <Group gap="xs" wrap="nowrap">
+          <Progress value={report.percent} style={{ flex: 1 }} aria-label={`${report.percent}%`} />
+          <Text size="sm" fw={600}>
+            {report.percent}%
+          </Text>
+        </Group>
+        <Paragraph label={t('progress.narrative')} text={report.narrative} />
+        <Paragraph label={t('progress.difficulties')} text={report.difficulties} />
+        <Paragraph label={t('progress.recommendations')} text={report.recommendations} />
+        <EvidenceList evidence={report.evidence} />
+        {report.reviewComment && (
+          <Alert color={report.state === 'accepted' ? 'green' : 'orange'} title={t('progress.reviewComment')}>
+            <Text size="sm">{report.reviewComment}</Text>
+            <Text size="xs" c="dimmed">
+              {report.reviewer?.name} · {formatDateTime(report.reviewedAt)}
+            </Text>
+          </Alert>
+        )}
+        {canReview && report.state === 'submitted' && (
+          <Stack gap="xs">
+            <Textarea
+              label={t('progress.reviewCommentLabel')}
+              autosize
+              minRows={2}
+              value={comment}
+              error={commentError}
+              onChange={(e) => setComment(e.currentTarget.value)}
+            />
+            {review.error && (
+              <Alert color="red" role="alert">
+                {errorMessage(t, review.error)}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button
+                variant="default"
+                color="orange"
+                leftSection={<IconArrowBackUp size={16} />}
+                onClick={() => decide('return')}
+                loading={review.isPending && review.variables?.decision === 'return'}
+              >
+                {t('progress.return')}
+              </Button>
+              <Button
+                color="green"
+                leftSection={<IconCheck size={16} />}
+                onClick={() => decide('accept')}
+                loading={review.isPending && review.variables?.decision === 'accept'}
+              >
+                {t('progress.accept')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,105 @@
+import type {
+  CreateReportBody,
+  DecideExtensionBody,
+  EvidenceLinkBody,
+  ExtensionListResponse,
+  ReportListResponse,
+  ReportPageResponse,
+  ReportResponse,
+  RequestExtensionBody,
+  ReviewReportBody,
+  UpdateReportBody,
+} from '@giamsat/server/progress/progress.schemas.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api } from '../api/client.ts';
+
+export type Report = ReportResponse;
+export type Extension = z.infer<typeof ExtensionListResponse>['items'][number];
+
+export function useTaskReports(taskId: number) {
+  return useQuery({
+    queryKey: ['tasks', taskId, 'reports'],
+    queryFn: () => api.get<z.infer<typeof ReportListResponse>>(`/api/tasks/${taskId}/reports`),
+  });
+}
+
+export function useTaskExtensions(taskId: number) {
+  return useQuery({
+    queryKey: ['tasks', taskId, 'extensions'],
+    queryFn: () => api.get<z.infer<typeof ExtensionListResponse>>(`/api/tasks/${taskId}/extensions`),
+  });
+}
+
+export function useReviewQueue(page: number) {
+  return useQuery({
+    queryKey: ['reports', 'queue', page],
+    queryFn: () =>
+      api.get<z.infer<typeof ReportPageResponse>>('/api/reports', {
+        state: 'submitted',
+        order: 'oldest',
+        page,
+        pageSize: 20,
+      }),
+  });
+}
+
+/** After any change to a report: the task (percent, state), its reports, history, every list and dashboard. */
+function useInvalidate() {
+  const client = useQueryClient();
+  return () =>
+    client.invalidateQueries({
+      predicate: (q) => ['tasks', 'reports', 'dashboard'].includes(String(q.queryKey[0])),
+    });
+}
+
+export function useReportActions(taskId: number) {
+  const invalidate = useInvalidate();
+  return {
+    create: useMutation({
+      mutationFn: (body: z.input<typeof CreateReportBody>) => api.post<Report>(`/api/tasks/${taskId}/reports`, body),
+      onSuccess: invalidate,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, ...body }: z.input<typeof UpdateReportBody> & { id: number }) =>
+        api.patch<Report>(`/api/reports/${id}`, body),
+      onSuccess: invalidate,
+    }),
+    submit: useMutation({
+      mutationFn: ({ id, version }: { id: number; version?: number }) =>
+        api.post<Report>(`/api/reports/${id}/submit`, { version }),
+      onSuccess: invalidate,
+    }),
+    review: useMutation({
+      mutationFn: ({ id, ...body }: z.input<typeof ReviewReportBody> & { id: number }) =>
+        api.post<Report>(`/api/reports/${id}/review`, body),
+      onSuccess: invalidate,
+    }),
+    addLink: useMutation({
+      mutationFn: ({ id, ...body }: z.input<typeof EvidenceLinkBody> & { id: number }) =>
+        api.post<unknown>(`/api/reports/${id}/links`, body),
+      onSuccess: invalidate,
+    }),
+    removeEvidence: useMutation({
+      mutationFn: (evidenceId: number) => api.delete<unknown>(`/api/evidence/${evidenceId}`),
+      onSuccess: invalidate,
+    }),
+    invalidate,
+  };
+}
+
+export function useExtensionActions(taskId: number) {
+  const invalidate = useInvalidate();
+  return {
+    request: useMutation({
+      mutationFn: (body: z.input<typeof RequestExtensionBody>) =>
+        api.post<Extension>(`/api/tasks/${taskId}/extensions`, body),
+      onSuccess: invalidate,
+    }),
+    decide: useMutation({
+      mutationFn: ({ id, ...body }: z.input<typeof DecideExtensionBody> & { id: number }) =>
+        api.post<Extension>(`/api/extensions/${id}/decide`, body),
+      onSuccess: invalidate,
+    }),
+  };
+}
