@@ -19,7 +19,14 @@ function slug(s: string): string {
     .replace(/^-|-$/g, '');
 }
 
-function add(name: string, level: RegistryBody['level'], kind: RegistryBody['kind'], aliases: string[] = [], parent?: string, id?: string): string {
+function add(
+  name: string,
+  level: RegistryBody['level'],
+  kind: RegistryBody['kind'],
+  aliases: string[] = [],
+  parent?: string,
+  id?: string,
+): string {
   const bodyId = id ?? slug(name);
   const body: RegistryBody = { id: bodyId, name, aliases, level, kind };
   if (parent) body.parent = parent;
@@ -33,8 +40,14 @@ add('Bộ Chính trị', 'central', 'party');
 add('Ban Bí thư', 'central', 'party', ['Ban Bí thư Trung ương Đảng']);
 add('Văn phòng Trung ương Đảng', 'central', 'party', ['VPTW', 'Văn phòng Trung ương']);
 add('Ban Tổ chức Trung ương', 'central', 'party', ['BTCTW']);
-add('Ban Tuyên giáo và Dân vận Trung ương', 'central', 'party', ['Ban Tuyên giáo Trung ương', 'Ban Dân vận Trung ương']);
-add('Ban Chính sách, chiến lược Trung ương', 'central', 'party', ['Ban Chính sách Chiến lược Trung ương', 'Ban Kinh tế Trung ương']);
+add('Ban Tuyên giáo và Dân vận Trung ương', 'central', 'party', [
+  'Ban Tuyên giáo Trung ương',
+  'Ban Dân vận Trung ương',
+]);
+add('Ban Chính sách, chiến lược Trung ương', 'central', 'party', [
+  'Ban Chính sách Chiến lược Trung ương',
+  'Ban Kinh tế Trung ương',
+]);
 add('Ban Nội chính Trung ương', 'central', 'party');
 add('Ban Đối ngoại Trung ương', 'central', 'party');
 add('Ủy ban Kiểm tra Trung ương', 'central', 'party', ['UBKTTW']);
@@ -50,12 +63,47 @@ add('Báo Nhân Dân', 'central', 'party');
 add('Tạp chí Cộng sản', 'central', 'party');
 
 // ── The Central Steering Committee (Resolution 57) and its bodies ──────────────
-const bcd = add('Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số', 'central', 'party', ['Ban Chỉ đạo Trung ương', 'BCĐTW', 'BCĐ Trung ương'], undefined, 'bcd-tw');
+const bcd = add(
+  'Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số',
+  'central',
+  'party',
+  ['Ban Chỉ đạo Trung ương', 'BCĐTW', 'BCĐ Trung ương'],
+  undefined,
+  'bcd-tw',
+);
 add('Thường trực Ban Chỉ đạo', 'central', 'party', ['Thường trực Ban Chỉ đạo Trung ương'], bcd, 'bcd-tw-thuong-truc');
-add('Văn phòng Trung ương Đảng - Cơ quan Thường trực Ban Chỉ đạo', 'central', 'party', ['Cơ quan Thường trực Ban Chỉ đạo', 'Cơ quan Thường trực Ban Chỉ đạo Trung ương', 'Cơ quan Thường trực', 'CQTTBCĐ'], bcd, 'bcd-tw-co-quan-thuong-truc');
-add('Tổ Giúp việc Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số', 'central', 'party', ['Tổ Giúp việc Ban Chỉ đạo', 'Tổ Giúp việc', 'TGV'], bcd, 'bcd-tw-to-giup-viec');
-add('Thường trực Tổ Giúp việc', 'central', 'party', ['Thường trực Tổ Giúp việc Ban Chỉ đạo'], bcd, 'bcd-tw-thuong-truc-to-giup-viec');
-add('Hội đồng Tư vấn Quốc gia', 'central', 'other', ['Hội đồng Tư vấn Quốc gia về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số'], bcd, 'bcd-tw-hoi-dong-tu-van');
+add(
+  'Văn phòng Trung ương Đảng - Cơ quan Thường trực Ban Chỉ đạo',
+  'central',
+  'party',
+  ['Cơ quan Thường trực Ban Chỉ đạo', 'Cơ quan Thường trực Ban Chỉ đạo Trung ương', 'Cơ quan Thường trực', 'CQTTBCĐ'],
+  bcd,
+  'bcd-tw-co-quan-thuong-truc',
+);
+add(
+  'Tổ Giúp việc Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số',
+  'central',
+  'party',
+  ['Tổ Giúp việc Ban Chỉ đạo', 'Tổ Giúp việc', 'TGV'],
+  bcd,
+  'bcd-tw-to-giup-viec',
+);
+add(
+  'Thường trực Tổ Giúp việc',
+  'central',
+  'party',
+  ['Thường trực Tổ Giúp việc Ban Chỉ đạo'],
+  bcd,
+  'bcd-tw-thuong-truc-to-giup-viec',
+);
+add(
+  'Hội đồng Tư vấn Quốc gia',
+  'central',
+  'other',
+  ['Hội đồng Tư vấn Quốc gia về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số'],
+  bcd,
+  'bcd-tw-hoi-dong-tu-van',
+);
 
 // ── State: Quốc hội, Chủ tịch nước ─────────────────────────────────────────────
 const qh = add('Quốc hội', 'central', 'state');
@@ -117,9 +165,19 @@ add('Tòa án nhân dân tối cao', 'central', 'state', ['TANDTC']);
 add('Viện kiểm sát nhân dân tối cao', 'central', 'state', ['VKSNDTC']);
 add('Kiểm toán nhà nước', 'central', 'state', ['KTNN']);
 // Front and mass organisations.
-const mttq = add('Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam', 'central', 'front', ['Mặt trận Tổ quốc Việt Nam', 'MTTQ Việt Nam', 'Ủy ban Trung ương MTTQ Việt Nam']);
+const mttq = add('Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam', 'central', 'front', [
+  'Mặt trận Tổ quốc Việt Nam',
+  'MTTQ Việt Nam',
+  'Ủy ban Trung ương MTTQ Việt Nam',
+]);
 add('Tổng Liên đoàn Lao động Việt Nam', 'central', 'front', [], mttq);
-add('Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh', 'central', 'front', ['Trung ương Đoàn', 'Đoàn Thanh niên Cộng sản Hồ Chí Minh'], mttq);
+add(
+  'Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh',
+  'central',
+  'front',
+  ['Trung ương Đoàn', 'Đoàn Thanh niên Cộng sản Hồ Chí Minh'],
+  mttq,
+);
 add('Hội Liên hiệp Phụ nữ Việt Nam', 'central', 'front', [], mttq);
 add('Hội Nông dân Việt Nam', 'central', 'front', [], mttq);
 add('Hội Cựu chiến binh Việt Nam', 'central', 'front', [], mttq);
@@ -143,10 +201,34 @@ add('Tổng công ty Bưu điện Việt Nam', 'central', 'enterprise', ['Vietna
 // ── Provinces (34, from 1 July 2025) and their standard bodies ─────────────────
 const cities = ['Hà Nội', 'Huế', 'Hải Phòng', 'Đà Nẵng', 'Hồ Chí Minh', 'Cần Thơ'];
 const provinces = [
-  'Tuyên Quang', 'Cao Bằng', 'Lai Châu', 'Lào Cai', 'Thái Nguyên', 'Điện Biên', 'Lạng Sơn', 'Sơn La',
-  'Phú Thọ', 'Bắc Ninh', 'Quảng Ninh', 'Hưng Yên', 'Ninh Bình', 'Thanh Hóa', 'Nghệ An', 'Hà Tĩnh',
-  'Quảng Trị', 'Quảng Ngãi', 'Gia Lai', 'Khánh Hòa', 'Lâm Đồng', 'Đắk Lắk', 'Đồng Nai', 'Tây Ninh',
-  'Vĩnh Long', 'Đồng Tháp', 'Cà Mau', 'An Giang',
+  'Tuyên Quang',
+  'Cao Bằng',
+  'Lai Châu',
+  'Lào Cai',
+  'Thái Nguyên',
+  'Điện Biên',
+  'Lạng Sơn',
+  'Sơn La',
+  'Phú Thọ',
+  'Bắc Ninh',
+  'Quảng Ninh',
+  'Hưng Yên',
+  'Ninh Bình',
+  'Thanh Hóa',
+  'Nghệ An',
+  'Hà Tĩnh',
+  'Quảng Trị',
+  'Quảng Ngãi',
+  'Gia Lai',
+  'Khánh Hòa',
+  'Lâm Đồng',
+  'Đắk Lắk',
+  'Đồng Nai',
+  'Tây Ninh',
+  'Vĩnh Long',
+  'Đồng Tháp',
+  'Cà Mau',
+  'An Giang',
 ];
 /** Departments (sở) and other standard provincial bodies, as named after the 2025 reorganisation. */
 const departments: Array<[string, string[]]> = [
@@ -173,13 +255,27 @@ for (const p of [...cities, ...provinces]) {
   const unit = isCity ? 'Thành phố' : 'Tỉnh';
   const lower = isCity ? 'thành phố' : 'tỉnh';
   const fullName = `${unit} ${p}`;
-  const pid = add(fullName, 'province', 'state', [p, `${lower} ${p}`, ...(isCity ? [`TP ${p}`, `TP. ${p}`] : [])], undefined, `${isCity ? 'tp' : 'tinh'}-${slug(p)}`);
+  const pid = add(
+    fullName,
+    'province',
+    'state',
+    [p, `${lower} ${p}`, ...(isCity ? [`TP ${p}`, `TP. ${p}`] : [])],
+    undefined,
+    `${isCity ? 'tp' : 'tinh'}-${slug(p)}`,
+  );
   const scoped = (name: string) => `${name} ${lower} ${p}`;
   add(scoped('Ủy ban nhân dân'), 'province', 'state', [], pid, `${pid}-ubnd`);
   add(scoped('Hội đồng nhân dân'), 'province', 'state', [], pid, `${pid}-hdnd`);
   add(`${isCity ? 'Thành ủy' : 'Tỉnh ủy'} ${p}`, 'province', 'party', [], pid, `${pid}-cap-uy`);
   add(`Văn phòng ${isCity ? 'Thành ủy' : 'Tỉnh ủy'} ${p}`, 'province', 'party', [], pid, `${pid}-vp-cap-uy`);
-  add(`Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số ${lower} ${p}`, 'province', 'party', [], pid, `${pid}-bcd`);
+  add(
+    `Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số ${lower} ${p}`,
+    'province',
+    'party',
+    [],
+    pid,
+    `${pid}-bcd`,
+  );
   add(scoped('Văn phòng Ủy ban nhân dân'), 'province', 'state', [], pid, `${pid}-vp-ubnd`);
   add(scoped('Ủy ban Mặt trận Tổ quốc Việt Nam'), 'province', 'front', [], pid, `${pid}-mttq`);
   add(scoped('Công an'), 'province', 'state', [], pid, `${pid}-cong-an`);
@@ -193,7 +289,10 @@ for (const p of [...cities, ...provinces]) {
 function group(name: string, members: RegistryGroup['members'], aliases: string[] = []): void {
   groups.push({ id: `group-${slug(name)}`, name, aliases, members });
 }
-group('Các bộ, ngành, địa phương', { level: 'central', kind: 'state' }, ['Các bộ, ngành và địa phương', 'Các bộ ngành, địa phương']);
+group('Các bộ, ngành, địa phương', { level: 'central', kind: 'state' }, [
+  'Các bộ, ngành và địa phương',
+  'Các bộ ngành, địa phương',
+]);
 group('Các bộ, ngành', { level: 'central', kind: 'state', namePrefix: 'Bộ ' }, ['Các bộ ngành']);
 group('Các bộ, cơ quan ngang bộ', { level: 'central', kind: 'state', namePrefix: 'Bộ ' });
 group('Các bộ, cơ quan, địa phương', { level: 'central', kind: 'state' });
@@ -202,15 +301,28 @@ group('Các cơ quan Trung ương và địa phương', { level: 'central' }, ['
 group('Các cơ quan Trung ương', { level: 'central' });
 group('Các địa phương', { level: 'province', namePrefix: 'Ủy ban nhân dân' });
 group('Các tỉnh, thành phố trực thuộc Trung ương', { level: 'province', namePrefix: 'Tỉnh ' }, ['Các tỉnh, thành phố']);
-group('Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương', { level: 'province', namePrefix: 'Ủy ban nhân dân' }, ['Ủy ban nhân dân các tỉnh, thành phố', 'Ủy ban nhân dân cấp tỉnh']);
-group('Ủy ban nhân dân cấp xã', { level: 'commune', namePrefix: 'Ủy ban nhân dân' }, ['Ủy ban nhân dân các xã, phường', 'Ủy ban nhân dân xã, phường']);
+group(
+  'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
+  { level: 'province', namePrefix: 'Ủy ban nhân dân' },
+  ['Ủy ban nhân dân các tỉnh, thành phố', 'Ủy ban nhân dân cấp tỉnh'],
+);
+group('Ủy ban nhân dân cấp xã', { level: 'commune', namePrefix: 'Ủy ban nhân dân' }, [
+  'Ủy ban nhân dân các xã, phường',
+  'Ủy ban nhân dân xã, phường',
+]);
 group('Các sở, ban, ngành', { level: 'province', namePrefix: 'Sở ' }, ['Các sở, ngành']);
 group('Các tỉnh ủy, thành ủy', { level: 'province', kind: 'party' }, ['Tỉnh ủy, thành ủy']);
 group('Các cơ quan đảng ở Trung ương', { level: 'central', kind: 'party' }, ['Các cơ quan đảng Trung ương']);
-group('Các ban đảng Trung ương', { level: 'central', kind: 'party', namePrefix: 'Ban ' }, ['Các ban đảng ở Trung ương']);
+group('Các ban đảng Trung ương', { level: 'central', kind: 'party', namePrefix: 'Ban ' }, [
+  'Các ban đảng ở Trung ương',
+]);
 group('Các đảng ủy trực thuộc Trung ương', { level: 'central', kind: 'party', namePrefix: 'Đảng ủy' });
 group('Các cơ quan, đơn vị', {});
-group('Các cơ quan liên quan', {}, ['Các cơ quan có liên quan', 'Các cơ quan, đơn vị liên quan', 'Các cơ quan, đơn vị có liên quan']);
+group('Các cơ quan liên quan', {}, [
+  'Các cơ quan có liên quan',
+  'Các cơ quan, đơn vị liên quan',
+  'Các cơ quan, đơn vị có liên quan',
+]);
 
 const registry: BodyRegistry = { bodies, groups };
 const ids = new Set<string>();

@@ -41,7 +41,9 @@ export function scoreCorpus(verbose: boolean, only?: string): Array<{ file: stri
   if (!existsSync(corpusDir)) throw new Error(`corpus not found at ${corpusDir}`);
   const dir = mkdtempSync(join(tmpdir(), 'giamsat-score-'));
   const results: Array<{ file: string; output: string }> = [];
-  for (const f of readdirSync(corpusDir).filter((x) => x.endsWith('.txt')).sort()) {
+  for (const f of readdirSync(corpusDir)
+    .filter((x) => x.endsWith('.txt'))
+    .sort()) {
     if (only && !f.includes(only)) continue;
     const gold = join(corpusDir, f.replace(/\.txt$/, '.gold.json'));
     if (!existsSync(gold)) continue;

@@ -1,7 +1,7 @@
-export * from './types.ts';
+export { findSubject, parseBodyList } from './bodies/parse-bodies.ts';
+export { BodyIndex, expandAbbreviations, loadDefaultRegistry } from './bodies/registry.ts';
+export { findDeadlineCandidates, parseDeadline, parseDeadlineCell } from './deadlines/parse-deadline.ts';
+export { normalizeDocNumber } from './documents/doc-number.ts';
 export { extractDirectives } from './extract.ts';
 export * from './input/index.ts';
-export { loadDefaultRegistry, expandAbbreviations, BodyIndex } from './bodies/registry.ts';
-export { parseBodyList, findSubject } from './bodies/parse-bodies.ts';
-export { parseDeadline, parseDeadlineCell, findDeadlineCandidates } from './deadlines/parse-deadline.ts';
-export { normalizeDocNumber } from './documents/doc-number.ts';
+export * from './types.ts';

@@ -9,7 +9,9 @@ const names = (s: string) => parseBodyList(s, ix).names;
 
 describe('the default registry', () => {
   it('holds the 34 provinces of July 2025, each with its people’s committee and departments', () => {
-    const provinces = registry.bodies.filter((b) => b.level === 'province' && !b.parent && /^(Tỉnh|Thành phố) /.test(b.name));
+    const provinces = registry.bodies.filter(
+      (b) => b.level === 'province' && !b.parent && /^(Tỉnh|Thành phố) /.test(b.name),
+    );
     expect(provinces).toHaveLength(34);
     for (const p of provinces) {
       const children = registry.bodies.filter((b) => b.parent === p.id);
@@ -21,7 +23,12 @@ describe('the default registry', () => {
   it('has unique ids and the merged ministries', () => {
     const ids = registry.bodies.map((b) => b.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const n of ['Bộ Nông nghiệp và Môi trường', 'Bộ Dân tộc và Tôn giáo', 'Bộ Khoa học và Công nghệ', 'Bộ Tài chính']) {
+    for (const n of [
+      'Bộ Nông nghiệp và Môi trường',
+      'Bộ Dân tộc và Tôn giáo',
+      'Bộ Khoa học và Công nghệ',
+      'Bộ Tài chính',
+    ]) {
       expect(registry.bodies.some((b) => b.name === n)).toBe(true);
     }
   });
@@ -39,7 +46,9 @@ describe('body names', () => {
   it('treats both tone-mark placements as one body', () => {
     expect(names('Đảng uỷ Chính phủ')).toEqual(['Đảng ủy Chính phủ']);
     expect(names('Uỷ ban Kiểm tra Trung ương')).toEqual(['Ủy ban Kiểm tra Trung ương']);
-    expect(names('Sở Văn hoá, Thể thao và Du lịch tỉnh Thanh Hoá')).toEqual(['Sở Văn hóa, Thể thao và Du lịch tỉnh Thanh Hóa']);
+    expect(names('Sở Văn hoá, Thể thao và Du lịch tỉnh Thanh Hoá')).toEqual([
+      'Sở Văn hóa, Thể thao và Du lịch tỉnh Thanh Hóa',
+    ]);
   });
 
   it('splits lists but keeps names that contain commas and "và"', () => {
@@ -71,7 +80,10 @@ describe('body names', () => {
   });
 
   it('uses the registry it is given', () => {
-    const custom: BodyRegistry = { bodies: [{ id: 'x', name: 'Sở Thử nghiệm', aliases: ['STN'], level: 'province', kind: 'state' }], groups: [] };
+    const custom: BodyRegistry = {
+      bodies: [{ id: 'x', name: 'Sở Thử nghiệm', aliases: ['STN'], level: 'province', kind: 'state' }],
+      groups: [],
+    };
     expect(parseBodyList('STN', indexFor(custom)).names).toEqual(['Sở Thử nghiệm']);
   });
 });
@@ -84,7 +96,9 @@ describe('the assignee of an item', () => {
   });
 
   it('follows "Đề nghị" and "Giao"', () => {
-    expect(findSubject('Đề nghị Bộ Ngoại giao nghiên cứu cơ chế thị thực.', ix)?.bodies.names).toEqual(['Bộ Ngoại giao']);
+    expect(findSubject('Đề nghị Bộ Ngoại giao nghiên cứu cơ chế thị thực.', ix)?.bodies.names).toEqual([
+      'Bộ Ngoại giao',
+    ]);
     expect(findSubject('Giao Bộ Xây dựng hướng dẫn các địa phương.', ix)?.bodies.names).toEqual(['Bộ Xây dựng']);
   });
 

@@ -8,7 +8,10 @@ describe('deadlines in prose (PRODUCT.md rules)', () => {
   it('"trong tháng M/Y" and "tháng M/Y" end with the month', () => {
     expect(parseDeadline('Hoàn thành trong tháng 6/2025.', y)).toMatchObject({ kind: 'date', due: '2025-06-30' });
     expect(parseDeadline('Báo cáo kết quả tháng 2/2024.', y)).toMatchObject({ kind: 'date', due: '2024-02-29' });
-    expect(parseDeadline('Hoàn thành chậm nhất trong tháng 3/2026.', y)).toMatchObject({ kind: 'date', due: '2026-03-31' });
+    expect(parseDeadline('Hoàn thành chậm nhất trong tháng 3/2026.', y)).toMatchObject({
+      kind: 'date',
+      due: '2026-03-31',
+    });
   });
 
   it('"trước ngày X" is the day before; "trước 15/11/2025" too', () => {
@@ -20,7 +23,10 @@ describe('deadlines in prose (PRODUCT.md rules)', () => {
   it('"ngày", "chậm nhất ngày", "đến ngày", "từ ngày" are the day itself', () => {
     expect(parseDeadline('Hoàn thành chậm nhất ngày 20/6/2025.', y).due).toBe('2025-06-20');
     expect(parseDeadline('Thực hiện đến ngày 20/6/2025.', y).due).toBe('2025-06-20');
-    expect(parseDeadline('Đưa hệ thống vào vận hành từ ngày 01/7/2025.', y)).toMatchObject({ kind: 'date', due: '2025-07-01' });
+    expect(parseDeadline('Đưa hệ thống vào vận hành từ ngày 01/7/2025.', y)).toMatchObject({
+      kind: 'date',
+      due: '2025-07-01',
+    });
     expect(parseDeadline('Hoàn thành trước ngày 25 tháng 10 năm 2025.', y).due).toBe('2025-10-24');
   });
 
@@ -39,11 +45,26 @@ describe('deadlines in prose (PRODUCT.md rules)', () => {
   });
 
   it('continuous, recurring and event deadlines', () => {
-    expect(parseDeadline('Rà soát các quy định. Nhiệm vụ thường xuyên.', y)).toMatchObject({ kind: 'continuous', due: null });
-    expect(parseDeadline('Hàng tháng có báo cáo kết quả thực hiện.', y)).toMatchObject({ kind: 'recurring', period: 'monthly' });
-    expect(parseDeadline('Định kỳ hằng quý báo cáo Ban Chỉ đạo.', y)).toMatchObject({ kind: 'recurring', period: 'quarterly' });
-    expect(parseDeadline('Duy trì giao ban định kỳ hàng tuần.', y)).toMatchObject({ kind: 'recurring', period: 'weekly' });
-    expect(parseDeadline('Hoàn thành cùng thời điểm Luật Dữ liệu có hiệu lực thi hành.', y)).toMatchObject({ kind: 'event', due: null });
+    expect(parseDeadline('Rà soát các quy định. Nhiệm vụ thường xuyên.', y)).toMatchObject({
+      kind: 'continuous',
+      due: null,
+    });
+    expect(parseDeadline('Hàng tháng có báo cáo kết quả thực hiện.', y)).toMatchObject({
+      kind: 'recurring',
+      period: 'monthly',
+    });
+    expect(parseDeadline('Định kỳ hằng quý báo cáo Ban Chỉ đạo.', y)).toMatchObject({
+      kind: 'recurring',
+      period: 'quarterly',
+    });
+    expect(parseDeadline('Duy trì giao ban định kỳ hàng tuần.', y)).toMatchObject({
+      kind: 'recurring',
+      period: 'weekly',
+    });
+    expect(parseDeadline('Hoàn thành cùng thời điểm Luật Dữ liệu có hiệu lực thi hành.', y)).toMatchObject({
+      kind: 'event',
+      due: null,
+    });
   });
 
   it('a completion date wins over a recurring report, which keeps its period', () => {
@@ -67,7 +88,12 @@ describe('deadlines in prose (PRODUCT.md rules)', () => {
   });
 
   it('no deadline words → none', () => {
-    expect(parseDeadline('Tăng cường công tác tuyên truyền.', y)).toEqual({ raw: '', kind: 'none', due: null, period: null });
+    expect(parseDeadline('Tăng cường công tác tuyên truyền.', y)).toEqual({
+      raw: '',
+      kind: 'none',
+      due: null,
+      period: null,
+    });
   });
 });
 
@@ -101,7 +127,20 @@ describe('deadline grammar properties', () => {
     return d.getUTCFullYear() === yy && d.getUTCMonth() === mm - 1 && d.getUTCDate() === dd;
   };
   const pieces = fc.constantFrom(
-    'trước ngày ', 'trong tháng ', 'quý ', 'năm ', 'ngày ', 'Hoàn thành ', 'chậm nhất ', 'từ ngày ', '/', '-', ' ', 'IV', 'thường xuyên', 'hằng tháng',
+    'trước ngày ',
+    'trong tháng ',
+    'quý ',
+    'năm ',
+    'ngày ',
+    'Hoàn thành ',
+    'chậm nhất ',
+    'từ ngày ',
+    '/',
+    '-',
+    ' ',
+    'IV',
+    'thường xuyên',
+    'hằng tháng',
   );
   const digits = fc.integer({ min: 0, max: 9999 }).map(String);
   const text = fc.array(fc.oneof(pieces, digits, fc.string()), { maxLength: 30 }).map((xs) => xs.join(''));
@@ -120,16 +159,19 @@ describe('deadline grammar properties', () => {
 
   it('every day of a year parses back to itself after "ngày" and to the day before after "trước ngày"', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }), (date) => {
-        const dd = date.getUTCDate();
-        const mm = date.getUTCMonth() + 1;
-        const yy = date.getUTCFullYear();
-        const iso = `${yy}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
-        expect(parseDeadline(`Hoàn thành chậm nhất ngày ${dd}/${mm}/${yy}.`).due).toBe(iso);
-        const before = parseDeadline(`Hoàn thành trước ngày ${dd}/${mm}/${yy}.`).due;
-        expect(before && validIso(before)).toBe(true);
-        expect(before && before < iso).toBe(true);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }),
+        (date) => {
+          const dd = date.getUTCDate();
+          const mm = date.getUTCMonth() + 1;
+          const yy = date.getUTCFullYear();
+          const iso = `${yy}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+          expect(parseDeadline(`Hoàn thành chậm nhất ngày ${dd}/${mm}/${yy}.`).due).toBe(iso);
+          const before = parseDeadline(`Hoàn thành trước ngày ${dd}/${mm}/${yy}.`).due;
+          expect(before && validIso(before)).toBe(true);
+          expect(before && before < iso).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractDirectives } from '../src/extract.ts';
 import { normalizeDocNumber } from '../src/documents/doc-number.ts';
+import { extractDirectives } from '../src/extract.ts';
 
 // A made-up bundle in the usual layout: a provincial forwarding letter, the provincial plan it sends,
 // a certified copy block and the plan's appendix.
@@ -81,7 +81,13 @@ describe('document headers', () => {
       '1. Bộ Công Thương rà soát chính sách năng lượng. Hoàn thành trong tháng 5/2026.',
     ].join('\n');
     const [doc] = extractDirectives(text).documents;
-    expect(doc).toMatchObject({ number: '09-TB/BCĐTW', type: 'Thông báo kết luận', date: '2026-03-05', level: 'central', implements: [] });
+    expect(doc).toMatchObject({
+      number: '09-TB/BCĐTW',
+      type: 'Thông báo kết luận',
+      date: '2026-03-05',
+      level: 'central',
+      implements: [],
+    });
   });
 
   it('does not take context citations for implemented documents', () => {

@@ -235,6 +235,23 @@ export function looksLikeBody(span: string, firstMarked: boolean): boolean {
  * "Các bộ, ngành, địa phương:", or an item that is only a body's name.
  */
 export function findSubject(text: string, ix: BodyIndex): Subject | null {
+  // Pure in (text, registry): the same sentence is asked about from several places.
+  let memo = subjectMemo.get(ix);
+  if (!memo) {
+    memo = new Map();
+    subjectMemo.set(ix, memo);
+  }
+  const cached = memo.get(text);
+  if (cached !== undefined) return cached;
+  const found = computeSubject(text, ix);
+  if (memo.size > 20_000) memo.clear();
+  memo.set(text, found);
+  return found;
+}
+
+const subjectMemo = new WeakMap<BodyIndex, Map<string, Subject | null>>();
+
+function computeSubject(text: string, ix: BodyIndex): Subject | null {
   let offset = 0;
   let s = text;
   // "Về số hoá: Các bộ, ngành: (1) …" — the topic comes first, then the assignee.
@@ -251,7 +268,8 @@ export function findSubject(text: string, ix: BodyIndex): Subject | null {
   // Cheap test first: an assignee opens with a body's head word, a group ("các …") or a known name.
   const head3 = fold(s.slice(0, 40).replace(/^[("“*\s]+/, ''));
   const firstKey = bodyKey(bare(head3.split(' ')[0] ?? ''));
-  if (!BODY_HEAD.test(head3) && !COLLECTIVE.test(head3) && !ix.maxWords.has(firstKey) && !/^lãnh đạo các/u.test(head3)) return null;
+  if (!BODY_HEAD.test(head3) && !COLLECTIVE.test(head3) && !ix.maxWords.has(firstKey) && !/^lãnh đạo các/u.test(head3))
+    return null;
   const ws = words(s, 60);
   if (ws.length === 0) return null;
   // An item that opens with a verb ("Tổ chức thực hiện…", "Ban hành…") has no assignee of its own.
@@ -336,7 +354,7 @@ export function findSubject(text: string, ix: BodyIndex): Subject | null {
   const ask = /(^|\s)(đề nghị|yêu cầu|giao)\s/u.exec(span);
   if (ask && ask.index > 0) {
     const from = ask.index + ask[0].length;
-    const inner = findSubject(s.slice(from), ix);
+    const inner = computeSubject(s.slice(from), ix);
     if (!inner) return null;
     return { ...inner, predicateStart: offset + from + inner.predicateStart };
   }

@@ -446,8 +446,10 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
     const marker = b.kind === 'dash' || b.kind === 'plus' ? `${b.marker}${++bullet}` : b.marker;
     const myPath = b.kind === 'para' ? path : [...path, marker];
     const ref = refOf(myPath);
-    const headText = fold(b.boldHead ? b.boldHead.replace(/^\S+\s/, '') : b.text);
-    if (b.kind !== 'para' && SKIP_HEADING.test(headText.replace(/^\d+\.\s*/, ''))) continue;
+    if (b.kind !== 'para') {
+      const headText = fold((b.boldHead ? b.boldHead.replace(/^\S+\s/, '') : b.text).slice(0, 120));
+      if (SKIP_HEADING.test(headText.replace(/^\d+\.\s*/, ''))) continue;
+    }
     if (b.deadlineOnly) {
       const dl = parseDeadline(b.text, { year: sink.year });
       if (dl.kind !== 'none') {
@@ -508,8 +510,7 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
       const own = b.boldHead ? b.text.slice(b.boldHead.replace(/^\S+\s/, '').length).trim() : b.text;
       if (!inherited.weak || opensWithAction(own || b.text)) {
         const tasks = emitUnit(sink, ctx, u, ref, { lead: inherited.lead, coord: inherited.coord });
-        if (b.kind !== 'para' || groupTasks.length === 0) groupTasks.push(...tasks);
-        else groupTasks = [...groupTasks, ...tasks];
+        for (const t of tasks) groupTasks.push(t);
         if (itemChildren.length) walk(sink, ctx, itemChildren, inherited, myPath);
         continue;
       }

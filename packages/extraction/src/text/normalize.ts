@@ -24,7 +24,7 @@ const TONE_PAIRS: ReadonlyArray<readonly [string, string]> = [
  * syllables have two spellings ("hoá"/"hóa", "uỷ"/"ủy"); "hoàn", "toàn" and "quý" have one and are left alone.
  */
 export function unifyTones(s: string): string {
-  if (!/[oOuU]/.test(s)) return s;
+  if (!OLD_STYLE.test(s)) return s;
   return s.replace(TONE_RE, (m, offset: number, whole: string) => {
     const prev = whole.charAt(offset - 1);
     if ((m.charAt(0) === 'u' || m.charAt(0) === 'U') && (prev === 'q' || prev === 'Q')) return m;
@@ -39,6 +39,7 @@ export function unifyTones(s: string): string {
   });
 }
 
+const OLD_STYLE = /[oOuU][áàảãạéèẻẽẹýỳỷỹỵÁÀẢÃẠÉÈẺẼẸÝỲỶỸỴ]/;
 const TONE_MAP = new Map<string, string>(TONE_PAIRS.map(([a, b]) => [a, b]));
 const TONE_RE = new RegExp(
   `(?:${TONE_PAIRS.map(([a]) => `${a}|${a.toUpperCase()}|${a.charAt(0).toUpperCase()}${a.slice(1)}`).join('|')})(?!\\p{L})`,
