@@ -63,7 +63,7 @@ export const SCALES: Record<DemoScale, ScaleSettings> = {
     provinceTasks: [40, 60],
     communePlans: 2,
     communeTasks: [16, 32],
-    reports: [7, 19],
+    reports: [7, 20],
     evidenceShare: 0.1,
     reportEvents: false,
     chunk: 20_000,
