@@ -320,3 +320,21 @@ export async function notifyAssignedBodies(
     RETURNING agency_id`);
   return rows.length;
 }
+
+export interface DirectiveSourceRow {
+  text: string | null;
+  filename: string | null;
+  tasks: { id: number; ref: string; source_line: number | null; unresolved_bodies: string[] }[];
+}
+
+/** The stored source text and its tasks' starting lines, in reading order. */
+export async function findDirectiveSource(db: Db, id: number): Promise<DirectiveSourceRow> {
+  const [row] = await db.query<DirectiveSourceRow>(sql`
+    SELECT d.source_text AS text, f.filename,
+      (SELECT coalesce(json_agg(json_build_object('id', t.id, 'ref', t.ref, 'source_line', t.source_line,
+                'unresolved_bodies', t.unresolved_bodies) ORDER BY t.source_line NULLS LAST, t.id), '[]'::json)
+       FROM tasks t WHERE t.directive_id = d.id) AS tasks
+    FROM directives d LEFT JOIN stored_files f ON f.id = d.source_file_id
+    WHERE d.id = ${id}`);
+  return row ?? { text: null, filename: null, tasks: [] };
+}

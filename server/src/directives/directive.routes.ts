@@ -7,6 +7,7 @@ import {
   DirectiveIdParams,
   DirectiveListResponse,
   DirectiveResponse,
+  DirectiveSourceResponse,
   type DirectiveSummary,
   ListDirectivesQuery,
   PublishDirectiveBody,
@@ -17,6 +18,7 @@ import {
   type DirectiveDetail,
   deleteDirective,
   getDirective,
+  getDirectiveSource,
   listDirectives,
   publishDirective,
   updateDirective,
@@ -122,6 +124,31 @@ export const directivesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => toDirectiveResponse(await getDirective(req.db, req.actor, req.params.id, req.query)),
+  );
+
+  app.get(
+    '/api/directives/:id/source',
+    {
+      schema: {
+        tags,
+        summary: 'The text the directive was read from, and the line where each of its tasks starts',
+        params: DirectiveIdParams,
+        response: { 200: DirectiveSourceResponse },
+      },
+    },
+    async (req) => {
+      const source = await getDirectiveSource(req.db, req.actor, req.params.id);
+      return {
+        text: source.text,
+        filename: source.filename,
+        tasks: source.tasks.map((t) => ({
+          id: t.id,
+          ref: t.ref,
+          sourceLine: t.source_line,
+          unresolvedBodies: t.unresolved_bodies,
+        })),
+      };
+    },
   );
 
   app.patch(

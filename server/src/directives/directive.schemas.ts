@@ -125,3 +125,22 @@ export const DirectiveResponse = DirectiveSummary.extend({
   }),
 });
 export type DirectiveResponse = z.infer<typeof DirectiveResponse>;
+
+/**
+ * The text the directive was read from (an import's whole file, as the extractor saw it: task lines
+ * count in it) and where each task starts, for the review screen's side-by-side view.
+ */
+export const DirectiveSourceResponse = z.object({
+  text: z.string().nullable(),
+  filename: z.string().nullable(),
+  tasks: z.array(
+    z.object({
+      id: z.number(),
+      ref: z.string(),
+      sourceLine: z.number().nullable(),
+      /** Bodies written in the text that review has not matched to the registry yet. */
+      unresolvedBodies: z.array(z.string()),
+    }),
+  ),
+});
+export type DirectiveSourceResponse = z.infer<typeof DirectiveSourceResponse>;

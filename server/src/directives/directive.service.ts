@@ -12,9 +12,11 @@ import {
   type DirectiveLinkRow,
   type DirectiveRefRow,
   type DirectiveRow,
+  type DirectiveSourceRow,
   type DirectiveWriteFields,
   deleteDirective as deleteDirectiveRow,
   findAgencyPath,
+  findDirectiveSource,
   findVisibleDirective,
   insertDirective,
   listDirectives as listDirectiveRows,
@@ -268,4 +270,11 @@ export async function deleteDirective(db: Db, actor: Actor, id: number): Promise
       before: { ...before, taskCount },
     });
   });
+}
+
+/** The source text beside the tasks, for whoever may see the directive (a draft: its office only). */
+export async function getDirectiveSource(db: Db, actor: Actor, id: number): Promise<DirectiveSourceRow> {
+  const row = await findVisibleDirective(db, actor, id);
+  if (!row) throw CommonErrors.notFound('directive', id);
+  return findDirectiveSource(db, id);
 }

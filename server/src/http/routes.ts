@@ -6,6 +6,7 @@ import { dashboardRoutes } from '../dashboard/dashboard.routes.ts';
 import { directivesRoutes } from '../directives/directive.routes.ts';
 import { importsRoutes } from '../imports/import.routes.ts';
 import { jobsRoutes } from '../jobs/job.routes.ts';
+import { notificationsRoutes } from '../notifications/notification.routes.ts';
 import { progressRoutes } from '../progress/progress.routes.ts';
 import { tasksRoutes } from '../tasks/task.routes.ts';
 
@@ -21,4 +22,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(dashboardRoutes);
   await app.register(jobsRoutes);
   await app.register(importsRoutes);
+  await app.register(notificationsRoutes);
 }

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymous, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
+import { makeRoleCast, type RoleCast } from '../../test/factories/directives.ts';
+import { makeDirective, makeTask } from '../../test/factories.ts';
+import { sql } from '../db/sql.ts';
+
+const SOURCE = [
+  'KẾ HOẠCH',
+  'Triển khai Nghị quyết số 57-NQ/TW',
+  '1. Sở Khoa học và Công nghệ chủ trì xây dựng cơ sở dữ liệu khoa học, hoàn thành trong tháng 10/2025.',
+  '2. Ban Quản lý các khu công nghệ cao rà soát quy hoạch, hoàn thành trong quý IV/2025.',
+].join('\n');
+
+describe('a directive’s source text for review', () => {
+  let t: TestContext;
+  let cast: RoleCast;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    cast = await makeRoleCast(t.db);
+  });
+  afterAll(() => t.close());
+
+  it('gives the text and, in reading order, each task’s first line and the bodies still to match', async () => {
+    const draft = await makeDirective(t.db, {
+      number: '05-KH/UBND',
+      status: 'draft',
+      scope: cast.hanoi,
+      level: 'province',
+    });
+    await t.db.query(sql`UPDATE directives SET source_text = ${SOURCE} WHERE id = ${draft.id}`);
+    const second = await makeTask(t.db, { directive: draft, lead: [] });
+    const first = await makeTask(t.db, { directive: draft, lead: [cast.hanoiDept] });
+    await t.db.query(sql`UPDATE tasks SET source_line = 3, ref = '1' WHERE id = ${first.id}`);
+    await t.db.query(sql`UPDATE tasks SET source_line = 4, ref = '2',
+      unresolved_bodies = ARRAY['Ban Quản lý các khu công nghệ cao'] WHERE id = ${second.id}`);
+
+    const office = await loginAs(t.app, cast.users.office);
+    const res = await office.get(`/api/directives/${draft.id}/source`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      text: SOURCE,
+      filename: null,
+      tasks: [
+        { id: first.id, ref: '1', sourceLine: 3, unresolvedBodies: [] },
+        { id: second.id, ref: '2', sourceLine: 4, unresolvedBodies: ['Ban Quản lý các khu công nghệ cao'] },
+      ],
+    });
+    // The line numbers point into the text: line 3 is the first task's sentence.
+    expect(SOURCE.split('\n')[2]).toContain('cơ sở dữ liệu khoa học');
+
+    // A draft is its office's business: another province and the public see nothing there.
+    const otherOffice = await loginAs(t.app, cast.users.otherOffice);
+    expect((await otherOffice.get(`/api/directives/${draft.id}/source`)).statusCode).toBe(404);
+    expect((await anonymous(t.app).get(`/api/directives/${draft.id}/source`)).statusCode).toBe(404);
+  });
+
+  it('is public once published, and empty for a directive typed in by hand', async () => {
+    const typed = await makeDirective(t.db, { number: '06-KH/UBND', status: 'published', scope: cast.hanoi });
+    const res = await anonymous(t.app).get(`/api/directives/${typed.id}/source`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ text: null, filename: null, tasks: [] });
+  });
+});
