@@ -12,6 +12,10 @@ const TaskListPage = lazy(() => import('../tasks/TaskListPage.tsx'));
 const MyTasksPage = lazy(() => import('../tasks/MyTasksPage.tsx'));
 const TaskPage = lazy(() => import('../tasks/TaskPage.tsx'));
 const ReviewQueuePage = lazy(() => import('../progress/ReviewQueuePage.tsx'));
+const DirectiveListPage = lazy(() => import('../directives/DirectiveListPage.tsx'));
+const DirectivePage = lazy(() => import('../directives/DirectivePage.tsx'));
+const ImportPage = lazy(() => import('../imports/ImportPage.tsx'));
+const PlanBuilderPage = lazy(() => import('../plans/PlanBuilderPage.tsx'));
 
 function RequireSignIn() {
   const me = useMe();
@@ -45,6 +49,10 @@ export function AppRoutes() {
         <Route path="tasks/:id" element={<TaskPage />} />
         <Route path="my-tasks" element={<MyTasksPage />} />
         <Route path="reviews" element={<ReviewQueuePage />} />
+        <Route path="directives" element={<DirectiveListPage />} />
+        <Route path="directives/:id" element={<DirectivePage />} />
+        <Route path="imports" element={<ImportPage />} />
+        <Route path="plans/new" element={<PlanBuilderPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -5,13 +5,17 @@ import {
   IconChecklist,
   IconChevronDown,
   IconClipboardCheck,
+  IconFileImport,
+  IconFileText,
   IconListDetails,
   IconLogout,
+  IconSitemap,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { type Me, useLogout } from '../auth/useMe.ts';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 interface NavItem {
@@ -27,8 +31,11 @@ function navItems(me: Me, t: (key: string) => string): NavItem[] {
   }
   items.push({ to: '/dashboard', label: t('nav.dashboard'), icon: <IconChartBar size={18} /> });
   items.push({ to: '/tasks', label: t('nav.tasks'), icon: <IconListDetails size={18} /> });
+  items.push({ to: '/directives', label: t('directives.title'), icon: <IconFileText size={18} /> });
   if (me.role === 'office' || me.role === 'admin') {
     items.push({ to: '/reviews', label: t('nav.reviews'), icon: <IconClipboardCheck size={18} /> });
+    items.push({ to: '/imports', label: t('imports.title'), icon: <IconFileImport size={18} /> });
+    items.push({ to: '/plans/new', label: t('plans.title'), icon: <IconSitemap size={18} /> });
   }
   return items;
 }
@@ -55,6 +62,7 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <Group visibleFrom="xs">
               <LanguageSwitch />
             </Group>

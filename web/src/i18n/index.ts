@@ -1,6 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import enDirectives from './en.directives.json';
 import en from './en.json';
+import viDirectives from './vi.directives.json';
 import vi from './vi.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -12,9 +14,24 @@ function storedLanguage(): Language {
   return stored === 'en' ? 'en' : 'vi';
 }
 
+type Messages = { [key: string]: string | Messages };
+
+/** The directive screens keep their strings in their own files; a key already in the base file wins. */
+function mergeMessages(base: Messages, extra: Messages): Messages {
+  const merged: Messages = { ...extra };
+  for (const [key, value] of Object.entries(base)) {
+    const other = merged[key];
+    merged[key] = typeof value === 'object' && typeof other === 'object' ? mergeMessages(value, other) : value;
+  }
+  return merged;
+}
+
 // Vietnamese is the language of the users and of the directives; English is second.
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: {
+    vi: { translation: mergeMessages(vi, viDirectives) },
+    en: { translation: mergeMessages(en, enDirectives) },
+  },
   lng: storedLanguage(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

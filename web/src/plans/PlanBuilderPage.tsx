@@ -1,0 +1,409 @@
+import type { TaskRow } from '@giamsat/server/tasks/task.schemas.ts';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAlertTriangle, IconSend } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
+import { api } from '../api/client.ts';
+import { formatDate, todayInVietnam } from '../app/format.ts';
+import { EmptyState, ErrorState, LoadingState } from '../app/states.tsx';
+import { type Me, useMe } from '../auth/useMe.ts';
+import { useFetchBody } from '../directives/BodyListEditor.tsx';
+import { DayInput } from '../directives/DeadlineEditor.tsx';
+import {
+  type Directive,
+  type NewDirective,
+  type NewTask,
+  useDirective,
+  useDirectiveList,
+} from '../directives/useDirectives.ts';
+import { DeadlineText } from '../tasks/TaskTable.tsx';
+import { useTaskList } from '../tasks/useTasks.ts';
+
+interface Scope {
+  id: number | null;
+  name: string | null;
+  path: string | null;
+  level: 'central' | 'province' | 'commune';
+}
+
+/** The office's scope: the part of the body tree its plan assigns work in, and the plan's level. */
+function useScope(me: Me | null | undefined) {
+  const scopeId = me?.scopeAgency?.id ?? null;
+  return useQuery({
+    queryKey: ['plans', 'scope', scopeId],
+    enabled: me !== undefined,
+    queryFn: async (): Promise<Scope> => {
+      if (scopeId === null) return { id: null, name: null, path: null, level: 'central' };
+      const agency = await api.get<{ id: number; name: string; path: string; level: Scope['level'] }>(
+        `/api/agencies/${scopeId}`,
+      );
+      return { id: agency.id, name: agency.name, path: agency.path, level: agency.level };
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+interface Assignment {
+  text: string;
+  leadId: number | null;
+  leadName: string | null;
+  leadOutside: boolean;
+  due: string | null;
+}
+
+const within = (path: string, scopePath: string | null) =>
+  scopePath === null || path === scopePath || path.startsWith(`${scopePath}.`);
+
+function HigherDirectivePicker({ value, onChange }: { value: number | null; onChange: (id: number | null) => void }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 300);
+  const list = useDirectiveList({ status: 'published', q: debounced || undefined, limit: 30 });
+  const current = useDirective(value ?? 0);
+  const options = (list.data?.items ?? []).map((d) => ({
+    value: String(d.id),
+    label: `${d.number ?? `#${d.id}`} — ${d.title}`.slice(0, 140),
+  }));
+  if (value && current.data && !options.some((o) => o.value === String(value))) {
+    options.unshift({ value: String(value), label: `${current.data.number ?? `#${value}`} — ${current.data.title}` });
+  }
+  return (
+    <Select
+      label={t('plans.higher')}
+      placeholder={t('plans.higherPlaceholder')}
+      searchable
+      data={options}
+      value={value ? String(value) : null}
+      onChange={(v) => onChange(v ? Number(v) : null)}
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options: all }) => all}
+      nothingFoundMessage={list.isFetching ? t('common.loading') : t('plans.noDirectives')}
+      data-testid="higher-directive"
+    />
+  );
+}
+
+/** One higher task: tick it to take it into the plan, then give it to one of the office's own bodies. */
+function HigherTask({
+  task,
+  assignment,
+  onChange,
+  scope,
+}: {
+  task: TaskRow;
+  assignment: Assignment | undefined;
+  onChange: (assignment: Assignment | undefined) => void;
+  scope: Scope;
+}) {
+  const { t } = useTranslation();
+  const fetchBody = useFetchBody();
+  const later = Boolean(assignment?.due && task.deadline.due && assignment.due > task.deadline.due);
+  return (
+    <Card withBorder padding="sm" data-testid="higher-task" data-task-id={task.id}>
+      <Group align="flex-start" wrap="nowrap">
+        <Checkbox
+          mt={4}
+          checked={assignment !== undefined}
+          aria-label={t('plans.take', { ref: task.ref || `#${task.id}` })}
+          onChange={(e) =>
+            onChange(
+              e.currentTarget.checked
+                ? { text: task.text, leadId: null, leadName: null, leadOutside: false, due: task.deadline.due }
+                : undefined,
+            )
+          }
+        />
+        <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
+          <Text size="sm">
+            <strong>{task.ref || `#${task.id}`}</strong> {task.text}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('tasks.columns.lead')}: {task.lead.map((a) => a.name).join('; ') || '—'}
+            {task.coordinating.length > 0 &&
+              ` · ${t('tasks.columns.coordinating')}: ${task.coordinating.map((a) => a.name).join('; ')}`}
+            {' · '}
+            {t('tasks.columns.due')}: <DeadlineText deadline={task.deadline} />
+          </Text>
+          {assignment && (
+            <Stack gap="xs" mt={4}>
+              <Textarea
+                label={t('plans.lowerText')}
+                value={assignment.text}
+                onChange={(e) => onChange({ ...assignment, text: e.currentTarget.value })}
+                autosize
+                minRows={2}
+              />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <AgencyPicker
+                  label={t('plans.lead')}
+                  value={assignment.leadId}
+                  selectedName={assignment.leadName ?? undefined}
+                  onChange={(id) => {
+                    if (id === null) {
+                      onChange({ ...assignment, leadId: null, leadName: null, leadOutside: false });
+                      return;
+                    }
+                    void fetchBody(id).then((body) =>
+                      onChange({
+                        ...assignment,
+                        leadId: id,
+                        leadName: body.name,
+                        leadOutside: !within(body.path, scope.path),
+                      }),
+                    );
+                  }}
+                />
+                <DayInput
+                  label={t('plans.due')}
+                  value={assignment.due}
+                  onChange={(due) => onChange({ ...assignment, due })}
+                  testId="plan-due"
+                />
+              </SimpleGrid>
+              {assignment.leadOutside && (
+                <Alert color="orange" icon={<IconAlertTriangle />} p="xs">
+                  {t('plans.leadOutside', { scope: scope.name ?? '' })}
+                </Alert>
+              )}
+              {later && (
+                <Alert color="orange" icon={<IconAlertTriangle />} p="xs" data-testid="later-warning">
+                  {t('plans.laterThanHigher', { due: formatDate(task.deadline.due) })}
+                </Alert>
+              )}
+            </Stack>
+          )}
+        </Stack>
+      </Group>
+    </Card>
+  );
+}
+
+/** Creates the plan as a draft, adds its tasks linked upwards, then publishes it; stops at the first refusal. */
+function usePublishPlan() {
+  const client = useQueryClient();
+  const [step, setStep] = useState<string | null>(null);
+  const [draftId, setDraftId] = useState<number | null>(null);
+  const mutation = useMutation({
+    mutationFn: async (input: { directive: NewDirective; tasks: NewTask[] }) => {
+      setDraftId(null);
+      setStep('create');
+      const created = await api.post<Directive>('/api/directives', input.directive);
+      setDraftId(created.id);
+      for (const [index, task] of input.tasks.entries()) {
+        setStep(`task:${index + 1}/${input.tasks.length}`);
+        await api.post(`/api/directives/${created.id}/tasks`, task);
+      }
+      setStep('publish');
+      const published = await api.post<Directive>(`/api/directives/${created.id}/publish`, {});
+      return published;
+    },
+    onSettled: () => {
+      setStep(null);
+      void client.invalidateQueries({ queryKey: ['directives'] });
+      void client.invalidateQueries({ queryKey: ['tasks'] });
+    },
+  });
+  return { mutation, step, draftId };
+}
+
+export default function PlanBuilderPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const scope = useScope(me.data);
+  const [params, setParams] = useSearchParams();
+  const higherId = Number(params.get('directiveId')) || null;
+  const higher = useDirective(higherId ?? 0);
+  const tasks = useTaskList(
+    {
+      directiveId: higherId ?? undefined,
+      agencyId: scope.data?.id ?? undefined,
+      subtree: scope.data?.id ? true : undefined,
+      status: 'published',
+      sort: 'directive',
+      limit: 200,
+    },
+    { enabled: higherId !== null && scope.data !== undefined },
+  );
+  const [assignments, setAssignments] = useState<Record<number, Assignment>>({});
+  const [number, setNumber] = useState('');
+  const [title, setTitle] = useState('');
+  const [issuedOn, setIssuedOn] = useState<string | null>(todayInVietnam());
+  const { mutation, step, draftId } = usePublishPlan();
+
+  if (me.data && me.data.role !== 'office' && me.data.role !== 'admin') {
+    return <Alert color="orange">{t('plans.officesOnly')}</Alert>;
+  }
+  if (scope.isPending) return <LoadingState />;
+  if (scope.error) return <ErrorState error={scope.error} />;
+
+  const chosen = (tasks.data?.items ?? []).filter((task) => assignments[task.id]);
+  const incomplete = chosen.filter((task) => {
+    const a = assignments[task.id];
+    return !a || a.leadId === null || !a.text.trim();
+  });
+  const ready = chosen.length > 0 && incomplete.length === 0 && number.trim() !== '' && higher.data !== undefined;
+  const defaultTitle = higher.data ? t('plans.defaultTitle', { number: higher.data.number ?? '' }) : '';
+
+  const publish = () => {
+    if (!higher.data) return;
+    mutation.mutate(
+      {
+        directive: {
+          number: number.trim(),
+          docType: t('plans.docType'),
+          issuedOn,
+          level: scope.data.level,
+          title: title.trim() || defaultTitle,
+          programmeCode: higher.data.programmeCode,
+          implements: higher.data.number ? [higher.data.number] : [],
+          issuerName: scope.data.name,
+        },
+        tasks: chosen.map((task, index) => {
+          const a = assignments[task.id] as Assignment;
+          return {
+            ref: String(index + 1),
+            text: a.text.trim(),
+            leadAgencyIds: a.leadId === null ? [] : [a.leadId],
+            deadline: a.due
+              ? { kind: 'date', raw: formatDate(a.due), due: a.due }
+              : { kind: task.deadline.kind === 'continuous' ? 'continuous' : 'none', raw: '' },
+            parentTaskId: task.id,
+          };
+        }),
+      },
+      { onSuccess: (published) => navigate(`/directives/${published.id}`) },
+    );
+  };
+
+  return (
+    <Stack maw={1100}>
+      <Title order={2}>{t('plans.title')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('plans.intro', { scope: scope.data.name ?? t('levels.central') })}
+      </Text>
+      <HigherDirectivePicker
+        value={higherId}
+        onChange={(id) => {
+          setAssignments({});
+          setParams(id ? { directiveId: String(id) } : {});
+        }}
+      />
+      {higherId !== null && (
+        <>
+          {higher.data && (
+            <Text size="sm">
+              {t('plans.higherSummary', {
+                number: higher.data.number ?? '',
+                date: formatDate(higher.data.issuedOn),
+                count: tasks.data?.total ?? 0,
+              })}{' '}
+              <Anchor component={Link} to={`/directives/${higher.data.id}`} size="sm">
+                {t('plans.openHigher')}
+              </Anchor>
+            </Text>
+          )}
+          {tasks.isPending ? (
+            <LoadingState />
+          ) : tasks.error ? (
+            <ErrorState error={tasks.error} onRetry={() => void tasks.refetch()} />
+          ) : tasks.data.items.length === 0 ? (
+            <EmptyState>{t('plans.noTasksInScope')}</EmptyState>
+          ) : (
+            <Stack gap="xs">
+              <Text fw={600}>{t('plans.tasksInScope', { count: tasks.data.total })}</Text>
+              {tasks.data.items.map((task) => (
+                <HigherTask
+                  key={task.id}
+                  task={task}
+                  scope={scope.data}
+                  assignment={assignments[task.id]}
+                  onChange={(assignment) =>
+                    setAssignments((all) => {
+                      const next = { ...all };
+                      if (assignment) next[task.id] = assignment;
+                      else delete next[task.id];
+                      return next;
+                    })
+                  }
+                />
+              ))}
+            </Stack>
+          )}
+          <Card withBorder>
+            <Stack gap="sm">
+              <Title order={3} size="h5">
+                {t('plans.planFields')}
+              </Title>
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <TextInput
+                  label={t('directives.fields.number')}
+                  placeholder={t('plans.numberPlaceholder')}
+                  value={number}
+                  onChange={(e) => setNumber(e.currentTarget.value)}
+                  required
+                />
+                <DayInput label={t('directives.fields.issuedOn')} value={issuedOn} onChange={setIssuedOn} />
+                <TextInput label={t('directives.fields.level')} value={t(`levels.${scope.data.level}`)} readOnly />
+              </SimpleGrid>
+              <TextInput
+                label={t('directives.fields.title')}
+                placeholder={defaultTitle}
+                value={title}
+                onChange={(e) => setTitle(e.currentTarget.value)}
+              />
+              <Text size="sm" c="dimmed">
+                {t('plans.selected', { count: chosen.length })}
+                {incomplete.length > 0 && ` · ${t('plans.incomplete', { count: incomplete.length })}`}
+              </Text>
+              {mutation.error && (
+                <Stack gap={4}>
+                  <ErrorState error={mutation.error} />
+                  {draftId !== null && (
+                    <Anchor component={Link} to={`/directives/${draftId}`} size="sm">
+                      {t('plans.openDraft')}
+                    </Anchor>
+                  )}
+                </Stack>
+              )}
+              <Group>
+                <Button
+                  leftSection={<IconSend size={16} />}
+                  disabled={!ready}
+                  loading={mutation.isPending}
+                  onClick={publish}
+                >
+                  {t('plans.publish')}
+                </Button>
+                {step && (
+                  <Text size="sm" c="dimmed" role="status">
+                    {step.startsWith('task:') ? t('plans.step.task', { n: step.slice(5) }) : t(`plans.step.${step}`)}
+                  </Text>
+                )}
+              </Group>
+            </Stack>
+          </Card>
+        </>
+      )}
+    </Stack>
+  );
+}
