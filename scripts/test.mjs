@@ -55,7 +55,8 @@ const temp = given ? null : await startTempPostgres();
 const serverUrl = given ?? temp?.url;
 if (serverUrl) {
   try {
-    vitest('PostgreSQL server', ['server'], { TEST_DATABASE_URL: serverUrl });
+    // Only the server's tests touch a database; a narrowed run (paths given) keeps its own paths.
+    vitest('PostgreSQL server', extraArgs.length ? [] : ['server'], { TEST_DATABASE_URL: serverUrl });
   } finally {
     temp?.stop();
   }
