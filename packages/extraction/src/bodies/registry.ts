@@ -33,7 +33,11 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\p{L}&])TW(?![\p{L}])/gu, 'Trung ương'],
 ];
 
+/** Every abbreviation above opens with two capitals: text without two in a row has none. */
+const MAY_ABBREVIATE = /[A-ZĐ]{2}/u;
+
 export function expandAbbreviations(s: string): string {
+  if (!MAY_ABBREVIATE.test(s)) return s;
   let t = s;
   for (const [re, full] of ABBREVIATIONS) t = t.replace(re, full);
   return t;
@@ -53,12 +57,15 @@ export function bodyKey(s: string): string {
 }
 
 function computeKey(s: string): string {
-  return fold(expandAbbreviations(s))
-    .replace(/\s*([-–])\s*/g, ' - ')
-    .replace(/\s*([,;:])\s*/g, '$1 ')
-    .replace(/[.\s]+$/, '')
-    .trim();
+  let key = fold(expandAbbreviations(s));
+  // Most names have no dash or separator: skip the rewrites that would not change them.
+  if (DASH.test(key)) key = key.replace(/\s*([-–])\s*/g, ' - ');
+  if (SEPARATOR.test(key)) key = key.replace(/\s*([,;:])\s*/g, '$1 ');
+  return key.replace(/[.\s]+$/, '').trim();
 }
+
+const DASH = /[-–]/;
+const SEPARATOR = /[,;:]/;
 
 export interface BodyEntry {
   name: string;
@@ -71,6 +78,12 @@ export class BodyIndex {
   readonly byKey = new Map<string, BodyEntry>();
   /** Every key's first word → the longest key length in words, to bound the greedy match. */
   readonly maxWords = new Map<string, number>();
+  /**
+   * uniquePrefix() answers, precomputed: for every key cut before one of its spaces ("sở giáo dục"
+   * of "sở giáo dục và đào tạo"), the entry of the longer names without a parent that start with
+   * it, or null when they are more than one body.
+   */
+  private readonly byPrefix = new Map<string, BodyEntry | null>();
 
   constructor(readonly registry: BodyRegistry) {
     for (const b of registry.bodies) {
@@ -80,6 +93,15 @@ export class BodyIndex {
     for (const g of registry.groups) {
       this.put(g.name, { name: g.name, group: g });
       for (const a of g.aliases) this.put(a, { name: g.name, group: g });
+    }
+    for (const [k, e] of this.byKey) {
+      if (e.body?.parent) continue;
+      for (let at = k.indexOf(' '); at >= 0; at = k.indexOf(' ', at + 1)) {
+        const prefix = k.slice(0, at);
+        const seen = this.byPrefix.get(prefix);
+        // The same body under several keys stays one answer (the last key's entry, as a scan finds it).
+        this.byPrefix.set(prefix, seen === null || (seen && seen.name !== e.name) ? null : e);
+      }
     }
   }
 
@@ -100,15 +122,8 @@ export class BodyIndex {
   /** Canonical names that start with the given words ("Sở Giáo dục" → "Sở Giáo dục và Đào tạo"), if exactly one. */
   uniquePrefix(label: string): BodyEntry | undefined {
     const key = bodyKey(label);
-    if (key.split(' ').length < 2) return undefined;
-    let found: BodyEntry | undefined;
-    for (const [k, e] of this.byKey) {
-      if (k.startsWith(`${key} `) && !e.body?.parent) {
-        if (found && found.name !== e.name) return undefined;
-        found = e;
-      }
-    }
-    return found;
+    if (!key.includes(' ')) return undefined;
+    return this.byPrefix.get(key) ?? undefined;
   }
 }
 

@@ -72,6 +72,10 @@ function endOfYear(year: number): string | null {
 
 /** Lower case and one tone placement, character for character, so offsets stay aligned with the input. */
 function lowerAligned(s: string): string {
+  // Lowering the whole string at once keeps every offset unless some character lowers to a
+  // different length ("İ" → "i̇"): only then go character by character.
+  const whole = s.toLowerCase();
+  if (whole.length === s.length) return unifyTones(whole);
   let out = '';
   for (const ch of s) {
     const l = ch.toLowerCase();
@@ -113,64 +117,81 @@ export function findDeadlineCandidates(input: string, ctx: DeadlineContext = {},
   return out;
 }
 
-function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
-  // Characters already claimed by an expression: a later, weaker pattern may not reuse them.
-  const taken = new Uint8Array(t.length + 1);
-  const overlaps = (s: number, e: number) => {
-    for (let k = s; k < e; k++) if (taken[k]) return true;
-    return false;
-  };
-  const push = (c: DeadlineCandidate) => {
-    if (overlaps(c.start, c.end)) return;
-    taken.fill(1, c.start, c.end);
-    out.push(c);
-  };
-  const before = (i: number) => t.slice(Math.max(0, i - 60), i);
-
-  // Full dates: 20/6/2025, 20-6-2025, 20.6.2025, "ngày 17 tháng 10 năm 2025".
-  const full = /(?<![\d./-])(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4})(?![\d/])/g;
-  const longForm = /ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/g;
-  for (const re of [longForm, full]) {
-    for (const m of t.matchAll(re)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
-      if (!iso) continue;
-      pushDay(iso, start, end);
-    }
-  }
-  // Day and month without a year ("trước ngày 20/6") take the document's year.
-  if (opt.year !== undefined) {
-    for (const m of t.matchAll(/ngày (\d{1,2})\s?\/\s?(\d{1,2})(?![\d/-])(?!\.\d)/g)) {
-      const start = m.index + 5;
-      const iso = isoDate(opt.year, Number(m[2]), Number(m[1]));
-      if (iso) pushDay(iso, start, m.index + m[0].length);
-    }
+/**
+ * One scan of a lower-cased text. A class rather than closures: scan() runs once per task text, so
+ * its helpers are made once.
+ */
+class Scanner {
+  /** Characters already claimed by an expression: a later, weaker pattern may not reuse them. */
+  private readonly taken: Uint8Array;
+  constructor(
+    private readonly t: string,
+    private readonly opt: ScanOptions,
+    private readonly out: DeadlineCandidate[],
+  ) {
+    this.taken = new Uint8Array(t.length + 1);
   }
 
-  function pushDay(iso: string, start: number, end: number): void {
-    const b = before(start);
+  before(i: number): string {
+    return this.t.slice(Math.max(0, i - 60), i);
+  }
+
+  push(c: DeadlineCandidate): void {
+    for (let k = c.start; k < c.end; k++) if (this.taken[k]) return;
+    this.taken.fill(1, c.start, c.end);
+    this.out.push(c);
+  }
+
+  pushDay(iso: string, start: number, end: number): void {
+    const b = this.before(start);
     const bNoNgay = b.replace(/ngày\s*$/, '');
     if (AFTER_DOC_NUMBER.test(b)) return;
-    let strength = opt.cell ? 3 : strengthBefore(bNoNgay);
-    if (!opt.cell && strength === 1) {
+    let strength = this.opt.cell ? 3 : strengthBefore(bNoNgay);
+    if (!this.opt.cell && strength === 1) {
       // A bare "ngày 16/10/2025, …" in prose narrates when something happened.
       if (NARRATIVE_BEFORE.test(b) || b.trim() === '') return;
       strength = 1;
     }
     const isBefore = /trước\s*(ngày\s*)?$/.test(b);
-    push({ kind: 'date', due: isBefore ? dayBefore(iso) : iso, period: null, start, end, strength });
+    this.push({ kind: 'date', due: isBefore ? dayBefore(iso) : iso, period: null, start, end, strength });
+  }
+}
+
+function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
+  const sc = new Scanner(t, opt, out);
+  // Each pattern needs a digit or a word of its own: skip the patterns whose word is absent.
+  const digits = /\d/.test(t);
+
+  // Full dates: 20/6/2025, 20-6-2025, 20.6.2025, "ngày 17 tháng 10 năm 2025".
+  const full = /(?<![\d./-])(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4})(?![\d/])/g;
+  const longForm = /ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/g;
+  for (const re of [longForm, full]) {
+    for (const m of matchesIf(digits, t, re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+      if (!iso) continue;
+      sc.pushDay(iso, start, end);
+    }
+  }
+  // Day and month without a year ("trước ngày 20/6") take the document's year.
+  if (opt.year !== undefined) {
+    for (const m of matchesIf(digits && t.includes('ngày'), t, /ngày (\d{1,2})\s?\/\s?(\d{1,2})(?![\d/-])(?!\.\d)/g)) {
+      const start = m.index + 5;
+      const iso = isoDate(opt.year, Number(m[2]), Number(m[1]));
+      if (iso) sc.pushDay(iso, start, m.index + m[0].length);
+    }
   }
 
   // Months: "tháng 6/2025", "tháng 6 năm 2025", a bare cell "6/2025".
-  for (const m of t.matchAll(/tháng\s?(\d{1,2})\s?(?:\/|-|năm)\s?(\d{4})(?![\d/])/g)) {
+  for (const m of matchesIf(digits && t.includes('tháng'), t, /tháng\s?(\d{1,2})\s?(?:\/|-|năm)\s?(\d{4})(?![\d/])/g)) {
     const start = m.index;
-    const b = before(start);
+    const b = sc.before(start);
     if (/từ\s*$/.test(b)) continue;
     const iso = endOfMonth(Number(m[2]), Number(m[1]));
     if (!iso) continue;
     const isBefore = /trước\s*$/.test(b);
-    push({
+    sc.push({
       kind: 'date',
       due: isBefore ? dayBefore(`${m[2]}-${pad(Number(m[1]))}-01`) : iso,
       period: null,
@@ -180,19 +201,24 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
     });
   }
   if (opt.cell) {
-    for (const m of t.matchAll(/(?<![\d./-])(\d{1,2})\s?\/\s?(\d{4})(?![\d/])/g)) {
+    for (const m of matchesIf(digits, t, /(?<![\d./-])(\d{1,2})\s?\/\s?(\d{4})(?![\d/])/g)) {
       const iso = endOfMonth(Number(m[2]), Number(m[1]));
-      if (iso) push({ kind: 'date', due: iso, period: null, start: m.index, end: m.index + m[0].length, strength: 3 });
+      if (iso)
+        sc.push({ kind: 'date', due: iso, period: null, start: m.index, end: m.index + m[0].length, strength: 3 });
     }
   }
 
   // Quarters: "quý IV/2025", "Quý I năm 2026".
-  for (const m of t.matchAll(/quý\s?(iv|iii|ii|i|[1-4])\s?(?:\/|-|năm)\s?(\d{4})(?![\d/])/g)) {
+  for (const m of matchesIf(
+    digits && t.includes('quý'),
+    t,
+    /quý\s?(iv|iii|ii|i|[1-4])\s?(?:\/|-|năm)\s?(\d{4})(?![\d/])/g,
+  )) {
     const q = ROMAN[m[1] ?? ''] ?? 0;
     const iso = endOfQuarter(Number(m[2]), q);
     if (!iso) continue;
-    const b = before(m.index);
-    push({
+    const b = sc.before(m.index);
+    sc.push({
       kind: 'date',
       due: iso,
       period: null,
@@ -203,16 +229,16 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
   }
 
   // Spans: "2025-2026", "giai đoạn 2025 - 2030" → the end of the span.
-  for (const m of t.matchAll(/(?<![\d/])(\d{4})\s?[-–]\s?(\d{4})(?![\d/])/g)) {
+  for (const m of matchesIf(digits, t, /(?<![\d/])(\d{4})\s?[-–]\s?(\d{4})(?![\d/])/g)) {
     const a = Number(m[1]);
     const z = Number(m[2]);
     if (!plausibleYear(a) || !plausibleYear(z) || z < a) continue;
-    const b = before(m.index);
+    const b = sc.before(m.index);
     const cued = /(giai đoạn|hoàn thành|trong)\s*(năm\s*)?$/.test(b);
     if (!opt.cell && !cued) continue;
     const iso = endOfYear(z);
     if (iso)
-      push({
+      sc.push({
         kind: 'date',
         due: iso,
         period: null,
@@ -223,25 +249,25 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
   }
 
   // Years: "trong năm 2025", "hoàn thành năm 2025"; a bare cell "2025" / "Năm 2025".
-  for (const m of t.matchAll(/(?<![\d/.-])(năm\s?)?(\d{4})(?![\d/-])(?!\.\d)/g)) {
+  for (const m of matchesIf(digits, t, /(?<![\d/.-])(năm\s?)?(\d{4})(?![\d/-])(?!\.\d)/g)) {
     const y = Number(m[2]);
     if (!plausibleYear(y)) continue;
     const start = m.index;
-    const b = before(start);
+    const b = sc.before(start);
     let strength = 0;
     if (opt.cell) strength = 3;
     else if (m[1] && /(trong|hoàn thành|đến hết|hết)\s*$/.test(b)) strength = COMPLETION_CUE.test(b) ? 3 : 2;
     if (!strength) continue;
     const iso = endOfYear(y);
-    if (iso) push({ kind: 'date', due: iso, period: null, start, end: start + m[0].length, strength });
+    if (iso) sc.push({ kind: 'date', due: iso, period: null, start, end: start + m[0].length, strength });
   }
 
   // Continuous: "thường xuyên", "Nhiệm vụ thường xuyên" — but "chi thường xuyên" is recurrent spending.
-  for (const m of t.matchAll(/thường xuyên/g)) {
-    const b = before(m.index);
+  for (const m of matchesIf(t.includes('thường xuyên'), t, /thường xuyên/g)) {
+    const b = sc.before(m.index);
     if (/(chi|chi phí|kinh phí|vốn|nguồn)\s*$/.test(b)) continue;
     const explicit = /nhiệm vụ\s*$/.test(b) || opt.cell || /(^|[.;:(*]\s*)(thực hiện\s*)?$/.test(b);
-    push({
+    sc.push({
       kind: 'continuous',
       due: null,
       period: null,
@@ -253,15 +279,15 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
 
   // Recurring: "hằng tháng", "hàng tuần", "định kỳ hằng quý", "6 tháng/lần"… at the head of a clause,
   // after "định kỳ" or "và" — "khen thưởng hằng năm" describes an annual award, not an obligation.
-  for (const m of t.matchAll(/(hằng|hàng)\s(tuần|tháng|quý|năm)/g)) {
-    const b = before(m.index);
+  for (const m of matchesIf(t.includes('hằng') || t.includes('hàng'), t, /(hằng|hàng)\s(tuần|tháng|quý|năm)/g)) {
+    const b = sc.before(m.index);
     const atHead = /(^|[.;:,(*]|định kỳ|và|\d{4})\s*$/.test(b);
     if (!atHead) continue;
     const period = periodOf(m[2] ?? '');
-    push({ kind: 'recurring', due: null, period, start: m.index, end: m.index + m[0].length, strength: 2 });
+    sc.push({ kind: 'recurring', due: null, period, start: m.index, end: m.index + m[0].length, strength: 2 });
   }
-  for (const m of t.matchAll(/định kỳ\s?(6|sáu)\s?tháng/g)) {
-    push({
+  for (const m of matchesIf(t.includes('định kỳ'), t, /định kỳ\s?(6|sáu)\s?tháng/g)) {
+    sc.push({
       kind: 'recurring',
       due: null,
       period: 'half-yearly',
@@ -272,9 +298,9 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
   }
 
   // Events: "cùng thời điểm Luật … có hiệu lực", "có hiệu lực cùng thời điểm", "tại Kỳ họp thứ 10".
-  for (const m of t.matchAll(/cùng (thời điểm|thời gian|lúc)/g)) {
-    const b = before(m.index);
-    push({
+  for (const m of matchesIf(t.includes('cùng'), t, /cùng (thời điểm|thời gian|lúc)/g)) {
+    const b = sc.before(m.index);
+    sc.push({
       kind: 'event',
       due: null,
       period: null,
@@ -283,11 +309,22 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
       strength: COMPLETION_CUE.test(b) ? 3 : 2,
     });
   }
-  for (const m of t.matchAll(/kỳ họp thứ\s?(\d{1,2}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)/g)) {
-    const b = before(m.index);
+  for (const m of matchesIf(
+    t.includes('kỳ họp'),
+    t,
+    /kỳ họp thứ\s?(\d{1,2}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)/g,
+  )) {
+    const b = sc.before(m.index);
     if (!/(trình|thông qua|tại|vào|chương trình)[^.;]{0,40}$/.test(b)) continue;
-    push({ kind: 'event', due: null, period: null, start: m.index, end: m.index + m[0].length, strength: 1 });
+    sc.push({ kind: 'event', due: null, period: null, start: m.index, end: m.index + m[0].length, strength: 1 });
   }
+}
+
+const NO_MATCHES: RegExpExecArray[] = [];
+
+/** The matches of `re` in `t`, or none without a scan when the text lacks what every match contains. */
+function matchesIf(possible: boolean, t: string, re: RegExp): Iterable<RegExpExecArray> {
+  return possible ? t.matchAll(re) : NO_MATCHES;
 }
 
 function periodOf(word: string): RecurrencePeriod {
@@ -307,11 +344,14 @@ const KIND_RANK: Record<CandidateKind, number> = { date: 4, continuous: 3, recur
 
 /** The deadline words: the clause holding the chosen expression. */
 function rawClause(text: string, c: DeadlineCandidate): string {
-  let s = c.start;
-  while (s > 0 && !/[.;]/.test(text.charAt(s - 1))) s--;
-  let e = c.end;
-  while (e < text.length && !/[.;]/.test(text.charAt(e))) e++;
+  const s = c.start > 0 ? Math.max(text.lastIndexOf('.', c.start - 1), text.lastIndexOf(';', c.start - 1)) + 1 : 0;
+  const e = Math.min(indexOrEnd(text, '.', c.end), indexOrEnd(text, ';', c.end));
   return text.slice(s, e).replace(/\s+/g, ' ').trim();
+}
+
+function indexOrEnd(text: string, ch: string, from: number): number {
+  const at = text.indexOf(ch, from);
+  return at < 0 ? text.length : at;
 }
 
 /** Picks one deadline among the candidates: the strongest, then the latest written. */

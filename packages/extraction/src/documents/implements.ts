@@ -2,7 +2,7 @@
 // names them ("Thực hiện Công văn số 308-CV/…", "(Thông báo Kết luận số 07-TB/CQTTBCĐ …)"). Numbers
 // cited there only as context ("tình hình triển khai thực hiện Nghị quyết số 57-NQ/TW", "về triển khai …",
 // "sau đây gọi là …") are not implemented by this document.
-import { fold } from '../text/normalize.ts';
+import { fold, foldHead } from '../text/normalize.ts';
 import { normalizeDocNumber } from './doc-number.ts';
 
 const OPENING = /^(thực hiện|triển khai)(\s|$)/u;
@@ -14,8 +14,10 @@ const DOC_TYPE_START =
 
 /** Numbers this opening paragraph says the document implements. */
 export function implementedNumbers(paragraph: string): string[] {
-  const text = fold(paragraph.replace(/[*_]/g, ''));
-  if (!OPENING.test(text)) return [];
+  const plain = paragraph.replace(/[*_]/g, '');
+  // Most paragraphs do not open with the verb: test the head before folding the whole paragraph.
+  if (!OPENING.test(foldHead(plain, 40))) return [];
+  const text = fold(plain);
   const out: string[] = [];
   let last = 0;
   for (const m of text.matchAll(NUMBER)) {

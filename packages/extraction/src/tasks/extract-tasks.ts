@@ -27,7 +27,7 @@ import {
   parseDeadlineCell,
 } from '../deadlines/parse-deadline.ts';
 import type { SourceLine } from '../text/lines.ts';
-import { fold, stripMarkup } from '../text/normalize.ts';
+import { fold, foldHead, foldTail, stripMarkup } from '../text/normalize.ts';
 import type { Deadline, ExtractedTask } from '../types.ts';
 import { type Block, buildBlocks, type Segment } from './blocks.ts';
 
@@ -70,35 +70,61 @@ const ABBREV_BEFORE_DOT = /(^|\s)(TP|Tp|tp|TS|ThS|PGS|GS|v\.v|Nxb|St|TT)$/u;
 
 /** Offsets where sentences start (after ". " before an upper-case letter, or at paragraph breaks). */
 function sentenceStarts(text: string, paraBreaks: number[]): number[] {
-  const out = new Set<number>([0, ...paraBreaks]);
+  const dots = stopStarts(text, Number.POSITIVE_INFINITY);
+  // The stops come in increasing order after 0: only paragraph breaks need merging.
+  if (paraBreaks.length === 0) return text.length > 0 ? [0, ...dots] : [];
+  const out = new Set<number>([0, ...paraBreaks, ...dots]);
+  return [...out].filter((o) => o < text.length).sort((a, b) => a - b);
+}
+
+/** Where the second sentence starts (sentenceStarts(text, paraBreaks)[1]), reading no further than that. */
+function secondSentenceStart(text: string, paraBreaks: number[]): number | undefined {
+  let best = stopStarts(text, 1)[0];
+  for (const p of paraBreaks) if (p > 0 && p < text.length && (best === undefined || p < best)) best = p;
+  return best;
+}
+
+/**
+ * Offsets after a full stop, "!" or "?" outside parentheses where an upper-case letter or "(" opens
+ * the next sentence, in increasing order, at most `limit` of them. Numbers ("1.5") and abbreviations
+ * ("TP.", "v.v.") do not end a sentence.
+ */
+function stopStarts(text: string, limit: number): number[] {
+  const out: number[] = [];
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (ch === '(') depth++;
-    else if (ch === ')') depth = Math.max(0, depth - 1);
-    if (depth > 0 || (ch !== '.' && ch !== '!' && ch !== '?')) continue;
-    if (/\d/.test(text.charAt(i - 1)) && /\d/.test(text.charAt(i + 1))) continue;
+  for (let i = 0; i < text.length && out.length < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 /* ( */) depth++;
+    else if (c === 0x29 /* ) */) depth = Math.max(0, depth - 1);
+    if (depth > 0 || (c !== 0x2e /* . */ && c !== 0x21 /* ! */ && c !== 0x3f) /* ? */) continue;
+    if (isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) continue;
     if (ABBREV_BEFORE_DOT.test(text.slice(Math.max(0, i - 5), i))) continue;
     let j = i + 1;
-    while (j < text.length && /[\s*"”]/.test(text.charAt(j))) j++;
+    while (j < text.length && SENTENCE_GAP.test(text.charAt(j))) j++;
     const next = text.charAt(j);
-    if (next && (next !== next.toLowerCase() || next === '(')) out.add(j);
+    if (next && (next !== next.toLowerCase() || next === '(')) out.push(j);
   }
-  return [...out].filter((o) => o < text.length).sort((a, b) => a - b);
+  return out;
+}
+
+const SENTENCE_GAP = /[\s*"”]/;
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** The assignee of one sentence: at its head, or after an introducing clause ("Trên cơ sở …, Bộ X chủ trì"). */
 function sentenceSubject(sentence: string, ix: BodyIndex): (Subject & { at: number }) | null {
   const direct = findSubject(sentence, ix);
   if (direct && !direct.headingOnly) return { ...direct, at: 0 };
-  if (!INTRO.test(fold(sentence))) return null;
+  if (!INTRO.test(foldHead(sentence))) return null;
   const limit = Math.min(sentence.length, 300);
   for (let i = 0; i < limit; i++) {
     if (sentence.charAt(i) !== ',') continue;
     const rest = sentence.slice(i + 1).trimStart();
     const from = sentence.length - rest.length;
     // The main clause starts without a subject ("…, chủ động phối hợp với …"): no assignee here.
-    if (MAIN_CLAUSE_VERB.test(fold(rest))) return null;
+    if (MAIN_CLAUSE_VERB.test(foldHead(rest))) return null;
     if (!/^(\p{Lu}|các\s|những\s|đề nghị\s|giao\s|yêu cầu\s|lãnh đạo các\s|người đứng đầu\s|thủ trưởng\s)/u.test(rest))
       continue;
     const s = findSubject(rest, ix);
@@ -151,7 +177,7 @@ function trailingDeadlineStart(part: string): number {
   let at = -1;
   for (let k = starts.length - 1; k >= 1; k--) {
     const s = starts[k] ?? 0;
-    const sentence = fold(part.slice(s));
+    const sentence = foldHead(part.slice(s), 200);
     if (/^(hoàn thành|nhiệm vụ thường xuyên|có báo cáo|định kỳ|hằng|hàng|thời hạn|trình .{0,80}trước)/u.test(sentence))
       at = s;
     else break;
@@ -293,8 +319,9 @@ function emitSegment(
 
 /** True when the text opens with an action ("Rà soát …", "Tập trung …"), not an exhortation ("Cần …", "Phải …"). */
 function opensWithAction(text: string): boolean {
-  const ws = fold(text).split(' ');
-  const firstClause = fold(text).split(/[,;.:]/)[0] ?? '';
+  const folded = fold(text);
+  const ws = folded.split(' ', 3);
+  const firstClause = folded.split(/[,;.:]/, 1)[0] ?? '';
   if (/(^|\s)(phải|cần)(\s|$)/u.test(firstClause)) return false;
   for (let len = 3; len >= 1; len--) {
     const head = ws
@@ -363,7 +390,8 @@ function unitOf(b: Block, withParas: boolean, ix?: BodyIndex): Unit {
   const paraBreaks = [...b.paraBreaks];
   if (withParas) {
     for (const c of b.children) {
-      if (c.kind !== 'para' || c.deadlineOnly || (ix && isConclusion(c, ix)) || CLOSING.test(fold(c.text))) continue;
+      if (c.kind !== 'para' || c.deadlineOnly || (ix && isConclusion(c, ix)) || CLOSING.test(foldTail(c.text)))
+        continue;
       const off = text.length + 1;
       paraBreaks.push(off);
       for (const s of c.segs) segs.push({ offset: off + s.offset, line: s.line });
@@ -424,7 +452,7 @@ function emitUnit(
     if (!text) return;
     const segs = u.segs;
     // Inherited assignee: the item's own "phối hợp với …" names its coordinating bodies.
-    const firstSentence = text.slice(0, sentenceStarts(text, [])[1] ?? text.length);
+    const firstSentence = text.slice(0, secondSentenceStart(text, []) ?? text.length);
     const coord =
       k === 0 && head ? (coordOf(firstSentence.split(/\(1\)|\(i\)/u)[0] ?? '', ctx.ix) ?? c.coord) : c.coord;
     const sub = emitSegment(sink, ctx, text, segs, c.at, ref, c.lead, coord);
@@ -458,7 +486,7 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
         if (targets.length) continue;
       }
     }
-    if (b.kind === 'para' && (isConclusion(b, ctx.ix) || CLOSING.test(fold(b.text)))) continue;
+    if (b.kind === 'para' && (isConclusion(b, ctx.ix) || CLOSING.test(foldTail(b.text)))) continue;
     const subject = italicSubject(b.raw, b.text, ctx.ix) ?? findSubject(b.text, ctx.ix) ?? introSubject(b.text, ctx.ix);
     const topic = isTopicHeading(b, subject);
     const itemChildren = b.children.filter((c) => c.kind !== 'para');
@@ -476,7 +504,7 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
 
     if (subject) {
       const u = unitOf(b, !topic, ctx.ix);
-      const firstEnd = sentenceStarts(u.text, u.paraBreaks)[1] ?? u.text.length;
+      const firstEnd = secondSentenceStart(u.text, u.paraBreaks) ?? u.text.length;
       const firstSentence = u.text.slice(0, firstEnd).trim();
       const predicate = b.text.slice(subject.predicateStart);
       const coord = coordOf(predicate, ctx.ix);

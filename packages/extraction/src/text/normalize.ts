@@ -50,10 +50,34 @@ const TONE_RE = new RegExp(
 export function fold(s: string): string {
   // The extractor's input is already NFC; decompose-and-compose only when combining marks are present.
   const nfc = COMBINING.test(s) ? s.normalize('NFC') : s;
-  return unifyTones(nfc.toLowerCase()).replace(/\s+/g, ' ').trim();
+  const lower = unifyTones(nfc.toLowerCase());
+  // Most text is already single-spaced: collapse only when a run or a tab/newline is present.
+  return (ODD_SPACE.test(lower) ? lower.replace(/\s+/g, ' ') : lower).trim();
 }
 
 const COMBINING = /[\u0300-\u036f]/;
+const ODD_SPACE = /\s\s|[^\S ]/;
+
+/**
+ * fold() of the first `chars` characters of `s` (whole words, at least `chars` of the input when
+ * it is that long): exactly a prefix of fold(s), cut where `s` has white space. A pattern anchored
+ * at the start that looks at no more than that many characters answers the same on it as on
+ * fold(s), without folding a long sentence to read its first words.
+ */
+export function foldHead(s: string, chars = 120): string {
+  let cut = chars;
+  while (cut < s.length && !SPACE.test(s.charAt(cut))) cut++;
+  return fold(cut < s.length ? s.slice(0, cut) : s);
+}
+
+/** fold() of the last `chars` characters of `s` (whole words): exactly a suffix of fold(s), for patterns anchored at the end. */
+export function foldTail(s: string, chars = 120): string {
+  let cut = s.length - chars;
+  while (cut > 0 && !SPACE.test(s.charAt(cut))) cut--;
+  return fold(cut > 0 ? s.slice(cut) : s);
+}
+
+const SPACE = /\s/;
 
 /** Markdown and stray HTML removed, spacing kept readable. Linear: no nested quantifiers. */
 export function stripMarkup(s: string): string {
