@@ -90,7 +90,7 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
     actions.publish.mutate(directive.version, {
       onSuccess: () => {
         notifications.show({ color: 'green', message: t('directives.review.published') });
-        navigate(`/directives/${directive.id}`, { replace: true });
+        void navigate(`/directives/${directive.id}`, { replace: true });
       },
     });
   const merge = () => {
@@ -141,7 +141,7 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
               loading={actions.deleteDirective.isPending}
               onClick={() => {
                 if (window.confirm(t('directives.review.confirmDelete'))) {
-                  actions.deleteDirective.mutate(undefined, { onSuccess: () => navigate('/directives') });
+                  actions.deleteDirective.mutate(undefined, { onSuccess: () => void navigate('/directives') });
                 }
               }}
             >
@@ -206,7 +206,7 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
               onSelect={select}
               checked={checked}
               onCheck={setChecked}
-              height={220}
+              height={280}
             />
             {selected && (
               <TaskEditor

@@ -123,7 +123,10 @@ function JobProgress({ jobId, onRestart }: { jobId: number; onRestart: () => voi
         )}
         {failure && (
           <Alert color="red" icon={<IconAlertCircle />} title={t('imports.failed')} role="alert">
-            {errorMessage(t, failure)}
+            <Text size="sm">{errorMessage(t, failure)}</Text>
+            {typeof failure.params.reason === 'string' && (
+              <Text size="sm">{t(`imports.reasons.${failure.params.reason}`, { defaultValue: '' })}</Text>
+            )}
           </Alert>
         )}
         {data.state === 'succeeded' && data.result !== null && <ResultTable result={data.result as ImportResult} />}

@@ -123,7 +123,7 @@ export function NotificationBell() {
                   onOpen={() => {
                     if (notification.readAt === null) read.mutate(notification.id);
                     setOpened(false);
-                    if (notification.directive) navigate(`/directives/${notification.directive.id}`);
+                    if (notification.directive) void navigate(`/directives/${notification.directive.id}`);
                   }}
                 />
               ))}

@@ -291,7 +291,7 @@ export default function PlanBuilderPage() {
           };
         }),
       },
-      { onSuccess: (published) => navigate(`/directives/${published.id}`) },
+      { onSuccess: (published) => void navigate(`/directives/${published.id}`) },
     );
   };
 
