@@ -25,15 +25,19 @@ export function taskVisibility(actor: Actor, t = 't', d = 'd'): Sql {
   return sql`(${directive}.status = 'published' AND ${assignedWithin(task, actor.agencyPath)})`;
 }
 
-/** The task is assigned (lead or coordinating, directly or via a group) to a body under `path`. */
+/**
+ * The task is assigned (lead or coordinating, directly or via a group) to a body under `path`. Written
+ * as "id IN (a set)": the bodies under a path are few, their assignments come from the
+ * (agency_id, role) index, and the planner hashes the set instead of probing every task.
+ */
 export function assignedWithin(task: Sql, path: string, role?: 'lead' | 'coordinating'): Sql {
   const roleCondition = role ? sql`AND ta.role = ${role}` : sql.empty;
-  return sql`EXISTS (
-    SELECT 1 FROM task_assignments ta JOIN agencies a ON a.id = ta.agency_id
-    WHERE ta.task_id = ${task}.id ${roleCondition}
-      AND (a.path <@ ${path}::ltree OR EXISTS (
-        SELECT 1 FROM agency_group_members gm JOIN agencies m ON m.id = gm.member_id
-        WHERE gm.group_id = ta.agency_id AND m.path <@ ${path}::ltree)))`;
+  return sql`${task}.id IN (
+    SELECT ta.task_id FROM task_assignments ta
+    WHERE ta.agency_id IN (
+        SELECT a.id FROM agencies a WHERE a.path <@ ${path}::ltree
+        UNION SELECT gm.group_id FROM agency_group_members gm JOIN agencies m ON m.id = gm.member_id
+              WHERE m.path <@ ${path}::ltree) ${roleCondition})`;
 }
 
 /** Can the actor manage (edit, publish, review reports of) directives owned by this scope? */

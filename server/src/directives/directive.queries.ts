@@ -18,8 +18,12 @@ export function manageableSql(actor: Actor, d = 'd'): Sql {
   return sql`${directive}.scope_agency_id IN (SELECT id FROM agencies WHERE path <@ ${actor.scopePath}::ltree)`;
 }
 
-/** Published directives are public; drafts are seen only by those who can manage them. */
+/**
+ * Published directives are public; drafts are seen by those who can manage them and by inspectors,
+ * who read everything (as they do the drafts' tasks).
+ */
 export function directiveVisibility(actor: Actor, d = 'd'): Sql {
+  if (actor.kind === 'user' && actor.role === 'inspector') return sql`TRUE`;
   return sql`(${sql.raw(d)}.status = 'published' OR ${manageableSql(actor, d)})`;
 }
 

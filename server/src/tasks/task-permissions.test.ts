@@ -28,9 +28,9 @@ const draftOf = (cast: RoleCast, t: TestContext) =>
 const publishedOf = (cast: RoleCast, t: TestContext, programme = 'NQ57') =>
   makeDirective(t.db, { status: 'published', level: 'province', scope: cast.hanoi, programme });
 
-const onDraft = { admin: 0, office: 0, otherOffice: 404, focal: 404, head: 404, inspector: 404, public: 401 };
-// Inspectors read every task, drafts included, so a draft task is visible to them but not theirs to change.
-const onDraftTask = { ...onDraft, inspector: 403 };
+// Inspectors read everything, drafts included: a draft is visible to them but not theirs to change.
+const onDraft = { admin: 0, office: 0, otherOffice: 404, focal: 404, head: 404, inspector: 403, public: 401 };
+const onDraftTask = onDraft;
 const onPublishedTask = { admin: 0, office: 0, otherOffice: 404, focal: 403, head: 403, inspector: 403, public: 401 };
 const ok = (status: number, table: Record<RoleName, number>) =>
   Object.fromEntries(Object.entries(table).map(([role, s]) => [role, s === 0 ? status : s])) as Record<

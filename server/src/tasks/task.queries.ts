@@ -94,35 +94,8 @@ export function assignedToAgency(agencyId: number, subtree: boolean, role: 'lead
     ${roleCondition})`;
 }
 
-/** Ids of tasks assigned to a body under `path`, directly or through a group with a member there. */
-function assignedUnder(path: string): Sql {
-  return sql`SELECT ta.task_id FROM task_assignments ta
-    WHERE ta.agency_id IN (
-      SELECT a.id FROM agencies a WHERE a.path <@ ${path}::ltree
-      UNION SELECT gm.group_id FROM agency_group_members gm JOIN agencies m ON m.id = gm.member_id
-            WHERE m.path <@ ${path}::ltree)`;
-}
-
-/**
- * The same set as taskVisibility(), written as "id IN (a set)" the planner can hash or semi-join.
- * It is ANDed with taskVisibility() — which stays the rule — so it only narrows the rows the rule's
- * per-task EXISTS is evaluated on: a commune's focal point looks at its 2,000 tasks, not 200,000.
- */
-export function visibilityPrefilter(actor: Actor): Sql[] {
-  if (actor.kind !== 'user') return [];
-  if (actor.role === 'admin' || actor.role === 'inspector') return [];
-  if (actor.role === 'office') {
-    if (actor.scopePath === null) return [];
-    return [
-      sql`(d.scope_agency_id IN (SELECT id FROM agencies WHERE path <@ ${actor.scopePath}::ltree)
-        OR t.id IN (${assignedUnder(actor.scopePath)}))`,
-    ];
-  }
-  return [sql`t.id IN (${assignedUnder(actor.agencyPath)})`];
-}
-
 export function listConditions(actor: Actor, f: TaskListFilters, asOf: string): Sql[] {
-  const conditions = [...visibilityPrefilter(actor), taskVisibility(actor, 't', 'd')];
+  const conditions = [taskVisibility(actor, 't', 'd')];
   if (f.status && f.status !== 'any') conditions.push(sql`d.status = ${f.status}`);
   if (f.agencyId !== undefined) conditions.push(assignedToAgency(f.agencyId, f.subtree, f.role));
   if (f.level) conditions.push(sql`d.level = ${f.level}`);
