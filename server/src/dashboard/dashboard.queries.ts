@@ -37,7 +37,11 @@ export interface DashboardOptions {
   byAgencyLimit: number;
   /** Agency scope: the per-body table lists only lead bodies under this path (and groups with members there). */
   leadWithinPath: string | null;
-  /** How the statements are sent; by default 'single' on PGlite, 'parallel' on a PostgreSQL server. */
+  /**
+   * 'parallel' (default): four statements sent at once (a PostgreSQL pool runs them on separate
+   * connections). 'single': one statement over materialised CTEs — measured 4× the CPU on PostgreSQL
+   * at 200,000 tasks (dashboard.scale.ts --profile), kept for comparison on PGlite.
+   */
   strategy?: 'single' | 'parallel';
 }
 
@@ -101,10 +105,17 @@ function scopedTasks(scope: Sql, asOf: string, staleAfterDays: number): Sql {
              AND coalesce(t.last_accepted_report_at, greatest(t.created_at, d.published_at))
                  < ((${asOf}::date - ${staleAfterDays}::int)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')) AS stale
     FROM tasks t JOIN directives d ON d.id = t.directive_id
-    WHERE d.status = 'published' AND ${scope}`;
+    WHERE d.status = 'published' AND ${scope}
+    -- OFFSET 0 keeps this subquery from being flattened into the aggregates above it, which would
+    -- copy the state expression into every place that reads s.state and evaluate it again each time.
+    OFFSET 0`;
 }
 
 /** count(*) per timeliness state, total and stale, over rows `s` of scopedTasks. */
+const SUM_COLUMNS = sql.raw(`sum(s.n) AS total,
+  ${TIMELINESS_STATES.map((state) => `coalesce(sum(s.n) FILTER (WHERE s.state = '${state}'), 0) AS ${state}`).join(',\n  ')},
+  coalesce(sum(s.n) FILTER (WHERE s.stale), 0) AS stale`);
+
 const COUNT_COLUMNS = sql.raw(`count(*) AS total,
   ${TIMELINESS_STATES.map((state) => `count(*) FILTER (WHERE s.state = '${state}') AS ${state}`).join(',\n  ')},
   count(*) FILTER (WHERE s.stale) AS stale`);
@@ -133,40 +144,52 @@ interface Sources {
   leads: Sql;
 }
 
-/** Totals, ageing, due soon and stale: one aggregate over the scoped tasks. */
+/**
+ * Totals, ageing, due soon and stale. Grouped by (state, ageing bucket, due soon, stale) rather than
+ * one FILTER per figure: PostgreSQL inlines the state expression into every FILTER it appears in, so
+ * eleven FILTERs would evaluate it eleven times per task; a GROUP BY key is evaluated once. The few
+ * groups (at most 7 × 5 × 2 × 2) are summed in TypeScript.
+ */
 function summarySql(src: Sources, asOf: string, options: DashboardOptions): Sql {
   return sql`
-    SELECT ${COUNT_COLUMNS},
-      count(*) FILTER (WHERE s.state = 'in_progress_overdue' AND s.due_date >= ${asOf}::date - 30) AS days1to30,
-      count(*) FILTER (WHERE s.state = 'in_progress_overdue'
-                         AND s.due_date BETWEEN ${asOf}::date - 90 AND ${asOf}::date - 31) AS days31to90,
-      count(*) FILTER (WHERE s.state = 'in_progress_overdue'
-                         AND s.due_date BETWEEN ${asOf}::date - 180 AND ${asOf}::date - 91) AS days91to180,
-      count(*) FILTER (WHERE s.state = 'in_progress_overdue' AND s.due_date < ${asOf}::date - 180) AS over180,
-      count(*) FILTER (WHERE s.completed_on IS NULL
-                         AND s.due_date BETWEEN ${asOf}::date AND ${asOf}::date + ${options.dueSoonDays}::int) AS due_soon
-    FROM ${src.tasks}`;
+    SELECT s.state,
+      CASE WHEN s.state <> 'in_progress_overdue' THEN 0
+           WHEN s.due_date >= ${asOf}::date - 30 THEN 1
+           WHEN s.due_date >= ${asOf}::date - 90 THEN 2
+           WHEN s.due_date >= ${asOf}::date - 180 THEN 3
+           ELSE 4 END AS ageing,
+      (s.completed_on IS NULL
+        AND s.due_date BETWEEN ${asOf}::date AND ${asOf}::date + ${options.dueSoonDays}::int) AS due_soon,
+      s.stale, count(*) AS n
+    FROM ${src.tasks}
+    GROUP BY 1, 2, 3, 4`;
 }
 
-type SummaryRow = CountRow & {
-  days1to30: number;
-  days31to90: number;
-  days91to180: number;
-  over180: number;
-  due_soon: number;
-};
+interface SummaryRow {
+  state: Timeliness;
+  ageing: number;
+  due_soon: boolean;
+  stale: boolean;
+  n: number;
+}
 
-function toSummary(row: SummaryRow | undefined) {
-  if (!row) throw new Error('aggregate returned no row');
+function toSummary(rows: SummaryRow[]) {
+  const totals = { total: 0, stale: 0 } as TaskCounts;
+  for (const state of TIMELINESS_STATES) totals[state] = 0;
+  const ageing = [0, 0, 0, 0, 0];
+  let dueSoon = 0;
+  for (const row of rows) {
+    const n = Number(row.n);
+    totals.total += n;
+    totals[row.state] += n;
+    if (row.stale) totals.stale += n;
+    if (row.due_soon) dueSoon += n;
+    ageing[Number(row.ageing)]! += n;
+  }
   return {
-    totals: toCounts(row),
-    overdueAgeing: {
-      days1to30: Number(row.days1to30),
-      days31to90: Number(row.days31to90),
-      days91to180: Number(row.days91to180),
-      over180: Number(row.over180),
-    },
-    dueSoon: Number(row.due_soon),
+    totals,
+    overdueAgeing: { days1to30: ageing[1]!, days31to90: ageing[2]!, days91to180: ageing[3]!, over180: ageing[4]! },
+    dueSoon,
   };
 }
 
@@ -208,7 +231,10 @@ function byAgencySql(src: Sources, options: DashboardOptions): Sql {
     : sql.empty;
   return sql`
     WITH per_agency AS (
-      SELECT s.agency_id, ${COUNT_COLUMNS} FROM ${src.leads} ${within} GROUP BY s.agency_id
+      -- grouped by state first: the state expression is then evaluated once per row, not once per FILTER
+      SELECT s.agency_id, ${SUM_COLUMNS}
+      FROM (SELECT s.agency_id, s.state, s.stale, count(*) AS n FROM ${src.leads} ${within} GROUP BY 1, 2, 3) s
+      GROUP BY s.agency_id
     ), rated AS (
       SELECT p.*,
         p.done_on_time::numeric
@@ -267,8 +293,9 @@ function byProvinceSql(src: Sources): Sql {
       SELECT gm.group_id, ltree2text(subpath(m.path, 0, 1))::bigint
       FROM agency_group_members gm JOIN agencies m ON m.id = gm.member_id
     ), task_province AS (
-      SELECT DISTINCT ON (s.id, ap.province_id) ap.province_id, s.state, s.stale
+      SELECT ap.province_id, s.state, s.stale
       FROM ${src.leads} JOIN agency_province ap ON ap.agency_id = s.agency_id
+      GROUP BY s.id, ap.province_id, s.state, s.stale
     ), per_province AS (
       SELECT s.province_id, ${COUNT_COLUMNS} FROM task_province s GROUP BY s.province_id
     )
@@ -372,9 +399,8 @@ const leadsOf = (tasks: Sql) =>
  * All dashboard figures for the tasks matching `scope` (a condition over `tasks t JOIN directives d`)
  * on the day `asOf`. The route and the benchmark's bare-SQL baseline both call this.
  *
- * On PGlite (one connection, one thread) it is one statement: the scoped tasks and their lead rows
- * are computed once (materialised CTEs) and every section reads them. On a PostgreSQL server the four
- * sections are four statements sent at once, which the pool runs on separate connections in parallel.
+ * By default the four sections are four statements sent at once, which a PostgreSQL pool runs on
+ * separate connections in parallel (PGlite queues them).
  */
 export async function computeDashboard(
   db: Db,
@@ -384,23 +410,23 @@ export async function computeDashboard(
 ): Promise<DashboardFigures> {
   const opts: DashboardOptions = { ...DEFAULT_DASHBOARD_OPTIONS, ...options };
   const scoped = scopedTasks(scope, asOf, opts.staleAfterDays);
-  if ((options.strategy ?? (db.kind === 'pglite' ? 'single' : 'parallel')) === 'single') {
+  if (options.strategy === 'single') {
     const src: Sources = { tasks: sql`s`, leads: sql`lead s` };
     const [row] = await db.query<{
-      summary: SummaryRow;
+      summary: SummaryRow[] | null;
       agencies: AgencyRow[] | null;
       provinces: ProvinceRow[] | null;
       trend: TrendRow[] | null;
     }>(sql`
       WITH s AS MATERIALIZED (${scoped}),
            lead AS MATERIALIZED (${leadsOf(sql`s`)})
-      SELECT (SELECT row_to_json(x) FROM (${summarySql(src, asOf, opts)}) x) AS summary,
+      SELECT (SELECT json_agg(x) FROM (${summarySql(src, asOf, opts)}) x) AS summary,
              (SELECT json_agg(x) FROM (${byAgencySql(src, opts)}) x) AS agencies,
              (SELECT json_agg(x) FROM (${byProvinceSql(src)}) x) AS provinces,
              (SELECT json_agg(x) FROM (${trendSql(src, asOf)}) x) AS trend`);
     if (!row) throw new Error('dashboard statement returned no row');
     return {
-      ...toSummary(row.summary),
+      ...toSummary(row.summary ?? []),
       byAgency: toByAgency(row.agencies ?? []),
       byProvince: toByProvince(row.provinces ?? []),
       monthlyTrend: toTrend(row.trend ?? [], asOf),
@@ -415,7 +441,7 @@ export async function computeDashboard(
     db.query<TrendRow>(trendSql(src, asOf)),
   ]);
   return {
-    ...toSummary(summary[0]),
+    ...toSummary(summary),
     byAgency: toByAgency(agencies),
     byProvince: toByProvince(provinces),
     monthlyTrend: toTrend(trend, asOf),

@@ -2,7 +2,8 @@
 // (INSERT … SELECT generate_series) into PGlite and a PostgreSQL server, then times national-scope
 // computeDashboard and prints EXPLAIN ANALYZE of each statement.
 //   npx tsx server/src/dashboard/dashboard.scale.ts [--tasks 200000] [--runs 30] [--explain] [--only pg|pglite]
-// With DATABASE_URL the PostgreSQL part uses that (empty) database; otherwise a temporary server.
+// With DATABASE_URL the PostgreSQL part uses that database (generating the data when it has no tasks);
+// otherwise a temporary server.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type Db, openPglite, openPostgres } from '../db/db.ts';
@@ -15,6 +16,7 @@ const { values: args } = parseArgs({
     tasks: { type: 'string', default: '200000' },
     runs: { type: 'string', default: '30' },
     explain: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
     only: { type: 'string' },
     asOf: { type: 'string', default: '2026-03-15' },
   },
@@ -91,7 +93,11 @@ async function cpuMs(db: Db): Promise<number> {
     const usage = process.cpuUsage();
     return (usage.user + usage.system) / 1000;
   }
-  const pids = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  // Inside a transaction: only this connection's backend; else every backend of the database.
+  const pids = await db.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND (pid = pg_backend_pid() OR NOT $1)',
+    [db !== rootDb],
+  );
   let ticks = 0;
   for (const { pid } of pids) {
     try {
@@ -103,6 +109,8 @@ async function cpuMs(db: Db): Promise<number> {
   }
   return ticks * 10; // 100 ticks per second
 }
+
+let rootDb: Db | undefined;
 
 async function time(label: string, db: Db, asOf: string): Promise<void> {
   const runs: Record<string, { wall: number[]; cpu: number[] }> = {};
@@ -134,6 +142,38 @@ async function time(label: string, db: Db, asOf: string): Promise<void> {
   }
 }
 
+async function profile(db: Db, asOf: string): Promise<void> {
+  // Database CPU per statement, each run alone on one connection.
+  for (const strategy of ['parallel', 'single'] as const) {
+    const statements = await capture(db, asOf, strategy);
+    for (const statement of statements) {
+      const cpu: number[] = [];
+      await db.transaction(async (tx) => {
+        for (let i = 0; i < 4; i++) {
+          const before = await cpuMs(tx);
+          await tx.query(statement.text, statement.values);
+          if (i > 0) cpu.push((await cpuMs(tx)) - before);
+        }
+      });
+      console.log(`${strategy}: ${cpu.join(' / ')} ms CPU — ${statement.text.replace(/\s+/g, ' ').slice(0, 90)}`);
+    }
+  }
+}
+
+async function capture(db: Db, asOf: string, strategy: 'single' | 'parallel') {
+  const statements: { text: string; values: unknown[] }[] = [];
+  const spy: Db = {
+    ...db,
+    async query<T>(query: string | import('../db/sql.ts').Sql, params: readonly unknown[] = []) {
+      const compiled = typeof query === 'string' ? { text: query, values: [...params] } : query.compile();
+      statements.push(compiled);
+      return db.query<T>(compiled.text, compiled.values);
+    },
+  };
+  await computeDashboard(spy, NATION, asOf, { strategy });
+  return statements;
+}
+
 async function explain(db: Db, asOf: string): Promise<void> {
   // Capture each statement computeDashboard sends, then EXPLAIN ANALYZE it alone.
   const statements: { text: string; values: unknown[] }[] = [];
@@ -159,11 +199,18 @@ async function explain(db: Db, asOf: string): Promise<void> {
 }
 
 async function run(label: string, db: Db): Promise<void> {
+  rootDb = db;
   await migrate(db);
-  const start = performance.now();
-  await generateScaleData(db, TASKS);
-  console.log(`${label}: generated ${TASKS} tasks in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  const [existing] = await db.query<{ n: number }>('SELECT count(*) AS n FROM tasks');
+  if (Number(existing?.n) === 0) {
+    const start = performance.now();
+    await generateScaleData(db, TASKS);
+    console.log(`${label}: generated ${TASKS} tasks in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  } else {
+    console.log(`${label}: reusing the ${existing?.n} tasks already there`);
+  }
   if (args.explain) await explain(db, args.asOf);
+  if (args.profile) return profile(db, args.asOf);
   await time(label, db, args.asOf);
 }
 
