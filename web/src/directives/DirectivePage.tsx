@@ -137,7 +137,14 @@ function PublishedDirective({ directive }: { directive: Directive }) {
       ) : tasks.data.items.length === 0 ? (
         <EmptyState>{t('directives.review.noTasks')}</EmptyState>
       ) : (
-        <TaskTable tasks={tasks.data.items} />
+        <>
+          <TaskTable tasks={tasks.data.items} />
+          {tasks.data.total > tasks.data.items.length && (
+            <Anchor component={Link} to={`/tasks?directiveId=${directive.id}`} size="sm">
+              {t('directives.page.allTasks', { count: tasks.data.total })}
+            </Anchor>
+          )}
+        </>
       )}
       <Accordion variant="contained">
         <Accordion.Item value="source">

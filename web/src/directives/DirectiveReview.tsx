@@ -200,6 +200,11 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
                 </Button>
               </Group>
             </Group>
+            {list.data.total > tasks.length && (
+              <Text size="xs" c="orange">
+                {t('directives.review.moreTasks', { shown: tasks.length, total: list.data.total })}
+              </Text>
+            )}
             <TaskReviewList
               tasks={tasks}
               selectedId={selected?.row.id ?? null}
