@@ -3,7 +3,7 @@
 // Every name is mapped to its canonical registry name; a body the registry does not know is kept
 // as written and reported as unknown — never dropped.
 import { capitalizeFirst, fold, unifyTones } from '../text/normalize.ts';
-import { type BodyIndex, bodyKey } from './registry.ts';
+import { type BodyIndex, bodyKey, MAY_ABBREVIATE } from './registry.ts';
 
 export interface ParsedBodies {
   names: string[];
@@ -118,6 +118,8 @@ const PREDICATE_WORDS = [
   'được giao',
 ];
 export const PREDICATE_SET = new Set(PREDICATE_WORDS.map((w) => fold(w)));
+/** The words predicates open with. */
+const PREDICATE_FIRST = new Set([...PREDICATE_SET].map((w) => w.split(' ')[0] ?? ''));
 const PREDICATE_MAX_WORDS = 3;
 
 /** Words before a predicate that make the sentence a report, not an assignment. */
@@ -161,17 +163,22 @@ function markRegistry(ws: Word[], src: string, ix: BodyIndex): boolean[] {
   while (i < limit) {
     const firstWord = ws[i];
     if (!firstWord) break;
-    const first = bodyKey(bare(firstWord.text)).split(' ')[0] ?? '';
-    const known = ix.maxWords.get(first);
+    const known = ix.maxWords.get(firstKeyWord(firstWord.text));
     if (known === undefined) {
       i++;
       continue;
     }
     const maxLen = Math.min(ws.length - i, known + 3);
+    // Without an abbreviation in sight, a phrase's key ends in its last word's key (see plainTail).
+    const plain = !MAY_ABBREVIATE.test(src.slice(firstWord.start, ws[i + maxLen - 1]?.end ?? firstWord.end));
     let took = 0;
     for (let len = maxLen; len >= 1; len--) {
       const last = ws[i + len - 1];
       if (!last) continue;
+      if (plain && len > 1) {
+        const tail = plainTail(last.text);
+        if (tail !== null && !ix.lastWords.has(tail)) continue;
+      }
       const phrase = src.slice(firstWord.start, last.end).replace(/[,;:.]+$/, '');
       const cleaned = phrase.replace(/^[("“*]+/, '').replace(/[)"”*]+$/, '');
       if (ix.lookup(cleaned)) {
@@ -187,17 +194,65 @@ function markRegistry(ws: Word[], src: string, ix: BodyIndex): boolean[] {
   return marked;
 }
 
+/**
+ * The key of the last word of a phrase, when it is letters and digits only once the phrase's closing
+ * punctuation is cut off ("chính)," → "chính"); else null. Then (and with no abbreviation in the
+ * phrase) the phrase's key ends with exactly this word, so it can only be a name ending in it.
+ */
+function plainTail(word: string): string | null {
+  let tail = tailMemo.get(word);
+  if (tail === undefined) {
+    const w = word.replace(/[,;:.]+$/, '').replace(/[)"”*]+$/, '');
+    tail = /^[\p{L}\p{N}]+$/u.test(w) ? fold(w) : null;
+    remember(tailMemo, word, tail);
+  }
+  return tail;
+}
+
+/** The first word of a word's lookup key: what a registry name opening with it must start with. */
+function firstKeyWord(word: string): string {
+  let first = firstMemo.get(word);
+  if (first === undefined) {
+    first = bodyKey(bare(word)).split(' ')[0] ?? '';
+    remember(firstMemo, word, first);
+  }
+  return first;
+}
+
+// Per word, so a document's words are keyed once, not once per phrase they open or close.
+const tailMemo = new Map<string, string | null>();
+const firstMemo = new Map<string, string>();
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= 50_000) memo.clear();
+  memo.set(key, value);
+}
+
 /** Index of the first word that starts a predicate, or -1. */
 function predicateAt(ws: Word[], marked: boolean[], from: number): { index: number; length: number } | null {
-  const folded = ws.map((w) => (isLowerStart(bare(w.text)) ? w.text.toLowerCase() : ''));
+  const lowered: Array<string | undefined> = [];
+  // A word in lower case, lowered; '' for any other word (capitalised words are names, not verbs).
+  const folded = (k: number): string => {
+    let f = lowered[k];
+    if (f === undefined) {
+      const w = ws[k];
+      f = w && isLowerStart(bare(w.text)) ? w.text.toLowerCase() : '';
+      lowered[k] = f;
+    }
+    return f;
+  };
   for (let i = from; i < ws.length; i++) {
     if (marked[i]) continue;
     const w = ws[i];
-    if (!w || !folded[i]) continue;
+    const head = folded(i);
+    if (!w || !head) continue;
+    // Every predicate opens with one of a few words: most words open none.
+    if (!PREDICATE_FIRST.has(unifyTones(head).replace(/[,;:.]+$/, ''))) continue;
     for (let len = PREDICATE_MAX_WORDS; len >= 1; len--) {
-      const slice = ws.slice(i, i + len);
-      if (slice.length < len) continue;
-      const phrase = unifyTones(folded.slice(i, i + len).join(' ')).replace(/[,;:.]+$/, '');
+      if (i + len > ws.length) continue;
+      const parts: string[] = [];
+      for (let k = i; k < i + len; k++) parts.push(folded(k));
+      const phrase = unifyTones(parts.join(' ')).replace(/[,;:.]+$/, '');
       if (!PREDICATE_SET.has(phrase)) continue;
       // "tổ chức đảng", "các tổ chức": the noun, not the verb.
       if (phrase === 'tổ chức') {
@@ -206,7 +261,7 @@ function predicateAt(ws: Word[], marked: boolean[], from: number): { index: numb
         if (next.startsWith('đảng') || prev === 'các' || prev.endsWith(',') || prev === 'và') continue;
       }
       // A comma inside the slice means the words belong to different clauses.
-      if (slice.slice(0, -1).some((x) => /[,;:.]$/.test(x.text))) continue;
+      if (ws.slice(i, i + len - 1).some((x) => /[,;:.]$/.test(x.text))) continue;
       return { index: i, length: len };
     }
   }

@@ -34,7 +34,7 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /** Every abbreviation above opens with two capitals: text without two in a row has none. */
-const MAY_ABBREVIATE = /[A-ZĐ]{2}/u;
+export const MAY_ABBREVIATE = /[A-ZĐ]{2}/u;
 
 export function expandAbbreviations(s: string): string {
   if (!MAY_ABBREVIATE.test(s)) return s;
@@ -78,6 +78,8 @@ export class BodyIndex {
   readonly byKey = new Map<string, BodyEntry>();
   /** Every key's first word → the longest key length in words, to bound the greedy match. */
   readonly maxWords = new Map<string, number>();
+  /** Every key's last word: a phrase whose key ends in another word is no name. */
+  readonly lastWords = new Set<string>();
   /**
    * uniquePrefix() answers, precomputed: for every key cut before one of its spaces ("sở giáo dục"
    * of "sở giáo dục và đào tạo"), the entry of the longer names without a parent that start with
@@ -113,6 +115,7 @@ export class BodyIndex {
     const words = key.split(' ');
     const first = words[0] ?? '';
     this.maxWords.set(first, Math.max(this.maxWords.get(first) ?? 0, words.length));
+    this.lastWords.add(words[words.length - 1] ?? '');
   }
 
   lookup(label: string): BodyEntry | undefined {

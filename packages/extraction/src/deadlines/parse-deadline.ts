@@ -386,6 +386,22 @@ export function parseDeadline(text: string, ctx: DeadlineContext = {}): Deadline
 
 /** The deadline of a "Hạn hoàn thành" table cell: "2025", "6/2025", "Quý I/2026", "Thường xuyên"… */
 export function parseDeadlineCell(cell: string, ctx: DeadlineContext = {}): Deadline {
+  // A table repeats a few short cells ("Thường xuyên", "Quý IV/2025") row after row: read each once.
+  if (typeof cell !== 'string' || cell.length > MEMO_CELL_CHARS) return readDeadlineCell(cell, ctx);
+  const key = `${ctx.year ?? ''}|${cell}`;
+  let d = cellMemo.get(key);
+  if (!d) {
+    d = readDeadlineCell(cell, ctx);
+    if (cellMemo.size >= 10_000) cellMemo.clear();
+    cellMemo.set(key, d);
+  }
+  return { ...d };
+}
+
+const MEMO_CELL_CHARS = 200;
+const cellMemo = new Map<string, Deadline>();
+
+function readDeadlineCell(cell: string, ctx: DeadlineContext): Deadline {
   try {
     const clean = stripMarkup(String(cell ?? ''));
     if (!clean) return { ...NO_DEADLINE };

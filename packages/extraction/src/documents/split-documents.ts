@@ -127,7 +127,8 @@ export function splitDocuments(lines: SourceLine[]): DocumentRegion[] {
   const appendices: Array<{ at: number; number: string | null }> = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]?.text.trim() ?? '';
-    if (lines[i]?.cells || !APPENDIX_LINE.test(t.toUpperCase()) || t.length > 160) continue;
+    // The heading is tested on its first words: upper-casing every line of a long file costs more.
+    if (lines[i]?.cells || t.length > 160 || !APPENDIX_LINE.test(t.slice(0, 12).toUpperCase())) continue;
     if (!isUpperLine(t.replace(/\d+/g, '')) && !/^Phụ lục(\s+[\dIVX]+)?$/iu.test(t)) continue;
     let num: string | null = null;
     for (let j = i; j < Math.min(lines.length, i + 8); j++) {

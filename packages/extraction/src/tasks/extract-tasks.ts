@@ -117,14 +117,15 @@ function isDigit(code: number): boolean {
 function sentenceSubject(sentence: string, ix: BodyIndex): (Subject & { at: number }) | null {
   const direct = findSubject(sentence, ix);
   if (direct && !direct.headingOnly) return { ...direct, at: 0 };
-  if (!INTRO.test(foldHead(sentence))) return null;
+  // Both patterns read one to three words: fold no more than that.
+  if (!INTRO.test(foldHead(sentence, 24))) return null;
   const limit = Math.min(sentence.length, 300);
   for (let i = 0; i < limit; i++) {
     if (sentence.charAt(i) !== ',') continue;
     const rest = sentence.slice(i + 1).trimStart();
     const from = sentence.length - rest.length;
     // The main clause starts without a subject ("…, chủ động phối hợp với …"): no assignee here.
-    if (MAIN_CLAUSE_VERB.test(foldHead(rest))) return null;
+    if (MAIN_CLAUSE_VERB.test(foldHead(rest, 24))) return null;
     if (!/^(\p{Lu}|các\s|những\s|đề nghị\s|giao\s|yêu cầu\s|lãnh đạo các\s|người đứng đầu\s|thủ trưởng\s)/u.test(rest))
       continue;
     const s = findSubject(rest, ix);
@@ -578,7 +579,26 @@ function columnsOf(cells: string[]): Columns | null {
   return { content, lead, coord, deadline, number };
 }
 
+/** The bodies of a "Cơ quan chủ trì/phối hợp" cell. Tables repeat the same cells: each is read once. */
 function leadCell(cell: string, ix: BodyIndex): ParsedBodies {
+  if (cell.length > 300) return readLeadCell(cell, ix);
+  let memo = leadCellMemo.get(ix);
+  if (!memo) {
+    memo = new Map();
+    leadCellMemo.set(ix, memo);
+  }
+  let found = memo.get(cell);
+  if (!found) {
+    found = readLeadCell(cell, ix);
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(cell, found);
+  }
+  return { names: [...found.names], unknown: [...found.unknown] };
+}
+
+const leadCellMemo = new WeakMap<BodyIndex, Map<string, ParsedBodies>>();
+
+function readLeadCell(cell: string, ix: BodyIndex): ParsedBodies {
   // "<ul> - Văn phòng Thành ủy (CSDL …). - Sở Tài chính (…)." → one body per list item.
   const t = stripMarkup(cell)
     .replace(/\([^()]{0,300}\)/g, '')
