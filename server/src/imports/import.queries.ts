@@ -6,9 +6,8 @@ import { sql } from '../db/sql.ts';
  * The body registry as the database holds it now (aliases added by administrators included), in the
  * shape the extraction library takes: the extractor and the server know the same bodies.
  */
-export async function loadRegistry(db: Db): Promise<{ registry: BodyRegistry; idByName: Map<string, number> }> {
+export async function loadRegistry(db: Db): Promise<BodyRegistry> {
   const rows = await db.query<{
-    id: number;
     slug: string;
     name: string;
     level: RegistryBody['level'];
@@ -17,16 +16,14 @@ export async function loadRegistry(db: Db): Promise<{ registry: BodyRegistry; id
     aliases: string[];
     member_slugs: string[];
   }>(sql`
-    SELECT a.id, a.slug, a.name, a.level, a.kind, p.slug AS parent_slug,
+    SELECT a.slug, a.name, a.level, a.kind, p.slug AS parent_slug,
            coalesce((SELECT array_agg(al.alias ORDER BY al.alias) FROM agency_aliases al WHERE al.agency_id = a.id), '{}') AS aliases,
            coalesce((SELECT array_agg(m.slug) FROM agency_group_members gm JOIN agencies m ON m.id = gm.member_id
                      WHERE gm.group_id = a.id), '{}') AS member_slugs
     FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id
     WHERE a.merged_into_id IS NULL`);
   const registry: BodyRegistry = { bodies: [], groups: [] };
-  const idByName = new Map<string, number>();
   for (const row of rows) {
-    idByName.set(row.name, row.id);
     if (row.kind === 'group') {
       registry.groups.push({ id: row.slug, name: row.name, aliases: row.aliases, members: { ids: row.member_slugs } });
     } else {
@@ -40,7 +37,7 @@ export async function loadRegistry(db: Db): Promise<{ registry: BodyRegistry; id
       });
     }
   }
-  return { registry, idByName };
+  return registry;
 }
 
 export async function findDirectiveIdsByNumber(db: Db, numbers: string[]): Promise<Map<string, number>> {

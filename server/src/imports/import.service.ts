@@ -1,5 +1,6 @@
 import { type ExtractedDocument, extractFromFile, isExtractionInputError } from '@giamsat/extraction';
 import { z } from 'zod';
+import { resolveAgencyNames } from '../agencies/agency.service.ts';
 import { type Actor, actorUserId, requireRole } from '../auth/actor.ts';
 import type { Db } from '../db/db.ts';
 import { recordEvent } from '../events/events.ts';
@@ -64,7 +65,7 @@ export const importDirectiveJob = defineJob({
     if (!file) throw ImportErrors.noFile();
     await ctx.progress(5, 'reading');
     const bytes = await ctx.storage.get(file.storage_key);
-    const { registry, idByName } = await loadRegistry(ctx.db);
+    const registry = await loadRegistry(ctx.db);
     await ctx.progress(15, 'extracting');
     let extraction: Awaited<ReturnType<typeof extractFromFile>>;
     try {
@@ -74,6 +75,22 @@ export const importDirectiveJob = defineJob({
       throw error;
     }
     await ctx.progress(70, 'saving');
+    // Names as the extractor wrote them → bodies, the way the agencies concept resolves them (aliases,
+    // both tone-mark placements, a merged body's successor).
+    const names = [
+      ...new Set(
+        extraction.result.documents.flatMap((d) => [
+          ...(d.issuer ? [d.issuer] : []),
+          ...d.tasks.flatMap((task) => [...task.lead, ...task.coordinating]),
+        ]),
+      ),
+    ];
+    const resolved = await resolveAgencyNames(ctx.db, names);
+    const idByName = new Map<string, number>();
+    names.forEach((name, i) => {
+      const id = resolved[i];
+      if (id !== null && id !== undefined) idByName.set(name, id);
+    });
     const actor: Actor = { kind: 'system' };
     const createdBy = ctx.job.created_by;
     const documents = extraction.result.documents;
