@@ -6,17 +6,9 @@ import { expect, inject, onTestFailed } from 'vitest';
 const root = new URL('..', import.meta.url).pathname;
 export const screenshotDir = join(root, 'test-results', 'e2e');
 
-/** The demo accounts printed by `npm start` (server/src/demo/accounts.ts); one shared password. */
-export const DEMO_PASSWORD = 'MatKhau@2025';
-export const accounts = {
-  centralOffice: 'vptw',
-  provinceOffice: 'vp.hanoi',
-  ministryFocal: 'bokhcn',
-  ministryHead: 'bokhcn.lanhdao',
-  provinceFocal: 'sokhcn.hanoi',
-  communeFocal: 'xa.hanoi',
-  inspector: 'thanhtra',
-} as const;
+export { accounts, DEMO_PASSWORD } from './browser-accounts.ts';
+
+import { DEMO_PASSWORD } from './browser-accounts.ts';
 
 export function baseUrl(): string {
   return inject('baseUrl');

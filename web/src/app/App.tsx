@@ -9,8 +9,9 @@ import { ApiError } from '../api/client.ts';
 import { AppRoutes } from './AppRoutes.tsx';
 
 const theme = createTheme({
-  primaryColor: 'red',
-  primaryShade: 8,
+  // Blue for links and actions: red is kept for what is late, so a link never reads as a warning.
+  primaryColor: 'blue',
+  primaryShade: 7,
   defaultRadius: 'sm',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif',
 });

@@ -7,9 +7,14 @@ import { NotFoundPage } from './NotFoundPage.tsx';
 import { ErrorState, LoadingState } from './states.tsx';
 
 // Screens load on demand, so signing in does not wait for the charts and the spreadsheet writer.
-const DashboardPage = lazy(() => import('../dashboard/DashboardPage.tsx'));
+const loadDashboard = () => import('../dashboard/DashboardPage.tsx');
+const loadMyTasks = () => import('../tasks/MyTasksPage.tsx');
+// The two home screens are fetched while /api/auth/me is answered rather than after it.
+void loadDashboard();
+void loadMyTasks();
+const DashboardPage = lazy(loadDashboard);
 const TaskListPage = lazy(() => import('../tasks/TaskListPage.tsx'));
-const MyTasksPage = lazy(() => import('../tasks/MyTasksPage.tsx'));
+const MyTasksPage = lazy(loadMyTasks);
 const TaskPage = lazy(() => import('../tasks/TaskPage.tsx'));
 const ReviewQueuePage = lazy(() => import('../progress/ReviewQueuePage.tsx'));
 const DirectiveListPage = lazy(() => import('../directives/DirectiveListPage.tsx'));

@@ -1,5 +1,6 @@
 import type { AgencyRow, ProvinceRow } from '@giamsat/server/dashboard/dashboard.schemas.ts';
-import { ScrollArea, Table, Text } from '@mantine/core';
+import { Button, ScrollArea, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../app/format.ts';
 import { FigureLink } from './FigureLink.tsx';
@@ -9,57 +10,69 @@ export function BodyTable({
   rows,
   ranked,
   testId,
+  initialRows,
 }: {
   rows: (AgencyRow | ProvinceRow)[];
   ranked: boolean;
   testId: string;
+  /** Rows drawn before "show all" (the ranking's head; the rest costs rendering time). */
+  initialRows?: number;
 }) {
   const { t } = useTranslation();
+  const [all, setAll] = useState(false);
+  const shown = all || !initialRows ? rows : rows.slice(0, initialRows);
+  // A long table scrolls inside its card (header kept), so the page below it stays reachable.
   return (
-    // A long table scrolls inside its card (header kept), so the page below it stays reachable.
-    <ScrollArea.Autosize mah={460} type="auto" offsetScrollbars>
-      <Table striped highlightOnHover stickyHeader verticalSpacing={4} miw={720} data-testid={testId}>
-        <Table.Thead>
-          <Table.Tr>
-            {ranked && <Table.Th>{t('dashboard.table.rank')}</Table.Th>}
-            <Table.Th>{t('dashboard.table.body')}</Table.Th>
-            <Table.Th ta="right">{t('dashboard.table.total')}</Table.Th>
-            <Table.Th ta="right">{t('timeliness.done_on_time')}</Table.Th>
-            <Table.Th ta="right">{t('timeliness.done_late')}</Table.Th>
-            <Table.Th ta="right">{t('timeliness.in_progress_overdue')}</Table.Th>
-            <Table.Th ta="right">{t('dashboard.stale')}</Table.Th>
-            <Table.Th ta="right">{t('dashboard.rates.onTimeCompletion')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.agency.id}>
-              {ranked && 'rank' in row && <Table.Td>{row.rank}</Table.Td>}
-              <Table.Td>
-                <Text size="sm">{row.agency.shortName ?? row.agency.name}</Text>
-              </Table.Td>
-              <Table.Td ta="right">
-                <FigureLink count={row.total} filter={row.filter} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <FigureLink count={row.byState.done_on_time} filter={row.filter} states={['done_on_time']} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <FigureLink count={row.byState.done_late} filter={row.filter} states={['done_late']} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <Text component="span" c={row.overdue > 0 ? 'red' : undefined} size="sm">
-                  <FigureLink count={row.overdue} filter={row.filter} states={['in_progress_overdue']} />
-                </Text>
-              </Table.Td>
-              <Table.Td ta="right">
-                <FigureLink count={row.stale} filter={{ ...row.filter, staleOnly: true }} />
-              </Table.Td>
-              <Table.Td ta="right">{formatPercent(row.rates.onTimeCompletion.rate)}</Table.Td>
+    <>
+      <ScrollArea.Autosize mah={460} type="auto" offsetScrollbars>
+        <Table striped highlightOnHover stickyHeader verticalSpacing={4} miw={720} data-testid={testId}>
+          <Table.Thead>
+            <Table.Tr>
+              {ranked && <Table.Th>{t('dashboard.table.rank')}</Table.Th>}
+              <Table.Th>{t('dashboard.table.body')}</Table.Th>
+              <Table.Th ta="right">{t('dashboard.table.total')}</Table.Th>
+              <Table.Th ta="right">{t('timeliness.done_on_time')}</Table.Th>
+              <Table.Th ta="right">{t('timeliness.done_late')}</Table.Th>
+              <Table.Th ta="right">{t('timeliness.in_progress_overdue')}</Table.Th>
+              <Table.Th ta="right">{t('dashboard.stale')}</Table.Th>
+              <Table.Th ta="right">{t('dashboard.rates.onTimeCompletion')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollArea.Autosize>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((row) => (
+              <Table.Tr key={row.agency.id}>
+                {ranked && 'rank' in row && <Table.Td>{row.rank}</Table.Td>}
+                <Table.Td>
+                  <Text size="sm">{row.agency.shortName ?? row.agency.name}</Text>
+                </Table.Td>
+                <Table.Td ta="right">
+                  <FigureLink count={row.total} filter={row.filter} />
+                </Table.Td>
+                <Table.Td ta="right">
+                  <FigureLink count={row.byState.done_on_time} filter={row.filter} states={['done_on_time']} />
+                </Table.Td>
+                <Table.Td ta="right">
+                  <FigureLink count={row.byState.done_late} filter={row.filter} states={['done_late']} />
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Text component="span" c={row.overdue > 0 ? 'red' : undefined} size="sm">
+                    <FigureLink count={row.overdue} filter={row.filter} states={['in_progress_overdue']} />
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right">
+                  <FigureLink count={row.stale} filter={{ ...row.filter, staleOnly: true }} />
+                </Table.Td>
+                <Table.Td ta="right">{formatPercent(row.rates.onTimeCompletion.rate)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+      {shown.length < rows.length && (
+        <Button variant="subtle" size="xs" mt="xs" onClick={() => setAll(true)}>
+          {t('dashboard.showAll', { count: rows.length })}
+        </Button>
+      )}
+    </>
   );
 }

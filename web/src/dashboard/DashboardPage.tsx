@@ -1,17 +1,20 @@
 import type { Rate } from '@giamsat/server/dashboard/dashboard.schemas.ts';
 import type { AgencyLevel } from '@giamsat/shared';
-import { BarChart } from '@mantine/charts';
 import { Card, Group, Progress, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
-import { formatDate, formatNumber, formatPercent } from '../app/format.ts';
+import { formatDate, formatPercent } from '../app/format.ts';
 import { EmptyState, ErrorState, LoadingState } from '../app/states.tsx';
 import { type Me, useMe } from '../auth/useMe.ts';
 import { TIMELINESS_COLORS, TIMELINESS_ORDER } from '../tasks/timeliness.tsx';
 import { BodyTable } from './BodyTable.tsx';
 import { FigureLink } from './FigureLink.tsx';
 import { type DashboardParams, useDashboard } from './useDashboard.ts';
+
+// The chart library is most of the dashboard's weight: the figures show first, the chart follows.
+const TrendChart = lazy(() => import('./TrendChart.tsx'));
 
 type ScopeKind = 'nation' | 'level' | 'agency';
 
@@ -56,7 +59,7 @@ function RateCard({ label, rate }: { label: string; rate: Rate }) {
 }
 
 export default function DashboardPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe();
   const [search, setSearch] = useSearchParams();
   const params = paramsFromUrl(search, me.data);
@@ -221,23 +224,9 @@ export default function DashboardPage() {
               <Title order={3} size="h5" mb="sm">
                 {t('dashboard.trend')}
               </Title>
-              <BarChart
-                h={240}
-                data={data.monthlyTrend.map((m) => ({
-                  month: `${m.month.slice(5)}/${m.month.slice(0, 4)}`,
-                  doneOnTime: m.doneOnTime.count,
-                  doneLate: m.doneLate.count,
-                  openOverdue: m.openOverdue.count,
-                }))}
-                dataKey="month"
-                withLegend
-                valueFormatter={(v) => formatNumber(v, i18n.language)}
-                series={[
-                  { name: 'doneOnTime', label: t('timeliness.done_on_time'), color: 'green.6' },
-                  { name: 'doneLate', label: t('timeliness.done_late'), color: 'orange.6' },
-                  { name: 'openOverdue', label: t('dashboard.openOverdue'), color: 'red.6' },
-                ]}
-              />
+              <Suspense fallback={<LoadingState />}>
+                <TrendChart months={data.monthlyTrend} />
+              </Suspense>
             </Card>
           </SimpleGrid>
 
@@ -250,7 +239,7 @@ export default function DashboardPage() {
                 {t('dashboard.rankingNote', { shown: data.byAgency.rows.length, total: data.byAgency.total })}
               </Text>
             </Group>
-            <BodyTable rows={data.byAgency.rows} ranked testId="ranking-table" />
+            <BodyTable rows={data.byAgency.rows} ranked testId="ranking-table" initialRows={15} />
           </Card>
 
           {data.byProvince.length > 0 && (

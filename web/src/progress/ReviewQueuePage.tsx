@@ -4,7 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../app/format.ts';
 import { EmptyState, ErrorState, LoadingState } from '../app/states.tsx';
+import { useTask } from '../tasks/useTasks.ts';
 import { useReviewQueue } from './useProgress.ts';
+
+/** The task a report is about, by its text (fetched per card; the queue itself carries only the id). */
+function TaskTitle({ taskId }: { taskId: number }) {
+  const { t } = useTranslation();
+  const task = useTask(taskId);
+  return (
+    <Anchor component={Link} to={`/tasks/${taskId}`} fw={600} lineClamp={2}>
+      {task.data
+        ? `${task.data.directive.number ?? ''} · ${task.data.ref} — ${task.data.text}`
+        : t('reviews.taskLink', { id: taskId })}
+    </Anchor>
+  );
+}
 
 /** Reports waiting for this office's decision, first come first reviewed. */
 export default function ReviewQueuePage() {
@@ -28,10 +42,8 @@ export default function ReviewQueuePage() {
           {queue.data.items.map((report) => (
             <Card withBorder key={report.id}>
               <Group justify="space-between" wrap="wrap">
-                <Stack gap={2}>
-                  <Anchor component={Link} to={`/tasks/${report.taskId}`} fw={600}>
-                    {t('reviews.taskLink', { id: report.taskId })}
-                  </Anchor>
+                <Stack gap={2} style={{ flex: 1, minWidth: 240 }}>
+                  <TaskTitle taskId={report.taskId} />
                   <Text size="sm">
                     {report.agency.name} · {report.percent}%
                   </Text>

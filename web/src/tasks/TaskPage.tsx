@@ -24,7 +24,7 @@ import { ExtensionPanel } from '../progress/ExtensionPanel.tsx';
 import { ReportCard } from '../progress/ReportCard.tsx';
 import { ReportForm } from '../progress/ReportForm.tsx';
 import { useTaskReports } from '../progress/useProgress.ts';
-import { DeadlineText, TaskTable } from './TaskTable.tsx';
+import { DeadlineText, lateKey, TaskTable } from './TaskTable.tsx';
 import { TaskTimeline } from './TaskTimeline.tsx';
 import { TimelinessBadge } from './timeliness.tsx';
 import { type Task, useTask } from './useTasks.ts';
@@ -114,7 +114,7 @@ export default function TaskPage() {
             <TimelinessBadge value={data.timeliness} dueSoon={data.dueSoon} />
             {data.daysOverdue > 0 && (
               <Badge color="red" variant="outline">
-                {t('tasks.daysOverdue', { count: data.daysOverdue })}
+                {t(lateKey(data), { count: data.daysOverdue })}
               </Badge>
             )}
           </Group>

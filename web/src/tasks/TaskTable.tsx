@@ -1,5 +1,6 @@
 import type { TaskRow } from '@giamsat/server/tasks/task.schemas.ts';
-import { Anchor, Group, Progress, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Card, Group, Progress, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -33,6 +34,11 @@ function SortHeader({ label, column, sort, order, onSort }: SortProps & { label:
   );
 }
 
+/** "Overdue by n days" while open; "n days late" once done late. */
+export function lateKey(task: Pick<TaskRow, 'timeliness'>): string {
+  return task.timeliness === 'done_late' ? 'tasks.daysLate' : 'tasks.daysOverdue';
+}
+
 /** Deadline as a person reads it: the day, else the words of the directive (continuous, event…). */
 export function DeadlineText({ deadline }: { deadline: TaskRow['deadline'] }) {
   const { t } = useTranslation();
@@ -40,8 +46,53 @@ export function DeadlineText({ deadline }: { deadline: TaskRow['deadline'] }) {
   return <>{t(`deadlineKind.${deadline.kind}`)}</>;
 }
 
+/** At phone width a table of seven columns cannot be read: one card per task instead. */
+function TaskCards({ tasks }: { tasks: TaskRow[] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" data-testid="task-table">
+      {tasks.map((task) => (
+        <Card key={task.id} withBorder padding="sm">
+          <Stack gap={6}>
+            <Anchor component={Link} to={`/tasks/${task.id}`} size="sm" fw={500} lineClamp={3}>
+              {task.text}
+            </Anchor>
+            <Text size="xs" c="dimmed">
+              {task.directive.number ?? '—'} · {task.ref} · {task.lead.map((a) => a.name).join('; ') || '—'}
+            </Text>
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <TimelinessBadge value={task.timeliness} dueSoon={task.dueSoon} />
+              <Text size="sm" ta="right" style={{ whiteSpace: 'nowrap' }}>
+                <DeadlineText deadline={task.deadline} />
+                {task.daysOverdue > 0 && (
+                  <Text component="span" size="xs" c="red" display="block">
+                    {t(lateKey(task), { count: task.daysOverdue })}
+                  </Text>
+                )}
+              </Text>
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <Progress
+                value={task.progressPercent}
+                size="sm"
+                style={{ flex: 1 }}
+                aria-label={`${task.progressPercent}%`}
+              />
+              <Text size="xs" c="dimmed">
+                {task.progressPercent}%
+              </Text>
+            </Group>
+          </Stack>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
 export function TaskTable({ tasks, ...sortProps }: { tasks: TaskRow[] } & SortProps) {
   const { t } = useTranslation();
+  const phone = useMediaQuery('(max-width: 48em)');
+  if (phone) return <TaskCards tasks={tasks} />;
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="task-table">
@@ -79,11 +130,11 @@ export function TaskTable({ tasks, ...sortProps }: { tasks: TaskRow[] } & SortPr
                 </Text>
                 {task.daysOverdue > 0 && (
                   <Text size="xs" c="red">
-                    {t('tasks.daysOverdue', { count: task.daysOverdue })}
+                    {t(lateKey(task), { count: task.daysOverdue })}
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={150}>
                 <TimelinessBadge value={task.timeliness} dueSoon={task.dueSoon} />
               </Table.Td>
               <Table.Td miw={90}>

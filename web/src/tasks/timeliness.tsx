@@ -1,5 +1,5 @@
 import type { Timeliness } from '@giamsat/shared';
-import { Badge, type MantineColor } from '@mantine/core';
+import { Badge, Group, type MantineColor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 export const TIMELINESS_COLORS: Record<Timeliness, MantineColor> = {
@@ -23,18 +23,29 @@ export const TIMELINESS_ORDER: Timeliness[] = [
   'continuous_without_results',
 ];
 
+// The state names are long ("Đang thực hiện quá hạn"): let them wrap rather than be cut off.
+const BADGE_STYLE = { height: 'auto', maxWidth: 'none', lineHeight: 1.3, paddingBlock: 2 } as const;
+const BADGE_STYLES = { label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' } } as const;
+
 export function TimelinessBadge({ value, dueSoon }: { value: Timeliness; dueSoon?: boolean }) {
   const { t } = useTranslation();
   return (
-    <>
-      <Badge color={TIMELINESS_COLORS[value]} variant="light" radius="sm" style={{ whiteSpace: 'nowrap' }}>
+    <Group gap={4} wrap="wrap">
+      <Badge
+        color={TIMELINESS_COLORS[value]}
+        variant="light"
+        radius="sm"
+        tt="none"
+        style={BADGE_STYLE}
+        styles={BADGE_STYLES}
+      >
         {t(`timeliness.${value}`)}
       </Badge>
       {dueSoon && (
-        <Badge color="yellow" variant="filled" radius="sm" ml={4} style={{ whiteSpace: 'nowrap' }}>
+        <Badge color="yellow" variant="filled" radius="sm" tt="none" style={BADGE_STYLE} styles={BADGE_STYLES}>
           {t('timeliness.due_soon')}
         </Badge>
       )}
-    </>
+    </Group>
   );
 }

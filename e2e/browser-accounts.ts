@@ -1,0 +1,11 @@
+/** The demo accounts printed by `npm start` (server/src/demo/accounts.ts); one shared password. */
+export const DEMO_PASSWORD = 'MatKhau@2025';
+export const accounts = {
+  centralOffice: 'vptw',
+  provinceOffice: 'vp.hanoi',
+  ministryFocal: 'bokhcn',
+  ministryHead: 'bokhcn.lanhdao',
+  provinceFocal: 'sokhcn.hanoi',
+  communeFocal: 'xa.hanoi',
+  inspector: 'thanhtra',
+} as const;
