@@ -172,7 +172,7 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
           <Stack gap="xs">
             <Group justify="space-between" gap="xs">
               <Text fw={600}>{t('directives.review.tasks', { count: tasks.length })}</Text>
-              <Group gap={4}>
+              <Group gap={4} display={directive.abilities.canEdit ? undefined : 'none'}>
                 <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={addModal.open}>
                   {t('directives.review.add')}
                 </Button>
