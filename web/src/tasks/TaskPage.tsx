@@ -55,7 +55,7 @@ function Reports({ task }: { task: Task }) {
   const others = reports.data.items.filter((r) => r !== mine);
   return (
     <Stack>
-      {task.abilities.canReport && !awaiting && (
+      {task.abilities.canReport && !awaiting && (mine || !task.completedOn) && (
         <ReportForm
           key={mine?.id ?? 'new'}
           taskId={task.id}
