@@ -322,7 +322,8 @@ function computeSubject(text: string, ix: BodyIndex): Subject | null {
   }
   // Cheap test first: an assignee opens with a body's head word, a group ("các …") or a known name.
   const head3 = fold(s.slice(0, 40).replace(/^[("“*\s]+/, ''));
-  const firstKey = bodyKey(bare(head3.split(' ')[0] ?? ''));
+  const space = head3.indexOf(' ');
+  const firstKey = bodyKey(bare(space < 0 ? head3 : head3.slice(0, space)));
   if (!BODY_HEAD.test(head3) && !COLLECTIVE.test(head3) && !ix.maxWords.has(firstKey) && !/^lãnh đạo các/u.test(head3))
     return null;
   const ws = words(s, 60);

@@ -83,13 +83,16 @@ const SPACE = /\s/;
 export function stripMarkup(s: string): string {
   // Most lines carry no markup at all.
   if (!/[*_<#\\&\t\u00a0]|\s\s/.test(s)) return s.trim();
-  let t = s.replace(/<[^<>]{0,300}>/g, ' ');
-  t = t.replace(/\\([*_#-])/g, '$1');
-  t = t.replace(/\*\*|__/g, '');
-  // A single '*' or '_' wrapping words is italics; a lone '*' (an ornament line) is dropped too.
-  t = t.replace(/(^|[\s(“"'])[*_](?=\S)/g, '$1').replace(/(\S)[*_](?=$|[\s).,;:”"'])/g, '$1');
-  t = t.replace(/^#{1,6}\s+/, '');
-  t = t.replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+  // Each rewrite runs only when its character is present (a rewrite that cannot match changes nothing).
+  let t = s.includes('<') ? s.replace(/<[^<>]{0,300}>/g, ' ') : s;
+  if (t.includes('\\')) t = t.replace(/\\([*_#-])/g, '$1');
+  if (t.includes('*') || t.includes('_')) {
+    t = t.replace(/\*\*|__/g, '');
+    // A single '*' or '_' wrapping words is italics; a lone '*' (an ornament line) is dropped too.
+    t = t.replace(/(^|[\s(“"'])[*_](?=\S)/g, '$1').replace(/(\S)[*_](?=$|[\s).,;:”"'])/g, '$1');
+  }
+  if (t.charAt(0) === '#') t = t.replace(/^#{1,6}\s+/, '');
+  if (t.includes('&')) t = t.replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
   return t.replace(/[ \t\u00a0]+/g, ' ').trim();
 }
 
