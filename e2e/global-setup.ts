@@ -44,6 +44,8 @@ async function waitForHealth(url: string, server: ChildProcess, timeoutMs: numbe
 
 /** Starts the app as `npm start` does — built web app, fresh database, demo data — on a free port. */
 export default async function setup(project: TestProject) {
+  // Screenshots of this run only (a -failed.png of an earlier run would mislead).
+  rmSync(join(root, 'test-results', 'e2e'), { recursive: true, force: true });
   // While writing journeys: E2E_BASE_URL=http://localhost:3000 reuses a server already running.
   if (process.env.E2E_BASE_URL) {
     project.provide('baseUrl', process.env.E2E_BASE_URL);
