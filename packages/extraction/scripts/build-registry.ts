@@ -26,10 +26,12 @@ function add(
   aliases: string[] = [],
   parent?: string,
   id?: string,
+  generic = false,
 ): string {
   const bodyId = id ?? slug(name);
   const body: RegistryBody = { id: bodyId, name, aliases, level, kind };
   if (parent) body.parent = parent;
+  if (generic) body.generic = true;
   bodies.push(body);
   return bodyId;
 }
@@ -248,7 +250,8 @@ const departments: Array<[string, string[]]> = [
   ['Sở Ngoại vụ', []],
 ];
 // The department kinds themselves, as written inside a province's own documents ("Sở Tư pháp").
-for (const [name, aliases] of departments) add(name, 'province', 'state', aliases, undefined, `generic-${slug(name)}`);
+for (const [name, aliases] of departments)
+  add(name, 'province', 'state', aliases, undefined, `generic-${slug(name)}`, true);
 
 for (const p of [...cities, ...provinces]) {
   const isCity = cities.includes(p);

@@ -58,6 +58,12 @@ export interface RegistryBody {
   kind: 'party' | 'state' | 'front' | 'enterprise' | 'university' | 'other';
   /** Slug of the body it sits under (a department under a province), if any. */
   parent?: string;
+  /**
+   * A kind of department named without its province ("Sở Tư pháp", as a province's own plan writes
+   * it): the extractor recognises it, and an importing province resolves it to its own department.
+   * It is not a body of its own.
+   */
+  generic?: boolean;
 }
 
 /** A named group that expands to bodies ("Các bộ, ngành, địa phương", "UBND cấp xã"). */

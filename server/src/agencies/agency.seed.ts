@@ -20,6 +20,7 @@ const RegistryFile = z.object({
       level: AgencyLevel,
       kind: z.enum(['party', 'state', 'front', 'enterprise', 'university', 'other']),
       parent: z.string().optional(),
+      generic: z.boolean().optional(),
     }),
   ),
   groups: z
@@ -81,6 +82,9 @@ function toSeedRows(registry: BodyRegistry, warnings: string[]): SeedRow[] {
   const rows: SeedRow[] = [];
   const seen = new Set<string>();
   for (const body of registry.bodies) {
+    // "Sở Tư pháp" without a province names a kind of department, not a body: imports resolve it
+    // to the importing province's own department.
+    if (body.generic) continue;
     if (seen.has(body.id)) {
       warnings.push(`duplicate slug ${body.id}: later entry ignored`);
       continue;

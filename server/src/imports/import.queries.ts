@@ -1,4 +1,5 @@
 import type { BodyRegistry, RegistryBody } from '@giamsat/extraction';
+import { loadDefaultRegistry } from '../agencies/agency.seed.ts';
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 
@@ -37,7 +38,27 @@ export async function loadRegistry(db: Db): Promise<BodyRegistry> {
       });
     }
   }
+  // Department kinds named without their province ("Sở Tư pháp") are not bodies in the database, but
+  // the extractor must still recognise them; the import resolves them within the importing province.
+  registry.bodies.push(...loadDefaultRegistry().bodies.filter((body) => body.generic));
   return registry;
+}
+
+/**
+ * Names the registry could not place, resolved inside the importing office's province: "Sở Tư pháp"
+ * in a province's plan is that province's Sở Tư pháp — the one body under the scope whose name
+ * starts with the written name.
+ */
+export async function resolveWithinScope(db: Db, scopeAgencyId: number, names: string[]): Promise<Map<string, number>> {
+  if (names.length === 0) return new Map();
+  const rows = await db.query<{ name: string; id: number | null }>(sql`
+    SELECT n.name, (
+      SELECT CASE WHEN count(*) = 1 THEN min(a.id) END
+      FROM agencies a, agencies s
+      WHERE s.id = ${scopeAgencyId} AND a.path <@ s.path AND a.merged_into_id IS NULL AND a.kind <> 'group'
+        AND left(search_norm(a.name), length(search_norm(n.name)) + 1) = search_norm(n.name) || ' ') AS id
+    FROM unnest(${names}::text[]) AS n(name)`);
+  return new Map(rows.flatMap((r) => (r.id === null ? [] : [[r.name, r.id] as const])));
 }
 
 export async function findDirectiveIdsByNumber(db: Db, numbers: string[]): Promise<Map<string, number>> {

@@ -15,6 +15,7 @@ import {
   insertDraftTasks,
   insertStoredFile,
   loadRegistry,
+  resolveWithinScope,
 } from './import.queries.ts';
 import type { ImportResult } from './import.schemas.ts';
 
@@ -91,6 +92,11 @@ export const importDirectiveJob = defineJob({
       const id = resolved[i];
       if (id !== null && id !== undefined) idByName.set(name, id);
     });
+    if (payload.scopeAgencyId !== null) {
+      const unplaced = names.filter((name) => !idByName.has(name));
+      for (const [name, id] of await resolveWithinScope(ctx.db, payload.scopeAgencyId, unplaced))
+        idByName.set(name, id);
+    }
     const actor: Actor = { kind: 'system' };
     const createdBy = ctx.job.created_by;
     const documents = extraction.result.documents;

@@ -106,6 +106,43 @@ describe('importing a directive file', () => {
     if (job.state === 'failed') expect(job.error.code).toBe('IMPORT_UNREADABLE');
   });
 
+  it("resolves a department named without its province to the importing province's own", async () => {
+    const [hanoi] = await t.db.query<{ id: number; path: string; level: 'province' }>(
+      `SELECT id, path::text AS path, level FROM agencies WHERE slug = 'tp-ha-noi'`,
+    );
+    const hanoiOffice = await loginAs(
+      t.app,
+      await makeUser(t.db, {
+        role: 'office',
+        agency: { ...hanoi!, name: 'Thành phố Hà Nội' },
+        scope: { ...hanoi!, name: '' },
+      }),
+    );
+    const text = [
+      'ỦY BAN NHÂN DÂN',
+      'THÀNH PHỐ HÀ NỘI',
+      'Số: 215/KH-UBND',
+      'Hà Nội, ngày 05 tháng 8 năm 2025',
+      'KẾ HOẠCH',
+      'Triển khai chuyển đổi số năm 2025',
+      'II. NHIỆM VỤ',
+      '1. Sở Tư pháp chủ trì, phối hợp với Sở Tài chính rà soát thủ tục hành chính trên môi trường số, hoàn thành trong tháng 10/2025.',
+    ].join('\n');
+    const res = await hanoiOffice.post('/api/imports/paste', { text });
+    await drainJobs(t.app.ctx, [importDirectiveJob]);
+    expect((await hanoiOffice.get(`/api/jobs/${res.json().jobId}`)).json().state).toBe('succeeded');
+    const assigned = await t.db.query<{ role: string; name: string }>(
+      `SELECT ta.role, a.name FROM task_assignments ta JOIN agencies a ON a.id = ta.agency_id
+       JOIN tasks t ON t.id = ta.task_id JOIN directives d ON d.id = t.directive_id
+       WHERE d.import_job_id = $1 ORDER BY ta.role DESC`,
+      [res.json().jobId],
+    );
+    expect(assigned).toEqual([
+      { role: 'lead', name: 'Sở Tư pháp thành phố Hà Nội' },
+      { role: 'coordinating', name: 'Sở Tài chính thành phố Hà Nội' },
+    ]);
+  });
+
   it('fails the job with a clear code when the file is not a directive, keeping nothing half-made', async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
     const res = await upload(office, 'anh.pdf', png);
