@@ -77,6 +77,9 @@ describe('the central office imports a directive', () => {
       screenshotOnFailure(() => ({ 'import-directive': page }));
       await signIn(page, accounts.centralOffice);
 
+      await page.getByRole('link', { name: 'Nhập văn bản chỉ đạo' }).click();
+      await page.getByRole('heading', { name: 'Nhập văn bản chỉ đạo' }).waitFor();
+
       // Pasted text that is no directive: the job fails, and says why in Vietnamese.
       await page.getByRole('tab', { name: 'Dán văn bản' }).click();
       await page.getByLabel('Nội dung văn bản').fill('Danh sách đi chợ: rau, thịt, cá.\nMua thêm gạo.');
@@ -84,10 +87,9 @@ describe('the central office imports a directive', () => {
       await page.locator('[data-testid="import-job"][data-state="failed"]').waitFor({ timeout: 60_000 });
       await page.getByRole('alert').getByText('Nội dung không phải là văn bản chỉ đạo bằng tiếng Việt.').waitFor();
       await page.getByRole('button', { name: 'Nhập văn bản khác' }).click();
+      await page.getByTestId('import-dropzone').waitFor();
 
       // Upload: the dropzone takes the file; the progress bar follows the background job to the end.
-      await page.getByRole('link', { name: 'Nhập văn bản chỉ đạo' }).click();
-      await page.getByRole('heading', { name: 'Nhập văn bản chỉ đạo' }).waitFor();
       await page.getByLabel('Chương trình (không bắt buộc)').fill('NQ57');
       await page.locator('input[type=file]').setInputFiles(corpusFile);
       const job = page.getByTestId('import-job');
