@@ -11,7 +11,7 @@ import { formatDate } from '../app/format.ts';
 import { ErrorState, LoadingState } from '../app/states.tsx';
 import { useTaskList } from '../tasks/useTasks.ts';
 import { DirectiveFieldsForm } from './DirectiveFieldsForm.tsx';
-import { SourceView, spanOf } from './SourceView.tsx';
+import { SourceView, sourceLines, spanOf } from './SourceView.tsx';
 import { TaskEditor } from './TaskEditor.tsx';
 import { AddTaskModal, SplitTaskModal } from './TaskModals.tsx';
 import { type ReviewTask, TaskReviewList } from './TaskReviewList.tsx';
@@ -78,7 +78,8 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
       { replace: true },
     );
   const allLines = tasks.map((task) => task.sourceLine);
-  const highlight = selected ? spanOf(selected.sourceLine, allLines, selected.row.text.split('\n').length) : null;
+  const lines = useMemo(() => sourceLines(source.data?.text ?? null), [source.data]);
+  const highlight = selected ? spanOf(selected.sourceLine, allLines, selected.row.text, lines) : null;
   const selectByLine = (line: number) => {
     const owner = [...tasks]
       .filter((task) => task.sourceLine !== null && task.sourceLine <= line)

@@ -25,7 +25,7 @@ export function SourceView({
   height: number | string;
 }) {
   const { t } = useTranslation();
-  const lines = useMemo(() => (text ?? '').replace(/\r\n?/g, '\n').split('\n'), [text]);
+  const lines = useMemo(() => sourceLines(text), [text]);
   const viewport = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -80,13 +80,42 @@ export function SourceView({
 /** A task runs at most this far: past it, the lines before the next task are headings and background. */
 const MAX_SPAN_LINES = 40;
 
+/** What a source line and a task's text have in common once markup, bullets and spacing are set aside. */
+function comparable(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[*_`#|<>]/g, ' ')
+    .replace(/^\s*(?:[-+•]|\(?\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVX]+[.)])\s*/iu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
 /**
- * The span of the task starting at `line`: up to the next task's start. The last task has no next one:
- * it runs over as many lines as its own text has.
+ * The lines of the task starting at `line`: that line, then each following one whose words are part of
+ * the task's own text, never past the next task's start. Lines between the task and the next one that
+ * are not in its text (the next section's heading, its background) stay unmarked.
  */
-export function spanOf(line: number | null, allLines: (number | null)[], textLineCount = 1): LineSpan | null {
+export function spanOf(
+  line: number | null,
+  allLines: (number | null)[],
+  taskText: string,
+  lines: readonly string[],
+): LineSpan | null {
   if (line === null) return null;
   const later = allLines.filter((l): l is number => l !== null && l > line);
-  const next = later.length ? Math.min(...later) : line + Math.max(1, textLineCount);
-  return { from: line, to: Math.min(next, line + MAX_SPAN_LINES) };
+  const limit = Math.min(later.length ? Math.min(...later) : line + MAX_SPAN_LINES, line + MAX_SPAN_LINES);
+  const text = comparable(taskText);
+  let end = line + 1;
+  while (end < limit) {
+    const probe = comparable(lines[end - 1] ?? '').slice(0, 40);
+    if (probe.length < 4 || !text.includes(probe)) break;
+    end++;
+  }
+  return { from: line, to: end };
+}
+
+/** The text as SourceView numbers its lines. */
+export function sourceLines(text: string | null): string[] {
+  return (text ?? '').replace(/\r\n?/g, '\n').split('\n');
 }
