@@ -35,9 +35,11 @@ class InputFileError extends Error {
 }
 
 async function readStdin(): Promise<Uint8Array> {
-  if (process.stdin.isTTY) process.stderr.write('Đang đọc văn bản từ stdin (kết thúc bằng Ctrl-D) / reading stdin (end with Ctrl-D)…\n');
+  if (process.stdin.isTTY)
+    process.stderr.write('Đang đọc văn bản từ stdin (kết thúc bằng Ctrl-D) / reading stdin (end with Ctrl-D)…\n');
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of process.stdin)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return new Uint8Array(Buffer.concat(chunks));
 }
 
@@ -47,8 +49,10 @@ async function readInputFile(path: string): Promise<Uint8Array> {
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
     if (code === 'ENOENT') throw new InputFileError('FILE_NOT_FOUND', `Không tìm thấy tệp / file not found: ${path}`);
-    if (code === 'EISDIR') throw new InputFileError('NOT_A_FILE', `Đây là thư mục, không phải tệp / is a directory: ${path}`);
-    if (code === 'EACCES' || code === 'EPERM') throw new InputFileError('PERMISSION_DENIED', `Không có quyền đọc tệp / permission denied: ${path}`);
+    if (code === 'EISDIR')
+      throw new InputFileError('NOT_A_FILE', `Đây là thư mục, không phải tệp / is a directory: ${path}`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new InputFileError('PERMISSION_DENIED', `Không có quyền đọc tệp / permission denied: ${path}`);
     throw new InputFileError('UNREADABLE_FILE', `Không đọc được tệp / cannot read: ${path} (${code || 'error'})`);
   }
 }
@@ -63,7 +67,10 @@ function parseRegistry(json: string, path: string): BodyRegistry {
   try {
     value = JSON.parse(json);
   } catch {
-    throw new InputFileError('REGISTRY_INVALID', `Tệp danh mục cơ quan không phải JSON / registry is not JSON: ${path}`);
+    throw new InputFileError(
+      'REGISTRY_INVALID',
+      `Tệp danh mục cơ quan không phải JSON / registry is not JSON: ${path}`,
+    );
   }
   const problem = (what: string) =>
     new InputFileError('REGISTRY_INVALID', `Danh mục cơ quan sai cấu trúc / invalid registry (${what}): ${path}`);
@@ -105,7 +112,12 @@ function toJson(result: ExtractionResult): unknown {
         lead: task.lead,
         coordinating: task.coordinating,
         unknownBodies: task.unknownBodies,
-        deadline: { raw: task.deadline.raw, kind: task.deadline.kind, due: task.deadline.due, period: task.deadline.period },
+        deadline: {
+          raw: task.deadline.raw,
+          kind: task.deadline.kind,
+          due: task.deadline.due,
+          period: task.deadline.period,
+        },
         deliverable: task.deliverable,
       })),
     })),
@@ -125,13 +137,19 @@ function renderTable(result: ExtractionResult): string {
   for (const document of result.documents) {
     out.push('');
     out.push(`Văn bản / document: ${document.number ?? '(không số / no number)'} — ${document.type ?? '?'}`);
-    out.push(`  ngày / date: ${document.date ?? '?'}   cơ quan ban hành / issuer: ${document.issuer ?? '?'}   cấp / level: ${document.level ?? '?'}`);
+    out.push(
+      `  ngày / date: ${document.date ?? '?'}   cơ quan ban hành / issuer: ${document.issuer ?? '?'}   cấp / level: ${document.level ?? '?'}`,
+    );
     if (document.implements.length > 0) out.push(`  thực hiện / implements: ${document.implements.join(', ')}`);
     out.push(`  từ dòng / from line ${document.startsAtLine}, ${document.tasks.length} nhiệm vụ / tasks`);
     if (document.tasks.length === 0) continue;
-    out.push(`  ${'ref'.padEnd(12)} ${'line'.padStart(5)}  ${'chủ trì / lead'.padEnd(28)} ${'phối hợp / coord.'.padEnd(24)} ${'hạn / due'.padEnd(22)} nội dung / text`);
+    out.push(
+      `  ${'ref'.padEnd(12)} ${'line'.padStart(5)}  ${'chủ trì / lead'.padEnd(28)} ${'phối hợp / coord.'.padEnd(24)} ${'hạn / due'.padEnd(22)} nội dung / text`,
+    );
     for (const task of document.tasks) {
-      const due = task.deadline.due ? `${task.deadline.due} ${task.deadline.kind}` : task.deadline.kind + (task.deadline.period ? ` ${task.deadline.period}` : '');
+      const due = task.deadline.due
+        ? `${task.deadline.due} ${task.deadline.kind}`
+        : task.deadline.kind + (task.deadline.period ? ` ${task.deadline.period}` : '');
       out.push(
         `  ${clip(task.ref, 12)} ${String(task.line).padStart(5)}  ${clip(task.lead.join('; '), 28)} ${clip(task.coordinating.join('; '), 24)} ${clip(due, 22)} ${clip(task.text, 60).trimEnd()}`,
       );
@@ -158,7 +176,8 @@ async function extractCommand(args: string[]): Promise<void> {
     return;
   }
   if (positionals.length > 1) throw new UsageError(`Chỉ nhận một tệp / one file at a time: ${positionals.join(' ')}`);
-  if (values.json && values.text) throw new UsageError('--json và --text không dùng cùng nhau / --json and --text are exclusive');
+  if (values.json && values.text)
+    throw new UsageError('--json và --text không dùng cùng nhau / --json and --text are exclusive');
   const referenceDate = values['reference-date'];
   if (referenceDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(referenceDate)) {
     throw new UsageError(`--reference-date cần dạng YYYY-MM-DD / needs YYYY-MM-DD: ${referenceDate}`);
@@ -174,7 +193,10 @@ async function extractCommand(args: string[]): Promise<void> {
     process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     return;
   }
-  const result = extractDirectives(text, { ...(registry ? { registry } : {}), ...(referenceDate ? { referenceDate } : {}) });
+  const result = extractDirectives(text, {
+    ...(registry ? { registry } : {}),
+    ...(referenceDate ? { referenceDate } : {}),
+  });
   process.stdout.write(values.json ? `${JSON.stringify(toJson(result), null, 2)}\n` : renderTable(result));
 }
 
@@ -190,14 +212,18 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof ExtractionInputError) {
-      process.stderr.write(`giamsat: ${error.code}: ${error.messageVi}\n         ${error.messageEn}${error.detail ? ` (${error.detail})` : ''}\n`);
+      process.stderr.write(
+        `giamsat: ${error.code}: ${error.messageVi}\n         ${error.messageEn}${error.detail ? ` (${error.detail})` : ''}\n`,
+      );
       return 1;
     }
     if (error instanceof InputFileError) {
       process.stderr.write(`giamsat: ${error.code}: ${error.message}\n`);
       return 1;
     }
-    const usage = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    const usage =
+      error instanceof UsageError ||
+      (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
     if (usage) {
       process.stderr.write(`giamsat: ${(error as Error).message}\n\n${USAGE}\n`);
       return 2;

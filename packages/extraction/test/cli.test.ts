@@ -10,7 +10,12 @@ const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/giamsat.mjs
 const work = mkdtempSync(join(tmpdir(), 'giamsat-cli-'));
 
 function giamsat(args: string[], input?: string | Uint8Array) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -26,22 +31,31 @@ const DIRECTIVE = 'Số 12-KH/UBND\nKẾ HOẠCH\n1. Sở Tài chính chủ trì
 const corpus = corpusFiles();
 
 describe('giamsat extract', () => {
-  it.skipIf(corpus.length === 0)('prints one JSON object in the contract shape for a corpus file', { timeout: 60_000 }, () => {
-    const run = giamsat(['extract', corpus[0] ?? '', '--json']);
-    expect(run.code, run.stderr).toBe(0);
-    const output = JSON.parse(run.stdout) as { documents: Array<Record<string, unknown>> };
-    expect(Array.isArray(output.documents)).toBe(true);
-    for (const document of output.documents) {
-      for (const key of ['number', 'type', 'date', 'issuer', 'level', 'implements', 'tasks']) expect(document).toHaveProperty(key);
-      for (const task of document.tasks as Array<Record<string, unknown>>) {
-        for (const key of ['text', 'line', 'ref', 'lead', 'coordinating', 'deadline', 'deliverable']) expect(task).toHaveProperty(key);
-        for (const key of ['raw', 'kind', 'due', 'period']) expect(task.deadline).toHaveProperty(key);
+  it.skipIf(corpus.length === 0)(
+    'prints one JSON object in the contract shape for a corpus file',
+    { timeout: 60_000 },
+    () => {
+      const run = giamsat(['extract', corpus[0] ?? '', '--json']);
+      expect(run.code, run.stderr).toBe(0);
+      const output = JSON.parse(run.stdout) as { documents: Array<Record<string, unknown>> };
+      expect(Array.isArray(output.documents)).toBe(true);
+      for (const document of output.documents) {
+        for (const key of ['number', 'type', 'date', 'issuer', 'level', 'implements', 'tasks'])
+          expect(document).toHaveProperty(key);
+        for (const task of document.tasks as Array<Record<string, unknown>>) {
+          for (const key of ['text', 'line', 'ref', 'lead', 'coordinating', 'deadline', 'deliverable'])
+            expect(task).toHaveProperty(key);
+          for (const key of ['raw', 'kind', 'due', 'period']) expect(task.deadline).toHaveProperty(key);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('reads pasted text from stdin ("-" or no file) and prints a table without --json', () => {
-    for (const args of [['extract', '-', '--json'], ['extract', '--json']]) {
+    for (const args of [
+      ['extract', '-', '--json'],
+      ['extract', '--json'],
+    ]) {
       const run = giamsat(args, DIRECTIVE);
       expect(run.code, run.stderr).toBe(0);
       expect(JSON.parse(run.stdout)).toHaveProperty('documents');
@@ -61,7 +75,13 @@ describe('giamsat extract', () => {
 
   it('--registry takes a registry file and rejects a malformed one', () => {
     const registry = join(work, 'registry.json');
-    writeFileSync(registry, JSON.stringify({ bodies: [{ id: 'so-tc', name: 'Sở Tài chính', aliases: ['STC'], level: 'province', kind: 'state' }], groups: [] }));
+    writeFileSync(
+      registry,
+      JSON.stringify({
+        bodies: [{ id: 'so-tc', name: 'Sở Tài chính', aliases: ['STC'], level: 'province', kind: 'state' }],
+        groups: [],
+      }),
+    );
     const ok = giamsat(['extract', '-', '--json', '--registry', registry], DIRECTIVE);
     expect(ok.code, ok.stderr).toBe(0);
     const bad = join(work, 'bad.json');
@@ -89,6 +109,6 @@ describe('giamsat extract', () => {
     expect(giamsat(['frobnicate']).code).toBe(2);
     expect(giamsat(['extract', '--no-such-flag']).code).toBe(2);
     expect(giamsat(['extract', 'a.txt', 'b.txt']).code).toBe(2);
-    expect(readFileSync(BIN, 'utf8')).toContain("register()");
+    expect(readFileSync(BIN, 'utf8')).toContain('register()');
   });
 });

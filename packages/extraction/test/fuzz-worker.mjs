@@ -13,5 +13,9 @@ try {
   parentPort.postMessage({ ok: true, problems: wellFormedProblems(result, text) });
 } catch (error) {
   if (error instanceof ExtractionInputError) parentPort.postMessage({ ok: false, code: error.code });
-  else parentPort.postMessage({ ok: false, crash: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  else
+    parentPort.postMessage({
+      ok: false,
+      crash: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    });
 }

@@ -31,11 +31,16 @@ async function finishesInTime(bytes: Uint8Array, filename: string, seconds: numb
   const worker = new Worker(new URL('./fuzz-worker.mjs', import.meta.url), { workerData: { bytes, filename } });
   let timer: NodeJS.Timeout | undefined;
   try {
-    const outcome = await new Promise<{ ok: boolean; problems?: string[]; code?: string; crash?: string }>((resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`${filename}: no result within ${seconds} s (not linear?)`)), seconds * 1000);
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
+    const outcome = await new Promise<{ ok: boolean; problems?: string[]; code?: string; crash?: string }>(
+      (resolve, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`${filename}: no result within ${seconds} s (not linear?)`)),
+          seconds * 1000,
+        );
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      },
+    );
     expect(outcome.crash, `${filename} crashed`).toBeUndefined();
     if (outcome.ok) expect(outcome.problems).toEqual([]);
     else expect(outcome.code).toMatch(/^[A-Z_]+$/);
@@ -47,7 +52,8 @@ async function finishesInTime(bytes: Uint8Array, filename: string, seconds: numb
 
 // Directive-shaped text written for these tests (no corpus text): a header, items at several
 // levels, a table, deadlines of every kind, body names in short and long form.
-const HEADER = 'UBND TỈNH MẪU\nSố 12-KH/UBND\nHà Nội, ngày 17 tháng 10 năm 2025\nKẾ HOẠCH\nThực hiện Thông báo số 07-TB/CQTTBCĐ\n';
+const HEADER =
+  'UBND TỈNH MẪU\nSố 12-KH/UBND\nHà Nội, ngày 17 tháng 10 năm 2025\nKẾ HOẠCH\nThực hiện Thông báo số 07-TB/CQTTBCĐ\n';
 const ITEMS = [
   '1. Về hạ tầng số',
   'a) Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính xây dựng đề án; hoàn thành trong tháng 6/2025.',
@@ -84,7 +90,21 @@ describe('random input', () => {
 
   it('extractDirectives survives random mixes of directive fragments', () => {
     const fragment = fc.oneof(
-      fc.constantFrom(...ITEMS, ...HEADER.split('\n'), '', '**', '*', '<ul><li>', '</li></ul>', '\t', 'ngày 31/02/2025', 'tháng 13/2025', 'quý V/2025', 'trước ngày 1/1/2025', 'năm 0000'),
+      fc.constantFrom(
+        ...ITEMS,
+        ...HEADER.split('\n'),
+        '',
+        '**',
+        '*',
+        '<ul><li>',
+        '</li></ul>',
+        '\t',
+        'ngày 31/02/2025',
+        'tháng 13/2025',
+        'quý V/2025',
+        'trước ngày 1/1/2025',
+        'năm 0000',
+      ),
       fc.string({ maxLength: 40 }),
     );
     fc.assert(
@@ -98,24 +118,36 @@ describe('random input', () => {
 
   it('extractFromFile gives a result or an ExtractionInputError for any string or bytes', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 3000 }), fc.constantFrom('a.txt', 'a.md', undefined), async (text, name) => {
-        await resultOrInputError(utf8(text), name);
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: 'binary', maxLength: 3000 }),
+        fc.constantFrom('a.txt', 'a.md', undefined),
+        async (text, name) => {
+          await resultOrInputError(utf8(text), name);
+        },
+      ),
       { numRuns: 200 },
     );
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 5000 }), fc.constantFrom('a.txt', 'a.pdf', 'a.docx', undefined), async (bytes, name) => {
-        await resultOrInputError(bytes, name);
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 5000 }),
+        fc.constantFrom('a.txt', 'a.pdf', 'a.docx', undefined),
+        async (bytes, name) => {
+          await resultOrInputError(bytes, name);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('random bytes behind a PDF or ZIP header are a typed error, not a crash', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), fc.constantFrom('%PDF-1.7\n', 'PK\u0003\u0004word/document.xml'), async (bytes, header) => {
-        await resultOrInputError(new Uint8Array([...utf8(header), ...bytes]));
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 3000 }),
+        fc.constantFrom('%PDF-1.7\n', 'PK\u0003\u0004word/document.xml'),
+        async (bytes, header) => {
+          await resultOrInputError(new Uint8Array([...utf8(header), ...bytes]));
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -132,7 +164,9 @@ describe('large and deep input finishes (a quadratic step would time out)', () =
   });
 
   it('a 100,000-line text', { timeout: 90_000 }, async () => {
-    const lines = Array.from({ length: 100_000 }, (_, i) => (i % 7 === 0 ? `${i}. Sở Tài chính chủ trì, hoàn thành năm 2025` : `- nội dung ${i}`));
+    const lines = Array.from({ length: 100_000 }, (_, i) =>
+      i % 7 === 0 ? `${i}. Sở Tài chính chủ trì, hoàn thành năm 2025` : `- nội dung ${i}`,
+    );
     await finishesInTime(utf8(HEADER + lines.join('\n')), 'lines.txt', LIMIT);
   });
 
@@ -147,7 +181,9 @@ describe('large and deep input finishes (a quadratic step would time out)', () =
     await finishesInTime(utf8(`${HEADER}${deep}\n${growing}`), 'deep.txt', LIMIT);
   });
 
-  it('10,000 nested <ul><li>, ** and ( with no closers, in a table cell and on a line', { timeout: 90_000 }, async () => {
+  it('10,000 nested <ul><li>, ** and ( with no closers, in a table cell and on a line', {
+    timeout: 90_000,
+  }, async () => {
     const n = 10_000;
     const nested = `${'<ul><li>'.repeat(n)}Sở Y tế chủ trì${'</li></ul>'.repeat(n)}`;
     const unclosed = `${'<ul><li>'.repeat(n)}${'**'.repeat(n + 1)}${'*'.repeat(n)}${'('.repeat(n)}${'[['.repeat(n)}`;

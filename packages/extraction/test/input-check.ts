@@ -24,13 +24,16 @@ export function wellFormedProblems(result: ExtractionResult, text: string): stri
     if (!Array.isArray(document.implements)) problems.push('implements is not an array');
     if (document.date !== null && !isRealIsoDate(document.date)) problems.push(`document date ${document.date}`);
     for (const task of document.tasks) {
-      if (!Number.isInteger(task.line) || task.line < 1 || task.line > lineCount) problems.push(`line ${task.line} of ${lineCount}`);
+      if (!Number.isInteger(task.line) || task.line < 1 || task.line > lineCount)
+        problems.push(`line ${task.line} of ${lineCount}`);
       if (typeof task.text !== 'string') problems.push('task text is not a string');
       if (!task.lead.every((body) => typeof body === 'string')) problems.push('lead is not a list of names');
-      if (!task.coordinating.every((body) => typeof body === 'string')) problems.push('coordinating is not a list of names');
+      if (!task.coordinating.every((body) => typeof body === 'string'))
+        problems.push('coordinating is not a list of names');
       if (!KINDS.has(task.deadline.kind)) problems.push(`deadline kind ${task.deadline.kind}`);
       if (!PERIODS.has(task.deadline.period)) problems.push(`deadline period ${task.deadline.period}`);
-      if (task.deadline.due !== null && !isRealIsoDate(task.deadline.due)) problems.push(`impossible due date ${task.deadline.due}`);
+      if (task.deadline.due !== null && !isRealIsoDate(task.deadline.due))
+        problems.push(`impossible due date ${task.deadline.due}`);
     }
   }
   return problems;

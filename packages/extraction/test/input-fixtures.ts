@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fontkit from '@pdf-lib/fontkit';
 import { BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { type PDFFont, PDFDocument, type PDFPage, rgb } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** ../shared/corpus beside the repository root (packages/extraction/test → ../../../../shared). */
@@ -15,13 +15,20 @@ export const FONT_DIR = '/usr/share/fonts/truetype/dejavu';
 
 export function corpusFiles(): string[] {
   if (!existsSync(CORPUS_DIR)) return [];
-  return ['000_717b8eda9debafd2.txt', '001_99d7d01e4a97034b.txt', '002_33bf928519923d4d.txt', '003_c60093e0d8f5c5a6.txt']
+  return [
+    '000_717b8eda9debafd2.txt',
+    '001_99d7d01e4a97034b.txt',
+    '002_33bf928519923d4d.txt',
+    '003_c60093e0d8f5c5a6.txt',
+  ]
     .map((name) => join(CORPUS_DIR, name))
     .filter((path) => existsSync(path));
 }
 
 export function hasFonts(): boolean {
-  return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf'].every((f) => existsSync(join(FONT_DIR, f)));
+  return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf'].every((f) =>
+    existsSync(join(FONT_DIR, f)),
+  );
 }
 
 export interface Span {
@@ -115,7 +122,9 @@ function columnWidths(rows: Span[][][], total: number, min: number, charWidth = 
   const count = columnCount(rows);
   const floors = Array.from({ length: count }, (_, column) => {
     let longest = 0;
-    for (const row of rows) for (const span of row[column] ?? []) for (const word of span.text.split(/\s+/)) longest = Math.max(longest, word.length);
+    for (const row of rows)
+      for (const span of row[column] ?? [])
+        for (const word of span.text.split(/\s+/)) longest = Math.max(longest, word.length);
     return Math.max(min, Math.min(longest * charWidth, total / count));
   });
   const weights = Array.from({ length: count }, (_, column) => {
@@ -128,7 +137,8 @@ function columnWidths(rows: Span[][][], total: number, min: number, charWidth = 
   return floors.map((floor, column) => floor + ((weights[column] ?? 0) / sum) * spare);
 }
 
-const runs = (spans: Span[]): TextRun[] => spans.map((s) => new TextRun({ text: s.text, bold: s.bold, italics: s.italic }));
+const runs = (spans: Span[]): TextRun[] =>
+  spans.map((s) => new TextRun({ text: s.text, bold: s.bold, italics: s.italic }));
 
 export async function buildDocx(text: string): Promise<Uint8Array> {
   const children: Array<Paragraph | Table> = [];
@@ -144,12 +154,24 @@ export async function buildDocx(text: string): Promise<Uint8Array> {
       new Table({
         columnWidths: widths,
         width: { size: 9000, type: WidthType.DXA },
-        borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+        borders: {
+          top: border,
+          bottom: border,
+          left: border,
+          right: border,
+          insideHorizontal: border,
+          insideVertical: border,
+        },
         rows: block.rows.map(
           (row) =>
             new TableRow({
-              children: Array.from({ length: count }, (_, column) =>
-                new TableCell({ width: { size: widths[column] ?? 600, type: WidthType.DXA }, children: [new Paragraph({ children: runs(row[column] ?? []) })] }),
+              children: Array.from(
+                { length: count },
+                (_, column) =>
+                  new TableCell({
+                    width: { size: widths[column] ?? 600, type: WidthType.DXA },
+                    children: [new Paragraph({ children: runs(row[column] ?? []) })],
+                  }),
               ),
             }),
         ),
@@ -267,7 +289,9 @@ export async function buildPdf(text: string): Promise<Uint8Array> {
     const widths = columnWidths(block.rows, textWidth, 36, size * 0.7);
     const count = widths.length;
     for (const row of block.rows) {
-      const cells = Array.from({ length: count }, (_, column) => wrap(row[column] ?? [], fonts, size, (widths[column] ?? 36) - 2 * pad));
+      const cells = Array.from({ length: count }, (_, column) =>
+        wrap(row[column] ?? [], fonts, size, (widths[column] ?? 36) - 2 * pad),
+      );
       const height = Math.max(1, ...cells.map((lines) => lines.length)) * pitch + 2 * pad;
       if (y - height < margin) newPage();
       const top = y;
@@ -278,7 +302,9 @@ export async function buildPdf(text: string): Promise<Uint8Array> {
       page.drawLine({ start: { x: margin, y: bottom }, end: { x: margin + textWidth, y: bottom }, ...border });
       for (const [column, lines] of cells.entries()) {
         page.drawLine({ start: { x, y: top }, end: { x, y: bottom }, ...border });
-        lines.forEach((line, index) => drawLine(page, line, x + pad, top - pad - (index + 1) * pitch + size * 0.25, size));
+        for (const [index, line] of lines.entries()) {
+          drawLine(page, line, x + pad, top - pad - (index + 1) * pitch + size * 0.25, size);
+        }
         x += widths[column] ?? 0;
       }
       page.drawLine({ start: { x, y: top }, end: { x, y: bottom }, ...border });

@@ -3,8 +3,8 @@ import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDirectives } from '../src/extract.ts';
 import { ExtractionInputError, extractFromFile, readDirectiveFile } from '../src/input/index.ts';
-import { buildDocx, buildPdf, CORPUS_DIR, corpusFiles, hasFonts } from './input-fixtures.ts';
 import { comparable, expectWellFormed, taskSignature } from './input-check.ts';
+import { buildDocx, buildPdf, CORPUS_DIR, corpusFiles, hasFonts } from './input-fixtures.ts';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const DIRECTIVE = 'Số 12-KH/UBND\nKẾ HOẠCH\n1. Sở Tài chính chủ trì, hoàn thành trong tháng 6/2025.\n';
@@ -48,24 +48,41 @@ describe('rejected input gets a typed error', () => {
 
   it('binary data, images, legacy .doc and other zips', async () => {
     await expectCode(readDirectiveFile(new Uint8Array([0, 1, 2, 3, 0, 0, 255, 254, 7]), 'x.txt'), 'UNREADABLE_FILE');
-    await expectCode(readDirectiveFile(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10]), 'scan.txt'), 'UNSUPPORTED_FORMAT');
-    await expectCode(readDirectiveFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), 'old.doc'), 'UNSUPPORTED_FORMAT');
-    await expectCode(readDirectiveFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]), 'book.xlsx'), 'UNSUPPORTED_FORMAT');
+    await expectCode(
+      readDirectiveFile(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10]), 'scan.txt'),
+      'UNSUPPORTED_FORMAT',
+    );
+    await expectCode(
+      readDirectiveFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), 'old.doc'),
+      'UNSUPPORTED_FORMAT',
+    );
+    await expectCode(
+      readDirectiveFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]), 'book.xlsx'),
+      'UNSUPPORTED_FORMAT',
+    );
   });
 
   it('text in Latin-1/TCVN3 (invalid UTF-8) instead of UTF-8', async () => {
-    const latin1 = new Uint8Array(Array.from('Kế hoạch số 12 nhiệm vụ chủ trì phối hợp '.repeat(20), (c) => c.charCodeAt(0) & 0xff));
+    const latin1 = new Uint8Array(
+      Array.from('Kế hoạch số 12 nhiệm vụ chủ trì phối hợp '.repeat(20), (c) => c.charCodeAt(0) & 0xff),
+    );
     await expectCode(readDirectiveFile(latin1, 'a.txt'), 'UNREADABLE_FILE');
   });
 
   it('a damaged .pdf or .docx, and a .pdf name on text bytes', async () => {
     await expectCode(readDirectiveFile(utf8('%PDF-1.7\n%garbage without objects'), 'a.pdf'), 'UNREADABLE_FILE');
-    await expectCode(readDirectiveFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...utf8('word/document.xml broken')]), 'a.docx'), 'UNREADABLE_FILE');
+    await expectCode(
+      readDirectiveFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...utf8('word/document.xml broken')]), 'a.docx'),
+      'UNREADABLE_FILE',
+    );
     await expectCode(readDirectiveFile(utf8(DIRECTIVE), 'a.pdf'), 'UNREADABLE_FILE');
   });
 
   it('text that is not a directive', async () => {
-    await expectCode(readDirectiveFile(utf8('The quick brown fox jumps over the lazy dog.\n'), 'fox.txt'), 'NOT_A_DIRECTIVE');
+    await expectCode(
+      readDirectiveFile(utf8('The quick brown fox jumps over the lazy dog.\n'), 'fox.txt'),
+      'NOT_A_DIRECTIVE',
+    );
     await expectCode(extractFromFile(utf8('12345 67890\n!!!'), 'n.txt'), 'NOT_A_DIRECTIVE');
   });
 });
@@ -98,26 +115,37 @@ describe.skipIf(corpus.length === 0)(`corpus files as .docx and .pdf (${CORPUS_D
       const original = await readDirectiveFile(new Uint8Array(txt()), name);
       const docx = await extractFromFile(await buildDocx(original.text), name.replace(/\.txt$/, '.docx'));
       expect(docx.format).toBe('docx');
-      const lines = (text: string) => text.split('\n').map(comparable).filter((line) => line !== '');
+      const lines = (text: string) =>
+        text
+          .split('\n')
+          .map(comparable)
+          .filter((line) => line !== '');
       expect(lines(docx.text)).toEqual(lines(original.text));
       const fromTxt = extractDirectives(original.text);
       expectWellFormed(docx.result, docx.text);
       expect(taskSignature(docx.result)).toEqual(taskSignature(fromTxt));
     });
 
-    it.skipIf(!fonts)(`${name}: the .pdf rebuilds the lines and gives the same tasks`, { timeout: 120_000 }, async () => {
-      const original = await readDirectiveFile(new Uint8Array(txt()), name);
-      const pdf = await extractFromFile(await buildPdf(original.text), name.replace(/\.txt$/, '.pdf'));
-      expect(pdf.format).toBe('pdf');
-      const expected = original.text.split('\n').map(comparable).filter((line) => line !== '');
-      const got = new Set(pdf.text.split('\n').map(comparable));
-      const found = expected.filter((line) => got.has(line)).length;
-      // Paragraph rebuilding from a PDF is a heuristic: a wrapped line that starts with "- " or
-      // "(1)" may stay apart. Nearly every line must still come back whole.
-      expect(found / expected.length).toBeGreaterThan(0.97);
-      expectWellFormed(pdf.result, pdf.text);
-      expect(taskSignature(pdf.result)).toEqual(taskSignature(extractDirectives(original.text)));
-    });
+    it.skipIf(!fonts)(
+      `${name}: the .pdf rebuilds the lines and gives the same tasks`,
+      { timeout: 120_000 },
+      async () => {
+        const original = await readDirectiveFile(new Uint8Array(txt()), name);
+        const pdf = await extractFromFile(await buildPdf(original.text), name.replace(/\.txt$/, '.pdf'));
+        expect(pdf.format).toBe('pdf');
+        const expected = original.text
+          .split('\n')
+          .map(comparable)
+          .filter((line) => line !== '');
+        const got = new Set(pdf.text.split('\n').map(comparable));
+        const found = expected.filter((line) => got.has(line)).length;
+        // Paragraph rebuilding from a PDF is a heuristic: a wrapped line that starts with "- " or
+        // "(1)" may stay apart. Nearly every line must still come back whole.
+        expect(found / expected.length).toBeGreaterThan(0.97);
+        expectWellFormed(pdf.result, pdf.text);
+        expect(taskSignature(pdf.result)).toEqual(taskSignature(extractDirectives(original.text)));
+      },
+    );
   }
 });
 

@@ -29,7 +29,10 @@ function zipHasWordDocument(bytes: Uint8Array): boolean {
 
 /** Binary formats people upload by mistake: named so the message says what was found. */
 const KNOWN_BINARY: ReadonlyArray<{ magic: readonly number[]; name: string }> = [
-  { magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], name: 'Word 97-2003 .doc / OLE; lưu lại thành .docx / save as .docx' },
+  {
+    magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    name: 'Word 97-2003 .doc / OLE; lưu lại thành .docx / save as .docx',
+  },
   { magic: [0x7b, 0x5c, 0x72, 0x74, 0x66], name: 'RTF' },
   { magic: [0x89, 0x50, 0x4e, 0x47], name: 'PNG image' },
   { magic: [0xff, 0xd8, 0xff], name: 'JPEG image' },
@@ -51,7 +54,22 @@ function extensionOf(filename: string | undefined): string {
 }
 
 const TEXT_EXTENSIONS = new Set(['txt', 'text', 'md', 'markdown']);
-const BINARY_EXTENSIONS = new Set(['doc', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'rtf', 'png', 'jpg', 'jpeg', 'gif', 'zip', 'rar', '7z']);
+const BINARY_EXTENSIONS = new Set([
+  'doc',
+  'xls',
+  'xlsx',
+  'ppt',
+  'pptx',
+  'odt',
+  'rtf',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'zip',
+  'rar',
+  '7z',
+]);
 
 /**
  * The bytes decide first (a .pdf renamed .txt is still a PDF); the name and media type only
@@ -61,7 +79,10 @@ export function detectFormat(bytes: Uint8Array, filename?: string, mediaType?: s
   if (findPdfHeader(bytes)) return 'pdf';
   if (startsWith(bytes, ZIP)) {
     if (zipHasWordDocument(bytes)) return 'docx';
-    throw new ExtractionInputError('UNSUPPORTED_FORMAT', 'zip archive without word/document.xml (xlsx, odt, pptx or zip?)');
+    throw new ExtractionInputError(
+      'UNSUPPORTED_FORMAT',
+      'zip archive without word/document.xml (xlsx, odt, pptx or zip?)',
+    );
   }
   for (const known of KNOWN_BINARY) {
     if (startsWith(bytes, known.magic)) throw new ExtractionInputError('UNSUPPORTED_FORMAT', known.name);

@@ -7,12 +7,17 @@ export async function readDocx(bytes: Uint8Array): Promise<string> {
   let html: string;
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    html = (await mammoth.convertToHtml({ buffer }, {
-      ignoreEmptyParagraphs: true,
-      externalFileAccess: false,
-      // Images carry no tasks: skip base64-encoding them.
-      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-    })).value;
+    html = (
+      await mammoth.convertToHtml(
+        { buffer },
+        {
+          ignoreEmptyParagraphs: true,
+          externalFileAccess: false,
+          // Images carry no tasks: skip base64-encoding them.
+          convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+        },
+      )
+    ).value;
   } catch (error) {
     throw new ExtractionInputError('UNREADABLE_FILE', 'damaged .docx', { cause: error });
   }

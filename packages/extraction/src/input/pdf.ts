@@ -40,7 +40,14 @@ interface Block {
 }
 
 const PAINT_OPS = new Set<number>([
-  OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke,
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fill,
+  OPS.eoFill,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
 ]);
 const MOVE_TO = 0;
 const LINE_TO = 1;
@@ -52,9 +59,12 @@ type Matrix = [number, number, number, number, number, number];
 
 function multiply(m: Matrix, n: Matrix): Matrix {
   return [
-    m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
   ];
 }
 
@@ -217,7 +227,11 @@ function renderRuns(runs: Run[]): string {
   let previous: Run | undefined;
   for (const run of runs) {
     // A gap, or a step back to the left (the next visual line of a joined paragraph), is a space.
-    if (previous && (run.x - previous.right > run.size * 0.15 || run.x < previous.x || Math.abs(run.y - previous.y) > run.size * 0.4)) line.write(' ', false, false);
+    if (
+      previous &&
+      (run.x - previous.right > run.size * 0.15 || run.x < previous.x || Math.abs(run.y - previous.y) > run.size * 0.4)
+    )
+      line.write(' ', false, false);
     line.write(run.str, run.bold, run.italic);
     previous = run;
   }
@@ -272,7 +286,7 @@ function toVisualLine(runs: Run[]): VisualLine {
 }
 
 function pageBlocks(runs: Run[], rules: { horizontal: Segment[]; vertical: Segment[] }): Block[] {
-  const rows = new Map<string, { top: number; columns: Run[][]; }>();
+  const rows = new Map<string, { top: number; columns: Run[][] }>();
   const flowing: Run[] = [];
   const hasTable = rules.horizontal.length >= 2 && rules.vertical.length >= 3;
   for (const run of runs) {
@@ -364,14 +378,22 @@ function assemble(pages: Block[][]): string[] {
       }
       const line = block.line;
       if (!line) continue;
-      if ((line === firstLine || line === lastLine) && line.cells.length === 1 && PAGE_NUMBER.test(renderRuns(line.cells[0] ?? []))) continue;
+      if (
+        (line === firstLine || line === lastLine) &&
+        line.cells.length === 1 &&
+        PAGE_NUMBER.test(renderRuns(line.cells[0] ?? []))
+      )
+        continue;
       if (line.cells.length > 1) {
         flushParagraph();
         out.push(line.cells.map(renderRuns).join('\t'));
         continue;
       }
       const runs = line.cells[0] ?? [];
-      const startText = runs.map((r) => r.str).join('').trimStart();
+      const startText = runs
+        .map((r) => r.str)
+        .join('')
+        .trimStart();
       const previous: VisualLine | null = last;
       let join = false;
       if (paragraph && previous && wrappedBefore(previous, runs, textRight) && !startsItem(startText, paragraph)) {
@@ -397,11 +419,19 @@ function assemble(pages: Block[][]): string[] {
 async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   try {
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-    const task = getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
+    const task = getDocument({
+      data: bytes.slice(),
+      verbosity: 0,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: false,
+    });
     return await task.promise;
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
-    if (name === 'PasswordException') throw new ExtractionInputError('UNREADABLE_FILE', 'PDF is password-protected', { cause: error });
+    if (name === 'PasswordException')
+      throw new ExtractionInputError('UNREADABLE_FILE', 'PDF is password-protected', { cause: error });
     throw new ExtractionInputError('UNREADABLE_FILE', 'damaged PDF', { cause: error });
   }
 }

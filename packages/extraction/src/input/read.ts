@@ -15,7 +15,11 @@ export interface DirectiveText {
   format: DirectiveFormat;
 }
 
-export async function readDirectiveFile(bytes: Uint8Array, filename?: string, mediaType?: string): Promise<DirectiveText> {
+export async function readDirectiveFile(
+  bytes: Uint8Array,
+  filename?: string,
+  mediaType?: string,
+): Promise<DirectiveText> {
   if (bytes.length > MAX_INPUT_BYTES) {
     throw new ExtractionInputError('FILE_TOO_LARGE', `${bytes.length} bytes > ${MAX_INPUT_BYTES}`);
   }
@@ -35,7 +39,11 @@ export interface FileExtraction extends DirectiveText {
 }
 
 /** Read an uploaded or pasted file and extract its documents and tasks. */
-export async function extractFromFile(bytes: Uint8Array, filename?: string, options: ExtractOptions = {}): Promise<FileExtraction> {
+export async function extractFromFile(
+  bytes: Uint8Array,
+  filename?: string,
+  options: ExtractOptions = {},
+): Promise<FileExtraction> {
   const { text, format } = await readDirectiveFile(bytes, filename);
   return { text, format, result: extractDirectives(text, options) };
 }

@@ -27,7 +27,8 @@ function assertNotBinary(text: string): void {
     if (code === 0) throw new ExtractionInputError('UNREADABLE_FILE', 'binary data, not text');
     if (isBinaryControl(code)) controls++;
   }
-  if (controls > 8 && controls * 100 > sample) throw new ExtractionInputError('UNREADABLE_FILE', 'binary data, not text');
+  if (controls > 8 && controls * 100 > sample)
+    throw new ExtractionInputError('UNREADABLE_FILE', 'binary data, not text');
 }
 
 /** Decode a .txt/.md upload: UTF-8 (BOM optional), or UTF-16 when it starts with a UTF-16 BOM. */
@@ -62,9 +63,26 @@ function foldVietnamese(text: string): string {
 
 // Words every directive uses somewhere: its type, its verbs of assignment, its bodies.
 const DIRECTIVE_WORDS = [
-  'nhiem vu', 'chu tri', 'phoi hop', 'ke hoach', 'thong bao', 'cong van', 'chi thi', 'nghi quyet',
-  'quyet dinh', 'ket luan', 'trien khai', 'thuc hien', 'bao cao', 'hoan thanh', 'chi dao', 'ubnd',
-  'uy ban', 'so hieu', 'to chuc', 'giao ',
+  'nhiem vu',
+  'chu tri',
+  'phoi hop',
+  'ke hoach',
+  'thong bao',
+  'cong van',
+  'chi thi',
+  'nghi quyet',
+  'quyet dinh',
+  'ket luan',
+  'trien khai',
+  'thuc hien',
+  'bao cao',
+  'hoan thanh',
+  'chi dao',
+  'ubnd',
+  'uy ban',
+  'so hieu',
+  'to chuc',
+  'giao ',
 ];
 
 /** How far into the text the check looks: a directive says what it is early on. */
