@@ -1,6 +1,7 @@
 import { STALE_AFTER_DAYS, type TimelinessFilter } from '@giamsat/shared';
 import type { Actor } from '../auth/actor.ts';
 import { taskVisibility } from '../auth/scope.ts';
+import { staleSql } from '../dashboard/dashboard.queries.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
 import {
@@ -115,9 +116,8 @@ export function listConditions(actor: Actor, f: TaskListFilters, asOf: string): 
   if (pattern) conditions.push(sql`t.search LIKE search_norm(${pattern})`);
   if (f.parentTaskId !== undefined) conditions.push(sql`t.parent_task_id = ${f.parentTaskId}`);
   if (f.staleOnly) {
-    // "Stale": still open and no report accepted since 30 days before the reference day (Vietnam time).
-    conditions.push(sql`t.completed_on IS NULL AND (t.last_accepted_report_at IS NULL
-      OR t.last_accepted_report_at < ((${asOf}::date - ${STALE_AFTER_DAYS}::int)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'))`);
+    // "Stale": the dashboard's rule (one fragment), so its stale figure clicks through to exactly these tasks.
+    conditions.push(staleSql(asOf, STALE_AFTER_DAYS));
   }
   return conditions;
 }

@@ -4,7 +4,7 @@ import { makeRoleCast, type RoleCast } from '../../test/factories/directives.ts'
 import { addReportEvent } from '../../test/factories/tasks.ts';
 import { makeDirective, makeTask, type TestDirective, type TestUser } from '../../test/factories.ts';
 import { sql } from '../db/sql.ts';
-import { vietnamDate } from '../http/time.ts';
+import { addDays, vietnamDate } from '../http/time.ts';
 
 describe('tasks', () => {
   let t: TestContext;
@@ -379,8 +379,13 @@ describe('tasks', () => {
     expect(await ids(`agencyId=${cast.hanoi.id}&subtree=true&role=lead`)).toHaveLength(4);
     expect(await ids('programme=NQ57')).toEqual([]);
     expect(await ids('level=province&programme=NQ71')).toHaveLength(4);
-    // Stale: open and no report accepted in 30 days — the done task is not stale.
-    expect(await ids('staleOnly=true')).toEqual([overdue.id, soon.id, later.id]);
+    // Stale (the dashboard's rule): open, no report accepted, and live for more than 30 days. These
+    // tasks were created today, so on 2025-08-01 none is stale yet; 31 days from today the open ones
+    // are, the done task never.
+    expect(await ids('staleOnly=true')).toEqual([]);
+    const later31 = addDays(vietnamDate(), 31);
+    const stale = await client.get(`/api/tasks?directiveId=${directive.id}&asOf=${later31}&staleOnly=true`);
+    expect(stale.json().items.map((r: { id: number }) => r.id)).toEqual([overdue.id, soon.id, later.id]);
     const bad = await client.get(`${base}&timeliness=late`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('VALIDATION_FAILED');
