@@ -429,6 +429,19 @@ export async function computeDashboard(
   options: Partial<DashboardOptions> = {},
 ): Promise<DashboardFigures> {
   const opts: DashboardOptions = { ...DEFAULT_DASHBOARD_OPTIONS, ...options };
+  if (db.kind === 'pglite') {
+    // PGlite is one connection (the statements queue anyway): in a transaction the lead join and its
+    // groups get the memory to hash without spilling to batches (measured −15% CPU at 200,000 tasks;
+    // on PostgreSQL no difference, so its statements stay on separate pool connections).
+    return db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL work_mem = '64MB'`);
+      return runDashboard(tx, scope, asOf, opts);
+    });
+  }
+  return runDashboard(db, scope, asOf, opts);
+}
+
+async function runDashboard(db: Db, scope: Sql, asOf: string, opts: DashboardOptions): Promise<DashboardFigures> {
   let summary: SummaryRow[];
   let bodies: AgencyRow[];
   if (opts.strategy === 'single') {
