@@ -3,10 +3,12 @@ import type { AgencyKind, AgencyLevel, DeadlineKind, Role } from '@giamsat/share
 import { hashPassword } from '../src/auth/password.ts';
 import type { Db } from '../src/db/db.ts';
 import { sql } from '../src/db/sql.ts';
+import { DEMO_PASSWORD } from '../src/demo/accounts.ts';
 
 // Test data builders: each test makes exactly the data it needs. Vietnamese names, as users write them.
 
-export const DEMO_PASSWORD = 'MatKhau@2025';
+export { DEMO_PASSWORD } from '../src/demo/accounts.ts';
+
 let passwordHash: Promise<string> | undefined;
 const uniq = () => randomBytes(4).toString('hex');
 
