@@ -19,15 +19,8 @@ export interface AgencyRefJson {
 }
 
 /** One row of a task list (also children and twins on the detail page). */
-export interface TaskListRow {
-  id: number;
-  ref: string;
-  text: string;
-  directive_id: number;
-  directive_number: string | null;
-  programme_code: string | null;
-  directive_level: 'central' | 'province' | 'commune';
-  directive_status: 'draft' | 'published';
+/** The deadline and progress columns every task read returns, timeliness computed on the reference day. */
+interface TaskStandingColumns {
   deadline_kind: 'date' | 'recurring' | 'continuous' | 'event' | 'none';
   deadline_raw: string;
   due_date: string | null;
@@ -41,6 +34,17 @@ export interface TaskListRow {
   last_accepted_report_at: Date | null;
   parent_task_id: number | null;
   version: number;
+}
+
+export interface TaskListRow extends TaskStandingColumns {
+  id: number;
+  ref: string;
+  text: string;
+  directive_id: number;
+  directive_number: string | null;
+  programme_code: string | null;
+  directive_level: 'central' | 'province' | 'commune';
+  directive_status: 'draft' | 'published';
   lead: AgencyRefJson[];
   coordinating: AgencyRefJson[];
 }
@@ -182,7 +186,7 @@ export interface AgencyDetailJson extends AgencyRefJson {
 }
 
 /** Everything about one task the detail page and the write rules need. */
-export interface TaskRecord {
+export interface TaskRecord extends TaskStandingColumns {
   id: number;
   ref: string;
   text: string;
@@ -200,19 +204,6 @@ export interface TaskRecord {
   scope_agency_id: number | null;
   scope_agency_name: string | null;
   scope_path: string | null;
-  deadline_kind: 'date' | 'recurring' | 'continuous' | 'event' | 'none';
-  deadline_raw: string;
-  due_date: string | null;
-  first_due_date: string | null;
-  recurrence_period: 'weekly' | 'monthly' | 'quarterly' | 'half-yearly' | 'yearly' | null;
-  timeliness: string;
-  due_soon: boolean;
-  days_overdue: number;
-  progress_percent: number;
-  completed_on: string | null;
-  last_accepted_report_at: Date | null;
-  parent_task_id: number | null;
-  version: number;
   created_at: Date;
   updated_at: Date;
   lead: AgencyDetailJson[];
