@@ -25,8 +25,14 @@ export interface PrintedAccount {
   body: string;
 }
 
+/** The commune the commune accounts belong to: its slug and its People's Committee's. */
+export interface NamedCommune {
+  slug: string;
+  committeeSlug: string;
+}
+
 /** The accounts the README and the start-up table name, one per role the demo shows. */
-export function namedAccounts(communeCommitteeSlug: string): DemoAccount[] {
+export function namedAccounts(commune: NamedCommune): DemoAccount[] {
   return [
     { username: 'admin', role: 'admin', agencySlug: 'van-phong-trung-uong-dang' },
     { username: 'vptw', role: 'office', agencySlug: 'bcd-tw-co-quan-thuong-truc', scopeSlug: null },
@@ -34,7 +40,9 @@ export function namedAccounts(communeCommitteeSlug: string): DemoAccount[] {
     { username: 'bokhcn', role: 'focal', agencySlug: 'bo-khoa-hoc-va-cong-nghe' },
     { username: 'bokhcn.lanhdao', role: 'head', agencySlug: 'bo-khoa-hoc-va-cong-nghe' },
     { username: 'sokhcn.hanoi', role: 'focal', agencySlug: 'tp-ha-noi-so-khoa-hoc-va-cong-nghe' },
-    { username: 'xa.hanoi', role: 'focal', agencySlug: communeCommitteeSlug },
+    { username: 'xa.hanoi', role: 'focal', agencySlug: commune.committeeSlug },
+    // A commune's standing office sits in its People's Committee and manages the commune's own plans.
+    { username: 'vp.xa.hanoi', role: 'office', agencySlug: commune.committeeSlug, scopeSlug: commune.slug },
     { username: 'thanhtra', role: 'inspector', agencySlug: 'thanh-tra-chinh-phu' },
   ];
 }
@@ -53,9 +61,9 @@ function fullNames(count: number, seed: number): string[] {
  * (username "daumoi.<slug>"), all with one argon2id hash of DEMO_PASSWORD (hashed once: the hash is
  * the slow part). Returns the printed table.
  */
-export async function createAccounts(db: Db, seed: number, communeCommitteeSlug: string): Promise<PrintedAccount[]> {
+export async function createAccounts(db: Db, seed: number, commune: NamedCommune): Promise<PrintedAccount[]> {
   const hash = await hashPassword(DEMO_PASSWORD);
-  const named = namedAccounts(communeCommitteeSlug);
+  const named = namedAccounts(commune);
   const names = fullNames(named.length, seed);
   await db.query(sql`
     INSERT INTO users (username, password_hash, full_name, agency_id, role, scope_agency_id)
@@ -79,15 +87,19 @@ export async function createAccounts(db: Db, seed: number, communeCommitteeSlug:
     SELECT 'daumoi.' || a.slug, ${hash}, 'Đầu mối ' || a.name, a.id, 'focal'
     FROM agencies a WHERE a.kind <> 'group' AND a.merged_into_id IS NULL
     ORDER BY a.id`);
-  const bodies = await db.query<{ username: string; name: string }>(sql`
-    SELECT u.username, a.name FROM users u JOIN agencies a ON a.id = u.agency_id
+  const bodies = await db.query<{ username: string; name: string; scope_level: string | null }>(sql`
+    SELECT u.username, a.name, s.level AS scope_level FROM users u JOIN agencies a ON a.id = u.agency_id
+    LEFT JOIN agencies s ON s.id = u.scope_agency_id
     WHERE u.username = ANY(${named.map((a) => a.username)}::text[])`);
-  return named.map((account) => ({
-    username: account.username,
-    password: DEMO_PASSWORD,
-    role: account.role,
-    body:
-      (bodies.find((b) => b.username === account.username)?.name ?? account.agencySlug) +
-      (account.role === 'office' ? (account.scopeSlug ? ' (phạm vi: tỉnh/thành phố)' : ' (phạm vi: toàn quốc)') : ''),
-  }));
+  const scopeWords: Record<string, string> = { province: 'tỉnh/thành phố', commune: 'xã/phường' };
+  return named.map((account) => {
+    const body = bodies.find((b) => b.username === account.username);
+    const scope = body?.scope_level ? (scopeWords[body.scope_level] ?? body.scope_level) : 'toàn quốc';
+    return {
+      username: account.username,
+      password: DEMO_PASSWORD,
+      role: account.role,
+      body: (body?.name ?? account.agencySlug) + (account.role === 'office' ? ` (phạm vi: ${scope})` : ''),
+    };
+  });
 }

@@ -120,6 +120,26 @@ describe('demo data', () => {
     ).toBe(0);
   });
 
+  it("names a commune's People's Committee on the province tasks its plan implements", async () => {
+    expect(
+      await count(`
+      SELECT 1 FROM tasks t JOIN directives d ON d.id = t.directive_id JOIN tasks p ON p.id = t.parent_task_id
+      JOIN task_assignments lead ON lead.task_id = t.id AND lead.role = 'lead'
+      WHERE d.level = 'commune' AND NOT EXISTS (
+        SELECT 1 FROM task_assignments ta WHERE ta.task_id = p.id AND ta.agency_id = lead.agency_id)`),
+    ).toBe(0);
+    // The commune's standing office finds, in its scope, Hà Nội's tasks to plan under.
+    const office = loaded.accounts.find((a) => a.username === 'vp.xa.hanoi');
+    if (!office) throw new Error('no commune office account');
+    const client = await loginAs(t.app, office);
+    const me = (await client.get('/api/auth/me')).json();
+    const scope = me.user.scopeAgency as { id: number; name: string };
+    const list = await client.get(`/api/tasks?agencyId=${scope.id}&subtree=true&level=province&status=published`);
+    expect(list.statusCode).toBe(200);
+    const tasks = list.json().items as { deadline: { due: string | null } }[];
+    expect(tasks.filter((task) => task.deadline.due !== null).length).toBeGreaterThan(0);
+  });
+
   it('keeps the first deadline: moved only by an accepted extension', async () => {
     expect(await count('SELECT 1 FROM tasks WHERE first_due_date > due_date')).toBe(0);
     const extended = await count('SELECT 1 FROM tasks WHERE first_due_date < due_date');
@@ -138,7 +158,7 @@ describe('demo data', () => {
 
   it('lets each demo account sign in with its role', async () => {
     expect(loaded.accounts.map((a: PrintedAccount) => a.role).sort()).toEqual(
-      ['admin', 'focal', 'focal', 'focal', 'head', 'inspector', 'office', 'office'].sort(),
+      ['admin', 'focal', 'focal', 'focal', 'head', 'inspector', 'office', 'office', 'office'].sort(),
     );
     for (const account of loaded.accounts) {
       const client = await loginAs(t.app, account);

@@ -113,11 +113,16 @@ export async function generateDemoData(db: Db, options: GenerateOptions): Promis
     await ensureDepartments(tx, provinces);
     const { communes } = await generateCommunes(tx, provinces, scale.communes, seed);
     log(`  ${target}: ${provinces.length} provinces, ${communes.toLocaleString('en')} communes`);
-    const [hanoiCommune] = await tx.query<{ slug: string }>(
-      `SELECT c.slug FROM agencies c JOIN agencies x ON x.id = c.parent_id JOIN agencies p ON p.id = x.parent_id
+    // The named commune accounts: Hà Nội's first commune and its People's Committee.
+    const [hanoiCommune] = await tx.query<{ slug: string; committee_slug: string }>(
+      `SELECT x.slug, c.slug AS committee_slug
+       FROM agencies c JOIN agencies x ON x.id = c.parent_id JOIN agencies p ON p.id = x.parent_id
        WHERE p.slug = 'tp-ha-noi' AND c.level = 'commune' ORDER BY c.id LIMIT 1`,
     );
-    const accounts = await createAccounts(tx, seed, hanoiCommune?.slug ?? 'tp-ha-noi-ubnd');
+    const accounts = await createAccounts(tx, seed, {
+      slug: hanoiCommune?.slug ?? 'tp-ha-noi',
+      committeeSlug: hanoiCommune?.committee_slug ?? 'tp-ha-noi-ubnd',
+    });
 
     // Bulk load: the rows are consistent by construction (and the demo tests check it), so when the
     // role may (a superuser: PGlite, the benchmark's server) foreign-key triggers are skipped for this
@@ -307,6 +312,7 @@ export async function generateDemoData(db: Db, options: GenerateOptions): Promis
 
     const g: Gen = { tx, q, R, REF, scale, base, log, target, reportEvents: scale.reportEvents };
     await generateTasks(g, totalTasks);
+    await assignCommunesUpward(g);
     await generateTwins(g);
     const reports = await generateReports(g);
     await deriveTaskProgress(g);
@@ -498,6 +504,25 @@ async function generateTasks(g: Gen, total: number): Promise<void> {
     done += chunk.hi - chunk.lo + 1;
     g.log(`  loading ${g.target}… ${fmt(done)}/${fmt(total)} tasks`);
   }
+}
+
+/**
+ * A province plan names the communes that carry a task out: the People's Committee of each commune
+ * whose plan implements a province task coordinates that task, so the commune sees it among its own
+ * and its standing office can plan under it.
+ */
+async function assignCommunesUpward(g: Gen): Promise<void> {
+  await g.q(`
+    WITH x AS (
+      SELECT DISTINCT t.parent_id AS task_id, t.lead_id AS agency_id FROM demo_gen_task t
+      WHERE t.level = 'commune' AND t.parent_id IS NOT NULL AND t.lead_id IS NOT NULL
+    )
+    INSERT INTO task_assignments (task_id, agency_id, role, position)
+    SELECT x.task_id, x.agency_id, 'coordinating',
+      coalesce(m.position, 0) + row_number() OVER (PARTITION BY x.task_id ORDER BY x.agency_id)
+    FROM x LEFT JOIN LATERAL (SELECT max(ta.position) AS position FROM task_assignments ta WHERE ta.task_id = x.task_id) m ON true
+    ORDER BY 1, 2
+    ON CONFLICT DO NOTHING`);
 }
 
 /** Some NQ71 central tasks are the same work as an NQ57 task: linked as twins, reported once. */
