@@ -20,12 +20,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
 import { api } from '../api/client.ts';
 import { formatDate, todayInVietnam } from '../app/format.ts';
 import { EmptyState, ErrorState, LoadingState } from '../app/states.tsx';
 import { type Me, useMe } from '../auth/useMe.ts';
-import { useFetchBody } from '../directives/BodyListEditor.tsx';
 import { DayInput } from '../directives/DeadlineEditor.tsx';
 import {
   type Directive,
@@ -36,11 +34,11 @@ import {
 } from '../directives/useDirectives.ts';
 import { DeadlineText } from '../tasks/TaskTable.tsx';
 import { useTaskList } from '../tasks/useTasks.ts';
+import { OwnBodyPicker } from './OwnBodyPicker.tsx';
 
 interface Scope {
   id: number | null;
   name: string | null;
-  path: string | null;
   level: 'central' | 'province' | 'commune';
 }
 
@@ -51,11 +49,9 @@ function useScope(me: Me | null | undefined) {
     queryKey: ['plans', 'scope', scopeId],
     enabled: me !== undefined,
     queryFn: async (): Promise<Scope> => {
-      if (scopeId === null) return { id: null, name: null, path: null, level: 'central' };
-      const agency = await api.get<{ id: number; name: string; path: string; level: Scope['level'] }>(
-        `/api/agencies/${scopeId}`,
-      );
-      return { id: agency.id, name: agency.name, path: agency.path, level: agency.level };
+      if (scopeId === null) return { id: null, name: null, level: 'central' };
+      const agency = await api.get<{ id: number; name: string; level: Scope['level'] }>(`/api/agencies/${scopeId}`);
+      return { id: agency.id, name: agency.name, level: agency.level };
     },
     staleTime: 5 * 60_000,
   });
@@ -65,32 +61,81 @@ interface Assignment {
   text: string;
   leadId: number | null;
   leadName: string | null;
-  leadOutside: boolean;
   due: string | null;
 }
 
-const within = (path: string, scopePath: string | null) =>
-  scopePath === null || path === scopePath || path.startsWith(`${scopePath}.`);
+/**
+ * The higher directives whose published tasks concern the scope (assigned within it, or to a group a
+ * body of it belongs to), with how many: what an office plans under, offered before anything is typed.
+ * The scope's own plans are left out — a plan implements a higher level's.
+ */
+function useConcerningDirectives(scope: Scope) {
+  const tasks = useTaskList(
+    {
+      agencyId: scope.id ?? undefined,
+      subtree: true,
+      // A province plans under central directives; a commune under its province's or central ones.
+      level: scope.level === 'province' ? 'central' : undefined,
+      status: 'published',
+      sort: 'directive',
+      order: 'desc',
+      limit: 200,
+    },
+    { enabled: scope.id !== null },
+  );
+  const byDirective = new Map<number, { id: number; number: string | null; count: number }>();
+  for (const task of tasks.data?.items ?? []) {
+    if (task.directive.level === scope.level) continue;
+    const entry = byDirective.get(task.directive.id) ?? {
+      id: task.directive.id,
+      number: task.directive.number,
+      count: 0,
+    };
+    entry.count += 1;
+    byDirective.set(task.directive.id, entry);
+  }
+  return [...byDirective.values()];
+}
 
-function HigherDirectivePicker({ value, onChange }: { value: number | null; onChange: (id: number | null) => void }) {
+function HigherDirectivePicker({
+  scope,
+  value,
+  onChange,
+}: {
+  scope: Scope;
+  value: number | null;
+  onChange: (id: number | null) => void;
+}) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 300);
   const list = useDirectiveList({ status: 'published', q: debounced || undefined, limit: 30 });
   const current = useDirective(value ?? 0);
-  const options = (list.data?.items ?? []).map((d) => ({
+  const concerning = useConcerningDirectives(scope);
+  // Once something is typed, the search decides.
+  const suggested = (search === '' ? concerning : []).map((d) => ({
     value: String(d.id),
-    label: `${d.number ?? `#${d.id}`} — ${d.title}`.slice(0, 140),
+    label: `${d.number ?? `#${d.id}`} — ${t('plans.concerning', { count: d.count })}`,
   }));
-  if (value && current.data && !options.some((o) => o.value === String(value))) {
+  const options = (list.data?.items ?? [])
+    .filter((d) => !suggested.some((o) => o.value === String(d.id)))
+    .map((d) => ({ value: String(d.id), label: `${d.number ?? `#${d.id}`} — ${d.title}`.slice(0, 140) }));
+  if (value && current.data && ![...suggested, ...options].some((o) => o.value === String(value))) {
     options.unshift({ value: String(value), label: `${current.data.number ?? `#${value}`} — ${current.data.title}` });
   }
+  const data =
+    suggested.length > 0
+      ? [
+          { group: t('plans.suggested', { scope: scope.name ?? '' }), items: suggested },
+          { group: t('plans.recent'), items: options },
+        ]
+      : options;
   return (
     <Select
       label={t('plans.higher')}
       placeholder={t('plans.higherPlaceholder')}
       searchable
-      data={options}
+      data={data}
       value={value ? String(value) : null}
       onChange={(v) => onChange(v ? Number(v) : null)}
       searchValue={search}
@@ -115,7 +160,6 @@ function HigherTask({
   scope: Scope;
 }) {
   const { t } = useTranslation();
-  const fetchBody = useFetchBody();
   const later = Boolean(assignment?.due && task.deadline.due && assignment.due > task.deadline.due);
   return (
     <Card withBorder padding="sm" data-testid="higher-task" data-task-id={task.id}>
@@ -127,7 +171,7 @@ function HigherTask({
           onChange={(e) =>
             onChange(
               e.currentTarget.checked
-                ? { text: task.text, leadId: null, leadName: null, leadOutside: false, due: task.deadline.due }
+                ? { text: task.text, leadId: null, leadName: null, due: task.deadline.due }
                 : undefined,
             )
           }
@@ -153,24 +197,15 @@ function HigherTask({
                 minRows={2}
               />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <AgencyPicker
+                <OwnBodyPicker
                   label={t('plans.lead')}
+                  scopeId={scope.id}
+                  scopeName={scope.name}
                   value={assignment.leadId}
                   selectedName={assignment.leadName ?? undefined}
-                  onChange={(id) => {
-                    if (id === null) {
-                      onChange({ ...assignment, leadId: null, leadName: null, leadOutside: false });
-                      return;
-                    }
-                    void fetchBody(id).then((body) =>
-                      onChange({
-                        ...assignment,
-                        leadId: id,
-                        leadName: body.name,
-                        leadOutside: !within(body.path, scope.path),
-                      }),
-                    );
-                  }}
+                  onChange={(body) =>
+                    onChange({ ...assignment, leadId: body?.id ?? null, leadName: body?.name ?? null })
+                  }
                 />
                 <DayInput
                   label={t('plans.due')}
@@ -179,11 +214,6 @@ function HigherTask({
                   testId="plan-due"
                 />
               </SimpleGrid>
-              {assignment.leadOutside && (
-                <Alert color="orange" icon={<IconAlertTriangle />} p="xs">
-                  {t('plans.leadOutside', { scope: scope.name ?? '' })}
-                </Alert>
-              )}
               {later && (
                 <Alert color="orange" icon={<IconAlertTriangle />} p="xs" data-testid="later-warning">
                   {t('plans.laterThanHigher', { due: formatDate(task.deadline.due) })}
@@ -302,6 +332,7 @@ export default function PlanBuilderPage() {
         {t('plans.intro', { scope: scope.data.name ?? t('levels.central') })}
       </Text>
       <HigherDirectivePicker
+        scope={scope.data}
         value={higherId}
         onChange={(id) => {
           setAssignments({});

@@ -1,17 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Breadcrumbs,
-  Card,
-  Grid,
-  Group,
-  Progress,
-  SimpleGrid,
-  Stack,
-  Tabs,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Card, Grid, Group, Progress, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -24,7 +11,8 @@ import { ExtensionPanel } from '../progress/ExtensionPanel.tsx';
 import { ReportCard } from '../progress/ReportCard.tsx';
 import { ReportForm } from '../progress/ReportForm.tsx';
 import { useTaskReports } from '../progress/useProgress.ts';
-import { DeadlineText, lateKey, TaskTable } from './TaskTable.tsx';
+import { TaskCascade } from './TaskCascade.tsx';
+import { DeadlineText, lateKey } from './TaskTable.tsx';
 import { TaskTimeline } from './TaskTimeline.tsx';
 import { TimelinessBadge } from './timeliness.tsx';
 import { type Task, useTask } from './useTasks.ts';
@@ -153,38 +141,7 @@ export default function TaskPage() {
               <Reports task={data} />
             </Tabs.Panel>
             <Tabs.Panel value="cascade" pt="md">
-              <Stack>
-                {data.parent && (
-                  <Card withBorder>
-                    <Text size="xs" fw={600} c="dimmed" tt="uppercase">
-                      {t('task.parent')}
-                    </Text>
-                    <Anchor component={Link} to={`/tasks/${data.parent.id}`} size="sm">
-                      {data.parent.directive.number} · {data.parent.ref} — {data.parent.text}
-                    </Anchor>
-                  </Card>
-                )}
-                {data.rollup.count > 0 ? (
-                  <>
-                    <SimpleGrid cols={{ base: 2, sm: 4 }}>
-                      <Field label={t('task.rollup.count')}>{data.rollup.count}</Field>
-                      <Field label={t('task.rollup.done')}>{data.rollup.done}</Field>
-                      <Field label={t('task.rollup.overdue')}>
-                        <Text c={data.rollup.overdue > 0 ? 'red' : undefined}>{data.rollup.overdue}</Text>
-                      </Field>
-                      <Field label={t('task.rollup.averagePercent')}>{Math.round(data.rollup.averagePercent)}%</Field>
-                    </SimpleGrid>
-                    <TaskTable tasks={data.children} />
-                    {data.rollup.count > data.children.length && (
-                      <Anchor component={Link} to={`/tasks?parentTaskId=${data.id}`} size="sm">
-                        {t('task.allChildren', { count: data.rollup.count })}
-                      </Anchor>
-                    )}
-                  </>
-                ) : (
-                  <EmptyState>{t('task.noChildren')}</EmptyState>
-                )}
-              </Stack>
+              <TaskCascade task={data} />
             </Tabs.Panel>
             <Tabs.Panel value="extensions" pt="md">
               <ExtensionPanel
