@@ -7,5 +7,6 @@ export const accounts = {
   ministryHead: 'bokhcn.lanhdao',
   provinceFocal: 'sokhcn.hanoi',
   communeFocal: 'xa.hanoi',
+  communeOffice: 'vp.xa.hanoi',
   inspector: 'thanhtra',
 } as const;
