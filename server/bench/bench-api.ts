@@ -19,7 +19,7 @@ import { resolveSession } from '../src/auth/auth.service.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { computeDashboard } from '../src/dashboard/dashboard.queries.ts';
 import { DashboardQuery } from '../src/dashboard/dashboard.schemas.ts';
-import { scopeCondition } from '../src/dashboard/dashboard.service.ts';
+import { scopeCondition, tallyFilter } from '../src/dashboard/dashboard.service.ts';
 import { type Db, openPglite, openPostgres } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { DEMO_PASSWORD } from '../src/demo/accounts.ts';
@@ -123,7 +123,10 @@ async function measureDashboard(base: string, session: Session, label: string) {
     if (res.status !== 200) throw new Error(`GET /api/dashboard: ${res.status} ${Buffer.from(body).toString()}`);
     return performance.now() - started;
   };
-  for (let i = 0; i < WARM_UP; i++) await get();
+  // The day's first national request builds the day's tally (dashboard.tally.ts); later ones read it.
+  const first = await get();
+  progress(`  ${label}: first dashboard request of the day (builds the day's tally) ${first.toFixed(0)} ms`);
+  for (let i = 1; i < WARM_UP; i++) await get();
   const times: number[] = [];
   for (let i = 0; i < DASHBOARD_REQUESTS; i++) times.push(await get());
   const result = { p95: percentile(times, 0.95), median: percentile(times, 0.5) };
@@ -136,20 +139,17 @@ async function measureSql(db: Db, session: Session, label: string): Promise<numb
   const resolved = await resolveSession(db, session.token);
   if (!resolved) throw new Error('the benchmark session is not valid');
   const query = DashboardQuery.parse({});
-  const scope = scopeCondition(resolved.actor, {
-    kind: 'nation',
-    level: null,
-    agency: null,
-    directive: null,
-    programme: null,
-  });
+  const nation = { kind: 'nation', level: null, agency: null, directive: null, programme: null } as const;
+  const scope = scopeCondition(resolved.actor, nation);
   const run = async () => {
     const started = performance.now();
+    // The same statements as the route: today's national figures from the day's tally.
     await computeDashboard(db, scope, vietnamDate(), {
       dueSoonDays: query.dueSoonDays,
       staleAfterDays: STALE_AFTER_DAYS,
       byAgencyLimit: query.byAgencyLimit,
       leadWithinPath: null,
+      tally: tallyFilter(resolved.actor, nation),
     });
     return performance.now() - started;
   };

@@ -2,6 +2,7 @@ import { type AgencyKind, type AgencyLevel, STALE_AFTER_DAYS, type Timeliness } 
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
 import { addDays } from '../http/time.ts';
+import { ensureTallyDay } from './dashboard.tally.ts';
 
 /**
  * Every figure of the dashboard, computed in SQL from the tasks' dates on a reference day (`asOf`):
@@ -11,12 +12,15 @@ import { addDays } from '../http/time.ts';
  * same statements. `scope` is a condition over `tasks t JOIN directives d` (the actor's visibility AND
  * the chosen scope); only tasks of published directives are ever counted.
  *
- * Speed (200,000 tasks; database CPU of each statement alone, whole server incl. parallel workers,
- * PostgreSQL 15 / PGlite): two statements — the task figures from the tasks grouped by their raw dates
- * first (≈230 / 380 ms; were two statements, ≈760 ms on PostgreSQL), and the bodies and provinces from
- * one lead join counted per (body, state, stale) (≈590 / 1,120 ms; were two, ≈1,330 ms on PostgreSQL)
- * — sent at once (a PostgreSQL pool runs them on separate connections; PGlite queues them). A plain
- * count over tasks ⋈ directives costs ≈47 / 90 ms; the lead join alone ≈190 ms on PostgreSQL.
+ * Two ways to the same figures:
+ * - judged task by task: two statements (the task figures from the tasks grouped by their raw dates;
+ *   the bodies and provinces from one lead join), ≈0.8 s of database time for 200,000 tasks on
+ *   PostgreSQL 15 and ≈1.6 s on PGlite — fine for a province, a body or a directive, too slow for the
+ *   nation;
+ * - read from the day's tally (`tally` option; dashboard.tally.ts, migration 0070): counts built once
+ *   per day and corrected by triggers on every write, summed per request (≈50 ms on PostgreSQL under
+ *   load at 200,000 tasks). Used for today's figures over everything published, by level or programme.
+ * dashboard.tally.test.ts holds the two equal through every kind of write.
  */
 
 export const TIMELINESS_STATES = [
@@ -47,6 +51,17 @@ export interface DashboardOptions {
    * connections). 'single': both as one statement (the same SQL), kept for comparison.
    */
   strategy?: 'single' | 'parallel';
+  /**
+   * The scope is every published task, narrowed at most by directive level and programme: the figures
+   * may then be read from the day's tally (migration 0070, dashboard.tally.ts) instead of judging each
+   * task. `scope` must be the same set. Not with `leadWithinPath`.
+   */
+  tally?: TallyFilter;
+}
+
+export interface TallyFilter {
+  level: AgencyLevel | null;
+  programmeCode: string | null;
 }
 
 export interface AgencyFigures extends TaskCounts {
@@ -315,34 +330,13 @@ function bodiesSql(scope: Sql, asOf: string, options: DashboardOptions): Sql {
   const within = options.leadWithinPath
     ? sql`WHERE s.agency_id IN ${agencyIdsWithin(options.leadWithinPath)}`
     : sql.empty;
-  const states = sql.raw(TIMELINESS_STATES.map((c) => `r.${c}`).join(', '));
-  return sql`
-    WITH per_lead AS MATERIALIZED (
+  return rankedBodiesSql(
+    sql`
+    per_lead AS MATERIALIZED (
       SELECT ta.agency_id, s.state, s.stale, count(*) AS n
       FROM (${scopedTasks(scope, asOf, options.staleAfterDays)}) s
       JOIN task_assignments ta ON ta.task_id = s.id AND ta.role = 'lead'
       GROUP BY 1, 2, 3
-    ), per_agency AS (
-      SELECT s.agency_id, ${SUM_COLUMNS} FROM per_lead s ${within} GROUP BY s.agency_id
-    ), rated AS (
-      SELECT p.*,
-        p.done_on_time::numeric
-          / nullif(p.total - p.continuous_with_results - p.continuous_without_results, 0) AS on_time_completion,
-        (p.done_on_time + p.done_late)::numeric
-          / nullif(p.total - p.continuous_with_results - p.continuous_without_results, 0) AS completion
-      FROM per_agency p
-    ), ranked AS (
-      SELECT r.*,
-        rank() OVER (ORDER BY r.on_time_completion DESC NULLS LAST, r.completion DESC NULLS LAST,
-                              r.in_progress_overdue ASC) AS rank,
-        count(*) OVER () AS full_count
-      FROM rated r
-    ), agency_province AS (
-      SELECT a.id AS agency_id, ltree2text(subpath(a.path, 0, 1))::bigint AS province_id
-      FROM agencies a WHERE a.kind <> 'group'
-      UNION
-      SELECT gm.group_id, ltree2text(subpath(m.path, 0, 1))::bigint
-      FROM agency_group_members gm JOIN agencies m ON m.id = gm.member_id
     ), multi_lead AS MATERIALIZED (
       -- the lead rows of tasks with another lead body: a merge semi-join of task_assignments_lead (0041)
       -- with itself (measured ≈80 ms at 200,000 tasks; a window count per task ≈190 ms)
@@ -355,7 +349,7 @@ function bodiesSql(scope: Sql, asOf: string, options: DashboardOptions): Sql {
       -- so each task's state is read by its id (the fenced LATERAL keeps it a primary-key lookup).
       SELECT p.province_id, s.state, s.stale, p.extra
       FROM (SELECT ml.task_id, ap.province_id, count(*) - 1 AS extra
-            FROM multi_lead ml JOIN agency_province ap ON ap.agency_id = ml.agency_id
+            FROM multi_lead ml JOIN agency_provinces ap ON ap.agency_id = ml.agency_id
             GROUP BY 1, 2 HAVING count(*) > 1) p
       CROSS JOIN LATERAL (
         SELECT task_timeliness(t.deadline_kind, t.due_date, t.completed_on, t.last_accepted_report_at IS NOT NULL,
@@ -364,12 +358,41 @@ function bodiesSql(scope: Sql, asOf: string, options: DashboardOptions): Sql {
         FROM tasks t JOIN directives d ON d.id = t.directive_id
         WHERE t.id = p.task_id AND d.status = 'published' AND ${scope}
         OFFSET 0) s
+    ), per_agency AS (
+      SELECT s.agency_id, ${SUM_COLUMNS} FROM per_lead s ${within} GROUP BY s.agency_id
     ), per_province AS (
       SELECT s.province_id, ${SUM_COLUMNS}
-      FROM (SELECT ap.province_id, pl.state, pl.stale, pl.n FROM per_lead pl JOIN agency_province ap ON ap.agency_id = pl.agency_id
+      FROM (SELECT ap.province_id, pl.state, pl.stale, pl.n
+            FROM per_lead pl JOIN agency_provinces ap ON ap.agency_id = pl.agency_id
             UNION ALL
             SELECT r.province_id, r.state, r.stale, -r.extra FROM repeated r) s
       GROUP BY s.province_id
+    )`,
+    options,
+  );
+}
+
+/**
+ * The per-body table and the provinces from two sources the caller defines as CTEs, with the
+ * columns of SUM_COLUMNS: `per_agency` (agency_id, …: the tasks each body leads) and `per_province`
+ * (province_id, …: each task once per province of its lead bodies).
+ */
+function rankedBodiesSql(sources: Sql, options: DashboardOptions): Sql {
+  const states = sql.raw(TIMELINESS_STATES.map((c) => `r.${c}`).join(', '));
+  return sql`
+    WITH ${sources}, rated AS (
+      SELECT p.*,
+        p.done_on_time::numeric
+          / nullif(p.total - p.continuous_with_results - p.continuous_without_results, 0) AS on_time_completion,
+        (p.done_on_time + p.done_late)::numeric
+          / nullif(p.total - p.continuous_with_results - p.continuous_without_results, 0) AS completion
+      FROM per_agency p
+    ), ranked AS (
+      SELECT r.*,
+        rank() OVER (ORDER BY r.on_time_completion DESC NULLS LAST, r.completion DESC NULLS LAST,
+                              r.in_progress_overdue ASC) AS rank,
+        count(*) OVER () AS full_count
+      FROM rated r
     )
     (SELECT 'agency' AS section, r.agency_id, r.rank, r.full_count, r.total, r.stale, ${states},
             a.name, a.short_name, a.level, a.kind
@@ -416,6 +439,43 @@ function toBodies(rows: AgencyRow[]) {
   };
 }
 
+const TALLY_SUMS = sql.raw(['total', 'stale', ...TIMELINESS_STATES].map((c) => `sum(x.${c}) AS ${c}`).join(', '));
+
+function tallyWhere(asOf: string, filter: TallyFilter): Sql {
+  return sql.and([
+    sql`x.day = ${asOf}::date`,
+    filter.level ? sql`x.level = ${filter.level}` : sql`TRUE`,
+    filter.programmeCode ? sql`x.programme_code = ${filter.programmeCode}` : sql`TRUE`,
+  ]);
+}
+
+/** summarySql's rows, summed from the day's tally. */
+function tallySummarySql(asOf: string, filter: TallyFilter, options: DashboardOptions): Sql {
+  return sql`
+    SELECT x.state, x.ageing,
+      coalesce(x.due_on <= ${asOf}::date + ${options.dueSoonDays}::int, false) AS due_soon,
+      x.stale, x.ck, x.on_time, x.dk, x.sk, x.ek, sum(x.n) AS n
+    FROM dashboard_tally_tasks x
+    WHERE ${tallyWhere(asOf, filter)}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+    HAVING sum(x.n) <> 0`;
+}
+
+/** bodiesSql's rows, from the day's tally. */
+function tallyBodiesSql(asOf: string, filter: TallyFilter, options: DashboardOptions): Sql {
+  return rankedBodiesSql(
+    sql`
+    per_agency AS (
+      SELECT x.agency_id, ${TALLY_SUMS} FROM dashboard_tally_bodies x WHERE ${tallyWhere(asOf, filter)}
+      GROUP BY 1 HAVING sum(x.total) <> 0
+    ), per_province AS (
+      SELECT x.province_id, ${TALLY_SUMS} FROM dashboard_tally_provinces x WHERE ${tallyWhere(asOf, filter)}
+      GROUP BY 1
+    )`,
+    options,
+  );
+}
+
 /**
  * All dashboard figures for the tasks matching `scope` (a condition over `tasks t JOIN directives d`)
  * on the day `asOf`. The route and the benchmark's bare-SQL baseline both call this.
@@ -431,6 +491,15 @@ export async function computeDashboard(
   options: Partial<DashboardOptions> = {},
 ): Promise<DashboardFigures> {
   const opts: DashboardOptions = { ...DEFAULT_DASHBOARD_OPTIONS, ...options };
+  if (opts.tally && !opts.leadWithinPath) {
+    const filter = opts.tally;
+    await ensureTallyDay(db, asOf, opts.staleAfterDays, monthStarts(asOf));
+    const [summary, bodies] = await Promise.all([
+      db.query<SummaryRow>(tallySummarySql(asOf, filter, opts)),
+      db.query<AgencyRow>(tallyBodiesSql(asOf, filter, opts)),
+    ]);
+    return { ...toSummary(summary, asOf), ...toBodies(bodies) };
+  }
   if (db.kind === 'pglite') {
     // PGlite is one connection (the statements queue anyway): in a transaction the lead join and its
     // groups get the memory to hash without spilling to batches (measured −15% CPU at 200,000 tasks;

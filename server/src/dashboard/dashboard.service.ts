@@ -5,7 +5,7 @@ import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
 import { vietnamDate } from '../http/time.ts';
 import { DashboardErrors } from './dashboard.errors.ts';
-import { computeDashboard, type DashboardFigures, ledWithin } from './dashboard.queries.ts';
+import { computeDashboard, type DashboardFigures, ledWithin, type TallyFilter } from './dashboard.queries.ts';
 import type { DashboardQuery, DashboardScope } from './dashboard.schemas.ts';
 
 export interface ScopeAgency {
@@ -77,6 +77,16 @@ async function resolveScope(db: Db, actor: Actor, query: DashboardQuery): Promis
   return { kind: query.scope, level: query.level ?? null, agency, directive, programme };
 }
 
+/**
+ * When the actor reads every published task and the scope narrows them only by directive level or
+ * programme, the figures can come from the day's tally (dashboard.tally.ts): the filter; else undefined.
+ */
+export function tallyFilter(actor: Actor, scope: ResolvedScope): TallyFilter | undefined {
+  if (actorSubtree(actor) !== null) return undefined;
+  if (scope.agency || scope.directive) return undefined;
+  return { level: scope.level, programmeCode: scope.programme?.code ?? null };
+}
+
 /** The SQL condition over `tasks t JOIN directives d` for the actor's visibility and the scope. */
 export function scopeCondition(actor: Actor, scope: ResolvedScope): Sql {
   const conditions = [taskVisibility(actor, 't', 'd')];
@@ -94,12 +104,16 @@ export function scopeCondition(actor: Actor, scope: ResolvedScope): Sql {
  */
 export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery): Promise<Dashboard> {
   const scope = await resolveScope(db, actor, query);
-  const asOf = query.asOf ?? vietnamDate();
+  const today = vietnamDate();
+  const asOf = query.asOf ?? today;
   const figures = await computeDashboard(db, scopeCondition(actor, scope), asOf, {
     dueSoonDays: query.dueSoonDays,
     staleAfterDays: STALE_AFTER_DAYS,
     byAgencyLimit: query.byAgencyLimit,
     leadWithinPath: scope.agency?.path ?? null,
+    // Today's figures for everything published (by level or programme at most) come from the day's
+    // tally; another day, a narrower scope or a narrower reader is judged task by task.
+    tally: asOf === today ? tallyFilter(actor, scope) : undefined,
   });
   return {
     scope,
