@@ -1,7 +1,11 @@
+import { STALE_AFTER_DAYS } from '@giamsat/shared';
 import { loadConfig } from './config/config.ts';
+import { monthStarts } from './dashboard/dashboard.queries.ts';
+import { keepTodayTallied } from './dashboard/dashboard.tally.ts';
 import { openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
+import { vietnamDate } from './http/time.ts';
 import { jobDefinitions } from './jobs/job.registry.ts';
 import { startWorker } from './jobs/job.service.ts';
 import { openStorage } from './storage/open-storage.ts';
@@ -21,11 +25,21 @@ async function main() {
   const worker = config.workers
     ? startWorker(app.ctx, jobDefinitions, { onError: (error) => app.log.error({ err: error }, 'job worker') })
     : null;
+  // Today's national dashboard tally, built before anyone asks and kept compact (dashboard.tally.ts).
+  const tally = config.workers
+    ? keepTodayTallied(db, {
+        today: () => vietnamDate(),
+        staleAfterDays: STALE_AFTER_DAYS,
+        monthStarts,
+        onError: (error) => app.log.error({ err: error }, 'dashboard tally'),
+      })
+    : null;
   const address = await app.listen({ host: config.host, port: config.port });
   console.log(
     `\ngiamsat đang chạy tại / is running at ${address.replace('127.0.0.1', 'localhost')}\n  API docs: ${address}/api/docs\n`,
   );
   const stop = async () => {
+    tally?.stop();
     await worker?.stop();
     await app.close();
     await db.close();

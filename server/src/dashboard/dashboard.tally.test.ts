@@ -18,6 +18,7 @@ import { type Sql, sql } from '../db/sql.ts';
 import { addDays, vietnamDate } from '../http/time.ts';
 import { computeDashboard, type DashboardFigures, type TallyFilter } from './dashboard.queries.ts';
 import type { DashboardResponse } from './dashboard.schemas.ts';
+import { compactTallyDay } from './dashboard.tally.ts';
 
 // The day's tally (migration 0070) must give exactly the figures of judging every task that day, and
 // stay so through every kind of write, without being rebuilt: each check below compares the two.
@@ -207,6 +208,20 @@ describe('the dashboard tally', () => {
     expect(await builtAt()).toBe(built);
     await db.query(sql`UPDATE directives SET status = 'draft' WHERE id = ${draft.id}`);
     await expectTallyTrue();
+  });
+
+  it('folds the corrections back into one row per key, and the figures stay the same', async () => {
+    const rows = async () => {
+      const [row] = await t.db.query<{ n: number }>(sql`
+        SELECT (SELECT count(*) FROM dashboard_tally_tasks) + (SELECT count(*) FROM dashboard_tally_bodies)
+             + (SELECT count(*) FROM dashboard_tally_provinces) AS n`);
+      return Number(row?.n);
+    };
+    const before = await rows();
+    expect(await compactTallyDay(t.db, DAY)).toBe(before - (await rows()));
+    expect(await rows()).toBeLessThan(before);
+    await expectTallyTrue();
+    expect(await compactTallyDay(t.db, DAY)).toBe(0);
   });
 
   it('counts afresh when a directive is deleted with its tasks or a body moves in the tree', async () => {

@@ -60,3 +60,89 @@ export async function ensureTallyDay(
     }
   }
 }
+
+const STATE_COLUMNS = [
+  'total',
+  'stale',
+  'not_started',
+  'in_progress_on_time',
+  'in_progress_overdue',
+  'done_on_time',
+  'done_late',
+  'continuous_with_results',
+  'continuous_without_results',
+];
+
+const TALLY_TABLES = [
+  {
+    table: 'dashboard_tally_tasks',
+    keys: 'day, level, programme_code, state, stale, ageing, due_on, ck, on_time, dk, sk, ek',
+    sums: ['n'],
+  },
+  { table: 'dashboard_tally_bodies', keys: 'day, level, programme_code, agency_id', sums: STATE_COLUMNS },
+  { table: 'dashboard_tally_provinces', keys: 'day, level, programme_code, province_id', sums: STATE_COLUMNS },
+];
+
+/**
+ * Each write adds correction rows to the day's tally; this folds them back into one row per key
+ * (when they outnumber the keys by a quarter), so reads stay as cheap in the evening as in the morning.
+ * One statement per table: it deletes the rows its snapshot sees and inserts their sums, so writers
+ * adding corrections meanwhile neither wait nor lose anything, and readers see before or after.
+ * Returns how many rows it removed.
+ */
+export async function compactTallyDay(db: Db, day: string): Promise<number> {
+  let removed = 0;
+  for (const { table, keys, sums } of TALLY_TABLES) {
+    const [count] = await db.query<{ rows: number; keys: number }>(
+      sql`SELECT count(*) AS rows, count(DISTINCT (${sql.raw(keys)})) AS keys FROM ${sql.raw(table)} WHERE day = ${day}::date`,
+    );
+    const rows = Number(count?.rows ?? 0);
+    if (rows <= Number(count?.keys ?? 0) * 1.25) continue;
+    const [result] = await db.query<{ kept: number }>(sql`
+      WITH gone AS (DELETE FROM ${sql.raw(table)} WHERE day = ${day}::date RETURNING *),
+      kept AS (
+        INSERT INTO ${sql.raw(table)} (${sql.raw(keys)}, ${sql.raw(sums.join(', '))})
+        SELECT ${sql.raw(keys)}, ${sql.raw(sums.map((c) => `sum(${c})`).join(', '))} FROM gone
+        GROUP BY ${sql.raw(keys)}
+        HAVING ${sql.raw(sums.map((c) => `sum(${c}) <> 0`).join(' OR '))}
+        RETURNING 1)
+      SELECT count(*) AS kept FROM kept`);
+    removed += rows - Number(result?.kept ?? 0);
+  }
+  return removed;
+}
+
+/**
+ * In a long-running app process: every `intervalMs`, makes sure today's tally exists (so after
+ * midnight, or after a body moved, no reader waits for the build) and compacts it. Any number of
+ * processes may run this; the build lock lets one build.
+ */
+export function keepTodayTallied(
+  db: Db,
+  options: {
+    today: () => string;
+    staleAfterDays: number;
+    monthStarts: (day: string) => string[];
+    intervalMs?: number;
+    onError?: (error: unknown) => void;
+  },
+): { stop(): void } {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const day = options.today();
+      await ensureTallyDay(db, day, options.staleAfterDays, options.monthStarts(day));
+      await compactTallyDay(db, day);
+    } catch (error) {
+      options.onError?.(error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), options.intervalMs ?? 60_000);
+  timer.unref();
+  void tick();
+  return { stop: () => clearInterval(timer) };
+}
