@@ -11,12 +11,17 @@ export function BodyTable({
   ranked,
   testId,
   initialRows,
+  maxHeight = 460,
+  minWidth = 720,
 }: {
   rows: (AgencyRow | ProvinceRow)[];
   ranked: boolean;
   testId: string;
   /** Rows drawn before "show all" (the ranking's head; the rest costs rendering time). */
   initialRows?: number;
+  /** Taller beside the province map, which is as tall as the country. */
+  maxHeight?: number;
+  minWidth?: number;
 }) {
   const { t } = useTranslation();
   const [all, setAll] = useState(false);
@@ -24,8 +29,8 @@ export function BodyTable({
   // A long table scrolls inside its card (header kept), so the page below it stays reachable.
   return (
     <>
-      <ScrollArea.Autosize mah={460} type="auto" offsetScrollbars>
-        <Table striped highlightOnHover stickyHeader verticalSpacing={4} miw={720} data-testid={testId}>
+      <ScrollArea.Autosize mah={maxHeight} type="auto" offsetScrollbars>
+        <Table striped highlightOnHover stickyHeader verticalSpacing={4} miw={minWidth} data-testid={testId}>
           <Table.Thead>
             <Table.Tr>
               {ranked && <Table.Th>{t('dashboard.table.rank')}</Table.Th>}

@@ -11,6 +11,7 @@ import { type Me, useMe } from '../auth/useMe.ts';
 import { TIMELINESS_COLORS, TIMELINESS_ORDER } from '../tasks/timeliness.tsx';
 import { BodyTable } from './BodyTable.tsx';
 import { FigureLink } from './FigureLink.tsx';
+import { ProvinceSection } from './ProvinceSection.tsx';
 import { type DashboardParams, useDashboard } from './useDashboard.ts';
 
 // The chart library is most of the dashboard's weight: the figures show first, the chart follows.
@@ -242,14 +243,7 @@ export default function DashboardPage() {
             <BodyTable rows={data.byAgency.rows} ranked testId="ranking-table" initialRows={15} />
           </Card>
 
-          {data.byProvince.length > 0 && (
-            <Card withBorder>
-              <Title order={3} size="h5" mb="sm">
-                {t('dashboard.provinces', { count: data.byProvince.length })}
-              </Title>
-              <BodyTable rows={data.byProvince} ranked={false} testId="province-table" />
-            </Card>
-          )}
+          {data.byProvince.length > 0 && <ProvinceSection rows={data.byProvince} />}
         </Stack>
       )}
     </Stack>
