@@ -48,11 +48,13 @@ function vitest(label, args, env = {}) {
   if (result.status !== 0 && report.numFailedTests === 0 && brokenFiles.length === 0) problems++;
 }
 
-vitest('PGlite (embedded)', []);
+// A run narrowed to browser journeys only (`node scripts/test.mjs e2e/…`) has no database stages.
+const onlyBrowser = extraArgs.length > 0 && extraArgs.every((arg) => arg.startsWith('-') || arg.includes('e2e'));
+if (!onlyBrowser) vitest('PGlite (embedded)', []);
 
 const given = process.env.DATABASE_URL;
-const temp = given ? null : await startTempPostgres();
-const serverUrl = given ?? temp?.url;
+const temp = given || onlyBrowser ? null : await startTempPostgres();
+const serverUrl = onlyBrowser ? undefined : (given ?? temp?.url);
 if (serverUrl) {
   try {
     // Only the server's tests touch a database; a narrowed run (paths given) keeps its own paths.
@@ -60,7 +62,7 @@ if (serverUrl) {
   } finally {
     temp?.stop();
   }
-} else {
+} else if (!onlyBrowser) {
   console.error(
     "\n✗ No PostgreSQL server: set DATABASE_URL, or install Debian's postgresql package (run as root to let the suite install it).",
   );
