@@ -41,6 +41,7 @@ import {
   submitReport,
   updateReport,
 } from './report.service.ts';
+import { listReportTasks } from './report-queue.queries.ts';
 
 const MAX_FILES_PER_UPLOAD = 10;
 
@@ -67,7 +68,19 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { ...reports, querystring: ReportListQuery, response: { 200: ReportPageResponse } } },
     async (req) => {
       const page = await listReports(req.db, req.actor, req.query);
-      return { ...page, items: page.items.map(toReportResponse) };
+      const tasks = await listReportTasks(
+        req.db,
+        req.actor,
+        page.items.map((item) => item.report.task_id),
+      );
+      const taskById = new Map(tasks.map((task) => [task.id, task]));
+      return {
+        ...page,
+        items: page.items.map((item) => ({
+          ...toReportResponse(item),
+          task: taskById.get(item.report.task_id) ?? null,
+        })),
+      };
     },
   );
 

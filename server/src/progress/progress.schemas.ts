@@ -107,8 +107,19 @@ export type ReportResponse = z.infer<typeof ReportResponse>;
 
 export const ReportListResponse = z.object({ items: z.array(ReportResponse) });
 
+/** A report's task as a list of reports shows it (the review queue: what is to be judged, by when). */
+export const ReportTaskBrief = z.object({
+  id: z.number(),
+  ref: z.string(),
+  text: z.string(),
+  dueDate: z.string().nullable(),
+  directive: z.object({ id: z.number(), number: z.string().nullable() }),
+});
+export type ReportTaskBrief = z.infer<typeof ReportTaskBrief>;
+
 export const ReportPageResponse = z.object({
-  items: z.array(ReportResponse),
+  /** Each with its task (null only if the task is no longer visible), so a list needs no request per row. */
+  items: z.array(ReportResponse.extend({ task: ReportTaskBrief.nullable() })),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
