@@ -10,7 +10,7 @@ import type {
   ReviewReportBody,
   UpdateReportBody,
 } from '@giamsat/server/progress/progress.schemas.ts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../api/client.ts';
 
@@ -31,16 +31,21 @@ export function useTaskExtensions(taskId: number) {
   });
 }
 
-export function useReviewQueue(page: number) {
+export type QueueOrder = 'oldest' | 'newest';
+export type QueuedReport = z.infer<typeof ReportPageResponse>['items'][number];
+
+/** Submitted reports awaiting review, each with its task (one request for the page, none per card). */
+export function useReviewQueue(page: number, order: QueueOrder) {
   return useQuery({
-    queryKey: ['reports', 'queue', page],
+    queryKey: ['reports', 'queue', order, page],
     queryFn: () =>
       api.get<z.infer<typeof ReportPageResponse>>('/api/reports', {
         state: 'submitted',
-        order: 'oldest',
+        order,
         page,
         pageSize: 20,
       }),
+    placeholderData: keepPreviousData,
   });
 }
 
