@@ -18,7 +18,7 @@ async function main() {
   await migrate(db);
   if (config.demoData) {
     const { ensureDemoData } = await import('./demo/demo.service.ts');
-    await ensureDemoData(db, { log: (line) => console.log(line) });
+    await ensureDemoData(db, { log: (line) => console.log(line), scale: config.demoScale });
   }
   const storage = openStorage(config);
   const app = await buildApp({ db, config, storage });

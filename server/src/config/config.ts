@@ -23,6 +23,8 @@ const EnvSchema = z
     MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DEMO_DATA: z.enum(['true', 'false']).default('true'),
+    // 'large' (≈12,000 tasks) for the web benchmark's long lists; 'demo' (≈1,800) otherwise.
+    DEMO_SCALE: z.enum(['demo', 'large']).default('demo'),
     WORKERS: z.enum(['true', 'false']).default('true'),
   })
   .superRefine((env, ctx) => {
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
     demoData: e.DEMO_DATA === 'true',
+    demoScale: e.DEMO_SCALE,
     workers: e.WORKERS === 'true',
   };
 }

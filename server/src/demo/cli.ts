@@ -1,5 +1,5 @@
 // Loads demo or national-scale data into the configured database (DATABASE_URL, else PGlite in DATA_DIR):
-//   npx tsx server/src/demo/cli.ts --scale demo|national [--reference-date yyyy-mm-dd] [--seed N]
+//   npx tsx server/src/demo/cli.ts --scale demo|large|national [--reference-date yyyy-mm-dd] [--seed N]
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.ts';
 import { openDb } from '../db/db.ts';
@@ -15,7 +15,9 @@ async function main() {
       seed: { type: 'string', default: '57' },
     },
   });
-  if (values.scale !== 'demo' && values.scale !== 'national') throw new Error('--scale must be demo or national');
+  if (values.scale !== 'demo' && values.scale !== 'large' && values.scale !== 'national') {
+    throw new Error('--scale must be demo, large or national');
+  }
   const scale: DemoScale = values.scale;
   const config = loadConfig();
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir, poolSize: config.dbPoolSize });

@@ -6,14 +6,17 @@ import { generateDemoData } from './generate.ts';
  * Loads the demo data set once: a database without directives and accounts gets it (about 2,000 tasks
  * around today's date); an existing one is left alone. Prints the demo accounts.
  */
-export async function ensureDemoData(db: Db, options: { log: (line: string) => void }): Promise<void> {
+export async function ensureDemoData(
+  db: Db,
+  options: { log: (line: string) => void; scale?: 'demo' | 'large' },
+): Promise<void> {
   const [state] = await db.query<{ used: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM directives) OR EXISTS (SELECT 1 FROM users) AS used`,
   );
   if (state?.used) return;
   const started = Date.now();
   options.log('› Loading demo data (dữ liệu mẫu)…');
-  const { accounts, counts } = await generateDemoData(db, { scale: 'demo', log: options.log });
+  const { accounts, counts } = await generateDemoData(db, { scale: options.scale ?? 'demo', log: options.log });
   options.log(
     `  ${counts.directives} directives, ${counts.tasks.toLocaleString('en')} tasks, ` +
       `${counts.reports.toLocaleString('en')} reports in ${((Date.now() - started) / 1000).toFixed(1)} s`,

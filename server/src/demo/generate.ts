@@ -17,7 +17,7 @@ import * as words from './vocabulary.ts';
 // The SQL below is assembled from trusted numbers (seed, sizes, ids) and the vocabulary arrays sent as
 // parameters; no user input reaches it.
 
-export type DemoScale = 'demo' | 'national';
+export type DemoScale = 'demo' | 'large' | 'national';
 
 export interface ScaleSettings {
   communes: number;
@@ -52,6 +52,20 @@ export const SCALES: Record<DemoScale, ScaleSettings> = {
     reports: [2, 6],
     evidenceShare: 0.5,
     reportEvents: true,
+    chunk: 50_000,
+  },
+  // ≈ 160 central + 1,300 province + 10,800 commune tasks: the web benchmark's 10,000-task list.
+  large: {
+    communes: 1200,
+    centralDirectives: 8,
+    centralTasks: [14, 26],
+    provincePlans: 3,
+    provinceTasks: [8, 14],
+    communePlans: 1,
+    communeTasks: [7, 11],
+    reports: [1, 3],
+    evidenceShare: 0.2,
+    reportEvents: false,
     chunk: 50_000,
   },
   // ≈ 1,900 central + 40,800 province + 159,000 commune tasks; ≈ 10 reports per task.
