@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestContext } from '../../test/app.ts';
+import { computeDashboard } from '../dashboard/dashboard.queries.ts';
+import { sql } from '../db/sql.ts';
 import type { PrintedAccount } from './accounts.ts';
 import { ensureDemoData } from './demo.service.ts';
 import { type GenerateResult, generateDemoData } from './generate.ts';
@@ -154,6 +156,22 @@ describe('demo data', () => {
     expect(await count(`SELECT 1 FROM events WHERE entity_type = 'task' AND action = 'extend_due_date'`)).toBe(
       extended,
     );
+  });
+
+  it('gives the national dashboard read from the day’s tally the same figures as judging each task', async () => {
+    // The bulk load skips triggers where it may: the lead bodies they keep must be set all the same.
+    expect(
+      await count(`SELECT 1 FROM tasks t WHERE t.lead_agency_ids IS DISTINCT FROM
+      coalesce((SELECT array_agg(agency_id ORDER BY agency_id) FROM task_assignments
+                WHERE task_id = t.id AND role = 'lead'), '{}')`),
+    ).toBe(0);
+    const judged = await computeDashboard(t.db, sql`TRUE`, REFERENCE_DATE, {});
+    const tallied = await computeDashboard(t.db, sql`TRUE`, REFERENCE_DATE, {
+      tally: { level: null, programmeCode: null },
+    });
+    expect(tallied).toEqual(judged);
+    expect(tallied.byProvince.filter((province) => province.total > 0).length).toBeGreaterThan(30);
+    expect(tallied.byAgency.rows.length).toBeGreaterThan(50);
   });
 
   it('lets each demo account sign in with its role', async () => {

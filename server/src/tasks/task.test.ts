@@ -49,8 +49,9 @@ describe('tasks', () => {
       ref: '2.1',
       directive: { id: draft.id, status: 'draft', scopeAgency: { id: cast.hanoi.id } },
       lead: [{ id: cast.hanoiDept.id, name: 'Sở Khoa học và Công nghệ Hà Nội', level: 'province', kind: 'state' }],
+      // A group in Hà Nội's own plan stands for its members in Hà Nội (migration 0071).
       coordinating: [
-        { id: cast.communes.id, name: 'UBND cấp xã', kind: 'group' },
+        { name: `UBND cấp xã (${cast.hanoi.name})`, kind: 'group' },
         { id: cast.ministry.id, name: 'Bộ Khoa học và Công nghệ' },
       ],
       deadline: { kind: 'date', raw: 'Quý IV/2025', due: '2025-12-31', firstDue: '2025-12-31', period: null },
