@@ -47,6 +47,10 @@ describe('the map of the 34 provinces', () => {
     await page.waitForURL(/\/tasks\?.*agencyId=/);
     await page.getByTestId('task-table').waitFor();
     await expect(page.getByTestId('task-total').textContent()).resolves.toMatch(new RegExp(`^${total}\\D`));
+    // The list names the body it is filtered by.
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Cơ quan' }).first().inputValue())
+      .toBe('Thành phố Hà Nội');
     await saveScreenshot(page, 'province-map-hanoi-tasks');
     await context.close();
   });

@@ -30,8 +30,16 @@ export function AgencyPicker({
     staleTime: 5 * 60_000,
   });
   const options = (agencies.data?.items ?? []).map((a) => ({ value: String(a.id), label: a.name }));
-  if (value && !options.some((o) => o.value === String(value))) {
-    options.unshift({ value: String(value), label: selectedName ?? `#${value}` });
+  const listed = value !== null && options.some((o) => o.value === String(value));
+  // A body chosen elsewhere (a link from the dashboard, a saved URL) is named by asking for it.
+  const chosen = useQuery({
+    queryKey: ['agencies', 'one', value],
+    queryFn: () => api.get<{ name: string }>(`/api/agencies/${value}`),
+    enabled: value !== null && !listed && !selectedName,
+    staleTime: 5 * 60_000,
+  });
+  if (value && !listed) {
+    options.unshift({ value: String(value), label: selectedName ?? chosen.data?.name ?? `#${value}` });
   }
   return (
     <Select
