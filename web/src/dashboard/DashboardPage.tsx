@@ -243,7 +243,10 @@ export default function DashboardPage() {
             <BodyTable rows={data.byAgency.rows} ranked testId="ranking-table" initialRows={15} />
           </Card>
 
-          {data.byProvince.length > 0 && <ProvinceSection rows={data.byProvince} />}
+          {/* Inside one province the other 33 would only show zeros. */}
+          {data.byProvince.length > 0 &&
+            data.scope.agency?.level !== 'province' &&
+            data.scope.agency?.level !== 'commune' && <ProvinceSection rows={data.byProvince} />}
         </Stack>
       )}
     </Stack>
