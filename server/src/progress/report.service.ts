@@ -2,7 +2,7 @@ import { type Actor, requireUser, type UserActor } from '../auth/actor.ts';
 import { canManageScope, taskVisibility } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
-import { eventsFrom, recordEvent } from '../events/events.ts';
+import { recordEvent } from '../events/events.ts';
 import { CommonErrors } from '../http/app-error.ts';
 import { vietnamDate } from '../http/time.ts';
 import { ProgressErrors } from './progress.errors.ts';
@@ -65,9 +65,9 @@ function oneWithEvidence(report: ReportRow): ReportWithEvidence {
  * A body's focal point or head reports on a task its body leads or coordinates (directly or through a
  * group it belongs to). The report is a draft unless `submit` asks to send it for review at once.
  *
- * One statement does the check, the insert and the history row (the busiest write of the system, on
- * every reporting deadline); only when it inserts nothing do we look up why: the task is not visible
- * (404), the user does not report (403), or the body is not assigned to it (403).
+ * One database call does the check, the insert and the history row (the busiest write of the system,
+ * on every reporting deadline); only when it inserts nothing do we look up why: the task is not
+ * visible (404), the user does not report (403), or the body is not assigned to it (403).
  */
 export async function createReport(
   db: Db,
@@ -94,20 +94,11 @@ export async function createReport(
           submittedAt: input.submit ? now : null,
           now,
         },
-        // Created and submitted at once is one change: one event, its state in `after`.
-        (inserted) =>
-          eventsFrom(
-            actor,
-            {
-              entityType: 'progress_report',
-              entityId: sql`r.id`,
-              action: 'create',
-              after: sql`${JSON.stringify({ taskId, agencyId: user.agencyId, percent: input.percent, links: input.links.length })}::jsonb
-                || jsonb_build_object('agencyRole', r.agency_role, 'state', r.state)`,
-            },
-            sql`${inserted} r`,
-            now,
-          ),
+        // Created and submitted at once is one change: one event; the function adds role and state.
+        {
+          actorId: user.userId,
+          after: { taskId, agencyId: user.agencyId, percent: input.percent, links: input.links.length },
+        },
       );
       if (report) return oneWithEvidence(report);
     }
