@@ -108,9 +108,10 @@ const selectReports = (source: Sql) => sql`
  * when the task's directive is published and the body holds a role on the task (directly or through a
  * group) — for a focal point or head exactly "can see the task and is assigned to it" — and writes the
  * report's links and its history row in the same transaction. The history row's `after` is
- * `historyAfter` plus the report's role and state. Undefined when the check fails; the caller then
+ * `history.after` plus the report's role and state. Undefined when the check fails; the caller then
  * finds out why (404 or 403). A function rather than a statement: its statements keep their plans, and
- * parsing and planning the statement cost more than running it (see the migration).
+ * parsing and planning the statement cost more than running it (see the migration). Its columns are
+ * those of `selectReports`: a column added there is added to the function too.
  */
 export async function insertAssignedReport(
   db: Db,
