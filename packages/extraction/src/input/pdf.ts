@@ -2,7 +2,7 @@
 // (wrapped lines joined again), one table row per line with cells joined by a TAB. Table cells
 // come from the ruling lines the PDF draws; where there are none, a wide horizontal gap between
 // two runs of text on one line becomes a TAB. Bold and italic fonts become ** and *.
-import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { ExtractionInputError } from './errors.ts';
 import { StyledLine } from './html-lines.ts';
@@ -39,16 +39,36 @@ interface Block {
   line?: VisualLine;
 }
 
-const PAINT_OPS = new Set<number>([
-  OPS.stroke,
-  OPS.closeStroke,
-  OPS.fill,
-  OPS.eoFill,
-  OPS.fillStroke,
-  OPS.eoFillStroke,
-  OPS.closeFillStroke,
-  OPS.closeEOFillStroke,
-]);
+/**
+ * pdfjs-dist, loaded the first time a PDF is read. Its legacy build (and its worker code, loaded with
+ * the first document) swaps the global JSON.stringify and JSON.parse for polyfills (≈7× slower
+ * stringify), which would slow every JSON response of a server that merely imports this library; the
+ * originals are put back once it has loaded and after each read (readPdf).
+ */
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let loading: Promise<{ pdfjs: Pdfjs; paintOps: Set<number> }> | undefined;
+function loadPdfjs() {
+  loading ??= (async () => {
+    const { stringify, parse } = JSON;
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    JSON.stringify = stringify;
+    JSON.parse = parse;
+    const OPS = pdfjs.OPS;
+    const paintOps = new Set<number>([
+      OPS.stroke,
+      OPS.closeStroke,
+      OPS.fill,
+      OPS.eoFill,
+      OPS.fillStroke,
+      OPS.eoFillStroke,
+      OPS.closeFillStroke,
+      OPS.closeEOFillStroke,
+    ]);
+    return { pdfjs, paintOps };
+  })();
+  return loading;
+}
+
 const MOVE_TO = 0;
 const LINE_TO = 1;
 const CURVE_TO = 2;
@@ -77,6 +97,10 @@ async function rulings(page: PDFPageProxy): Promise<{ horizontal: Segment[]; ver
   const horizontal: Segment[] = [];
   const vertical: Segment[] = [];
   const [, , pageWidth = 0, pageHeight = 0] = page.view;
+  const {
+    pdfjs: { OPS },
+    paintOps: PAINT_OPS,
+  } = await loadPdfjs();
   const list = await page.getOperatorList();
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
@@ -418,6 +442,7 @@ function assemble(pages: Block[][]): string[] {
 
 async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   try {
+    const { getDocument } = (await loadPdfjs()).pdfjs;
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
     const task = getDocument({
       data: bytes.slice(),
@@ -437,6 +462,17 @@ async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<string> {
+  const { stringify, parse } = JSON;
+  try {
+    return await readPdfPages(bytes);
+  } finally {
+    // pdf.js's worker code (loaded on the first document) swaps them again: put the originals back.
+    JSON.stringify = stringify;
+    JSON.parse = parse;
+  }
+}
+
+async function readPdfPages(bytes: Uint8Array): Promise<string> {
   const pdf = await openPdf(bytes);
   try {
     const pages: Block[][] = [];
