@@ -228,6 +228,7 @@ export default function TaskListPage() {
               value={Math.min(page, pages)}
               onChange={(p) => setFilters({ page: String(p) })}
               siblings={1}
+              withEdges
               getControlProps={(control) => ({ 'aria-label': t(`tasks.pagination.${control}`) })}
             />
             <Select
