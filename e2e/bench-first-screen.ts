@@ -5,9 +5,9 @@
 // browser journeys do) or with E2E_BASE_URL=http://localhost:3000 against a running one (first part only).
 // Prints figures; asserts nothing.
 
-import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { accounts, DEMO_PASSWORD } from './browser-accounts.ts';
+import { launchBrowser } from './chromium.ts';
 import setup from './global-setup.ts';
 
 const RUNS = 5;
@@ -24,17 +24,7 @@ const teardown = await setup({
   },
 } as unknown as TestProject);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchBrowser();
 const signInForm: number[] = [];
 const officeDashboard: number[] = [];
 const focalTasks: number[] = [];
@@ -95,17 +85,7 @@ async function benchLongList() {
       baseUrl = value;
     },
   } as unknown as TestProject);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 900 } });
     const signed = await context.request.post('/api/auth/login', {

@@ -1,32 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect, inject, onTestFailed } from 'vitest';
 
 const root = new URL('..', import.meta.url).pathname;
 export const screenshotDir = join(root, 'test-results', 'e2e');
 
 export { accounts, DEMO_PASSWORD } from './browser-accounts.ts';
+export { launchBrowser } from './chromium.ts';
 
 import { DEMO_PASSWORD } from './browser-accounts.ts';
 
 export function baseUrl(): string {
   return inject('baseUrl');
-}
-
-/** Debian's Chromium (never a downloaded browser), headless. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 }
 
 export async function newUserPage(

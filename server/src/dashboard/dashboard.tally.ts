@@ -1,3 +1,4 @@
+import { Timeliness } from '@giamsat/shared';
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 
@@ -61,17 +62,7 @@ export async function ensureTallyDay(
   }
 }
 
-const STATE_COLUMNS = [
-  'total',
-  'stale',
-  'not_started',
-  'in_progress_on_time',
-  'in_progress_overdue',
-  'done_on_time',
-  'done_late',
-  'continuous_with_results',
-  'continuous_without_results',
-];
+const STATE_COLUMNS = ['total', 'stale', ...Timeliness.options];
 
 const TALLY_TABLES = [
   {
