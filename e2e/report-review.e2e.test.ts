@@ -76,11 +76,14 @@ describe('a focal point reports, the office returns then accepts', () => {
       await form.getByRole('button', { name: 'Gửi báo cáo' }).click();
       await focal.page.getByText('Báo cáo của cơ quan bạn đã gửi và đang chờ duyệt.').waitFor();
 
-      // The office finds it in its review queue and returns it with a comment.
-      // (The queue lists the oldest first; the demo data has a long one, so the office follows the task's link.)
-      await office.page.goto('/reviews');
+      // The office finds it in its review queue — newest first, it is the first card — opens its task
+      // and returns it with a comment.
+      await office.page.getByRole('link', { name: 'Duyệt báo cáo' }).click();
       await office.page.getByRole('heading', { name: 'Báo cáo chờ duyệt' }).waitFor();
-      await office.page.goto(`/tasks/${taskId}`);
+      await office.page.getByText('Mới nhất trước').click();
+      await office.page.waitForURL(/order=newest/);
+      await office.page.getByTestId('review-card').first().locator(`a[href="/tasks/${taskId}"]`).first().click();
+      await office.page.waitForURL(new RegExp(`/tasks/${taskId}$`));
       await office.page
         .getByLabel('Ý kiến (bắt buộc khi trả lại)')
         .fill('Đề nghị bổ sung biên bản nghiệm thu có chữ ký.');
