@@ -82,6 +82,23 @@ describe('a named group in a province’s directive', () => {
     expect((await hoaVangFocal.get(`/api/tasks/${first.id}`)).statusCode).toBe(404);
   });
 
+  it('follows the group: a new commune of Hà Nội joins its part, one that leaves the group leaves it', async () => {
+    const task = await makeTask(t.db, { directive: hanoiPlan, lead: [communes], dueDate: '2026-12-30' });
+    const phuDong = await makeAgency(t.db, { name: 'Ủy ban nhân dân xã Phù Đổng', level: 'commune', parent: hanoi });
+    const binhSon = await makeAgency(t.db, { name: 'Ủy ban nhân dân xã Bình Sơn', level: 'commune', parent: danang });
+    await t.db.query(sql`INSERT INTO agency_group_members (group_id, member_id)
+                         VALUES (${communes.id}, ${phuDong.id}), (${communes.id}, ${binhSon.id})`);
+    const phuDongFocal = await loginAs(t.app, await makeUser(t.db, { role: 'focal', agency: phuDong }));
+    const binhSonFocal = await loginAs(t.app, await makeUser(t.db, { role: 'focal', agency: binhSon }));
+    expect((await phuDongFocal.get(`/api/tasks/${task.id}`)).statusCode).toBe(200);
+    expect((await binhSonFocal.get(`/api/tasks/${task.id}`)).statusCode).toBe(404);
+
+    await t.db.query(
+      sql`DELETE FROM agency_group_members WHERE group_id = ${communes.id} AND member_id = ${phuDong.id}`,
+    );
+    expect((await phuDongFocal.get(`/api/tasks/${task.id}`)).statusCode).toBe(404);
+  });
+
   it('stays the whole group in a central directive', async () => {
     const task = await makeTask(t.db, { directive: central, lead: [communes], dueDate: '2026-12-31' });
     const [lead] = await t.db.query<{ agency_id: number }>(
