@@ -12,10 +12,10 @@ import {
   Title,
 } from '@mantine/core';
 import { IconListDetails, IconSitemap } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isNotFound } from '../api/errors.ts';
+import { Field } from '../app/Field.tsx';
 import { formatDate, formatDateTime } from '../app/format.ts';
 import { NotFoundPage } from '../app/NotFoundPage.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../app/states.tsx';
@@ -26,17 +26,6 @@ import { useTaskList } from '../tasks/useTasks.ts';
 import { DirectiveReview } from './DirectiveReview.tsx';
 import { SourceView } from './SourceView.tsx';
 import { type Directive, useDirective, useDirectiveSource } from './useDirectives.ts';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" fw={600} c="dimmed" tt="uppercase">
-        {label}
-      </Text>
-      <div>{children}</div>
-    </div>
-  );
-}
 
 function SourcePanel({ id }: { id: number }) {
   const source = useDirectiveSource(id);

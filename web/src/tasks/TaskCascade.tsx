@@ -1,25 +1,14 @@
 import type { TaskRow } from '@giamsat/server/tasks/task.schemas.ts';
 import { Anchor, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Field } from '../app/Field.tsx';
 import { formatDate } from '../app/format.ts';
 import { EmptyState } from '../app/states.tsx';
 import { DeadlineText, lateKey, TaskTable } from './TaskTable.tsx';
 import { TimelinessBadge } from './timeliness.tsx';
 import type { Task } from './useTasks.ts';
-
-function Figure({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" fw={600} c="dimmed" tt="uppercase">
-        {label}
-      </Text>
-      <div>{children}</div>
-    </div>
-  );
-}
 
 /**
  * The lower tasks implementing a task, as the higher level reads them: who took it on, in which plan
@@ -119,12 +108,12 @@ export function TaskCascade({ task }: { task: Task }) {
       {rollup.count > 0 ? (
         <>
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
-            <Figure label={t('task.rollup.count')}>{rollup.count}</Figure>
-            <Figure label={t('task.rollup.done')}>{rollup.done}</Figure>
-            <Figure label={t('task.rollup.overdue')}>
+            <Field label={t('task.rollup.count')}>{rollup.count}</Field>
+            <Field label={t('task.rollup.done')}>{rollup.done}</Field>
+            <Field label={t('task.rollup.overdue')}>
               <Text c={rollup.overdue > 0 ? 'red' : undefined}>{rollup.overdue}</Text>
-            </Figure>
-            <Figure label={t('task.rollup.averagePercent')}>{Math.round(rollup.averagePercent)}%</Figure>
+            </Field>
+            <Field label={t('task.rollup.averagePercent')}>{Math.round(rollup.averagePercent)}%</Field>
           </SimpleGrid>
           <LowerTasks parentDue={task.deadline.due ?? null} tasks={task.children} />
           {rollup.count > task.children.length && (

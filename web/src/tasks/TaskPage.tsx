@@ -1,8 +1,8 @@
 import { Anchor, Badge, Breadcrumbs, Card, Grid, Group, Progress, Stack, Tabs, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isNotFound } from '../api/errors.ts';
+import { Field } from '../app/Field.tsx';
 import { formatDate } from '../app/format.ts';
 import { NotFoundPage } from '../app/NotFoundPage.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../app/states.tsx';
@@ -16,17 +16,6 @@ import { DeadlineText, lateKey } from './TaskTable.tsx';
 import { TaskTimeline } from './TaskTimeline.tsx';
 import { TimelinessBadge } from './timeliness.tsx';
 import { type Task, useTask } from './useTasks.ts';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" fw={600} c="dimmed" tt="uppercase">
-        {label}
-      </Text>
-      <div>{children}</div>
-    </div>
-  );
-}
 
 function Reports({ task }: { task: Task }) {
   const { t } = useTranslation();
