@@ -338,9 +338,7 @@ export async function generateDemoData(db: Db, options: GenerateOptions): Promis
     // task's lead bodies (0070) — and any dashboard tally is dropped, to be built afresh (TRUNCATE: the
     // cascade of a DELETE is a trigger too).
     await q(`
-      UPDATE tasks t SET lead_agency_ids = s.ids
-      FROM (SELECT task_id, array_agg(agency_id ORDER BY agency_id) AS ids
-            FROM task_assignments WHERE role = 'lead' GROUP BY task_id) s
+      UPDATE tasks t SET lead_agency_ids = s.ids FROM task_lead_sets s
       WHERE s.task_id = t.id AND t.lead_agency_ids IS DISTINCT FROM s.ids`);
     await q(`TRUNCATE dashboard_days, dashboard_tally_tasks, dashboard_tally_bodies, dashboard_tally_provinces`);
     return {
