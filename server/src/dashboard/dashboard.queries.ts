@@ -1,8 +1,8 @@
-import { type AgencyKind, type AgencyLevel, STALE_AFTER_DAYS, type Timeliness } from '@giamsat/shared';
+import { type AgencyKind, type AgencyLevel, STALE_AFTER_DAYS, Timeliness } from '@giamsat/shared';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
 import { addDays } from '../http/time.ts';
-import { ensureTallyDay } from './dashboard.tally.ts';
+import { COUNT_COLUMNS, ensureTallyDay } from './dashboard.tally.ts';
 
 /**
  * Every figure of the dashboard, computed in SQL from the tasks' dates on a reference day (`asOf`):
@@ -23,15 +23,8 @@ import { ensureTallyDay } from './dashboard.tally.ts';
  * dashboard.tally.test.ts holds the two equal through every kind of write.
  */
 
-export const TIMELINESS_STATES = [
-  'not_started',
-  'in_progress_on_time',
-  'in_progress_overdue',
-  'done_on_time',
-  'done_late',
-  'continuous_with_results',
-  'continuous_without_results',
-] as const satisfies readonly Timeliness[];
+/** The seven states of the official split, in the shared enum's order. */
+export const TIMELINESS_STATES = Timeliness.options;
 
 export type StateCounts = Record<Timeliness, number>;
 
@@ -401,7 +394,7 @@ function rankedBodiesSql(sources: Sql, options: DashboardOptions): Sql {
      LIMIT ${options.byAgencyLimit})
     UNION ALL
     (SELECT 'province', p.id, NULL, NULL,
-       ${sql.raw(['total', 'stale', ...TIMELINESS_STATES].map((c) => `coalesce(pp.${c}, 0)`).join(', '))},
+       ${sql.raw(COUNT_COLUMNS.map((c) => `coalesce(pp.${c}, 0)`).join(', '))},
        p.name, p.short_name, p.level, p.kind
      FROM agencies p LEFT JOIN per_province pp ON pp.province_id = p.id
      WHERE p.level = 'province' AND p.parent_id IS NULL AND p.kind <> 'group'
@@ -439,7 +432,7 @@ function toBodies(rows: AgencyRow[]) {
   };
 }
 
-const TALLY_SUMS = sql.raw(['total', 'stale', ...TIMELINESS_STATES].map((c) => `sum(x.${c}) AS ${c}`).join(', '));
+const TALLY_SUMS = sql.raw(COUNT_COLUMNS.map((c) => `sum(x.${c}) AS ${c}`).join(', '));
 
 function tallyWhere(asOf: string, filter: TallyFilter): Sql {
   return sql.and([

@@ -62,7 +62,8 @@ export async function ensureTallyDay(
   }
 }
 
-const STATE_COLUMNS = ['total', 'stale', ...Timeliness.options];
+/** The count columns of a per-body or per-province row (and of the dashboard's count rows). */
+export const COUNT_COLUMNS = ['total', 'stale', ...Timeliness.options];
 
 const TALLY_TABLES = [
   {
@@ -70,8 +71,8 @@ const TALLY_TABLES = [
     keys: 'day, level, programme_code, state, stale, ageing, due_on, ck, on_time, dk, sk, ek',
     sums: ['n'],
   },
-  { table: 'dashboard_tally_bodies', keys: 'day, level, programme_code, agency_id', sums: STATE_COLUMNS },
-  { table: 'dashboard_tally_provinces', keys: 'day, level, programme_code, province_id', sums: STATE_COLUMNS },
+  { table: 'dashboard_tally_bodies', keys: 'day, level, programme_code, agency_id', sums: COUNT_COLUMNS },
+  { table: 'dashboard_tally_provinces', keys: 'day, level, programme_code, province_id', sums: COUNT_COLUMNS },
 ];
 
 /**
