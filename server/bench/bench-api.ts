@@ -16,7 +16,9 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { STALE_AFTER_DAYS } from '@giamsat/shared';
 import pg from 'pg';
+import { buildApp } from '../src/app/app.ts';
 import { resolveSession } from '../src/auth/auth.service.ts';
+import { vietnamDate } from '../src/calendar/calendar.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { computeDashboard } from '../src/dashboard/dashboard.queries.ts';
 import { DashboardQuery } from '../src/dashboard/dashboard.schemas.ts';
@@ -25,8 +27,6 @@ import { type Db, openPglite, openPostgres } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { DEMO_PASSWORD } from '../src/demo/accounts.ts';
 import { generateDemoData } from '../src/demo/generate.ts';
-import { buildApp } from '../src/http/app.ts';
-import { vietnamDate } from '../src/http/time.ts';
 import { localStorage } from '../src/storage/storage.ts';
 
 const DASHBOARD_REQUESTS = 60;

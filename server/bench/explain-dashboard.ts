@@ -1,11 +1,11 @@
 // Prints EXPLAIN (ANALYZE, BUFFERS) of every statement the national dashboard runs, as the central
 // office sees it: `npx tsx server/bench/explain-dashboard.ts <postgres url of a loaded database>`.
 import { STALE_AFTER_DAYS } from '@giamsat/shared';
+import { vietnamDate } from '../src/calendar/calendar.ts';
 import { computeDashboard } from '../src/dashboard/dashboard.queries.ts';
 import { scopeCondition } from '../src/dashboard/dashboard.service.ts';
 import { type Db, openPostgres } from '../src/db/db.ts';
 import type { Sql } from '../src/db/sql.ts';
-import { vietnamDate } from '../src/http/time.ts';
 
 async function main() {
   const url = process.argv[2] ?? process.env.DATABASE_URL;

@@ -1,12 +1,12 @@
 import { STALE_AFTER_DAYS } from '@giamsat/shared';
+import { buildApp } from './app/app.ts';
+import { jobDefinitions } from './app/jobs.ts';
+import { vietnamDate } from './calendar/calendar.ts';
 import { loadConfig } from './config/config.ts';
 import { monthStarts } from './dashboard/dashboard.queries.ts';
 import { keepTodayTallied } from './dashboard/dashboard.tally.ts';
 import { openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
-import { buildApp } from './http/app.ts';
-import { vietnamDate } from './http/time.ts';
-import { jobDefinitions } from './jobs/job.registry.ts';
 import { startWorker } from './jobs/job.service.ts';
 import { openStorage } from './storage/open-storage.ts';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 
 export const AccountErrors = {
   usernameTaken: (username: string) => new AppError('USERNAME_TAKEN', { status: 409, params: { username } }),

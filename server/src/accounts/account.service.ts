@@ -2,8 +2,8 @@ import { type Actor, requireRole, requireUser } from '../auth/actor.ts';
 import { hashToken } from '../auth/auth.service.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import type { Db } from '../db/db.ts';
+import { CommonErrors } from '../errors/app-error.ts';
 import { recordEvent } from '../events/events.ts';
-import { CommonErrors } from '../http/app-error.ts';
 import { AccountErrors } from './account.errors.ts';
 import {
   deleteSessions,

@@ -1,6 +1,6 @@
 import { type Actor, requireRole } from '../auth/actor.ts';
+import { addDays } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
-import { addDays } from '../http/time.ts';
 import type { EventListQuery } from './account.schemas.ts';
 import { type EventRow, listEvents as listEventRows } from './audit.queries.ts';
 

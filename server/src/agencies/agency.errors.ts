@@ -1,4 +1,4 @@
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 
 export const AgencyErrors = {
   slugTaken: (slug: string) => new AppError('AGENCY_SLUG_TAKEN', { status: 409, params: { slug } }),

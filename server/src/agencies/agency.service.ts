@@ -1,7 +1,7 @@
 import { type Actor, actorUserId, requireRole } from '../auth/actor.ts';
 import type { Db } from '../db/db.ts';
+import { CommonErrors } from '../errors/app-error.ts';
 import { recordEvent } from '../events/events.ts';
-import { CommonErrors } from '../http/app-error.ts';
 import { AgencyErrors } from './agency.errors.ts';
 import {
   type AgencyDetailRow,

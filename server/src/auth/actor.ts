@@ -1,5 +1,5 @@
 import type { Role } from '@giamsat/shared';
-import { CommonErrors } from '../http/app-error.ts';
+import { CommonErrors } from '../errors/app-error.ts';
 
 /** A signed-in user, with what permission checks need (loaded once per request from the session). */
 export interface UserActor {

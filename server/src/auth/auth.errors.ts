@@ -1,4 +1,4 @@
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 
 export const AuthErrors = {
   invalidCredentials: () => new AppError('INVALID_CREDENTIALS', { status: 401 }),

@@ -1,8 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { PUBLIC } from './actor.ts';
+import { type Actor, PUBLIC } from './actor.ts';
 import { AuthErrors } from './auth.errors.ts';
 import { resolveSession } from './auth.service.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    csrfToken: string | null;
+  }
+}
 
 export const SESSION_COOKIE = 'giamsat_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -13,6 +20,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * another site can make the browser send the cookie, but cannot read the token.
  */
 export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest<Actor | null>('actor', null);
+  app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (req: FastifyRequest) => {
     req.actor = PUBLIC;
     req.csrfToken = null;

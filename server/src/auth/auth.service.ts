@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/db.ts';
-import { CommonErrors } from '../http/app-error.ts';
+import { CommonErrors } from '../errors/app-error.ts';
 import type { Actor, UserActor } from './actor.ts';
 import { AuthErrors } from './auth.errors.ts';
 import {

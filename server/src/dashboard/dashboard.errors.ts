@@ -1,4 +1,4 @@
-import { CommonErrors } from '../http/app-error.ts';
+import { CommonErrors } from '../errors/app-error.ts';
 
 // A scope the caller may not see answers like a scope that does not exist: 404, no hint.
 export const DashboardErrors = {

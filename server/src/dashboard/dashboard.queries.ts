@@ -1,7 +1,8 @@
-import { type AgencyKind, type AgencyLevel, STALE_AFTER_DAYS, Timeliness } from '@giamsat/shared';
+import { type AgencyKind, type AgencyLevel, Timeliness } from '@giamsat/shared';
+import { addDays } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
-import { addDays } from '../http/time.ts';
+import { staleSql } from '../tasks/timeliness.sql.ts';
 import { COUNT_COLUMNS, ensureTallyDay } from './dashboard.tally.ts';
 
 /**
@@ -101,21 +102,6 @@ export const DEFAULT_DASHBOARD_OPTIONS: DashboardOptions = {
   byAgencyLimit: 100,
   leadWithinPath: null,
 };
-
-/**
- * "Stale" (the rule of PRODUCT.md, "no report for 30 days", made exact): a task not yet done whose
- * latest accepted report is dated before asOf − `days` (Vietnamese calendar days), or that has no
- * accepted report and went live (created, or its directive published, whichever is later) before that
- * day. Continuous tasks count too. A condition over `tasks t JOIN directives d`; the task list's
- * `staleOnly` uses the same fragment, so a stale figure clicks through to exactly its tasks.
- */
-export function staleSql(asOf: string, days: number = STALE_AFTER_DAYS, t = 't', d = 'd'): Sql {
-  const task = sql.raw(t);
-  const directive = sql.raw(d);
-  return sql`(${task}.completed_on IS NULL
-    AND coalesce(${task}.last_accepted_report_at, greatest(${task}.created_at, ${directive}.published_at))
-        < ((${asOf}::date - ${days}::int)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'))`;
-}
 
 /** The scoped tasks with their state and stale flag (a fenced subquery: each evaluated once per task). */
 function scopedTasks(scope: Sql, asOf: string, staleAfterDays: number): Sql {

@@ -1,5 +1,5 @@
 import type { TimelinessFilter } from '@giamsat/shared';
-import { addDays } from '../http/time.ts';
+import { addDays } from '../calendar/calendar.ts';
 import { type TaskCounts, TIMELINESS_STATES } from './dashboard.queries.ts';
 import type { DashboardResponse, Figure, Rate, RateValue, StateCounts, TaskListFilter } from './dashboard.schemas.ts';
 import type { Dashboard, ResolvedScope } from './dashboard.service.ts';

@@ -1,9 +1,9 @@
 import { type AgencyKind, type AgencyLevel, STALE_AFTER_DAYS } from '@giamsat/shared';
 import type { Actor } from '../auth/actor.ts';
 import { taskVisibility } from '../auth/scope.ts';
+import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
-import { vietnamDate } from '../http/time.ts';
 import { DashboardErrors } from './dashboard.errors.ts';
 import { computeDashboard, type DashboardFigures, ledWithin, type TallyFilter } from './dashboard.queries.ts';
 import type { DashboardQuery, DashboardScope } from './dashboard.schemas.ts';

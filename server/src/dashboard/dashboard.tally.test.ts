@@ -14,8 +14,8 @@ import {
 } from '../../test/factories.ts';
 import { mergeAgency } from '../agencies/agency.service.ts';
 import { SYSTEM } from '../auth/actor.ts';
+import { addDays, vietnamDate } from '../calendar/calendar.ts';
 import { type Sql, sql } from '../db/sql.ts';
-import { addDays, vietnamDate } from '../http/time.ts';
 import { computeDashboard, type DashboardFigures, type TallyFilter } from './dashboard.queries.ts';
 import type { DashboardResponse } from './dashboard.schemas.ts';
 import { compactTallyDay } from './dashboard.tally.ts';

@@ -9,8 +9,8 @@ import {
   type TestAgency,
   type TestDirective,
 } from '../../test/factories.ts';
+import { addDays } from '../calendar/calendar.ts';
 import { sql } from '../db/sql.ts';
-import { addDays } from '../http/time.ts';
 import { computeDashboard } from './dashboard.queries.ts';
 import type { DashboardResponse } from './dashboard.schemas.ts';
 

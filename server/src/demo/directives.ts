@@ -1,4 +1,4 @@
-import { addDays } from '../http/time.ts';
+import { addDays } from '../calendar/calendar.ts';
 import { pick, seededRandom } from './prng.ts';
 
 // The central directives of the demo: conclusion notices, plans and letters of the Steering

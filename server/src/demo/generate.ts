@@ -1,6 +1,6 @@
 import { seedRegistry } from '../agencies/agency.seed.ts';
+import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
-import { vietnamDate } from '../http/time.ts';
 import { createAccounts, type PrintedAccount } from './accounts.ts';
 import { ensureDepartments, generateCommunes, listProvinces } from './bodies.ts';
 import { centralDirectives } from './directives.ts';

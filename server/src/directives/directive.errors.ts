@@ -1,4 +1,4 @@
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 
 /** The directive concept's error codes (the web app turns each into Vietnamese text). */
 export const DirectiveErrors = {

@@ -1,31 +1,8 @@
 import type { Actor } from '../auth/actor.ts';
+import { directiveVisibility, manageableSql } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
 import { dueSoonSql, searchPattern, timelinessSql } from '../tasks/timeliness.sql.ts';
-
-/**
- * Directives the actor may manage (edit, publish, add tasks), as SQL over the alias `d`: the same rule
- * as canManageScope() — administrators and the central office everything, a scoped office the
- * directives owned within its subtree, nobody else anything.
- */
-export function manageableSql(actor: Actor, d = 'd'): Sql {
-  const directive = sql.raw(d);
-  if (actor.kind === 'system') return sql`TRUE`;
-  if (actor.kind === 'public') return sql`FALSE`;
-  if (actor.role === 'admin') return sql`TRUE`;
-  if (actor.role !== 'office') return sql`FALSE`;
-  if (actor.scopePath === null) return sql`TRUE`;
-  return sql`${directive}.scope_agency_id IN (SELECT id FROM agencies WHERE path <@ ${actor.scopePath}::ltree)`;
-}
-
-/**
- * Published directives are public; drafts are seen by those who can manage them and by inspectors,
- * who read everything (as they do the drafts' tasks).
- */
-export function directiveVisibility(actor: Actor, d = 'd'): Sql {
-  if (actor.kind === 'user' && actor.role === 'inspector') return sql`TRUE`;
-  return sql`(${sql.raw(d)}.status = 'published' OR ${manageableSql(actor, d)})`;
-}
 
 export interface DirectiveRow {
   id: number;

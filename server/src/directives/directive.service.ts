@@ -1,10 +1,10 @@
 import { Timeliness } from '@giamsat/shared';
 import { type Actor, actorUserId, requireRole, requireUser } from '../auth/actor.ts';
 import { canManageScope } from '../auth/scope.ts';
+import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
+import { CommonErrors } from '../errors/app-error.ts';
 import { recordEvent } from '../events/events.ts';
-import { CommonErrors } from '../http/app-error.ts';
-import { vietnamDate } from '../http/time.ts';
 import { DirectiveErrors } from './directive.errors.ts';
 import {
   countDirectiveTasks,

@@ -1,4 +1,4 @@
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 
 export const ImportErrors = {
   /** The file could not be read as a directive; `reason` is the extraction library's code. */

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { ImportErrors } from './import.errors.ts';
 import { ImportAccepted, PasteImportBody } from './import.schemas.ts';
 import { startImport } from './import.service.ts';

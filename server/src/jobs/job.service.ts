@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { type Actor, actorUserId, requireUser } from '../auth/actor.ts';
+import type { AppContext } from '../context/app-context.ts';
 import type { Db } from '../db/db.ts';
-import type { AppContext } from '../http/app.ts';
-import { AppError, CommonErrors } from '../http/app-error.ts';
+import { AppError, CommonErrors } from '../errors/app-error.ts';
 import { claimJob, failJob, findJob, finishJob, insertJob, type JobRow, updateJobProgress } from './job.queries.ts';
 
 /** What a job handler gets: the app's resources and a way to show progress to any app process. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestApp, loginAs, type TestContext } from '../../test/app.ts';
 import { makeAgency, makeUser } from '../../test/factories.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { defineJob, drainJobs, enqueueJob, runNextJob } from './job.service.ts';
 
 describe('background jobs', () => {

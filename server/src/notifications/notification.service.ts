@@ -1,6 +1,6 @@
 import { type Actor, requireUser } from '../auth/actor.ts';
 import type { Db } from '../db/db.ts';
-import { CommonErrors } from '../http/app-error.ts';
+import { CommonErrors } from '../errors/app-error.ts';
 import {
   listAgencyNotifications,
   markAllNotificationsRead,

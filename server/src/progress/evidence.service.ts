@@ -1,7 +1,7 @@
 import { type Actor, actorUserId, requireUser } from '../auth/actor.ts';
 import type { Db } from '../db/db.ts';
+import { CommonErrors } from '../errors/app-error.ts';
 import { recordEvent } from '../events/events.ts';
-import { CommonErrors } from '../http/app-error.ts';
 import type { Storage } from '../storage/storage.ts';
 import { ALLOWED_EXTENSIONS, cleanFilename, evidenceTypeFor, extensionOf, safeContentType } from './evidence-types.ts';
 import { ProgressErrors } from './progress.errors.ts';

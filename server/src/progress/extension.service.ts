@@ -1,8 +1,8 @@
 import { type Actor, requireUser } from '../auth/actor.ts';
 import { canManageScope } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
+import { CommonErrors } from '../errors/app-error.ts';
 import { recordEvent } from '../events/events.ts';
-import { CommonErrors } from '../http/app-error.ts';
 import {
   type ExtensionRow,
   extendTaskDueDate,

@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor.ts';
+import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
-import { CommonErrors } from '../http/app-error.ts';
-import { vietnamDate } from '../http/time.ts';
+import { CommonErrors } from '../errors/app-error.ts';
 import { findObligationTask, listObligationPeriods } from './obligation.queries.ts';
 import type { ObligationsResponse } from './progress.schemas.ts';
 

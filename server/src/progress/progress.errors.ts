@@ -1,4 +1,4 @@
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 
 /** Error codes of progress reports, evidence, deadline extensions and obligations. */
 export const ProgressErrors = {

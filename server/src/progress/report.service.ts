@@ -1,10 +1,10 @@
 import { type Actor, requireUser, type UserActor } from '../auth/actor.ts';
 import { canManageScope, taskVisibility } from '../auth/scope.ts';
+import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
+import { CommonErrors } from '../errors/app-error.ts';
 import { recordEvent } from '../events/events.ts';
-import { CommonErrors } from '../http/app-error.ts';
-import { vietnamDate } from '../http/time.ts';
 import { ProgressErrors } from './progress.errors.ts';
 import type {
   CreateReportBody,

@@ -1,7 +1,6 @@
 import { STALE_AFTER_DAYS, type TimelinessFilter } from '@giamsat/shared';
 import type { Actor } from '../auth/actor.ts';
-import { taskVisibility } from '../auth/scope.ts';
-import { staleSql } from '../dashboard/dashboard.queries.ts';
+import { directiveVisibility, taskVisibility } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
 import {
@@ -9,6 +8,7 @@ import {
   dueSoonSql,
   levelRankSql,
   searchPattern,
+  staleSql,
   timelinessRankSql,
   timelinessSql,
 } from './timeliness.sql.ts';
@@ -249,6 +249,23 @@ export interface ParentSummaryRow {
   directive_id: number;
   directive_number: string | null;
   directive_level: 'central' | 'province' | 'commune';
+}
+
+/**
+ * The directive tasks are added to, if the actor can see it, with the scope that owns it (who may
+ * manage it); locked, so publishing cannot race the addition.
+ */
+export async function lockDirectiveForTasks(
+  db: Db,
+  actor: Actor,
+  directiveId: number,
+): Promise<{ id: number; scope_path: string | null } | undefined> {
+  const [row] = await db.query<{ id: number; scope_path: string | null }>(sql`
+    SELECT d.id, (SELECT sa.path::text FROM agencies sa WHERE sa.id = d.scope_agency_id) AS scope_path
+    FROM directives d
+    WHERE d.id = ${directiveId} AND ${directiveVisibility(actor)}
+    FOR UPDATE OF d`);
+  return row;
 }
 
 /**

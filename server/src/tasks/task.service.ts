@@ -1,10 +1,9 @@
 import { type Actor, requireUser } from '../auth/actor.ts';
 import { canManageScope } from '../auth/scope.ts';
+import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
-import { findVisibleDirective } from '../directives/directive.queries.ts';
+import { CommonErrors } from '../errors/app-error.ts';
 import { recordEvent } from '../events/events.ts';
-import { CommonErrors } from '../http/app-error.ts';
-import { vietnamDate } from '../http/time.ts';
 import { TaskErrors } from './task.errors.ts';
 import {
   childRollup,
@@ -22,6 +21,7 @@ import {
   listTaskHistory,
   listTaskRows,
   listTwinIds,
+  lockDirectiveForTasks,
   type ParentSummaryRow,
   type RollupRow,
   replaceAssignments,
@@ -188,7 +188,7 @@ function deadlineFields(deadline: DeadlineInput) {
 /** A directive the actor may add tasks to, locked so publishing cannot race the addition. */
 async function loadDirectiveForWrite(tx: Db, actor: Actor, directiveId: number, action: string) {
   if (actor.kind === 'public') requireUser(actor);
-  const directive = await findVisibleDirective(tx, actor, directiveId, { forUpdate: true });
+  const directive = await lockDirectiveForTasks(tx, actor, directiveId);
   if (!directive) throw CommonErrors.notFound('directive', directiveId);
   if (!canManageScope(actor, directive.scope_path)) throw CommonErrors.forbidden(action);
   return directive;

@@ -3,8 +3,8 @@ import { anonymous, type Client, createTestApp, loginAs, type TestContext } from
 import { makeRoleCast, type RoleCast } from '../../test/factories/directives.ts';
 import { addReportEvent } from '../../test/factories/tasks.ts';
 import { makeDirective, makeTask, type TestDirective, type TestUser } from '../../test/factories.ts';
+import { addDays, vietnamDate } from '../calendar/calendar.ts';
 import { sql } from '../db/sql.ts';
-import { addDays, vietnamDate } from '../http/time.ts';
 
 describe('tasks', () => {
   let t: TestContext;

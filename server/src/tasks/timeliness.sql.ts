@@ -1,4 +1,4 @@
-import { DEFAULT_DUE_SOON_DAYS } from '@giamsat/shared';
+import { DEFAULT_DUE_SOON_DAYS, STALE_AFTER_DAYS } from '@giamsat/shared';
 import { type Sql, sql } from '../db/sql.ts';
 
 // SQL fragments for how a task stands on a reference date. Timeliness is computed, never stored:
@@ -26,6 +26,21 @@ export function daysOverdueSql(t: string, asOf: string): Sql {
     WHEN ${a}.due_date IS NULL THEN 0
     WHEN ${a}.completed_on IS NOT NULL THEN greatest(${a}.completed_on - ${a}.due_date, 0)
     ELSE greatest(${asOf}::date - ${a}.due_date, 0) END)`;
+}
+
+/**
+ * "Stale" (the rule of PRODUCT.md, "no report for 30 days", made exact): a task not yet done whose
+ * latest accepted report is dated before asOf − `days` (Vietnamese calendar days), or that has no
+ * accepted report and went live (created, or its directive published, whichever is later) before that
+ * day. Continuous tasks count too. A condition over `tasks t JOIN directives d`; the task list's
+ * `staleOnly` uses the same fragment, so a stale figure clicks through to exactly its tasks.
+ */
+export function staleSql(asOf: string, days: number = STALE_AFTER_DAYS, t = 't', d = 'd'): Sql {
+  const task = sql.raw(t);
+  const directive = sql.raw(d);
+  return sql`(${task}.completed_on IS NULL
+    AND coalesce(${task}.last_accepted_report_at, greatest(${task}.created_at, ${directive}.published_at))
+        < ((${asOf}::date - ${days}::int)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'))`;
 }
 
 /** Order of urgency used by `sort=timeliness`: overdue work first, finished work last. */
