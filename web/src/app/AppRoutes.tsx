@@ -2,9 +2,9 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { homeIsDashboard, useMe } from '../auth/useMe.ts';
+import { NotFoundPage } from '../ui/NotFoundPage.tsx';
+import { ErrorState, LoadingState } from '../ui/states.tsx';
 import { Layout } from './Layout.tsx';
-import { NotFoundPage } from './NotFoundPage.tsx';
-import { ErrorState, LoadingState } from './states.tsx';
 
 // Screens load on demand, so signing in does not wait for the charts and the spreadsheet writer.
 const loadDashboard = () => import('../dashboard/DashboardPage.tsx');

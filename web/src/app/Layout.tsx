@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { type Me, useLogout } from '../auth/useMe.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 
 interface NavItem {
   to: string;

@@ -2,7 +2,7 @@ import type { AgencyRow, ProvinceRow } from '@giamsat/server/dashboard/dashboard
 import { Button, ScrollArea, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPercent } from '../app/format.ts';
+import { formatPercent } from '../ui/format.ts';
 import { FigureLink } from './FigureLink.tsx';
 
 /** Per-body figures: the ranking table (with rank) and the 34-province table (without). */

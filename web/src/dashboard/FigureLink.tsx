@@ -2,8 +2,8 @@ import type { TaskListFilter } from '@giamsat/server/dashboard/dashboard.schemas
 import type { TimelinessFilter } from '@giamsat/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatNumber } from '../app/format.ts';
 import { taskListHref } from '../tasks/taskFilters.ts';
+import { formatNumber } from '../ui/format.ts';
 
 /** A number on the dashboard: a link to the very tasks it counts. */
 export function FigureLink({

@@ -4,8 +4,8 @@ import type { TFunction } from 'i18next';
 import { type CSSProperties, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatNumber, formatPercent } from '../app/format.ts';
 import { taskListHref } from '../tasks/taskFilters.ts';
+import { formatNumber, formatPercent } from '../ui/format.ts';
 import classes from './ProvinceMap.module.css';
 import {
   HOANG_SA_AREA,

@@ -1,7 +1,7 @@
 import type { MonthTrend } from '@giamsat/server/dashboard/dashboard.schemas.ts';
 import { BarChart } from '@mantine/charts';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../app/format.ts';
+import { formatNumber } from '../ui/format.ts';
 
 /** Completions on time and late per month, and the open overdue tasks at each month's end. */
 export default function TrendChart({ months }: { months: MonthTrend[] }) {

@@ -1,4 +1,4 @@
-import { foldDiacritics } from '../app/format.ts';
+import { foldDiacritics } from '../ui/format.ts';
 
 /**
  * A tile-grid map (a schematic cartogram, as newsrooms draw one) of the 34 provinces since July 2025:

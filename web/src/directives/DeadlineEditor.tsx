@@ -2,7 +2,7 @@ import { DeadlineKind, RecurrencePeriod } from '@giamsat/shared';
 import { Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
-import { formatDate, toIsoDate } from '../app/format.ts';
+import { formatDate, toIsoDate } from '../ui/format.ts';
 
 export interface DeadlineValue {
   kind: DeadlineKind;

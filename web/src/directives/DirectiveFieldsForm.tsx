@@ -5,7 +5,7 @@ import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
-import { ErrorState } from '../app/states.tsx';
+import { ErrorState } from '../ui/states.tsx';
 import { DayInput } from './DeadlineEditor.tsx';
 import type { Directive, useReviewActions } from './useDirectives.ts';
 

@@ -5,9 +5,9 @@ import { IconFileImport } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { formatDate } from '../app/format.ts';
-import { EmptyState, ErrorState, LoadingState } from '../app/states.tsx';
 import { useMe } from '../auth/useMe.ts';
+import { formatDate } from '../ui/format.ts';
+import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { useDirectiveList } from './useDirectives.ts';
 
 const PAGE_SIZE = 25;

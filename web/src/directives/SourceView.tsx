@@ -1,7 +1,7 @@
 import { Box, ScrollArea, Text } from '@mantine/core';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../app/states.tsx';
+import { EmptyState } from '../ui/states.tsx';
 
 /** Lines `from` (1-based) up to but not including `to`; `to` null means to the end of the text. */
 export interface LineSpan {

@@ -4,8 +4,8 @@ import { IconAlertTriangle, IconDeviceFloppy, IconTrash } from '@tabler/icons-re
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
-import { ErrorState, LoadingState } from '../app/states.tsx';
 import { type Task, useTask } from '../tasks/useTasks.ts';
+import { ErrorState, LoadingState } from '../ui/states.tsx';
 import { BodyListEditor, type BodyRef, useFetchBody } from './BodyListEditor.tsx';
 import { DeadlineEditor, type DeadlineValue } from './DeadlineEditor.tsx';
 import { type TaskChoice, TaskSearchPicker } from './TaskSearchPicker.tsx';

@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '../app/states.tsx';
+import { ErrorState } from '../ui/states.tsx';
 import type { useReviewActions } from './useDirectives.ts';
 
 /** A first guess at the parts: the text's own lines, else its sentences, else two halves. */

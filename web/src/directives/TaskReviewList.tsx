@@ -1,8 +1,8 @@
 import type { TaskRow } from '@giamsat/server/tasks/task.schemas.ts';
 import { Badge, Checkbox, Group, Paper, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../app/states.tsx';
 import { DeadlineText } from '../tasks/TaskTable.tsx';
+import { EmptyState } from '../ui/states.tsx';
 
 export interface ReviewTask {
   row: TaskRow;

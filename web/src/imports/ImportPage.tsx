@@ -20,7 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../api/errors.ts';
-import { ErrorState, LoadingState } from '../app/states.tsx';
+import { ErrorState, LoadingState } from '../ui/states.tsx';
 import { type ImportResult, type Job, jobError, useJob, useStartImport } from './useImport.ts';
 
 const ACCEPT = {

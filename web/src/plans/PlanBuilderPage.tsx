@@ -21,8 +21,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
-import { formatDate, todayInVietnam } from '../app/format.ts';
-import { EmptyState, ErrorState, LoadingState } from '../app/states.tsx';
 import { type Me, useMe } from '../auth/useMe.ts';
 import { DayInput } from '../directives/DeadlineEditor.tsx';
 import {
@@ -34,6 +32,8 @@ import {
 } from '../directives/useDirectives.ts';
 import { DeadlineText } from '../tasks/TaskTable.tsx';
 import { useTaskList } from '../tasks/useTasks.ts';
+import { formatDate, todayInVietnam } from '../ui/format.ts';
+import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { OwnBodyPicker } from './OwnBodyPicker.tsx';
 
 interface Scope {

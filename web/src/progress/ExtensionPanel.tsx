@@ -3,8 +3,8 @@ import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errors.ts';
-import { formatDate, formatDateTime, toIsoDate } from '../app/format.ts';
-import { EmptyState, ErrorState, LoadingState } from '../app/states.tsx';
+import { formatDate, formatDateTime, toIsoDate } from '../ui/format.ts';
+import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { type Extension, useExtensionActions, useTaskExtensions } from './useProgress.ts';
 
 function ExtensionItem({ extension, canDecide }: { extension: Extension; canDecide: boolean }) {

@@ -4,7 +4,7 @@ import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errors.ts';
-import { formatDateTime } from '../app/format.ts';
+import { formatDateTime } from '../ui/format.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 import { type Report, useReportActions } from './useProgress.ts';
 

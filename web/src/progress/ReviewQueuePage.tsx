@@ -2,8 +2,8 @@ import { Anchor, Badge, Card, Group, Pagination, SegmentedControl, Stack, Text, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { formatDate, formatDateTime } from '../app/format.ts';
-import { EmptyState, ErrorState, LoadingState } from '../app/states.tsx';
+import { formatDate, formatDateTime } from '../ui/format.ts';
+import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { type QueuedReport, type QueueOrder, useReviewQueue } from './useProgress.ts';
 
 const HOUR = 3_600_000;

@@ -1,8 +1,8 @@
 import { Badge, Card, Group, Pagination, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorState, LoadingState } from '../app/states.tsx';
 import { useMe } from '../auth/useMe.ts';
+import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { TaskTable } from './TaskTable.tsx';
 import { type TaskListParams, useTaskList } from './useTasks.ts';
 

@@ -3,9 +3,9 @@ import { Anchor, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Tooltip 
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Field } from '../app/Field.tsx';
-import { formatDate } from '../app/format.ts';
-import { EmptyState } from '../app/states.tsx';
+import { Field } from '../ui/Field.tsx';
+import { formatDate } from '../ui/format.ts';
+import { EmptyState } from '../ui/states.tsx';
 import { DeadlineText, lateKey, TaskTable } from './TaskTable.tsx';
 import { TimelinessBadge } from './timeliness.tsx';
 import type { Task } from './useTasks.ts';

@@ -4,7 +4,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate } from '../app/format.ts';
+import { formatDate } from '../ui/format.ts';
 import { TimelinessBadge } from './timeliness.tsx';
 
 export type SortKey = 'dueDate' | 'createdAt' | 'timeliness' | 'directive' | 'ref';

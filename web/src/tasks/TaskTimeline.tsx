@@ -1,7 +1,7 @@
 import { Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../app/format.ts';
-import { EmptyState, ErrorState, LoadingState } from '../app/states.tsx';
+import { formatDateTime } from '../ui/format.ts';
+import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { useTaskHistory } from './useTasks.ts';
 
 /** Reasons a person wrote are shown; references the system records ("progress_report:34") are not. */

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { api } from '../api/client.ts';
-import { formatDate } from '../app/format.ts';
+import { formatDate } from '../ui/format.ts';
 import type { TaskList, TaskListParams } from './useTasks.ts';
 
 const PAGE = 200;
