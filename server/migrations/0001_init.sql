@@ -1,3 +1,5 @@
+-- History, as applied: the current bodies of the functions, views and triggers defined here are in
+-- server/db/functions/ (re-applied after the migrations at every start).
 -- giamsat core schema: bodies, accounts, directives, tasks, progress, files, jobs, events.
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE EXTENSION IF NOT EXISTS pg_trgm;

@@ -1,3 +1,5 @@
+-- History, as applied: the current bodies of the functions, views and triggers defined here are in
+-- server/db/functions/ (re-applied after the migrations at every start).
 -- Deterministic pseudo-random numbers for the demo and benchmark data generator (server/src/demo):
 -- the same (key, salt) gives the same value in [0, 1) on PGlite and on every PostgreSQL server, so a
 -- seed reproduces a data set, and the national scale can be generated set-based (INSERT … SELECT over

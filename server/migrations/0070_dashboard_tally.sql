@@ -1,3 +1,5 @@
+-- History, as applied: the current bodies of the functions, views and triggers defined here are in
+-- server/db/functions/ (re-applied after the migrations at every start).
 -- Dashboard tally (server/src/dashboard/dashboard.tally.ts): the national dashboard's figures for one
 -- reference day, kept as counts that every write to their inputs corrects in its own transaction.
 --

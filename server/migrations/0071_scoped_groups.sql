@@ -1,3 +1,5 @@
+-- History, as applied: the current bodies of the functions, views and triggers defined here are in
+-- server/db/functions/ (re-applied after the migrations at every start).
 -- A named group written in a province's or a commune's own directive means that group's members
 -- there: "Ủy ban nhân dân cấp xã" in Hà Nội's plan are Hà Nội's communes, not every commune of the
 -- country. Such a task is assigned to the group's part inside the directive's scope — a group of its

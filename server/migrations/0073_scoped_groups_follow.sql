@@ -1,3 +1,5 @@
+-- History, as applied: the current bodies of the functions, views and triggers defined here are in
+-- server/db/functions/ (re-applied after the migrations at every start).
 -- A group's parts inside provinces (0071) follow the group: a body that joins "Ủy ban nhân dân cấp xã"
 -- (a new commune) joins its province's part too, and one that leaves it leaves the part.
 -- Each trigger acts only when a group with parts changed: a statement trigger fires even for no rows,

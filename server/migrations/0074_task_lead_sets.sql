@@ -1,3 +1,5 @@
+-- History, as applied: the current bodies of the functions, views and triggers defined here are in
+-- server/db/functions/ (re-applied after the migrations at every start).
 -- One definition of a task's lead bodies as tasks.lead_agency_ids holds them (0070), read by the
 -- triggers that keep the column and by the demo generator's bulk load, instead of three copies.
 CREATE VIEW task_lead_sets AS

@@ -1,3 +1,5 @@
+-- History, as applied: the current bodies of the functions, views and triggers defined here are in
+-- server/db/functions/ (re-applied after the migrations at every start).
 -- Lookups that run on the busiest requests, as PL/pgSQL functions so that their plans are kept.
 --
 -- The app sends each statement as text, so PostgreSQL parses and plans it on every call. For these

@@ -1,3 +1,5 @@
+-- History, as applied: the current bodies of the functions, views and triggers defined here are in
+-- server/db/functions/ (re-applied after the migrations at every start).
 -- Creating a progress report is the busiest write of the system (every body on a reporting deadline).
 -- As one statement sent as text, PostgreSQL parsed, analysed and planned it on every call, which cost
 -- more than running it (pgbench on the national scale, one client, without the commit's fsync: ≈0.9 ms

@@ -8,6 +8,7 @@ import { migrate } from '../src/db/migrate.ts';
  * A fresh, migrated database for one test file. With TEST_DATABASE_URL (set by scripts/test.mjs when it
  * runs the suite against a PostgreSQL server) each file gets its own database cloned from a migrated
  * template; otherwise an in-memory PGlite restored from a migrated snapshot (migrating once per worker).
+ * Migrated by migrate(): the migrations, then the functions, views and triggers of server/db/functions.
  */
 export async function createTestDb(): Promise<Db> {
   const serverUrl = process.env.TEST_DATABASE_URL;

@@ -11,7 +11,7 @@ export interface SessionRow {
   scope_path: string | null;
 }
 
-/** Before every signed-in request: SQL function `live_session` (migration 0080: it keeps its plan). */
+/** Before every signed-in request: SQL function `live_session` (server/db/functions: it keeps its plan). */
 export async function findLiveSession(db: Db, tokenHash: string, now: Date): Promise<SessionRow | undefined> {
   const [row] = await db.query<SessionRow>(sql`SELECT * FROM live_session(${tokenHash}, ${now})`);
   return row;

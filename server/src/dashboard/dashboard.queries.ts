@@ -18,7 +18,7 @@ import { COUNT_COLUMNS, ensureTallyDay } from './dashboard.tally.ts';
  *   the bodies and provinces from one lead join), ≈0.8 s of database time for 200,000 tasks on
  *   PostgreSQL 15 and ≈1.6 s on PGlite — fine for a province, a body or a directive, too slow for the
  *   nation;
- * - read from the day's tally (`tally` option; dashboard.tally.ts, migration 0070): counts built once
+ * - read from the day's tally (`tally` option; dashboard.tally.ts, dashboard_tally.sql): counts built once
  *   per day and corrected by triggers on every write, summed per request (≈50 ms on PostgreSQL under
  *   load at 200,000 tasks). Used for today's figures over everything published, by level or programme.
  * dashboard.tally.test.ts holds the two equal through every kind of write.
@@ -47,7 +47,7 @@ export interface DashboardOptions {
   strategy?: 'single' | 'parallel';
   /**
    * The scope is every published task, narrowed at most by directive level and programme: the figures
-   * may then be read from the day's tally (migration 0070, dashboard.tally.ts) instead of judging each
+   * may then be read from the day's tally (dashboard.tally.ts) instead of judging each
    * task. `scope` must be the same set. Not with `leadWithinPath`.
    */
   tally?: TallyFilter;

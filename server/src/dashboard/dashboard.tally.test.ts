@@ -20,7 +20,7 @@ import { computeDashboard, type DashboardFigures, type TallyFilter } from './das
 import type { DashboardResponse } from './dashboard.schemas.ts';
 import { compactTallyDay } from './dashboard.tally.ts';
 
-// The day's tally (migration 0070) must give exactly the figures of judging every task that day, and
+// The day's tally (server/db/functions/dashboard_tally*.sql) must give exactly the figures of judging every task that day, and
 // stay so through every kind of write, without being rebuilt: each check below compares the two.
 
 const DAY = '2025-09-15';

@@ -3,9 +3,10 @@ import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 
 /**
- * The day's tally (migration 0070): the counts the national dashboard reads instead of judging every
- * task on each request. Built on the first request of a day; from then on the triggers of 0070 correct
- * it in the same transaction as every write to a task, its lead bodies or its directive.
+ * The day's tally (tables: migration 0070; functions and triggers: server/db/functions/dashboard_tally*.sql):
+ * the counts the national dashboard reads instead of judging every task on each request. Built on the
+ * first request of a day; from then on the triggers correct it in the same transaction as every write to
+ * a task, its lead bodies or its directive.
  */
 
 // Any constant: the same in every app process, so only one of them builds a day.

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+const FUNCTIONS_DIR = fileURLToPath(new URL('../../db/functions/', import.meta.url));
 // Any constant works; it only has to be the same in every app process.
 const MIGRATION_LOCK = 5_700_057;
 
@@ -23,13 +25,44 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
     }));
 }
 
+/** The SQL functions, views and triggers as they are now (server/db/functions), in name order. */
+export interface FunctionSet {
+  files: { name: string; sql: string }[];
+  /** Of the names and contents: stored once applied, so a start with nothing changed applies nothing. */
+  hash: string;
+}
+
+export function listFunctions(dir = FUNCTIONS_DIR): FunctionSet {
+  const files = readdirSync(dir)
+    .filter((file) => file.endsWith('.sql'))
+    .sort()
+    .map((name) => ({ name, sql: readFileSync(dir + name, 'utf8') }));
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(`${file.name}\0${file.sql}\0`);
+  return { files, hash: hash.digest('hex') };
+}
+
 /**
- * Applies the numbered SQL migrations not yet applied, each in its own transaction. Several app
- * processes may start at once against one server: an advisory lock lets one migrate while the others wait.
+ * Brings the database up to date, in one transaction under an advisory lock (several app processes may
+ * start at once against one server: one migrates while the others wait):
+ *
+ * 1. the numbered migrations (server/migrations: tables, indexes, data) not yet applied, in order;
+ * 2. then the functions, views and triggers (server/db/functions), each file idempotent (CREATE OR
+ *    REPLACE), when their files changed since they were last applied or a migration ran (it may have
+ *    dropped a view to change a table). Unchanged, this costs one query.
+ *
+ * Returns the versions of the migrations applied and whether the functions were.
  */
-export async function migrate(db: Db, migrations = listMigrations()): Promise<number[]> {
-  await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+export async function migrate(
+  db: Db,
+  options: { migrations?: Migration[]; functions?: FunctionSet } = {},
+): Promise<{ migrations: number[]; functions: boolean }> {
+  const migrations = options.migrations ?? listMigrations();
+  const functions = options.functions ?? listFunctions();
+  await db.exec(`
+    CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+    CREATE TABLE IF NOT EXISTS schema_functions (hash text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());`);
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     const applied = new Set(
@@ -45,6 +78,11 @@ export async function migrate(db: Db, migrations = listMigrations()): Promise<nu
       ]);
       done.push(migration.version);
     }
-    return done;
+    const [current] = await tx.query<{ hash: string }>('SELECT hash FROM schema_functions');
+    if (done.length === 0 && current?.hash === functions.hash) return { migrations: done, functions: false };
+    for (const file of functions.files) await tx.exec(file.sql);
+    await tx.query('DELETE FROM schema_functions');
+    await tx.query('INSERT INTO schema_functions (hash) VALUES ($1)', [functions.hash]);
+    return { migrations: done, functions: true };
   });
 }

@@ -335,7 +335,7 @@ export async function generateDemoData(db: Db, options: GenerateOptions): Promis
     await generateHistory(g);
     await q(`SELECT setval(pg_get_serial_sequence('tasks', 'id'), (SELECT max(id) FROM tasks))`);
     // The bulk load may have run without triggers (above): what they keep is set here, set-based — each
-    // task's lead bodies (0070) — and any dashboard tally is dropped, to be built afresh (TRUNCATE: the
+    // task's lead bodies (task_lead_agency_ids.sql) — and any dashboard tally is dropped, to be built afresh (TRUNCATE: the
     // cascade of a DELETE is a trigger too).
     await q(`
       UPDATE tasks t SET lead_agency_ids = s.ids FROM task_lead_sets s

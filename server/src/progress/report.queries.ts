@@ -20,7 +20,7 @@ export function reportVisibility(actor: Actor, r = 'r'): Sql {
 
 /**
  * The role a body holds on a task: lead wins over coordinating; a group assignment counts for its
- * members (SQL function `body_role_on`, migration 0080: a PL/pgSQL function keeps its plan).
+ * members (SQL function `body_role_on` in server/db/functions: a PL/pgSQL function keeps its plan).
  */
 const bodyRoleOn = (taskId: Sql, agencyId: number | null): Sql => sql`body_role_on(${taskId}, ${agencyId}::bigint)`;
 
@@ -104,7 +104,7 @@ const selectReports = (source: Sql) => sql`
 
 /**
  * The hot path of reporting (every body on a reporting deadline): one call of the SQL function
- * `create_progress_report` (migration 0081), one round trip, one commit. It inserts the report only
+ * `create_progress_report` (server/db/functions), one round trip, one commit. It inserts the report only
  * when the task's directive is published and the body holds a role on the task (directly or through a
  * group) — for a focal point or head exactly "can see the task and is assigned to it" — and writes the
  * report's links and its history row in the same transaction. The history row's `after` is

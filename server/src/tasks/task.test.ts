@@ -49,7 +49,7 @@ describe('tasks', () => {
       ref: '2.1',
       directive: { id: draft.id, status: 'draft', scopeAgency: { id: cast.hanoi.id } },
       lead: [{ id: cast.hanoiDept.id, name: 'Sở Khoa học và Công nghệ Hà Nội', level: 'province', kind: 'state' }],
-      // A group in Hà Nội's own plan stands for its members in Hà Nội (migration 0071).
+      // A group in Hà Nội's own plan stands for its members in Hà Nội (server/db/functions/scoped_groups.sql).
       coordinating: [
         { name: `UBND cấp xã (${cast.hanoi.name})`, kind: 'group' },
         { id: cast.ministry.id, name: 'Bộ Khoa học và Công nghệ' },

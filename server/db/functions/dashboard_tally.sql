@@ -1,0 +1,105 @@
+-- The dashboard's tally (server/src/dashboard/dashboard.tally.ts): the national dashboard's figures
+-- for one reference day, kept as counts that every write to their inputs corrects in its own
+-- transaction (the triggers are in dashboard_tally_triggers.sql; the tables in migration 0070).
+--
+-- Why: a national dashboard judges 200,000 tasks on a day; judging them on every request costs about
+-- a second of database time. A task's state on a given day depends only on its own facts (deadline,
+-- completion, accepted reports, directive, lead bodies), so the counts for that day can be built once
+-- and then corrected by the triggers whenever one of those facts changes. Nothing here goes stale by
+-- the passing of time: a tally belongs to its day, and another day is built afresh (or judged task by
+-- task). Rows are only ever inserted (a change adds −1 for the old facts and +1 for the new), so
+-- concurrent writers never wait on one another; readers sum the rows of the day.
+
+-- The type has no CREATE OR REPLACE: it is made afresh, and with it the two functions that take it
+-- (the CASCADE drops just those; the triggers call them by name and find the new ones).
+DROP TYPE IF EXISTS dashboard_fact CASCADE;
+-- A task of a published directive as the tally sees it; sign +1 counts it, −1 un-counts it.
+CREATE TYPE dashboard_fact AS (
+  sign            integer,
+  level           text,
+  programme_code  text,
+  kind            text,
+  due_date        date,
+  completed_on    date,
+  has_results     boolean,
+  -- Since when the task has been quiet: its last accepted report, else when it went live.
+  quiet_since     timestamptz,
+  lead_agency_ids bigint[]
+);
+
+CREATE OR REPLACE FUNCTION dashboard_fact(sign integer, level text, programme_code text, kind text, due_date date,
+                               completed_on date, last_accepted_report_at timestamptz, created_at timestamptz,
+                               published_at timestamptz, lead_agency_ids bigint[])
+  RETURNS dashboard_fact LANGUAGE sql IMMUTABLE AS $$
+  SELECT ROW(sign, level, programme_code, kind, due_date, completed_on, last_accepted_report_at IS NOT NULL,
+             coalesce(last_accepted_report_at, greatest(created_at, published_at)), lead_agency_ids)::dashboard_fact
+$$;
+
+-- Adds the facts to the tally of every built day (or of `only_day`). The same judgement as
+-- computeDashboard's per-task statements (dashboard.queries.ts); a test holds the two equal.
+CREATE OR REPLACE FUNCTION dashboard_tally_apply(facts dashboard_fact[], only_day date DEFAULT NULL)
+  RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF cardinality(facts) IS NULL OR cardinality(facts) = 0 THEN RETURN; END IF;
+  WITH judged AS MATERIALIZED (
+    SELECT dd.day, f.ord, f.sign, f.level, f.programme_code, f.lead_agency_ids, f.due_date, f.completed_on,
+           dd.months,
+           task_timeliness(f.kind, f.due_date, f.completed_on, f.has_results, dd.day) AS state,
+           (f.completed_on IS NULL
+             AND f.quiet_since < ((dd.day - dd.stale_after_days)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')) AS stale
+    FROM unnest(facts) WITH ORDINALITY f(sign, level, programme_code, kind, due_date, completed_on, has_results,
+                                         quiet_since, lead_agency_ids, ord)
+    CROSS JOIN dashboard_days dd
+    WHERE only_day IS NULL OR dd.day = only_day
+  ), tasks_tally AS (
+    INSERT INTO dashboard_tally_tasks (day, level, programme_code, state, stale, ageing, due_on, ck, on_time, dk, sk, ek, n)
+    SELECT j.day, j.level, j.programme_code, j.state, j.stale,
+           CASE WHEN j.state <> 'in_progress_overdue' THEN 0
+                WHEN j.due_date >= j.day - 30 THEN 1
+                WHEN j.due_date >= j.day - 90 THEN 2
+                WHEN j.due_date >= j.day - 180 THEN 3
+                ELSE 4 END,
+           CASE WHEN j.completed_on IS NULL AND j.due_date BETWEEN j.day AND j.day + 366 THEN j.due_date END,
+           CASE WHEN j.completed_on <= j.day THEN width_bucket(j.completed_on, j.months) END,
+           (j.completed_on <= j.due_date OR j.due_date IS NULL),
+           width_bucket(j.due_date, j.months),
+           CASE WHEN j.due_date < j.day AND (j.completed_on IS NULL OR j.completed_on > j.due_date)
+                THEN width_bucket(j.due_date + 1, j.months) END,
+           CASE WHEN j.completed_on > j.due_date AND j.completed_on <= j.day
+                THEN width_bucket(j.completed_on, j.months) END,
+           sum(j.sign)
+    FROM judged j
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+    HAVING sum(j.sign) <> 0
+  ), bodies_tally AS (
+    INSERT INTO dashboard_tally_bodies (day, level, programme_code, agency_id, total, stale, not_started, in_progress_on_time, in_progress_overdue, done_on_time, done_late, continuous_with_results, continuous_without_results)
+    SELECT j.day, j.level, j.programme_code, l.agency_id, sum(j.sign), coalesce(sum(j.sign) FILTER (WHERE j.stale), 0),
+           coalesce(sum(j.sign) FILTER (WHERE j.state = 'not_started'), 0),
+           coalesce(sum(j.sign) FILTER (WHERE j.state = 'in_progress_on_time'), 0),
+           coalesce(sum(j.sign) FILTER (WHERE j.state = 'in_progress_overdue'), 0),
+           coalesce(sum(j.sign) FILTER (WHERE j.state = 'done_on_time'), 0),
+           coalesce(sum(j.sign) FILTER (WHERE j.state = 'done_late'), 0),
+           coalesce(sum(j.sign) FILTER (WHERE j.state = 'continuous_with_results'), 0),
+           coalesce(sum(j.sign) FILTER (WHERE j.state = 'continuous_without_results'), 0)
+    FROM judged j CROSS JOIN LATERAL unnest(j.lead_agency_ids) l(agency_id)
+    GROUP BY 1, 2, 3, 4
+  ), provinces AS MATERIALIZED (
+    SELECT * FROM agency_provinces
+    WHERE agency_id IN (SELECT DISTINCT unnest(j.lead_agency_ids) FROM judged j)
+  ), task_provinces AS (
+    SELECT DISTINCT j.day, j.ord, p.province_id
+    FROM judged j CROSS JOIN LATERAL unnest(j.lead_agency_ids) l(agency_id)
+    JOIN provinces p ON p.agency_id = l.agency_id
+  )
+  INSERT INTO dashboard_tally_provinces (day, level, programme_code, province_id, total, stale, not_started, in_progress_on_time, in_progress_overdue, done_on_time, done_late, continuous_with_results, continuous_without_results)
+  SELECT j.day, j.level, j.programme_code, tp.province_id, sum(j.sign), coalesce(sum(j.sign) FILTER (WHERE j.stale), 0),
+           coalesce(sum(j.sign) FILTER (WHERE j.state = 'not_started'), 0),
+           coalesce(sum(j.sign) FILTER (WHERE j.state = 'in_progress_on_time'), 0),
+           coalesce(sum(j.sign) FILTER (WHERE j.state = 'in_progress_overdue'), 0),
+           coalesce(sum(j.sign) FILTER (WHERE j.state = 'done_on_time'), 0),
+           coalesce(sum(j.sign) FILTER (WHERE j.state = 'done_late'), 0),
+           coalesce(sum(j.sign) FILTER (WHERE j.state = 'continuous_with_results'), 0),
+           coalesce(sum(j.sign) FILTER (WHERE j.state = 'continuous_without_results'), 0)
+  FROM task_provinces tp JOIN judged j ON j.day = tp.day AND j.ord = tp.ord
+  GROUP BY 1, 2, 3, 4;
+END $$;
