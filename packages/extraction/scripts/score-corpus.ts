@@ -1,5 +1,7 @@
 // Extracts every corpus file, writes the CLI's JSON shape to a temp file and runs the scorer on it.
-// Run from the repository root: npx tsx packages/extraction/scripts/score-corpus.ts [--verbose] [NAME]
+// Run from the repository root: npx tsx packages/extraction/scripts/score-corpus.ts [--verbose] [--own] [NAME]
+// --own scores the library's own test documents (test/documents: other document types, written for
+// the tests, with gold files in the same format) instead of the shared corpus.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,7 @@ import type { ExtractionResult } from '../src/types.ts';
 
 const sharedDir = fileURLToPath(new URL('../../../../shared', import.meta.url));
 const corpusDir = join(sharedDir, 'corpus');
+export const ownDocumentsDir = fileURLToPath(new URL('../test/documents', import.meta.url));
 const scorer = join(sharedDir, 'eval', 'score-extraction.mjs');
 
 /** The CLI contract shape (`giamsat extract FILE --json`). */
@@ -37,18 +40,24 @@ export function toCliJson(result: ExtractionResult): unknown {
   };
 }
 
-export function scoreCorpus(verbose: boolean, only?: string): Array<{ file: string; output: string }> {
-  if (!existsSync(corpusDir)) throw new Error(`corpus not found at ${corpusDir}`);
-  const dir = mkdtempSync(join(tmpdir(), 'giamsat-score-'));
+export const scorerPath = scorer;
+
+export function scoreCorpus(
+  verbose: boolean,
+  only?: string,
+  dir: string = corpusDir,
+): Array<{ file: string; output: string }> {
+  if (!existsSync(dir)) throw new Error(`corpus not found at ${dir}`);
+  const out = mkdtempSync(join(tmpdir(), 'giamsat-score-'));
   const results: Array<{ file: string; output: string }> = [];
-  for (const f of readdirSync(corpusDir)
+  for (const f of readdirSync(dir)
     .filter((x) => x.endsWith('.txt'))
     .sort()) {
     if (only && !f.includes(only)) continue;
-    const gold = join(corpusDir, f.replace(/\.txt$/, '.gold.json'));
+    const gold = join(dir, f.replace(/\.txt$/, '.gold.json'));
     if (!existsSync(gold)) continue;
-    const result = extractDirectives(readFileSync(join(corpusDir, f), 'utf8'));
-    const pred = join(dir, f.replace(/\.txt$/, '.pred.json'));
+    const result = extractDirectives(readFileSync(join(dir, f), 'utf8'));
+    const pred = join(out, f.replace(/\.txt$/, '.pred.json'));
     writeFileSync(pred, JSON.stringify(toCliJson(result), null, 1));
     const args = [scorer, gold, pred, ...(verbose ? ['--verbose'] : [])];
     results.push({ file: f, output: execFileSync(process.execPath, args, { encoding: 'utf8' }) });
@@ -59,7 +68,8 @@ export function scoreCorpus(verbose: boolean, only?: string): Array<{ file: stri
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const verbose = process.argv.includes('--verbose');
   const only = process.argv.slice(2).find((a) => !a.startsWith('--'));
-  for (const r of scoreCorpus(verbose, only)) {
+  const own = process.argv.includes('--own');
+  for (const r of scoreCorpus(verbose, only, own ? ownDocumentsDir : corpusDir)) {
     const lines = r.output.trim().split('\n');
     if (verbose) console.log(`── ${r.file}\n${lines.slice(0, -1).join('\n')}`);
     console.log(`${r.file}: ${lines[lines.length - 1]}`);

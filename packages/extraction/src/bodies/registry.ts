@@ -87,8 +87,12 @@ export class BodyIndex {
    */
   private readonly byPrefix = new Map<string, BodyEntry | null>();
 
+  /** Every body, current and historical, by id (to follow successors). */
+  private readonly byId = new Map<string, RegistryBody>();
+
   constructor(readonly registry: BodyRegistry) {
-    for (const b of registry.bodies) {
+    for (const b of [...registry.bodies, ...(registry.historical ?? [])]) {
+      this.byId.set(b.id, b);
       this.put(b.name, { name: b.name, body: b });
       for (const a of b.aliases) this.put(a, { name: b.name, body: b });
     }
@@ -116,6 +120,27 @@ export class BodyIndex {
     const first = words[0] ?? '';
     this.maxWords.set(first, Math.max(this.maxWords.get(first) ?? 0, words.length));
     this.lastWords.add(words[words.length - 1] ?? '');
+  }
+
+  /**
+   * Today's bodies for a name the registry knows as ended (validTo): its successors, followed
+   * through later mergers. [] for a current body or an unknown name.
+   */
+  successorsOf(name: string): string[] {
+    const body = this.lookup(name)?.body;
+    if (!body?.validTo || !body.successors?.length) return [];
+    const out: string[] = [];
+    const seen = new Set<string>([body.id]);
+    const visit = (id: string): void => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const next = this.byId.get(id);
+      if (!next) return;
+      if (next.validTo && next.successors?.length) for (const s of next.successors) visit(s);
+      else if (!out.includes(next.name)) out.push(next.name);
+    };
+    for (const s of body.successors) visit(s);
+    return out;
   }
 
   lookup(label: string): BodyEntry | undefined {

@@ -1,13 +1,26 @@
-// Splitting a file into its documents. A Vietnamese administrative document opens with a header
-// block (issuing body in capitals, "ĐẢNG CỘNG SẢN VIỆT NAM" or the national motto, "Số …", the place
-// and date, the type in capitals), ends with "Nơi nhận:" and a signature, and may be followed by its
-// appendices ("PHỤ LỤC … (Kèm theo … số …)"). A "SAO Y"/"SAO LỤC" block is a certified copy, not a
-// document of its own.
+// The document model of a file: the documents in it and the parts of each. A Vietnamese administrative
+// document (Nghị định 30/2020, and the Party's own format) opens with a title block — the issuing body
+// in capitals, the national motto or "ĐẢNG CỘNG SẢN VIỆT NAM", "Số …", the place and date, the type in
+// capitals and the title — may address bodies ("Kính gửi:", "THỦ TƯỚNG CHÍNH PHỦ điện:"), ends with
+// "Nơi nhận:" and a signature, and may carry attachments after that: appendices ("PHỤ LỤC"), an
+// action programme or plan "ban hành kèm theo", a draft. A "SAO Y"/"SAO LỤC" block is a certified copy,
+// not a document of its own. Nothing after a signature is dropped: what follows is an attachment or
+// the next document.
 
+import { type BodyIndex } from '../bodies/registry.ts';
 import type { SourceLine } from '../text/lines.ts';
-import { fold, isUpperLine } from '../text/normalize.ts';
-import type { Level } from '../types.ts';
+import { fold, isUpperLine, stripMarkup } from '../text/normalize.ts';
+import type { DocumentConfidence, Level } from '../types.ts';
 import { normalizeDocNumber } from './doc-number.ts';
+
+export interface DocumentPart {
+  /** 'main' for the document's own text, else the attachment's type ("Phụ lục", "Chương trình hành động"). */
+  kind: string;
+  title: string | null;
+  /** Index range [from, to) into the lines. */
+  from: number;
+  to: number;
+}
 
 export interface DocumentRegion {
   number: string | null;
@@ -19,36 +32,46 @@ export interface DocumentRegion {
   startsAtLine: number;
   /** Index (into lines) of the "Số" line, or -1. */
   anchor: number;
-  /** Line ranges [from, to) holding the document's text and its appendices. */
-  bodyRanges: Array<[number, number]>;
+  parts: DocumentPart[];
   /** Index range of the header lines (for level and issuer). */
   headerFrom: number;
   headerTo: number;
+  confidence: DocumentConfidence;
 }
 
-const NUMBER_LINE = /^Số\s*[:.]?\s*(\d[\p{L}\d.]*\s*[-–/]\s*[\p{L}\d]+(?:\s*[-–/]\s*[\p{L}\d]+){0,4})\s*$/u;
+const NUMBER_AT_START =
+  /^Số\s*[:.]?\s*(\d[\p{L}\d.]*\s*[-–/]\s*[\p{L}\d]+(?:\s*[-–/]\s*[\p{L}\d]+){0,4})(?=\s|$|[,;])/u;
 const DATE_LINE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
 const COPY_LINE = /^(SAO Y|SAO LỤC|TRÍCH SAO)(\s+BẢN CHÍNH)?\s*$/u;
-const APPENDIX_LINE = /^PHỤ LỤC(\s|$|\d)/u;
+const APPENDIX_LINE = /^PHỤ LỤC(\s|$|\d|:)/u;
+const ATTACHED_LINE = /^[(*\s]*(ban hành\s+|được ban hành\s+)?kèm theo\s/iu;
+const MOTTO = /CỘNG SẢN VIỆT NAM|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|TỰ DO|HẠNH PHÚC|^[-–_*=\s\\]+$/u;
 
 const TYPE_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^THÔNG BÁO\s+KẾT LUẬN/u, 'Thông báo kết luận'],
   [/^KẾ HOẠCH/u, 'Kế hoạch'],
   [/^THÔNG BÁO/u, 'Thông báo'],
+  [/^CÔNG ĐIỆN/u, 'Công điện'],
   [/^CÔNG VĂN/u, 'Công văn'],
   [/^QUY CHẾ/u, 'Quy chế'],
   [/^QUYẾT ĐỊNH/u, 'Quyết định'],
   [/^NGHỊ QUYẾT/u, 'Nghị quyết'],
+  [/^NGHỊ ĐỊNH/u, 'Nghị định'],
   [/^CHỈ THỊ/u, 'Chỉ thị'],
   [/^KẾT LUẬN/u, 'Kết luận'],
+  [/^CHƯƠNG TRÌNH HÀNH ĐỘNG/u, 'Chương trình hành động'],
   [/^CHƯƠNG TRÌNH/u, 'Chương trình'],
   [/^HƯỚNG DẪN/u, 'Hướng dẫn'],
   [/^BÁO CÁO/u, 'Báo cáo'],
+  [/^TỜ TRÌNH/u, 'Tờ trình'],
+  [/^THÔNG TƯ/u, 'Thông tư'],
   [/^QUY ĐỊNH/u, 'Quy định'],
   [/^ĐỀ ÁN/u, 'Đề án'],
+  [/^DỰ THẢO/u, 'Dự thảo'],
+  [/^DANH MỤC/u, 'Danh mục'],
 ];
 
-/** Type from the number's code when no title says it ("55-CV/…" is a Công văn). */
+/** Type from a code in the number when no title says it: "55-CV/…", "12/CĐ-TTg", "05/2025/NĐ-CP". */
 const CODE_TYPES: Record<string, string> = {
   CV: 'Công văn',
   TB: 'Thông báo',
@@ -56,23 +79,48 @@ const CODE_TYPES: Record<string, string> = {
   NQ: 'Nghị quyết',
   QĐ: 'Quyết định',
   CT: 'Chỉ thị',
+  CĐ: 'Công điện',
   BC: 'Báo cáo',
   QC: 'Quy chế',
   HD: 'Hướng dẫn',
   KL: 'Kết luận',
   CTr: 'Chương trình',
+  CTHĐ: 'Chương trình hành động',
   QyĐ: 'Quy định',
   ĐA: 'Đề án',
+  NĐ: 'Nghị định',
+  TT: 'Thông tư',
+  TTr: 'Tờ trình',
 };
 
-function isHeaderish(l: SourceLine): boolean {
+/** The text of a line, or its cells read left to right (a two-column title block pasted with a TAB). */
+function cellsOf(l: SourceLine | undefined): string[] {
+  if (!l) return [];
+  if (l.cells) return l.cells.map((c) => c.trim()).filter(Boolean);
   const t = l.text.trim();
-  if (!t) return true;
-  if (/^\*+$/.test(t) || t === '\\*') return true;
-  if (DATE_LINE.test(t) && t.length < 80) return true;
-  if (NUMBER_LINE.test(t)) return true;
-  if (/^V\/v\s/iu.test(t)) return true;
-  return isUpperLine(t) && t.length < 120;
+  return t ? [t] : [];
+}
+
+function numberIn(l: SourceLine | undefined): string | null {
+  for (const c of cellsOf(l)) {
+    const m = NUMBER_AT_START.exec(c);
+    // A "Số …" line is short: the number, maybe the place and date beside it.
+    if (m?.[1] && c.length < 120) return m[1];
+  }
+  return null;
+}
+
+function isHeaderish(l: SourceLine): boolean {
+  const cells = cellsOf(l);
+  if (cells.length === 0) return true;
+  if (l.cells && l.cells.length > 3) return false;
+  return cells.every((t) => {
+    if (/^\*+$/.test(t) || t === '\\*') return true;
+    if (DATE_LINE.test(t) && t.length < 80) return true;
+    if (NUMBER_AT_START.test(t)) return true;
+    if (/^V\/v\s/iu.test(t)) return true;
+    return isUpperLine(t) && t.length < 120;
+  });
 }
 
 function isoFrom(m: RegExpExecArray): string | null {
@@ -96,12 +144,148 @@ function sentenceCase(s: string): string {
   return lower.charAt(0).toUpperCase() + lower.slice(1);
 }
 
-export function splitDocuments(lines: SourceLine[]): DocumentRegion[] {
-  const anchors: number[] = [];
+/** "Ủy ban nhân dân xã tân lập" → "Ủy ban nhân dân xã Tân Lập": place names keep their capitals. */
+function capitalisePlaces(s: string): string {
+  return s.replace(
+    /(^|\s)(tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã|thị trấn)\s+([\p{L}\s-]+)$/u,
+    (_m, pre: string, kind: string, place: string) =>
+      `${pre}${kind} ${place.replace(/(^|[\s-])(\p{L})/gu, (_x, sep: string, ch: string) => sep + ch.toUpperCase())}`,
+  );
+}
+
+/** The type a number's codes name ("12/CĐ-TTg" → Công điện), if any. */
+function typeFromNumber(number: string): string | null {
+  for (const code of number.split(/[-/]/)) {
+    const t = CODE_TYPES[code];
+    if (t) return t;
+  }
+  return null;
+}
+
+/** The title block's issuer: the registry's name when it knows the lines, else the lines as written. */
+function issuerOf(headerLines: string[], ix: BodyIndex | undefined): { name: string | null; known: boolean } {
+  if (headerLines.length === 0) return { name: null, known: false };
+  const candidates: string[] = [];
+  for (let k = 0; k < headerLines.length; k++) candidates.push(headerLines.slice(k).join(' '));
+  candidates.push(headerLines[headerLines.length - 1] ?? '');
+  if (ix) {
+    for (const c of candidates) {
+      const hit = ix.lookup(c.replace(/\s+/g, ' '));
+      if (hit?.body) return { name: hit.name, known: true };
+    }
+  }
+  let lines = headerLines;
+  // "ĐẢNG BỘ TỈNH X / ĐẢNG ỦY XÃ Y", "UBND TỈNH X / SỞ Y TẾ": the lower unit issues.
+  if (
+    lines.length > 1 &&
+    /^(BAN CHẤP HÀNH|THÀNH ỦY|THÀNH UỶ|TỈNH ỦY|TỈNH UỶ|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+\S/u.test(
+      lines[0] ?? '',
+    ) &&
+    /^(BAN|SỞ|ĐẢNG ỦY|ĐẢNG UỶ|VĂN PHÒNG|CHI BỘ|ỦY BAN|UỶ BAN|PHÒNG|TRUNG TÂM|CƠ QUAN)\s/u.test(lines[1] ?? '')
+  ) {
+    lines = lines.slice(1);
+  }
+  return { name: capitalisePlaces(sentenceCase(lines.join(' ').replace(/\s+/g, ' '))), known: false };
+}
+
+function conf(score: number, reason: DocumentConfidence['number']['reason']) {
+  return { score, reason };
+}
+
+interface Attachment {
+  at: number;
+  number: string | null;
+  type: string;
+  title: string | null;
+}
+
+function attachmentType(title: string): string {
+  const t = title.replace(/\s+/g, ' ').trim();
+  if (APPENDIX_LINE.test(t.toUpperCase())) return 'Phụ lục';
+  for (const [re, name] of TYPE_WORDS) if (re.test(t.toUpperCase())) return name;
+  return 'Phụ lục';
+}
+
+const KEM_THEO_NUMBER = /kèm theo[^()]{0,80}?số\s*:?\s*(\d[\p{L}\d.]*\s*[-–/]\s*[\p{L}\d]+(?:\s*[-–/]\s*[\p{L}\d-]+)*)/iu;
+
+/** Attachments: appendix headings, titles above a "(Ban hành) kèm theo …" line, titles after a signature. */
+function findAttachments(lines: SourceLine[], closings: number[]): Attachment[] {
+  const out: Attachment[] = [];
+  const numberNear = (from: number): string | null => {
+    for (let j = from; j < Math.min(lines.length, from + 8); j++) {
+      const m = KEM_THEO_NUMBER.exec(lines[j]?.text ?? '');
+      if (m?.[1]) return normalizeDocNumber(m[1]);
+    }
+    return null;
+  };
+  const push = (at: number, type: string, title: string | null): void => {
+    if (out.some((a) => Math.abs(a.at - at) <= 3)) return;
+    out.push({ at, number: numberNear(at), type, title });
+  };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (l && !l.cells && NUMBER_LINE.test(l.text.trim())) anchors.push(i);
+    if (!l || l.cells) continue;
+    const t = l.text.trim();
+    if (!t || t.length > 400) continue;
+    // The heading is tested on its first words: upper-casing every line of a long file costs more.
+    if (t.length <= 160 && APPENDIX_LINE.test(t.slice(0, 12).toUpperCase())) {
+      if (isUpperLine(t.replace(/\d+/g, '')) || /^Phụ lục(\s+[\dIVX]+)?\.?$/iu.test(t)) {
+        push(i, 'Phụ lục', titleAfter(lines, i));
+        continue;
+      }
+    }
+    if (ATTACHED_LINE.test(t) && /^[(*]/.test(t)) {
+      // The title is right above: "CHƯƠNG TRÌNH HÀNH ĐỘNG / CỦA CHÍNH PHỦ …", maybe a subtitle in lower case.
+      let s = -1;
+      for (let j = i - 1; j >= 0 && i - j <= 6; j--) {
+        const u = lines[j]?.text.trim() ?? '';
+        if (!u) continue;
+        if (lines[j]?.cells || MOTTO.test(u) || numberIn(lines[j]) || CLOSING.test(u) || u.length > 250) break;
+        if (!isUpperLine(u)) continue;
+        s = j;
+        if (TYPE_WORDS.some(([re]) => re.test(u)) || APPENDIX_LINE.test(u)) break;
+      }
+      if (s >= 0) {
+        const title = lines
+          .slice(s, i)
+          .map((x) => x.text.trim())
+          .filter(Boolean)
+          .join(' ');
+        push(s, attachmentType(title), stripMarkup(title));
+      }
+    }
   }
+  // After a signature: the first title in capitals that is not part of the signature block.
+  for (const c of closings) {
+    for (let i = c + 1; i < Math.min(lines.length, c + 60); i++) {
+      const t = lines[i]?.text.trim() ?? '';
+      if (!t || lines[i]?.cells) continue;
+      if (numberIn(lines[i]) || MOTTO.test(t)) break;
+      if (!isUpperLine(t) || t.length < 6) continue;
+      if (!TYPE_WORDS.some(([re]) => re.test(t)) && !APPENDIX_LINE.test(t)) continue;
+      push(i, attachmentType(t), t);
+      break;
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+function titleAfter(lines: SourceLine[], i: number): string | null {
+  const parts: string[] = [];
+  for (let j = i; j < Math.min(lines.length, i + 4); j++) {
+    const t = lines[j]?.text.trim() ?? '';
+    if (!t) continue;
+    if (!isUpperLine(t)) break;
+    parts.push(t);
+  }
+  return parts.length ? parts.join(' ') : null;
+}
+
+const CLOSING = /^(Nơi nhận|NƠI NHẬN)\s*:?/u;
+
+export function splitDocuments(lines: SourceLine[], ix?: BodyIndex): DocumentRegion[] {
+  const anchors: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (numberIn(lines[i])) anchors.push(i);
   interface Block {
     anchor: number;
     start: number;
@@ -113,7 +297,7 @@ export function splitDocuments(lines: SourceLine[]): DocumentRegion[] {
     let start = a;
     for (let j = a - 1; j >= 0 && a - j <= 20; j--) {
       const l = lines[j];
-      if (!l || l.cells || !isHeaderish(l)) break;
+      if (!l || !isHeaderish(l)) break;
       if (l.text.trim()) start = j;
     }
     let copy = false;
@@ -123,99 +307,93 @@ export function splitDocuments(lines: SourceLine[]): DocumentRegion[] {
     }
     blocks.push({ anchor: a, start, copy });
   });
-  // Appendix headings and where they belong.
-  const appendices: Array<{ at: number; number: string | null }> = [];
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i]?.text.trim() ?? '';
-    // The heading is tested on its first words: upper-casing every line of a long file costs more.
-    if (lines[i]?.cells || t.length > 160 || !APPENDIX_LINE.test(t.slice(0, 12).toUpperCase())) continue;
-    if (!isUpperLine(t.replace(/\d+/g, '')) && !/^Phụ lục(\s+[\dIVX]+)?$/iu.test(t)) continue;
-    let num: string | null = null;
-    for (let j = i; j < Math.min(lines.length, i + 8); j++) {
-      const m = /kèm theo[^()]{0,60}?số\s*(\d[\p{L}\d.]*\s*[-–]\s*[\p{L}\d]+(?:\s*\/\s*[\p{L}\d-]+)+)/iu.exec(
-        lines[j]?.text ?? '',
-      );
-      if (m?.[1]) {
-        num = normalizeDocNumber(m[1]);
-        break;
-      }
-    }
-    appendices.push({ at: i, number: num });
-  }
+  const closings: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (!lines[i]?.cells && CLOSING.test(lines[i]?.text.trim() ?? '')) closings.push(i);
+  const attachments = findAttachments(lines, closings);
 
   const docs: DocumentRegion[] = [];
   const realBlocks = blocks.filter((b) => !b.copy);
-  // Boundaries: each block (real or copy) and each appendix starts a new range.
-  const cuts = [...blocks.map((b) => b.start), ...appendices.map((a) => a.at), lines.length].sort((x, y) => x - y);
+  // Boundaries: each block (real or copy) and each attachment starts a new range.
+  const cuts = [...blocks.map((b) => b.start), ...attachments.map((a) => a.at), lines.length].sort((x, y) => x - y);
   const rangeEnd = (from: number) => cuts.find((c) => c > from) ?? lines.length;
 
   for (const b of realBlocks) {
-    const numberLine = lines[b.anchor]?.text.trim() ?? '';
-    const nm = NUMBER_LINE.exec(numberLine);
-    const number = nm?.[1] ? normalizeDocNumber(nm[1]) : null;
+    const raw = numberIn(lines[b.anchor]);
+    const number = raw ? normalizeDocNumber(raw) : null;
     const end = rangeEnd(b.start);
     // Date, type and title: in the header block and the lines right after the number.
     let date: string | null = null;
     let type: string | null = null;
     let title: string | null = null;
+    let typeReason: DocumentConfidence['type']['reason'] = 'title-block';
     let headerTo = b.anchor + 1;
+    let vv = false;
     for (let j = b.start; j < Math.min(end, b.anchor + 12); j++) {
-      const t = lines[j]?.text.trim() ?? '';
-      if (!date) {
-        const dm = DATE_LINE.exec(t);
-        if (dm && t.length < 80) {
-          date = isoFrom(dm);
+      for (const t of cellsOf(lines[j])) {
+        if (!date) {
+          const dm = DATE_LINE.exec(t);
+          if (dm && t.length < 120) {
+            date = isoFrom(dm);
+            headerTo = Math.max(headerTo, j + 1);
+          }
+        }
+        if (/^V\/v\s/iu.test(t)) {
+          vv = true;
+          title ??= t.replace(/^V\/v\s*/iu, '');
           headerTo = Math.max(headerTo, j + 1);
         }
-      }
-      if (!type && j > b.anchor - 3 && isUpperLine(t) && t.length < 200) {
-        const compact = t.replace(/\s+/g, ' ');
-        for (const [re, name] of TYPE_WORDS) {
-          if (!re.test(compact)) continue;
-          type = name;
-          // "THÔNG BÁO" on one line, "KẾT LUẬN CỦA …" on the next.
-          let k = j + 1;
-          while (k < end && !(lines[k]?.text.trim() ?? '')) k++;
-          const next = lines[k]?.text.trim() ?? '';
-          if (name === 'Thông báo' && /^KẾT LUẬN/u.test(next)) type = 'Thông báo kết luận';
-          const rest = compact.replace(re, '').trim();
-          title = rest || (isUpperLine(next) ? next : null);
-          headerTo = Math.max(headerTo, j + 1);
-          break;
+        if (!type && j > b.anchor - 3 && isUpperLine(t) && t.length < 200) {
+          const compact = t.replace(/\s+/g, ' ');
+          for (const [re, name] of TYPE_WORDS) {
+            if (!re.test(compact)) continue;
+            type = name;
+            // "THÔNG BÁO" on one line, "KẾT LUẬN CỦA …" on the next.
+            let k = j + 1;
+            while (k < end && !(lines[k]?.text.trim() ?? '')) k++;
+            const next = lines[k]?.text.trim() ?? '';
+            if (name === 'Thông báo' && /^KẾT LUẬN/u.test(next)) type = 'Thông báo kết luận';
+            const rest = compact.replace(re, '').trim();
+            title = rest || (next && (isUpperLine(next) || /^(Về|V\/v)\s/u.test(next)) ? next : null);
+            headerTo = Math.max(headerTo, j + 1);
+            break;
+          }
         }
       }
     }
     if (!type && number) {
-      const code = /-(\p{L}+)\//u.exec(number)?.[1];
-      if (code && CODE_TYPES[code]) type = CODE_TYPES[code] ?? null;
+      type = typeFromNumber(number);
+      typeReason = 'number-code';
     }
+    if (!type && vv) type = 'Công văn';
     const headerLines = lines
-      .slice(b.start, b.anchor)
-      .map((l) => l.text.trim())
-      .filter((t) => t && isUpperLine(t) && !/CỘNG SẢN VIỆT NAM|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP/u.test(t));
-    let issuerLines = headerLines;
-    if (
-      issuerLines.length > 1 &&
-      /^(BAN CHẤP HÀNH|THÀNH ỦY|THÀNH UỶ|TỈNH ỦY|TỈNH UỶ|ĐẢNG ỦY|ĐẢNG UỶ|ỦY BAN NHÂN DÂN|UBND)/u.test(
-        issuerLines[0] ?? '',
-      )
-    ) {
-      issuerLines = issuerLines.slice(1);
-    }
-    const issuer = issuerLines.length ? sentenceCase(issuerLines.join(' ').replace(/\s+/g, ' ')) : null;
-    const bodyRanges: Array<[number, number]> = [[headerTo, end]];
+      .slice(b.start, b.anchor + 1)
+      .flatMap((l) => {
+        const cells = cellsOf(l);
+        // In a two-column title block the issuer is the left column.
+        return l.cells ? cells.slice(0, 1) : cells;
+      })
+      .filter((t) => t && isUpperLine(t) && !MOTTO.test(t) && !NUMBER_AT_START.test(t) && !DATE_LINE.test(t))
+      .map((t) => stripMarkup(t).replace(/\s+/g, ' '));
+    const issuer = issuerOf(headerLines, ix);
+    const parts: DocumentPart[] = [{ kind: 'main', title: null, from: headerTo, to: end }];
     docs.push({
       number,
       type,
       date,
-      issuer,
+      issuer: issuer.name,
       level: levelOf(`${headerLines.join(' ')} ${lines[b.anchor - 1]?.text ?? ''}`, number),
-      title: title ? sentenceCase(title) : null,
+      title: title ? sentenceCase(stripMarkup(title)) : null,
       startsAtLine: lines[b.start]?.no ?? 1,
       anchor: b.anchor,
-      bodyRanges,
+      parts,
       headerFrom: b.start,
       headerTo,
+      confidence: {
+        number: conf(number ? 0.95 : 0.3, number ? 'title-block' : 'none-found'),
+        type: conf(type ? (typeReason === 'title-block' ? 0.95 : 0.75) : 0.3, type ? typeReason : 'none-found'),
+        date: conf(date ? 0.95 : 0.3, date ? 'title-block' : 'none-found'),
+        issuer: conf(issuer.name ? (issuer.known ? 0.95 : 0.7) : 0.3, issuer.name ? (issuer.known ? 'registry' : 'header-lines') : 'none-found'),
+      },
     });
   }
   if (docs.length === 0) {
@@ -228,17 +406,23 @@ export function splitDocuments(lines: SourceLine[]): DocumentRegion[] {
       title: null,
       startsAtLine: 1,
       anchor: -1,
-      bodyRanges: [[0, rangeEnd(0)]],
+      parts: [{ kind: 'main', title: null, from: 0, to: rangeEnd(0) }],
       headerFrom: 0,
       headerTo: 0,
+      confidence: {
+        number: conf(0.3, 'none-found'),
+        type: conf(0.3, 'none-found'),
+        date: conf(0.3, 'none-found'),
+        issuer: conf(0.3, 'none-found'),
+      },
     });
   }
-  // Appendices go to the document they name ("Kèm theo Thông báo số 20-TB/…"), else the one before.
-  for (const ap of appendices) {
+  // Attachments go to the document they name ("Kèm theo Thông báo số 20-TB/…"), else the one before.
+  for (const ap of attachments) {
     const named = ap.number ? docs.find((d) => d.number === ap.number) : undefined;
     const before = [...docs].reverse().find((d) => (d.anchor < 0 ? 0 : d.headerFrom) <= ap.at);
     const owner = named ?? before ?? docs[0];
-    owner?.bodyRanges.push([ap.at, rangeEnd(ap.at)]);
+    owner?.parts.push({ kind: ap.type, title: ap.title, from: ap.at, to: rangeEnd(ap.at) });
   }
   return docs;
 }

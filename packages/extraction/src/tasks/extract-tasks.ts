@@ -20,38 +20,14 @@ import {
   type Subject,
 } from '../bodies/parse-bodies.ts';
 import type { BodyIndex } from '../bodies/registry.ts';
-import {
-  chooseDeadline,
-  findDeadlineCandidates,
-  parseDeadline,
-  parseDeadlineCell,
-} from '../deadlines/parse-deadline.ts';
+import { findDeadlineCandidates, parseDeadline } from '../deadlines/parse-deadline.ts';
 import type { SourceLine } from '../text/lines.ts';
 import { fold, foldHead, foldTail, stripMarkup } from '../text/normalize.ts';
-import type { Deadline, ExtractedTask } from '../types.ts';
+import type { ExtractedTask } from '../types.ts';
 import { type Block, buildBlocks, type Segment } from './blocks.ts';
+import { type TaskContext, TaskSink } from './task-sink.ts';
 
-export interface TaskContext {
-  ix: BodyIndex;
-  year?: number;
-  /** How a provincial document names its own province in unit names: "Thành phố" or "tỉnh". */
-  scope?: string;
-}
-
-/** Units a province names after itself ("Công an Thành phố", "Trung tâm Chuyển đổi số tỉnh"). Departments (sở) are written bare. */
-const SCOPED_UNIT =
-  /^(Trung tâm|Công an|Thanh tra|Bộ Chỉ huy Quân sự|Văn phòng Ủy ban nhân dân|Ủy ban Mặt trận Tổ quốc)(?![\p{L}])/u;
-
-function scopeName(name: string, scope: string | undefined): string {
-  if (!scope || !SCOPED_UNIT.test(name)) return name;
-  if (
-    /(Thành phố|thành phố|tỉnh|Tỉnh|Trung ương|quốc gia|Quốc gia|cấp|Việt Nam$)/u.test(
-      name.replace(/^Ủy ban Mặt trận Tổ quốc Việt Nam/u, ''),
-    )
-  )
-    return name;
-  return `${name} ${scope}`;
-}
+export type { TaskContext } from './task-sink.ts';
 
 interface Assignment {
   lead: ParsedBodies;
@@ -192,58 +168,6 @@ function hasDeadline(text: string, year?: number): boolean {
 
 function coordOf(predicate: string, ix: BodyIndex): ParsedBodies | null {
   return findCoordinating(predicate, ix);
-}
-
-function mergeLead(
-  lead: ParsedBodies,
-  coord: ParsedBodies | null,
-): { lead: string[]; coord: string[]; unknown: string[] } {
-  const vague = (n: string) => /^các cơ quan(,? đơn vị)? (có )?liên( quan)?$/u.test(fold(n));
-  let leadNames = lead.names;
-  const coordNames = [...(coord?.names ?? [])];
-  if (leadNames.length > 1 && leadNames.some(vague)) {
-    for (const n of leadNames.filter(vague)) if (!coordNames.includes(n)) coordNames.push(n);
-    leadNames = leadNames.filter((n) => !vague(n));
-  }
-  const unknown = [...lead.unknown, ...(coord?.unknown ?? [])].filter((u, i, a) => a.indexOf(u) === i);
-  return { lead: leadNames, coord: coordNames.filter((n) => !leadNames.includes(n)), unknown };
-}
-
-interface Emit {
-  text: string;
-  line: number;
-  ref: string;
-  lead: ParsedBodies;
-  coord: ParsedBodies | null;
-  deadline: Deadline;
-}
-
-class TaskSink {
-  tasks: ExtractedTask[] = [];
-  constructor(private ctx: TaskContext) {}
-  push(e: Emit): ExtractedTask {
-    const scope = this.ctx.scope;
-    const scoped = (p: ParsedBodies | null): ParsedBodies | null =>
-      p && scope
-        ? { names: p.names.map((n) => scopeName(n, scope)), unknown: p.unknown.map((n) => scopeName(n, scope)) }
-        : p;
-    const m = mergeLead(scoped(e.lead) ?? e.lead, scoped(e.coord));
-    const task: ExtractedTask = {
-      text: e.text.trim(),
-      line: e.line,
-      ref: e.ref,
-      lead: m.lead,
-      coordinating: m.coord,
-      unknownBodies: m.unknown,
-      deadline: e.deadline,
-      deliverable: null,
-    };
-    this.tasks.push(task);
-    return task;
-  }
-  get year(): number | undefined {
-    return this.ctx.year;
-  }
 }
 
 /**
@@ -554,140 +478,5 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
 export function tasksFromProse(lines: SourceLine[], ctx: TaskContext, refPrefix = ''): ExtractedTask[] {
   const sink = new TaskSink(ctx);
   walk(sink, ctx, buildBlocks(lines), null, refPrefix ? [refPrefix] : []);
-  return sink.tasks;
-}
-
-// ── Tables ────────────────────────────────────────────────────────────────────
-
-interface Columns {
-  content: number;
-  lead: number;
-  coord: number;
-  deadline: number;
-  number: number;
-}
-
-function columnsOf(cells: string[]): Columns | null {
-  const f = cells.map((c) => fold(c));
-  const find = (re: RegExp) => f.findIndex((c) => re.test(c));
-  const content = find(/(nội dung|nhiệm vụ|tên nhiệm vụ|công việc)/u);
-  const lead = find(/(chủ trì|thực hiện|đơn vị chủ trì|cơ quan chủ trì)/u);
-  const coord = find(/phối hợp/u);
-  const deadline = find(/(hạn|thời gian|tiến độ)/u);
-  const number = find(/^(stt|tt|số tt)$/u);
-  if (content < 0 || (lead < 0 && deadline < 0)) return null;
-  return { content, lead, coord, deadline, number };
-}
-
-/** The bodies of a "Cơ quan chủ trì/phối hợp" cell. Tables repeat the same cells: each is read once. */
-function leadCell(cell: string, ix: BodyIndex): ParsedBodies {
-  if (cell.length > 300) return readLeadCell(cell, ix);
-  let memo = leadCellMemo.get(ix);
-  if (!memo) {
-    memo = new Map();
-    leadCellMemo.set(ix, memo);
-  }
-  let found = memo.get(cell);
-  if (!found) {
-    found = readLeadCell(cell, ix);
-    if (memo.size >= 10_000) memo.clear();
-    memo.set(cell, found);
-  }
-  return { names: [...found.names], unknown: [...found.unknown] };
-}
-
-const leadCellMemo = new WeakMap<BodyIndex, Map<string, ParsedBodies>>();
-
-function readLeadCell(cell: string, ix: BodyIndex): ParsedBodies {
-  // "<ul> - Văn phòng Thành ủy (CSDL …). - Sở Tài chính (…)." → one body per list item.
-  const t = stripMarkup(cell)
-    .replace(/\([^()]{0,300}\)/g, '')
-    .replace(/\s+\./g, '.');
-  const items = t
-    .split(/(?:^|[.;]\s*)[-–•]\s+/u)
-    .map((x) => x.trim().replace(/[.;]+$/, ''))
-    .filter(Boolean);
-  const names: string[] = [];
-  const unknown: string[] = [];
-  for (const item of items.length ? items : [t]) {
-    const p = parseBodyList(item.replace(/[.]+$/, ''), ix, true);
-    for (const n of p.names) if (!names.includes(n)) names.push(n);
-    for (const n of p.unknown) if (!unknown.includes(n)) unknown.push(n);
-  }
-  return { names, unknown };
-}
-
-/** Tasks of the appendix tables ("STT | Nội dung nhiệm vụ | Cơ quan chủ trì | … | Hạn hoàn thành"). */
-export function tasksFromTables(lines: SourceLine[], ctx: TaskContext, refPrefix = ''): ExtractedTask[] {
-  const sink = new TaskSink(ctx);
-  let cols: Columns | null = null;
-  interface Row {
-    line: number;
-    label: string;
-    cells: string[];
-  }
-  const rows: Row[] = [];
-  let lastRow: Row | null = null;
-  let afterHeader = false;
-  for (const l of lines) {
-    if (!l.cells) {
-      if (l.text.trim() && !/^[¹²³⁴⁵⁶⁷⁸⁹⁰]/u.test(l.text.trim())) {
-        // Prose between tables ends a table unless it is a footnote.
-        if (!/^\s*$/.test(l.text)) {
-          cols = cols && /^(nơi nhận|phụ lục)/iu.test(l.text.trim()) ? null : cols;
-        }
-      }
-      continue;
-    }
-    const header = l.cells.some((c) => /stt|nội dung/iu.test(c)) ? columnsOf(l.cells) : null;
-    if (header) {
-      cols = header;
-      afterHeader = true;
-      continue;
-    }
-    if (!cols) continue;
-    const first = (l.cells[cols.number >= 0 ? cols.number : 0] ?? '').trim();
-    const nonEmpty = l.cells.filter((c) => c.trim()).length;
-    if (/^\d{1,3}\.?$/.test(first)) {
-      lastRow = { line: l.no, label: first.replace(/\.$/, ''), cells: [...l.cells] };
-      rows.push(lastRow);
-    } else if (/^(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.?$/u.test(first)) {
-      lastRow = null;
-    } else if (!first && lastRow && (afterHeader || nonEmpty > 0)) {
-      // A row split by a page break: the header repeats, then the rest of the row with no number.
-      l.cells.forEach((c, k) => {
-        if (!c.trim() || !lastRow) return;
-        const prev = lastRow.cells[k] ?? '';
-        lastRow.cells[k] = prev ? `${prev} ${c}` : c;
-      });
-    } else {
-      lastRow = null;
-    }
-    afterHeader = false;
-  }
-  const c = cols;
-  for (const r of rows) {
-    const colsNow = c ?? { content: 1, lead: 2, coord: 3, deadline: 4, number: 0 };
-    const content = stripMarkup(r.cells[colsNow.content] ?? '');
-    if (!content) continue;
-    const lead = colsNow.lead >= 0 ? leadCell(r.cells[colsNow.lead] ?? '', ctx.ix) : { names: [], unknown: [] };
-    const coord = colsNow.coord >= 0 ? leadCell(r.cells[colsNow.coord] ?? '', ctx.ix) : null;
-    const cell = colsNow.deadline >= 0 ? (r.cells[colsNow.deadline] ?? '') : '';
-    let deadline = parseDeadlineCell(cell, { year: ctx.year });
-    if (deadline.kind === 'none') deadline = parseDeadline(content, { year: ctx.year });
-    else {
-      // A recurring report named in the task keeps its period next to the column's date.
-      const inText = chooseDeadline(content, findDeadlineCandidates(content, { year: ctx.year }));
-      if (inText.kind === 'recurring' && !deadline.period) deadline = { ...deadline, period: inText.period };
-    }
-    sink.push({
-      text: content,
-      line: r.line,
-      ref: `${refPrefix ? `${refPrefix} ` : ''}row ${r.label}`,
-      lead,
-      coord,
-      deadline,
-    });
-  }
   return sink.tasks;
 }

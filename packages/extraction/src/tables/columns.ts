@@ -1,0 +1,204 @@
+// What each column of a task table holds, read from its header's words and, where the header says
+// nothing (or there is no header), from what its cells parse as. Offices word their headers freely
+// ("Nội dung nhiệm vụ", "Tên nhiệm vụ", "Công việc"; "Cơ quan chủ trì", "Đơn vị thực hiện"; "Thời hạn",
+// "Thời gian hoàn thành", "Tiến độ") and order the columns as they like.
+import { parseBodyList } from '../bodies/parse-bodies.ts';
+import type { BodyIndex } from '../bodies/registry.ts';
+import { parseDeadlineCell } from '../deadlines/parse-deadline.ts';
+import { fold, stripMarkup } from '../text/normalize.ts';
+
+export type ColumnRole =
+  | 'number'
+  | 'content'
+  | 'lead'
+  | 'coordinating'
+  | 'deadline'
+  | 'start'
+  | 'deliverable'
+  | 'note'
+  | 'progress'
+  | 'other';
+
+/** Where a role was found: in the header's words, or by what the cells parse as. */
+export type ColumnEvidence = 'header' | 'cells';
+
+export interface TableColumns {
+  number: number;
+  content: number;
+  lead: number;
+  coordinating: number;
+  deadline: number;
+  deliverable: number;
+  note: number;
+  progress: number;
+  /** How `lead` and `content` were found (confidence of what the rows yield). */
+  evidence: ColumnEvidence;
+}
+
+/**
+ * Header words, most specific first: "Thời gian thực hiện" is a deadline, not a lead ("thực hiện");
+ * "Kết quả thực hiện" in a tracking sheet is progress, "Kết quả" alone in a plan is the deliverable.
+ * 'deadline?' is a "Tiến độ" column: a deadline in a plan, a percentage in a tracking sheet — the
+ * cells decide.
+ */
+const HEADER_WORDS: ReadonlyArray<readonly [RegExp, ColumnRole | 'deadline?']> = [
+  [/^(stt|tt|số tt|số thứ tự|thứ tự|số|#|no\.?|mã( số)?( nhiệm vụ)?)$/u, 'number'],
+  [/phối hợp/u, 'coordinating'],
+  [/bắt đầu|khởi công/u, 'start'],
+  [/tỷ lệ|tỉ lệ|%|mức độ hoàn thành|tình hình thực hiện|kết quả thực hiện|kết quả triển khai|tình trạng|trạng thái/u, 'progress'],
+  [/^tiến độ( thực hiện| hoàn thành)?$/u, 'deadline?'],
+  [
+    /thời hạn|hạn hoàn thành|hạn chót|^hạn\b|thời gian|thời điểm|kết thúc|mốc|tiến độ|hoàn thành|ngày (hết hạn|đến hạn)|^ngày$/u,
+    'deadline',
+  ],
+  [/ghi chú|chú thích|lưu ý/u, 'note'],
+  [/sản phẩm|kết quả|đầu ra|hình thức( văn bản)?|^văn bản$/u, 'deliverable'],
+  [/cấp trình|cơ quan trình|cấp ban hành|cấp phê duyệt|lãnh đạo (phụ trách|chỉ đạo)|nguồn (vốn|kinh phí)|kinh phí|dự toán/u, 'other'],
+  [/nội dung|nhiệm vụ|công việc|hoạt động|giải pháp|đề án|dự án|chương trình|^tên\b|việc cần làm|chỉ tiêu/u, 'content'],
+  [
+    /chủ trì|thực hiện|trách nhiệm|được giao|giao cho|đầu mối|phụ trách|chủ quản|cơ quan|đơn vị|người thực hiện|phân công|cán bộ/u,
+    'lead',
+  ],
+];
+
+function headerRole(cell: string): ColumnRole | 'deadline?' | null {
+  const f = fold(stripMarkup(cell)).replace(/[()*:.]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!f || f.length > 70) return null;
+  for (const [re, role] of HEADER_WORDS) if (re.test(f)) return role;
+  return null;
+}
+
+/** The roles a header row names, or null when the row is not a header. */
+export function headerRoles(cells: string[]): Array<ColumnRole | 'deadline?' | null> | null {
+  const roles = cells.map(headerRole);
+  const named = roles.filter((r) => r !== null);
+  const strong = roles.filter((r) => r === 'content' || r === 'lead' || r === 'deadline' || r === 'deadline?');
+  const nonEmpty = cells.filter((c) => c.trim()).length;
+  // A header names at least two columns and no cell reads like a data cell (a long sentence).
+  if (named.length < 2 || strong.length < 1) return null;
+  if (cells.some((c) => stripMarkup(c).length > 90)) return null;
+  if (named.length * 2 < nonEmpty) return null;
+  return roles;
+}
+
+/** A row that only numbers the columns ("(1) | (2) | (3)", "1 | 2 | 3") under a header. */
+export function isColumnNumberRow(cells: string[]): boolean {
+  const filled = cells.map((c) => stripMarkup(c)).filter(Boolean);
+  return filled.length >= 3 && filled.every((c) => /^\(?\d{1,2}\)?$|^\(?[A-G]\)?$/u.test(c));
+}
+
+const LABEL = /^(\d{1,3}(\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.?|[a-zđ][.)]|\(\d{1,3}\)|[-+•])$/u;
+
+interface ColumnStats {
+  filled: number;
+  dates: number;
+  bodies: number;
+  labels: number;
+  percents: number;
+  avgLength: number;
+}
+
+function statsOf(rows: string[][], k: number, ix: BodyIndex, year: number | undefined): ColumnStats {
+  let filled = 0;
+  let dates = 0;
+  let bodies = 0;
+  let labels = 0;
+  let percents = 0;
+  let length = 0;
+  for (const row of rows.slice(0, 40)) {
+    const cell = stripMarkup(row[k] ?? '');
+    if (!cell) continue;
+    filled++;
+    length += cell.length;
+    if (LABEL.test(cell)) labels++;
+    if (/^\d{1,3}([.,]\d+)?\s*%$/.test(cell) || /^(0|[1-9]\d?|100)$/.test(cell)) percents++;
+    if (cell.length <= 60 && parseDeadlineCell(cell, { year }).kind !== 'none') dates++;
+    if (cell.length <= 300) {
+      const parsed = parseBodyList(cell, ix, true);
+      if (parsed.names.length > parsed.unknown.length) bodies++;
+    }
+  }
+  return { filled, dates, bodies, labels, percents, avgLength: filled ? length / filled : 0 };
+}
+
+/**
+ * The columns of a table: what the header names, completed from the cells. Returns null when the
+ * table has no column of task text or no column saying who or by when.
+ */
+export function inferColumns(
+  header: Array<ColumnRole | 'deadline?' | null> | null,
+  rows: string[][],
+  ix: BodyIndex,
+  year: number | undefined,
+): TableColumns | null {
+  const width = Math.max(header?.length ?? 0, ...rows.map((r) => r.length));
+  if (width < 2) return null;
+  const stats: ColumnStats[] = [];
+  const statOf = (k: number): ColumnStats => {
+    let s = stats[k];
+    if (!s) {
+      s = statsOf(rows, k, ix, year);
+      stats[k] = s;
+    }
+    return s;
+  };
+  const cols: TableColumns = {
+    number: -1,
+    content: -1,
+    lead: -1,
+    coordinating: -1,
+    deadline: -1,
+    deliverable: -1,
+    note: -1,
+    progress: -1,
+    evidence: 'header',
+  };
+  const taken = new Set<number>();
+  const set = (role: Exclude<keyof TableColumns, 'evidence'>, k: number): void => {
+    if (cols[role] >= 0 || taken.has(k)) return;
+    cols[role] = k;
+    taken.add(k);
+  };
+  header?.forEach((role, k) => {
+    if (!role) return;
+    if (role === 'deadline?') {
+      const s = statOf(k);
+      if (s.filled > 0 && s.percents > s.dates) set('progress', k);
+      else set('deadline', k);
+    } else if (role === 'start' || role === 'other') taken.add(k);
+    else set(role, k);
+  });
+  // Fill what the header did not say from the cells.
+  const free = () => Array.from({ length: width }, (_, k) => k).filter((k) => !taken.has(k) && statOf(k).filled > 0);
+  const byCells = { content: false, lead: false };
+  if (cols.number < 0) {
+    const k = free().find((c) => statOf(c).labels >= statOf(c).filled * 0.6 && statOf(c).avgLength <= 6);
+    if (k !== undefined) set('number', k);
+  }
+  if (cols.deadline < 0) {
+    const k = free().find((c) => statOf(c).dates >= statOf(c).filled * 0.6 && statOf(c).avgLength <= 60);
+    if (k !== undefined) set('deadline', k);
+  }
+  if (cols.lead < 0) {
+    const k = free().find((c) => statOf(c).bodies >= statOf(c).filled * 0.5 && statOf(c).avgLength <= 200);
+    if (k !== undefined) {
+      set('lead', k);
+      byCells.lead = true;
+    }
+  }
+  if (cols.coordinating < 0 && cols.lead >= 0) {
+    const k = free().find((c) => c > cols.lead && statOf(c).bodies >= statOf(c).filled * 0.5);
+    if (k !== undefined) set('coordinating', k);
+  }
+  if (cols.content < 0) {
+    let best = -1;
+    for (const k of free()) if (best < 0 || statOf(k).avgLength > statOf(best).avgLength) best = k;
+    if (best >= 0 && statOf(best).avgLength >= 15) {
+      set('content', best);
+      byCells.content = true;
+    }
+  }
+  if (cols.content < 0 || (cols.lead < 0 && cols.deadline < 0)) return null;
+  if (byCells.content || byCells.lead) cols.evidence = 'cells';
+  return cols;
+}

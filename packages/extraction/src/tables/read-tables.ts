@@ -1,0 +1,293 @@
+// Tasks out of tables, read by their shape: a header row (or, without one, the cells themselves)
+// says which column holds the numbering, the task, the lead and coordinating bodies, the deadline, the
+// deliverable, a note or progress. Group rows ("I. Công tác chỉ đạo", a bold row across the table)
+// head the rows below them, and name their lead when they name a body ("II. Sở Tư pháp"). A row cut
+// by a page break (the header repeats, the rest of the row follows without a number) is joined again.
+import { findSubject, type ParsedBodies, parseBodyList } from '../bodies/parse-bodies.ts';
+import type { BodyIndex } from '../bodies/registry.ts';
+import {
+  chooseDeadline,
+  findDeadlineCandidates,
+  parseDeadline,
+  parseDeadlineCell,
+} from '../deadlines/parse-deadline.ts';
+import { type TaskContext, TaskSink } from '../tasks/task-sink.ts';
+import type { SourceLine } from '../text/lines.ts';
+import { fold, isUpperLine, startsLower, stripMarkup } from '../text/normalize.ts';
+import type { ExtractedTask } from '../types.ts';
+import { type ColumnRole, headerRoles, inferColumns, isColumnNumberRow, type TableColumns } from './columns.ts';
+
+/** The bodies of a "Cơ quan chủ trì/phối hợp" cell. Tables repeat the same cells: each is read once. */
+export function leadCell(cell: string, ix: BodyIndex): ParsedBodies {
+  if (cell.length > 300) return readLeadCell(cell, ix);
+  let memo = leadCellMemo.get(ix);
+  if (!memo) {
+    memo = new Map();
+    leadCellMemo.set(ix, memo);
+  }
+  let found = memo.get(cell);
+  if (!found) {
+    found = readLeadCell(cell, ix);
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(cell, found);
+  }
+  return { names: [...found.names], unknown: [...found.unknown] };
+}
+
+const leadCellMemo = new WeakMap<BodyIndex, Map<string, ParsedBodies>>();
+
+function readLeadCell(cell: string, ix: BodyIndex): ParsedBodies {
+  // "<ul> - Văn phòng Thành ủy (CSDL …). - Sở Tài chính (…)." → one body per list item.
+  const t = stripMarkup(cell)
+    .replace(/\([^()]{0,300}\)/g, '')
+    .replace(/\s+\./g, '.');
+  const items = t
+    .split(/(?:^|[.;]\s*)[-–•+]\s+/u)
+    .map((x) => x.trim().replace(/[.;]+$/, ''))
+    .filter(Boolean);
+  const names: string[] = [];
+  const unknown: string[] = [];
+  for (const item of items.length ? items : [t]) {
+    const p = parseBodyList(item.replace(/[.]+$/, ''), ix, true);
+    for (const n of p.names) if (!names.includes(n)) names.push(n);
+    for (const n of p.unknown) if (!unknown.includes(n)) unknown.push(n);
+  }
+  return { names, unknown };
+}
+
+interface Row {
+  line: number;
+  label: string;
+  cells: string[];
+  group: Group | null;
+}
+
+interface Group {
+  label: string;
+  lead: ParsedBodies | null;
+}
+
+const GROUP_LABEL = /^([IVXLC]{1,6}|[A-HK-Z])\.?$/u;
+const ROW_LABEL = /^(\d{1,3}(\.\d{1,3}){0,3}\.?|[a-zđ][.)]?|\(\d{1,3}\)|[-+•])$/u;
+const TABLE_END = /^(nơi nhận|phụ lục|\(?\s*(ban hành\s+)?kèm theo)/iu;
+const FOOTNOTE = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\d{1,3}\])/u;
+
+/** The body a group row names ("II. Sở Tư pháp", "B. ỦY BAN NHÂN DÂN CẤP XÃ"), or null. */
+function groupLead(text: string, ix: BodyIndex): ParsedBodies | null {
+  const t = text.replace(/^([IVXLC]{1,6}|[A-Z]|\d{1,2})[.)]\s*/u, '').trim();
+  if (!t || t.length > 160) return null;
+  const subject = findSubject(isUpperLine(t) ? fold(t).replace(/^./u, (c) => c.toUpperCase()) : t, ix);
+  if (subject?.headingOnly && subject.bodies.names.length > subject.bodies.unknown.length) return subject.bodies;
+  return null;
+}
+
+function cellOf(row: string[], k: number): string {
+  return k >= 0 ? stripMarkup(row[k] ?? '') : '';
+}
+
+function percentOf(cell: string): number | null {
+  const m = /^(\d{1,3}(?:[.,]\d+)?)\s*%?$/.exec(cell.trim());
+  if (!m?.[1]) return null;
+  const n = Number(m[1].replace(',', '.'));
+  if (!Number.isFinite(n) || n < 0 || n > 100) return null;
+  // A fraction written 0..1 in a sheet ("0.5" formatted as 50%) reaches us already as a percentage.
+  return n;
+}
+
+/** Reads the rows of one table (columns known) into tasks. */
+function readRows(
+  sink: TaskSink,
+  ctx: TaskContext,
+  cols: TableColumns,
+  lines: Array<{ line: SourceLine; afterHeader: boolean }>,
+  refPrefix: string,
+): void {
+  const rows: Row[] = [];
+  let last: Row | null = null;
+  let group: Group | null = null;
+  const ix = ctx.ix;
+  lines.forEach(({ line: l, afterHeader }, i) => {
+    const cells = l.cells ?? [];
+    const label = cellOf(cells, cols.number);
+    const content = cellOf(cells, cols.content);
+    const filled = cells.map((c) => stripMarkup(c)).filter(Boolean);
+    const lead = cellOf(cells, cols.lead);
+    const deadline = cellOf(cells, cols.deadline);
+    const coord = cellOf(cells, cols.coordinating);
+    // A group row: a Roman or capital-letter number, or one cell across the table that is no continuation.
+    const single = filled.length === 1 && !lead && !deadline && !coord;
+    const nextLabel = cellOf(lines[i + 1]?.line.cells ?? [], cols.number);
+    const parentOfNext =
+      label !== '' && nextLabel.startsWith(`${label.replace(/\.$/, '')}.`) && !lead && !deadline && !coord;
+    if (GROUP_LABEL.test(label) || (single && !startsLower(filled[0] ?? '') && !afterHeader) || parentOfNext) {
+      const text = filled.join(' ');
+      group = { label: label.replace(/\.$/, ''), lead: groupLead(text, ix) };
+      last = null;
+      return;
+    }
+    if (cols.number >= 0) {
+      if (label && ROW_LABEL.test(label)) {
+        last = { line: l.no, label: label.replace(/[.)]$/, ''), cells: [...cells], group };
+        rows.push(last);
+        return;
+      }
+      if (!label && last) {
+        mergeInto(last, cells);
+        return;
+      }
+      if (!content || (!lead && !deadline)) return;
+      last = { line: l.no, label: '', cells: [...cells], group };
+      rows.push(last);
+      return;
+    }
+    // Without a numbering column a row continues the one above when its text does (lower case or none).
+    if (last && (startsLower(content) || !content)) {
+      mergeInto(last, cells);
+      return;
+    }
+    if (!content) return;
+    last = { line: l.no, label: String(rows.length + 1), cells: [...cells], group };
+    rows.push(last);
+  });
+
+  const source = cols.evidence === 'header' ? 'table-header' : 'table-inferred';
+  for (const r of rows) {
+    const content = cellOf(r.cells, cols.content);
+    if (!content) continue;
+    let lead = cols.lead >= 0 ? leadCell(r.cells[cols.lead] ?? '', ix) : { names: [], unknown: [] };
+    let leadSource: 'table-header' | 'table-inferred' | 'inherited' | 'implicit' = source;
+    if (lead.names.length === 0 && r.group?.lead) {
+      lead = r.group.lead;
+      leadSource = 'inherited';
+    } else if (lead.names.length === 0 && ctx.implicitLead) {
+      lead = ctx.implicitLead;
+      leadSource = 'implicit';
+    }
+    const coordCell = cols.coordinating >= 0 ? (r.cells[cols.coordinating] ?? '') : '';
+    const coord = coordCell.trim() ? leadCell(coordCell, ix) : null;
+    const cell = cellOf(r.cells, cols.deadline);
+    let deadline = parseDeadlineCell(cell, { year: ctx.year });
+    const fromCell = deadline.kind !== 'none';
+    if (!fromCell) deadline = parseDeadline(content, { year: ctx.year });
+    else {
+      // A recurring report named in the task keeps its period next to the column's date.
+      const inText = chooseDeadline(content, findDeadlineCandidates(content, { year: ctx.year }));
+      if (inText.kind === 'recurring' && !deadline.period) deadline = { ...deadline, period: inText.period };
+    }
+    const label = [r.group?.label, r.label].filter(Boolean).join('.');
+    sink.push({
+      text: content,
+      line: r.line,
+      ref: `${refPrefix ? `${refPrefix} ` : ''}row ${r.label || label || '?'}`,
+      lead,
+      coord,
+      deadline,
+      leadSource,
+      deadlineFromCell: fromCell,
+      deliverable: cellOf(r.cells, cols.deliverable) || null,
+      note: cellOf(r.cells, cols.note) || null,
+      startingProgress: cols.progress >= 0 ? percentOf(cellOf(r.cells, cols.progress)) : null,
+    });
+  }
+}
+
+function mergeInto(row: Row, cells: string[]): void {
+  cells.forEach((c, k) => {
+    if (!c.trim()) return;
+    const prev = row.cells[k] ?? '';
+    row.cells[k] = prev ? `${prev} ${c}` : c;
+  });
+}
+
+/** Tasks of every table in the lines. */
+export function tasksFromTables(lines: SourceLine[], ctx: TaskContext, refPrefix = ''): ExtractedTask[] {
+  const sink = new TaskSink(ctx);
+  const cellLines = lines.filter((l) => l.cells);
+  if (cellLines.length === 0) return sink.tasks;
+
+  let header: Array<ColumnRole | 'deadline?' | null> | null = null;
+  let headerKey = '';
+  let cols: TableColumns | null = null;
+  let body: Array<{ line: SourceLine; afterHeader: boolean }> = [];
+  let loose: SourceLine[] = [];
+  let previousWasHeader = false;
+  let afterHeader = false;
+
+  const flushTable = (): void => {
+    if (cols && body.length) readRows(sink, ctx, cols, body, refPrefix);
+    body = [];
+  };
+  const flushLoose = (): void => {
+    // A table without a header: three or more columns and a few rows, read by what the cells hold.
+    const rows = loose.filter((l) => (l.cells?.filter((c) => c.trim()).length ?? 0) >= 2);
+    if (rows.length >= 2 && Math.max(...rows.map((l) => l.cells?.length ?? 0)) >= 3) {
+      const inferred = inferColumns(
+        null,
+        rows.map((l) => l.cells ?? []),
+        ctx.ix,
+        ctx.year,
+      );
+      if (inferred) readRows(sink, ctx, inferred, rows.map((line) => ({ line, afterHeader: false })), refPrefix);
+    }
+    loose = [];
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as SourceLine;
+    if (!l.cells) {
+      const t = l.text.trim();
+      if (!t || FOOTNOTE.test(t)) continue;
+      flushLoose();
+      previousWasHeader = false;
+      if (TABLE_END.test(t) || (isUpperLine(t) && t.length > 12)) {
+        flushTable();
+        cols = null;
+        header = null;
+        headerKey = '';
+      }
+      continue;
+    }
+    const roles = headerRoles(l.cells);
+    if (roles) {
+      flushLoose();
+      const key = l.cells.map((c) => fold(stripMarkup(c))).join('\t');
+      if (previousWasHeader && header) {
+        // A two-row header: "Đơn vị thực hiện" over "Chủ trì | Phối hợp", "Thời gian" over "Bắt đầu | Kết thúc".
+        const merged: Array<ColumnRole | "deadline?" | null> = header.map((r, k) => roles[k] ?? r);
+        for (let k = header.length; k < roles.length; k++) merged.push(roles[k] ?? null);
+        header = merged;
+        headerKey += `\n${key}`;
+      } else if (key === headerKey.split('\n')[0] && cols) {
+        // The header repeated on a new page: the same table goes on.
+        afterHeader = true;
+        previousWasHeader = true;
+        continue;
+      } else {
+        flushTable();
+        header = roles;
+        headerKey = key;
+      }
+      previousWasHeader = true;
+      // The columns are settled on the rows that follow, up to the next header.
+      const following: string[][] = [];
+      for (let j = i + 1; j < lines.length && following.length < 40; j++) {
+        const c = lines[j]?.cells;
+        if (!c) continue;
+        if (headerRoles(c)) break;
+        following.push(c);
+      }
+      cols = inferColumns(header, following, ctx.ix, ctx.year);
+      afterHeader = true;
+      continue;
+    }
+    previousWasHeader = false;
+    if (isColumnNumberRow(l.cells)) continue;
+    if (cols) {
+      body.push({ line: l, afterHeader });
+      afterHeader = false;
+    } else loose.push(l);
+  }
+  flushLoose();
+  flushTable();
+  return sink.tasks;
+}
