@@ -3,7 +3,7 @@
 // Every name is mapped to its canonical registry name; a body the registry does not know is kept
 // as written and reported as unknown — never dropped.
 import { capitalizeFirst, fold, unifyTones } from '../text/normalize.ts';
-import { type BodyIndex, bodyKey, MAY_ABBREVIATE } from './registry.ts';
+import { type BodyIndex, bodyKey, expandAbbreviations, MAY_ABBREVIATE } from './registry.ts';
 
 export interface ParsedBodies {
   names: string[];
@@ -12,18 +12,21 @@ export interface ParsedBodies {
 
 /** Words that open a body's name. */
 const BODY_HEAD =
-  /^(bộ|sở|ban|ủy ban|uỷ ban|ubnd|hđnd|văn phòng|vp|đảng ủy|đảng uỷ|đảng bộ|chi bộ|cục|tổng cục|viện|trung tâm|tòa án|toà án|công an|hội đồng|tổ|đoàn(?! kết)|hội(?! nghị| thảo)|quỹ|tập đoàn|tổng công ty|công ty|ngân hàng|thanh tra|kiểm toán|đại học|trường(?! hợp)|học viện|cấp ủy|cấp uỷ|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ|quân ủy|quân uỷ|đài|báo|thông tấn xã|mặt trận|liên đoàn|liên hiệp|kho bạc|chính phủ|quốc hội|thủ tướng|chủ tịch|bí thư|đồng chí|lãnh đạo|người đứng đầu|thủ trưởng|thường trực|cơ quan|ủy viên|thành viên|bộ chỉ huy|bộ tư lệnh|\d+ (địa phương|tỉnh|bộ))(?![\p{L}])/u;
+  /^(bộ|sở|ban|ủy ban|uỷ ban|ubnd|hđnd|văn phòng|vp|đảng ủy|đảng uỷ|đảng bộ|chi bộ|cục|tổng cục|viện|trung tâm|tòa án|toà án|công an|hội đồng|tổ|đoàn(?! kết)|hội(?! nghị| thảo)|quỹ|tập đoàn|tổng công ty|công ty|ngân hàng|thanh tra|kiểm toán|đại học|trường(?! hợp)|học viện|cấp ủy|cấp uỷ|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ|quân ủy|quân uỷ|đài|báo|thông tấn xã|mặt trận|liên đoàn|liên hiệp|kho bạc|chính phủ|quốc hội|thủ tướng|chủ tịch|bí thư|đồng chí|lãnh đạo|người đứng đầu|thủ trưởng|thường trực|cơ quan|ủy viên|thành viên|bộ chỉ huy|bộ tư lệnh|phòng(?!,| chống| ngừa| tránh| cháy| thủ| bệnh| dịch)|trạm|trưởng|phó|tổng giám đốc|giám đốc|bộ trưởng|thống đốc|chánh|thôn|tổ dân phố|bảo hiểm|hợp tác xã|\d+ (địa phương|tỉnh|bộ))(?![\p{L}])/u;
+
+/** A head word alone ("Ban", "Quỹ", "Cơ quan", "Trung tâm"): no body's name ends there. */
+const BARE_HEAD = /^(ban|quỹ|cơ quan|trung tâm|hội đồng|tổ|viện|phòng|cục|văn phòng|đoàn|hội|công ty|tổng công ty)$/u;
 
 /** Collective nouns that make "các …" a group of bodies ("các bộ, ngành", "các cơ quan, đơn vị"). */
 const COLLECTIVE =
-  /^(các|những)\s+(đồng chí\s+)?(bộ|ngành|cơ quan|địa phương|đơn vị|tổ chức|doanh nghiệp|sở|ban|cấp|tỉnh|thành phố|xã|phường|đoàn|đảng|trường|viện|tập đoàn|hội|ủy ban|uỷ ban|quỹ|cục|trung tâm|đại học|thành viên|bí thư|chủ tịch|thủ trưởng|người đứng đầu|lãnh đạo)(?![\p{L}])/iu;
+  /^(các|những)\s+(đồng chí\s+)?(chi bộ|đảng bộ|tổ đảng|thôn|bộ|ngành|cơ quan|địa phương|đơn vị|tổ chức|doanh nghiệp|sở|ban|cấp|tỉnh|thành phố|xã|phường|đoàn|đảng|trường|viện|tập đoàn|hội|ủy ban|uỷ ban|quỹ|cục|trung tâm|đại học|thành viên|bí thư|chủ tịch|thủ trưởng|người đứng đầu|lãnh đạo)(?![\p{L}])/iu;
 
 /** A word that continues a group: "ngành", "địa phương", "cơ quan ngang bộ", "đơn vị", "doanh nghiệp" … */
 const COLLECTIVE_WORD =
-  /^(bộ|ngành|cơ quan|địa phương|đơn vị|tổ chức|doanh nghiệp|sở|ban|cấp|tỉnh|thành phố|xã|phường|đặc khu|đoàn thể|trường|viện|tập đoàn|hội|quỹ|khối|chính quyền|đảng|cấp ủy|cấp uỷ|tổ chức đảng|cơ sở)(?![\p{L}])/iu;
+  /^(chi bộ|đảng bộ|tổ đảng|thôn|tổ dân phố|bộ|ngành|cơ quan|địa phương|đơn vị|tổ chức|doanh nghiệp|sở|ban|cấp|tỉnh|thành phố|xã|phường|đặc khu|đoàn thể|trường|viện|tập đoàn|hội|quỹ|khối|chính quyền|đảng|cấp ủy|cấp uỷ|tổ chức đảng|cơ sở)(?![\p{L}])/iu;
 
 /** Heads that name a person or role: the whole phrase is one assignee. */
-const ROLE_HEAD = /^(người đứng đầu|thủ trưởng|lãnh đạo)(?![\p{L}])/iu;
+const ROLE_HEAD = /^(người đứng đầu|thủ trưởng|lãnh đạo|trưởng|bí thư)(?![\p{L}])/iu;
 
 /** Verbs and modal words that end an assignee phrase. Matched lower case only: inside body names
  *  the same words are capitalised ("Bộ Xây dựng", "Ban Chỉ đạo", "Ủy ban Kiểm tra"). */
@@ -116,6 +119,93 @@ const PREDICATE_WORDS = [
   'tháo gỡ',
   'nêu gương',
   'được giao',
+  'vận động',
+  'đưa',
+  'đưa vào',
+  'gửi',
+  'tăng',
+  'giảm',
+  'mở rộng',
+  'đẩy nhanh',
+  'huy động',
+  'cân đối',
+  'quản lý',
+  'khai thác',
+  'kết nối',
+  'chia sẻ',
+  'tích hợp',
+  'đồng bộ',
+  'làm sạch',
+  'đặt hàng',
+  'quyết định',
+  'cho ý kiến',
+  'góp ý',
+  'lấy ý kiến',
+  'học tập',
+  'bồi dưỡng',
+  'tập huấn',
+  'thu hút',
+  'tuyển dụng',
+  'sắp xếp',
+  'kiện toàn',
+  'chuyển giao',
+  'bàn giao',
+  'bảo vệ',
+  'ngăn chặn',
+  'xác định',
+  'dự báo',
+  'cảnh báo',
+  'ứng phó',
+  'ứng dụng',
+  'thí điểm',
+  'nhân rộng',
+  'tổng kết',
+  'sơ kết',
+  'chấn chỉnh',
+  'tham gia',
+  'khuyến khích',
+  'giải quyết',
+  'thanh tra',
+  'kiến nghị',
+  'phát triển',
+  'nâng cấp',
+  'công khai',
+  'điều hành',
+  'phụ trách',
+  'soạn thảo',
+  'thẩm tra',
+  'tiến hành',
+  'nắm bắt',
+  'thường xuyên',
+  'định kỳ',
+  'là cơ quan',
+  'là đầu mối',
+  'làm đầu mối',
+  'hằng năm',
+  'hàng năm',
+  'hằng tháng',
+  'hàng tháng',
+  'hằng quý',
+  'theo thẩm quyền',
+  'trong phạm vi',
+  'lập',
+  'liên hệ',
+  'trả lời',
+  'giải trình',
+  'quyết toán',
+  'thanh toán',
+  'lưu trữ',
+  'nỗ lực',
+  'phấn đấu',
+  'mua sắm',
+  'đầu tư',
+  'cấp phát',
+  'dành',
+  'ký',
+  'thông qua',
+  'đáp ứng',
+  'bám sát',
+  'hoàn chỉnh',
 ];
 export const PREDICATE_SET = new Set(PREDICATE_WORDS.map((w) => fold(w)));
 /** The words predicates open with. */
@@ -336,12 +426,18 @@ function computeSubject(text: string, ix: BodyIndex): Subject | null {
         .map((w) => bare(w.text))
         .join(' '),
     );
-    const roleHead = head === 'lãnh đạo' && fold(ws[1]?.text ?? '') === 'các';
+    const after = ws[len]?.text ?? '';
+    const roleHead = head === 'lãnh đạo' && (fold(after) === 'các' || /^\p{Lu}/u.test(after));
     if (ws.length >= len && PREDICATE_SET.has(head) && !roleHead) return null;
   }
   const marked = markRegistry(ws, s, ix);
-  const startsWithRole = fold(ws[0]?.text ?? '') === 'lãnh' && fold(ws[2]?.text ?? '') === 'các';
+  const startsWithRole =
+    fold(ws[0]?.text ?? '') === 'lãnh' && (fold(ws[2]?.text ?? '') === 'các' || /^\p{Lu}/u.test(ws[2]?.text ?? ''));
   let pred = predicateAt(ws, marked, startsWithRole ? 2 : 0);
+  // "Cơ quan tham mưu …", "Quỹ hỗ trợ phát triển …", "Ban quản lý dự án …": after a bare head word the
+  // verb-like word is part of the name.
+  while (pred && pred.index > 0 && BARE_HEAD.test(fold(s.slice(0, ws[pred.index]?.start ?? 0)).trim()))
+    pred = predicateAt(ws, marked, pred.index + pred.length);
   // "Bộ Khoa học và Công nghệ: (1) Chủ trì …" — a colon before the verb closes the assignee,
   // unless names follow it ("Các bộ: Tài chính, Công an phối hợp …").
   const passive =
@@ -502,7 +598,7 @@ class ListBuilder {
     if (!this.names.includes(name)) this.names.push(name);
   }
   asWritten(name: string): void {
-    const n = capitalizeFirst(cleanName(name));
+    const n = capitalizeFirst(cleanName(expandAbbreviations(name)));
     if (!n || VAGUE.test(fold(n))) return;
     // Only words that name a body: "ngay sau Hội nghị này" in an assignee list is not one.
     if (isLowerStart(name.trim()) && !BODY_HEAD.test(fold(name.trim())) && !COLLECTIVE.test(name.trim())) return;
@@ -518,6 +614,43 @@ class ListBuilder {
   }
 }
 
+
+/**
+ * Titles of office before a body: "Chủ tịch Ủy ban nhân dân tỉnh X", "Bộ trưởng Bộ Y tế", "Lãnh đạo Ban
+ * X", "Bộ trưởng các Bộ: A, B". The work is the body's: the body without the title, or null when the
+ * text opens with no single title. Two titles ("Bí thư, Chủ tịch …") name persons and are kept.
+ */
+const ROLE_TITLE =
+  /^(?:các\s+)?(?:đồng chí\s+)?(?:phó\s+)?(?:chủ tịch|bộ trưởng|giám đốc|tổng giám đốc|thủ trưởng|chánh văn phòng|chánh thanh tra|trưởng(?=\s+(?:ban|phòng|đoàn)\s)|lãnh đạo|thống đốc|viện trưởng|hiệu trưởng|cục trưởng|chủ nhiệm|người đứng đầu|tổng kiểm toán)\s+/iu;
+const MINISTERS =
+  /^(?:các\s+)?bộ trưởng,\s*thủ trưởng\s+(?:các\s+)?cơ quan ngang bộ(,\s*(?:thủ trưởng\s+)?(?:các\s+)?cơ quan thuộc chính phủ)?/iu;
+
+export function withoutRole(text: string): string | null {
+  const ministers = MINISTERS.exec(text);
+  if (ministers)
+    return `Các bộ, cơ quan ngang bộ${ministers[1] ? ', cơ quan thuộc Chính phủ' : ''}${text.slice(ministers[0].length)}`;
+  const m = ROLE_TITLE.exec(text);
+  if (!m) return null;
+  const rest = text.slice(m[0].length);
+  if (!rest || /^[,;]/.test(rest) || !/^(\p{Lu}|các\s|cấp\s)/u.test(rest)) return null;
+  if (!BODY_HEAD.test(fold(rest)) && !COLLECTIVE.test(rest)) return null;
+  return capitalizeFirst(rest);
+}
+
+/** The body a role names, when it is one the registry knows or a single named body ("Ủy ban nhân dân xã Hòa An"). */
+function bodyOfRole(text: string, ix: BodyIndex): string | null {
+  const rest = withoutRole(text);
+  if (!rest) return null;
+  if (ix.lookup(rest)) return rest;
+  if (MINISTERS.test(text)) return rest;
+  // A list under one head ("các Bộ: Y tế, Công an"), or one body written out.
+  if (/^các\s+(bộ|sở|ban)\s*:/iu.test(rest)) return rest;
+  const parsed = parseBodyList(rest, ix);
+  if (parsed.names.length > 0 && parsed.unknown.length === 0) return rest;
+  if (!/^(các|những|cấp)\s/iu.test(rest) && parsed.names.length === 1) return rest;
+  return null;
+}
+
 /**
  * "Văn phòng Trung ương Đảng, Bộ Tài chính và các bộ, ngành liên quan" → canonical names.
  * `loose`: the text is a whole "Cơ quan chủ trì" table cell, so a group may run on in lower case
@@ -525,8 +658,10 @@ class ListBuilder {
  */
 export function parseBodyList(input: string, ix: BodyIndex, loose = false): ParsedBodies {
   const out = new ListBuilder(ix);
-  const span = cleanName(input.replace(/\s+/g, ' '));
+  let span = cleanName(input.replace(/\s+/g, ' '));
   if (!span) return { names: [], unknown: [] };
+  const ofRole = bodyOfRole(span, ix);
+  if (ofRole) span = ofRole;
   // Persons: "Đồng chí Nguyễn Văn A, Phó Trưởng Ban …, đồng chí …".
   if (/^đồng chí\s/iu.test(span)) {
     for (const part of span.split(/,?\s*(?:và\s+)?(?=đồng chí\s)/iu)) {
@@ -579,6 +714,9 @@ function resolveWithHead(text: string, head: string, ix: BodyIndex): string | un
   if (!t) return undefined;
   const direct = ix.lookup(t);
   if (direct) return direct.name;
+  const role = withoutRole(t);
+  const ofRole = role ? ix.lookup(role) : undefined;
+  if (ofRole) return ofRole.name;
   if (head) {
     const withHead = ix.lookup(`${head} ${t}`) ?? ix.uniquePrefix(`${head} ${t}`);
     if (withHead) return withHead.name;
@@ -623,6 +761,18 @@ function addPieces(pieces: Piece[], head: string, out: ListBuilder, ix: BodyInde
     const piece = pieces[i];
     if (!piece) break;
     const nextPiece = pieces[i + 1];
+    // "Văn phòng HĐND và UBND xã" is one office; "… Đoàn đại biểu Quốc hội tỉnh, thành phố" one name.
+    if (
+      nextPiece &&
+      ((/^Văn phòng (HĐND|Hội đồng nhân dân|Đoàn đại biểu Quốc hội|Đoàn ĐBQH)$/u.test(piece.text.trim()) &&
+        piece.sep.trim() === 'và' &&
+        /^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)/u.test(nextPiece.text)) ||
+        (/(^|\s)(tỉnh|thành phố|xã|phường)$/u.test(piece.text.trim()) &&
+          /^(thành phố|tỉnh|xã|phường|đặc khu)(\s|$)/u.test(nextPiece.text)))
+    ) {
+      pieces.splice(i, 2, { text: `${piece.text}${piece.sep}${nextPiece.text}`, sep: nextPiece.sep });
+      continue;
+    }
     if (/^Đảng (ủy|uỷ) Mặt trận Tổ quốc/iu.test(piece.text) && nextPiece && /^các đoàn thể/iu.test(nextPiece.text)) {
       out.asWritten(`${cleanName(piece.text)}${piece.sep}${nextPiece.text}`);
       i += 2;
