@@ -42,14 +42,8 @@ add('Bộ Chính trị', 'central', 'party');
 add('Ban Bí thư', 'central', 'party', ['Ban Bí thư Trung ương Đảng']);
 add('Văn phòng Trung ương Đảng', 'central', 'party', ['VPTW', 'Văn phòng Trung ương']);
 add('Ban Tổ chức Trung ương', 'central', 'party', ['BTCTW']);
-add('Ban Tuyên giáo và Dân vận Trung ương', 'central', 'party', [
-  'Ban Tuyên giáo Trung ương',
-  'Ban Dân vận Trung ương',
-]);
-add('Ban Chính sách, chiến lược Trung ương', 'central', 'party', [
-  'Ban Chính sách Chiến lược Trung ương',
-  'Ban Kinh tế Trung ương',
-]);
+add('Ban Tuyên giáo và Dân vận Trung ương', 'central', 'party');
+add('Ban Chính sách, chiến lược Trung ương', 'central', 'party', ['Ban Chính sách Chiến lược Trung ương']);
 add('Ban Nội chính Trung ương', 'central', 'party');
 add('Ban Đối ngoại Trung ương', 'central', 'party');
 add('Ủy ban Kiểm tra Trung ương', 'central', 'party', ['UBKTTW']);
@@ -298,6 +292,9 @@ group('Các bộ, ngành, địa phương', { level: 'central', kind: 'state' },
 ]);
 group('Các bộ, ngành', { level: 'central', kind: 'state', namePrefix: 'Bộ ' }, ['Các bộ ngành']);
 group('Các bộ, cơ quan ngang bộ', { level: 'central', kind: 'state', namePrefix: 'Bộ ' });
+group('Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ', { level: 'central', kind: 'state' }, [
+  'Các bộ, cơ quan ngang bộ, cơ quan trực thuộc Chính phủ',
+]);
 group('Các bộ, cơ quan, địa phương', { level: 'central', kind: 'state' });
 group('Các bộ, cơ quan Trung ương và địa phương', { level: 'central', kind: 'state' });
 group('Các cơ quan Trung ương và địa phương', { level: 'central' }, ['Các cơ quan Trung ương, địa phương']);
@@ -327,12 +324,188 @@ group('Các cơ quan liên quan', {}, [
   'Các cơ quan, đơn vị có liên quan',
 ]);
 
-const registry: BodyRegistry = { bodies, groups };
+// ── History: bodies that ended in the 2025 reorganisation, with their successors ─────────────────
+// Sources: Nghị quyết 176/2025/QH15 (the Government's structure from 1 March 2025: ministries merged),
+// the Politburo's and Central Committee's conclusions of early 2025 (Party boards merged, Đảng đoàn and
+// Ban cán sự đảng replaced by Đảng ủy), Nghị quyết 203/2025/QH15 (Quốc hội committees), and Nghị quyết
+// 202/2025/QH15 (63 provinces became 34, the new provincial apparatus working from 1 July 2025).
+const historical: RegistryBody[] = [];
+const ids0 = new Set(bodies.map((b) => b.id));
+function ended(
+  name: string,
+  validTo: string,
+  successors: string[],
+  level: RegistryBody['level'],
+  kind: RegistryBody['kind'],
+  aliases: string[] = [],
+  options: { id?: string; parent?: string; generic?: boolean } = {},
+): string {
+  const id = options.id ?? `old-${slug(name)}`;
+  for (const s of successors)
+    if (!ids0.has(s) && !historical.some((h) => h.id === s)) throw new Error(`${name}: unknown successor ${s}`);
+  const body: RegistryBody = { id, name, aliases, level, kind, validTo, successors };
+  if (options.parent) body.parent = options.parent;
+  if (options.generic) body.generic = true;
+  historical.push(body);
+  return id;
+}
+const MARCH = '2025-02-28';
+ended('Bộ Kế hoạch và Đầu tư', MARCH, ['bo-tai-chinh'], 'central', 'state', [
+  'Bộ KH&ĐT',
+  'Bộ KHĐT',
+  'Bộ Kế hoạch - Đầu tư',
+]);
+ended('Bộ Thông tin và Truyền thông', MARCH, ['bo-khoa-hoc-va-cong-nghe'], 'central', 'state', [
+  'Bộ TT&TT',
+  'Bộ TTTT',
+  'Bộ Thông tin - Truyền thông',
+]);
+ended(
+  'Bộ Lao động - Thương binh và Xã hội',
+  MARCH,
+  ['bo-noi-vu', 'bo-giao-duc-va-dao-tao', 'bo-y-te'],
+  'central',
+  'state',
+  ['Bộ LĐTBXH', 'Bộ LĐ-TB&XH', 'Bộ Lao động, Thương binh và Xã hội'],
+);
+ended('Bộ Tài nguyên và Môi trường', MARCH, ['bo-nong-nghiep-va-moi-truong'], 'central', 'state', [
+  'Bộ TN&MT',
+  'Bộ TNMT',
+]);
+ended('Bộ Nông nghiệp và Phát triển nông thôn', MARCH, ['bo-nong-nghiep-va-moi-truong'], 'central', 'state', [
+  'Bộ NN&PTNT',
+  'Bộ NNPTNT',
+]);
+ended('Bộ Giao thông vận tải', MARCH, ['bo-xay-dung'], 'central', 'state', ['Bộ GTVT']);
+ended('Ủy ban Dân tộc', MARCH, ['bo-dan-toc-va-ton-giao'], 'central', 'state', ['UBDT']);
+ended('Ban Tôn giáo Chính phủ', MARCH, ['bo-dan-toc-va-ton-giao'], 'central', 'state');
+ended('Ban Tuyên giáo Trung ương', MARCH, ['ban-tuyen-giao-va-dan-van-trung-uong'], 'central', 'party');
+ended('Ban Dân vận Trung ương', MARCH, ['ban-tuyen-giao-va-dan-van-trung-uong'], 'central', 'party');
+ended('Ban Kinh tế Trung ương', MARCH, ['ban-chinh-sach-chien-luoc-trung-uong'], 'central', 'party');
+ended('Đảng đoàn Quốc hội', MARCH, ['dang-uy-quoc-hoi'], 'central', 'party');
+ended('Ban cán sự đảng Chính phủ', MARCH, ['dang-uy-chinh-phu'], 'central', 'party');
+ended(
+  'Đảng ủy Khối các cơ quan Trung ương',
+  MARCH,
+  ['dang-uy-cac-co-quan-dang-trung-uong', 'dang-uy-chinh-phu', 'dang-uy-quoc-hoi'],
+  'central',
+  'party',
+);
+ended('Đảng ủy Khối Doanh nghiệp Trung ương', MARCH, ['dang-uy-chinh-phu'], 'central', 'party');
+ended(
+  'Đảng đoàn Mặt trận Tổ quốc Việt Nam',
+  MARCH,
+  ['dang-uy-mat-tran-to-quoc-cac-doan-the-trung-uong'],
+  'central',
+  'party',
+);
+const committee = (name: string) => `uy-ban-${slug(name)}-cua-quoc-hoi`;
+for (const [old, now] of [
+  ['Pháp luật', 'Pháp luật và Tư pháp'],
+  ['Tư pháp', 'Pháp luật và Tư pháp'],
+  ['Kinh tế', 'Kinh tế và Tài chính'],
+  ['Tài chính, Ngân sách', 'Kinh tế và Tài chính'],
+  ['Quốc phòng và An ninh', 'Quốc phòng, An ninh và Đối ngoại'],
+  ['Đối ngoại', 'Quốc phòng, An ninh và Đối ngoại'],
+  ['Văn hóa, Giáo dục', 'Văn hóa và Xã hội'],
+  ['Xã hội', 'Văn hóa và Xã hội'],
+] as const) {
+  ended(`Ủy ban ${old} của Quốc hội`, MARCH, [committee(now)], 'central', 'state', [`Ủy ban ${old} Quốc hội`], {
+    parent: qh,
+  });
+}
+// Provincial departments that ended with their ministries; the kinds, then each province's.
+const oldDepartments: Array<[string, string, string[]]> = [
+  ['Sở Kế hoạch và Đầu tư', 'Sở Tài chính', ['Sở KH&ĐT', 'Sở KHĐT']],
+  ['Sở Thông tin và Truyền thông', 'Sở Khoa học và Công nghệ', ['Sở TT&TT', 'Sở TTTT']],
+  ['Sở Lao động - Thương binh và Xã hội', 'Sở Nội vụ', ['Sở LĐTBXH', 'Sở LĐ-TB&XH']],
+  ['Sở Tài nguyên và Môi trường', 'Sở Nông nghiệp và Môi trường', ['Sở TN&MT', 'Sở TNMT']],
+  ['Sở Nông nghiệp và Phát triển nông thôn', 'Sở Nông nghiệp và Môi trường', ['Sở NN&PTNT', 'Sở NNPTNT']],
+  ['Sở Giao thông vận tải', 'Sở Xây dựng', ['Sở GTVT']],
+];
+for (const [name, now, aliases] of oldDepartments)
+  ended(name, MARCH, [`generic-${slug(now)}`], 'province', 'state', aliases, {
+    id: `old-generic-${slug(name)}`,
+    generic: true,
+  });
+const JULY = '2025-06-30';
+/** Provinces and cities before 1 July 2025 that merged into another (Nghị quyết 202/2025/QH15): old → today's. */
+const mergedProvinces: Array<[string, string]> = [
+  ['Hà Giang', 'Tuyên Quang'],
+  ['Yên Bái', 'Lào Cai'],
+  ['Bắc Kạn', 'Thái Nguyên'],
+  ['Vĩnh Phúc', 'Phú Thọ'],
+  ['Hòa Bình', 'Phú Thọ'],
+  ['Bắc Giang', 'Bắc Ninh'],
+  ['Thái Bình', 'Hưng Yên'],
+  ['Hải Dương', 'Hải Phòng'],
+  ['Hà Nam', 'Ninh Bình'],
+  ['Nam Định', 'Ninh Bình'],
+  ['Quảng Bình', 'Quảng Trị'],
+  ['Quảng Nam', 'Đà Nẵng'],
+  ['Kon Tum', 'Quảng Ngãi'],
+  ['Bình Định', 'Gia Lai'],
+  ['Ninh Thuận', 'Khánh Hòa'],
+  ['Đắk Nông', 'Lâm Đồng'],
+  ['Bình Thuận', 'Lâm Đồng'],
+  ['Phú Yên', 'Đắk Lắk'],
+  ['Bình Dương', 'Hồ Chí Minh'],
+  ['Bà Rịa - Vũng Tàu', 'Hồ Chí Minh'],
+  ['Bình Phước', 'Đồng Nai'],
+  ['Long An', 'Tây Ninh'],
+  ['Sóc Trăng', 'Cần Thơ'],
+  ['Hậu Giang', 'Cần Thơ'],
+  ['Bến Tre', 'Vĩnh Long'],
+  ['Trà Vinh', 'Vĩnh Long'],
+  ['Tiền Giang', 'Đồng Tháp'],
+  ['Bạc Liêu', 'Cà Mau'],
+  ['Kiên Giang', 'An Giang'],
+];
+const provinceId = (p: string) => `${cities.includes(p) ? 'tp' : 'tinh'}-${slug(p)}`;
+for (const [old, now] of mergedProvinces) {
+  const to = provinceId(now);
+  const pid = ended(`Tỉnh ${old}`, JULY, [to], 'province', 'state', [old, `tỉnh ${old}`], {
+    id: `old-tinh-${slug(old)}`,
+  });
+  const scoped = (name: string) => `${name} tỉnh ${old}`;
+  ended(scoped('Ủy ban nhân dân'), JULY, [`${to}-ubnd`], 'province', 'state', [], { id: `${pid}-ubnd`, parent: pid });
+  ended(scoped('Hội đồng nhân dân'), JULY, [`${to}-hdnd`], 'province', 'state', [], { id: `${pid}-hdnd`, parent: pid });
+  ended(`Tỉnh ủy ${old}`, JULY, [`${to}-cap-uy`], 'province', 'party', [], { id: `${pid}-cap-uy`, parent: pid });
+  ended(scoped('Văn phòng Ủy ban nhân dân'), JULY, [`${to}-vp-ubnd`], 'province', 'state', [], {
+    id: `${pid}-vp-ubnd`,
+    parent: pid,
+  });
+  ended(scoped('Công an'), JULY, [`${to}-cong-an`], 'province', 'state', [], { id: `${pid}-cong-an`, parent: pid });
+  for (const [name] of departments)
+    ended(scoped(name), JULY, [`${to}-${slug(name)}`], 'province', 'state', [], {
+      id: `${pid}-${slug(name)}`,
+      parent: pid,
+    });
+  for (const [name, kind] of oldDepartments)
+    ended(scoped(name), MARCH, [`${to}-${slug(kind)}`], 'province', 'state', [], {
+      id: `${pid}-${slug(name)}`,
+      parent: pid,
+    });
+}
+// Today's provinces' departments that ended with their ministries.
+for (const p of [...cities, ...provinces]) {
+  const pid = provinceId(p);
+  const lower = cities.includes(p) ? 'thành phố' : 'tỉnh';
+  for (const [name, kind] of oldDepartments)
+    ended(`${name} ${lower} ${p}`, MARCH, [`${pid}-${slug(kind)}`], 'province', 'state', [], {
+      id: `old-${pid}-${slug(name)}`,
+      parent: pid,
+    });
+}
+
+const registry: BodyRegistry = { bodies, groups, historical };
 const ids = new Set<string>();
-for (const b of bodies) {
+for (const b of [...bodies, ...historical]) {
   if (ids.has(b.id)) throw new Error(`duplicate body id ${b.id}`);
   ids.add(b.id);
 }
 const target = new URL('../registry/default-registry.json', import.meta.url);
 writeFileSync(target, `${JSON.stringify(registry, null, 1)}\n`);
-console.log(`wrote ${bodies.length} bodies, ${groups.length} groups to ${target.pathname}`);
+console.log(
+  `wrote ${bodies.length} bodies, ${groups.length} groups, ${historical.length} historical bodies to ${target.pathname}`,
+);

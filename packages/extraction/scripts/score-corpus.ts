@@ -8,37 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractDirectives } from '../src/extract.ts';
-import type { ExtractionResult } from '../src/types.ts';
+import { toJson } from '../src/json.ts';
 
 const sharedDir = fileURLToPath(new URL('../../../../shared', import.meta.url));
 const corpusDir = join(sharedDir, 'corpus');
 export const ownDocumentsDir = fileURLToPath(new URL('../test/documents', import.meta.url));
 const scorer = join(sharedDir, 'eval', 'score-extraction.mjs');
-
-/** The CLI contract shape (`giamsat extract FILE --json`). */
-export function toCliJson(result: ExtractionResult): unknown {
-  return {
-    documents: result.documents.map((d) => ({
-      number: d.number,
-      type: d.type,
-      date: d.date,
-      issuer: d.issuer,
-      level: d.level,
-      implements: d.implements,
-      startsAtLine: d.startsAtLine,
-      tasks: d.tasks.map((t) => ({
-        text: t.text,
-        line: t.line,
-        ref: t.ref,
-        lead: t.lead,
-        coordinating: t.coordinating,
-        unknownBodies: t.unknownBodies,
-        deadline: t.deadline,
-        deliverable: t.deliverable,
-      })),
-    })),
-  };
-}
 
 export const scorerPath = scorer;
 
@@ -58,7 +33,7 @@ export function scoreCorpus(
     if (!existsSync(gold)) continue;
     const result = extractDirectives(readFileSync(join(dir, f), 'utf8'));
     const pred = join(out, f.replace(/\.txt$/, '.pred.json'));
-    writeFileSync(pred, JSON.stringify(toCliJson(result), null, 1));
+    writeFileSync(pred, JSON.stringify(toJson(result), null, 1));
     const args = [scorer, gold, pred, ...(verbose ? ['--verbose'] : [])];
     results.push({ file: f, output: execFileSync(process.execPath, args, { encoding: 'utf8' }) });
   }

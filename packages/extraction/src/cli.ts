@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { extractDirectives } from './extract.ts';
 import { ExtractionInputError } from './input/errors.ts';
 import { readDirectiveFile } from './input/read.ts';
-import type { BodyRegistry, ExtractedDocument, ExtractedTask, ExtractionResult } from './types.ts';
+import { toJson } from './json.ts';
+import type { BodyRegistry, ExtractionResult } from './types.ts';
 
 const USAGE = `Cách dùng / Usage:
   giamsat extract [FILE | -] [--json | --text] [--registry REGISTRY.json] [--reference-date YYYY-MM-DD]
@@ -91,38 +92,6 @@ function parseRegistry(json: string, path: string): BodyRegistry {
     }
   }
   return { bodies, groups: groups ?? [] } as BodyRegistry;
-}
-
-/** The contract of `extract --json`: the fields the scorer and the server read, in a fixed order. */
-function toJson(result: ExtractionResult): unknown {
-  return {
-    documents: result.documents.map((document: ExtractedDocument) => ({
-      number: document.number,
-      type: document.type,
-      date: document.date,
-      issuer: document.issuer,
-      level: document.level,
-      title: document.title,
-      implements: document.implements,
-      startsAtLine: document.startsAtLine,
-      tasks: document.tasks.map((task: ExtractedTask) => ({
-        text: task.text,
-        line: task.line,
-        ref: task.ref,
-        lead: task.lead,
-        coordinating: task.coordinating,
-        unknownBodies: task.unknownBodies,
-        deadline: {
-          raw: task.deadline.raw,
-          kind: task.deadline.kind,
-          due: task.deadline.due,
-          period: task.deadline.period,
-        },
-        deliverable: task.deliverable,
-      })),
-    })),
-    warnings: result.warnings,
-  };
 }
 
 function clip(text: string, width: number): string {

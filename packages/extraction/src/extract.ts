@@ -55,7 +55,13 @@ function addressBlocks(slice: SourceLine[], ix: ReturnType<typeof indexFor>): Ad
       if (!u) continue;
       const listed = LIST_ITEM.test(u);
       const short = u.length < 160 && !/:\s*$/.test(u) && !/^(\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]\s/u.test(u);
-      if (!listed && !(short && /^(các|bộ|sở|ủy ban|uỷ ban|ubnd|ban|văn phòng|đảng|chủ tịch|bộ trưởng|thủ trưởng|giám đốc|bí thư)\s/iu.test(u)))
+      if (
+        !listed &&
+        !(
+          short &&
+          /^(các|bộ|sở|ủy ban|uỷ ban|ubnd|ban|văn phòng|đảng|chủ tịch|bộ trưởng|thủ trưởng|giám đốc|bí thư)\s/iu.test(u)
+        )
+      )
         break;
       skip.add(j);
       take(u);

@@ -2,7 +2,7 @@
 // the coordinating bodies after "phối hợp với", and lists written "các bộ: Tài chính, Công an".
 // Every name is mapped to its canonical registry name; a body the registry does not know is kept
 // as written and reported as unknown — never dropped.
-import { capitalizeFirst, fold, unifyTones } from '../text/normalize.ts';
+import { capitalizeFirst, fold, foldTail, unifyTones } from '../text/normalize.ts';
 import { type BodyIndex, bodyKey, expandAbbreviations, MAY_ABBREVIATE } from './registry.ts';
 
 export interface ParsedBodies {
@@ -13,6 +13,10 @@ export interface ParsedBodies {
 /** Words that open a body's name. */
 const BODY_HEAD =
   /^(bộ|sở|ban|ủy ban|uỷ ban|ubnd|hđnd|văn phòng|vp|đảng ủy|đảng uỷ|đảng bộ|chi bộ|cục|tổng cục|viện|trung tâm|tòa án|toà án|công an|hội đồng|tổ|đoàn(?! kết)|hội(?! nghị| thảo)|quỹ|tập đoàn|tổng công ty|công ty|ngân hàng|thanh tra|kiểm toán|đại học|trường(?! hợp)|học viện|cấp ủy|cấp uỷ|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ|quân ủy|quân uỷ|đài|báo|thông tấn xã|mặt trận|liên đoàn|liên hiệp|kho bạc|chính phủ|quốc hội|thủ tướng|chủ tịch|bí thư|đồng chí|lãnh đạo|người đứng đầu|thủ trưởng|thường trực|cơ quan|ủy viên|thành viên|bộ chỉ huy|bộ tư lệnh|phòng(?!,| chống| ngừa| tránh| cháy| thủ| bệnh| dịch)|trạm|trưởng|phó|tổng giám đốc|giám đốc|bộ trưởng|thống đốc|chánh|thôn|tổ dân phố|bảo hiểm|hợp tác xã|\d+ (địa phương|tỉnh|bộ))(?![\p{L}])/u;
+
+/** Verbs only an assignee takes: the name before them is whole. */
+const STRONG_PREDICATE =
+  /^(chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|là cơ quan|là đầu mối|khẩn trương|chủ động)$/u;
 
 /** A head word alone ("Ban", "Quỹ", "Cơ quan", "Trung tâm"): no body's name ends there. */
 const BARE_HEAD = /^(ban|quỹ|cơ quan|trung tâm|hội đồng|tổ|viện|phòng|cục|văn phòng|đoàn|hội|công ty|tổng công ty)$/u;
@@ -396,7 +400,15 @@ export function findSubject(text: string, ix: BodyIndex): Subject | null {
 
 const subjectMemo = new WeakMap<BodyIndex, Map<string, Subject | null>>();
 
+/**
+ * "Thủ tướng Chính phủ yêu cầu:", "Chủ tịch UBND tỉnh có ý kiến như sau:", "… kết luận như sau:": the
+ * speaker introduces what others must do; the items after it are not the speaker's.
+ */
+const SPEAKER_LEAD_IN =
+  /\s((có ý kiến|kết luận|yêu cầu|đề nghị|thông báo)(\s+(chỉ đạo|như|những|các|một số|nội dung|ý kiến|vấn đề|nhiệm vụ|chính|chủ yếu|cụ thể|trọng tâm)){0,5}(\s+sau)?|(chỉ đạo|giao nhiệm vụ|thông báo)(\s+\S+){0,4}\s+sau)\s*:\s*$/u;
+
 function computeSubject(text: string, ix: BodyIndex): Subject | null {
+  if (SPEAKER_LEAD_IN.test(foldTail(text, 60))) return null;
   let offset = 0;
   let s = text;
   // "Về số hoá: Các bộ, ngành: (1) …" — the topic comes first, then the assignee.
@@ -436,8 +448,22 @@ function computeSubject(text: string, ix: BodyIndex): Subject | null {
   let pred = predicateAt(ws, marked, startsWithRole ? 2 : 0);
   // "Cơ quan tham mưu …", "Quỹ hỗ trợ phát triển …", "Ban quản lý dự án …": after a bare head word the
   // verb-like word is part of the name.
-  while (pred && pred.index > 0 && BARE_HEAD.test(fold(s.slice(0, ws[pred.index]?.start ?? 0)).trim()))
-    pred = predicateAt(ws, marked, pred.index + pred.length);
+  if (pred && pred.index > 0 && BARE_HEAD.test(fold(s.slice(0, ws[pred.index]?.start ?? 0)).trim())) {
+    // The name runs to the assignee's own verb ("Quỹ hỗ trợ phát triển hợp tác xã chủ trì …") when there is one.
+    const next = predicateAt(ws, marked, pred.index + pred.length);
+    let strong: { index: number; length: number } | null = null;
+    for (let p = next; p && !strong; p = predicateAt(ws, marked, p.index + p.length)) {
+      const phrase = fold(
+        ws
+          .slice(p.index, p.index + p.length)
+          .map((w) => bare(w.text))
+          .join(' '),
+      );
+      if (STRONG_PREDICATE.test(phrase)) strong = p;
+    }
+    if (strong && strong.index - pred.index > 12) strong = null;
+    pred = strong ?? next;
+  }
   // "Bộ Khoa học và Công nghệ: (1) Chủ trì …" — a colon before the verb closes the assignee,
   // unless names follow it ("Các bộ: Tài chính, Công an phối hợp …").
   const passive =
@@ -525,7 +551,10 @@ function computeSubject(text: string, ix: BodyIndex): Subject | null {
 
 /** Bodies named after "phối hợp (chặt chẽ) với/cùng" in a predicate, up to the next verb or clause end. */
 export function findCoordinating(predicate: string, ix: BodyIndex): ParsedBodies | null {
-  const m = /phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+/iu.exec(predicate);
+  // "phối hợp (chặt chẽ) với X" anywhere; "làm việc với X" only as the assignee's own verb.
+  const m =
+    /phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+/iu.exec(predicate) ??
+    /^(?:chủ động\s+|trực tiếp\s+)?làm việc (?:với|cùng)\s+/iu.exec(predicate);
   if (!m) return null;
   let rest = predicate.slice(m.index + m[0].length);
   const stop = /[.:]\s|;|\s(để|nhằm|trong việc|trong|theo|tại|về việc)\s/u.exec(rest);
@@ -613,7 +642,6 @@ class ListBuilder {
     if (!this.unknown.includes(n)) this.unknown.push(n);
   }
 }
-
 
 /**
  * Titles of office before a body: "Chủ tịch Ủy ban nhân dân tỉnh X", "Bộ trưởng Bộ Y tế", "Lãnh đạo Ban

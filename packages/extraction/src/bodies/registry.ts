@@ -143,6 +143,35 @@ export class BodyIndex {
     return out;
   }
 
+  /**
+   * A name written in capitals ("ĐẢNG ỦY VĂN PHÒNG QUỐC HỘI", a title block or a table's group row) in
+   * ordinary case: lower case, with the registry names inside it in their own case ("Đảng ủy Văn
+   * phòng Quốc hội" → "Đảng ủy Văn phòng Quốc hội"), the first letter a capital.
+   */
+  recase(text: string): string {
+    const words = fold(text).split(' ');
+    const out: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      let took = 0;
+      const longest = Math.min(words.length - i, this.maxWords.get(words[i] ?? '') ?? 0);
+      for (let len = longest; len >= 2 && !took; len--) {
+        const key = words.slice(i, i + len).join(' ');
+        const entry = this.byKey.get(key);
+        if (entry && fold(entry.name) === key) {
+          out.push(entry.name);
+          took = len;
+        }
+      }
+      if (!took) {
+        out.push(words[i] ?? '');
+        took = 1;
+      }
+      i += took;
+    }
+    const joined = out.join(' ');
+    return joined.charAt(0).toUpperCase() + joined.slice(1);
+  }
+
   lookup(label: string): BodyEntry | undefined {
     return this.byKey.get(bodyKey(label));
   }

@@ -145,7 +145,12 @@ class Scanner {
   pushDay(iso: string, start: number, end: number): void {
     const b = this.before(start);
     const bNoNgay = b.replace(/ngày\s*$/, '');
-    if (AFTER_DOC_NUMBER.test(b)) return;
+    if (AFTER_DOC_NUMBER.test(b)) {
+      // The date of a cited document ("Chỉ thị số 12/CT-TTg ngày 03 tháng 4 năm 2025"): its words are
+      // claimed, so the month and year inside it are not read as a deadline either.
+      this.taken.fill(1, start, end);
+      return;
+    }
     let strength = this.opt.cell ? 3 : strengthBefore(bNoNgay);
     if (!this.opt.cell && strength === 1) {
       // A bare "ngày 16/10/2025, …" in prose narrates when something happened.
@@ -281,7 +286,8 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
   // after "định kỳ" or "và" — "khen thưởng hằng năm" describes an annual award, not an obligation.
   for (const m of matchesIf(t.includes('hằng') || t.includes('hàng'), t, /(hằng|hàng)\s(tuần|tháng|quý|năm)/g)) {
     const b = sc.before(m.index);
-    const atHead = /(^|[.;:,(*]|định kỳ|và|\d{4})\s*$/.test(b);
+    // "… trước ngày 20 hằng tháng": a monthly due day.
+    const atHead = /(^|[.;:,(*]|định kỳ|và|\d{4}|ngày \d{1,2})\s*$/.test(b);
     if (!atHead) continue;
     const period = periodOf(m[2] ?? '');
     sc.push({ kind: 'recurring', due: null, period, start: m.index, end: m.index + m[0].length, strength: 2 });
@@ -315,7 +321,7 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
     /kỳ họp thứ\s?(\d{1,2}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)/g,
   )) {
     const b = sc.before(m.index);
-    if (!/(trình|thông qua|tại|vào|chương trình)[^.;]{0,40}$/.test(b)) continue;
+    if (!/(trình|thông qua|tại|vào|chương trình|trước|hoàn thành)[^.;]{0,40}$/.test(b)) continue;
     sc.push({ kind: 'event', due: null, period: null, start: m.index, end: m.index + m[0].length, strength: 1 });
   }
 }

@@ -7,7 +7,7 @@
 // not a document of its own. Nothing after a signature is dropped: what follows is an attachment or
 // the next document.
 
-import { type BodyIndex } from '../bodies/registry.ts';
+import type { BodyIndex } from '../bodies/registry.ts';
 import type { SourceLine } from '../text/lines.ts';
 import { fold, isUpperLine, stripMarkup } from '../text/normalize.ts';
 import type { DocumentConfidence, Level } from '../types.ts';
@@ -45,7 +45,7 @@ const DATE_LINE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
 const COPY_LINE = /^(SAO Y|SAO LỤC|TRÍCH SAO)(\s+BẢN CHÍNH)?\s*$/u;
 const APPENDIX_LINE = /^PHỤ LỤC(\s|$|\d|:)/u;
 const ATTACHED_LINE = /^[(*\s]*(ban hành\s+|được ban hành\s+)?kèm theo\s/iu;
-const MOTTO = /CỘNG SẢN VIỆT NAM|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|TỰ DO|HẠNH PHÚC|^[-–_*=\s\\]+$/u;
+const MOTTO = /cộng sản việt nam|cộng hòa|cộng hoà|độc lập|tự do|hạnh phúc|^[-–_*=\s\\]+$/iu;
 
 const TYPE_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^THÔNG BÁO\s+KẾT LUẬN/u, 'Thông báo kết luận'],
@@ -115,7 +115,7 @@ function isHeaderish(l: SourceLine): boolean {
   if (cells.length === 0) return true;
   if (l.cells && l.cells.length > 3) return false;
   return cells.every((t) => {
-    if (/^\*+$/.test(t) || t === '\\*') return true;
+    if (/^\*+$/.test(t) || t === '\\*' || MOTTO.test(t)) return true;
     if (DATE_LINE.test(t) && t.length < 80) return true;
     if (NUMBER_AT_START.test(t)) return true;
     if (/^V\/v\s/iu.test(t)) return true;
@@ -185,7 +185,8 @@ function issuerOf(headerLines: string[], ix: BodyIndex | undefined): { name: str
   ) {
     lines = lines.slice(1);
   }
-  return { name: capitalisePlaces(sentenceCase(lines.join(' ').replace(/\s+/g, ' '))), known: false };
+  const written = lines.join(' ').replace(/\s+/g, ' ');
+  return { name: capitalisePlaces(ix ? ix.recase(written) : sentenceCase(written)), known: false };
 }
 
 function conf(score: number, reason: DocumentConfidence['number']['reason']) {
@@ -206,7 +207,8 @@ function attachmentType(title: string): string {
   return 'Phụ lục';
 }
 
-const KEM_THEO_NUMBER = /kèm theo[^()]{0,80}?số\s*:?\s*(\d[\p{L}\d.]*\s*[-–/]\s*[\p{L}\d]+(?:\s*[-–/]\s*[\p{L}\d-]+)*)/iu;
+const KEM_THEO_NUMBER =
+  /kèm theo[^()]{0,80}?số\s*:?\s*(\d[\p{L}\d.]*\s*[-–/]\s*[\p{L}\d]+(?:\s*[-–/]\s*[\p{L}\d-]+)*)/iu;
 
 /** Attachments: appendix headings, titles above a "(Ban hành) kèm theo …" line, titles after a signature. */
 function findAttachments(lines: SourceLine[], closings: number[]): Attachment[] {
@@ -308,7 +310,8 @@ export function splitDocuments(lines: SourceLine[], ix?: BodyIndex): DocumentReg
     blocks.push({ anchor: a, start, copy });
   });
   const closings: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (!lines[i]?.cells && CLOSING.test(lines[i]?.text.trim() ?? '')) closings.push(i);
+  for (let i = 0; i < lines.length; i++)
+    if (!lines[i]?.cells && CLOSING.test(lines[i]?.text.trim() ?? '')) closings.push(i);
   const attachments = findAttachments(lines, closings);
 
   const docs: DocumentRegion[] = [];
@@ -392,7 +395,10 @@ export function splitDocuments(lines: SourceLine[], ix?: BodyIndex): DocumentReg
         number: conf(number ? 0.95 : 0.3, number ? 'title-block' : 'none-found'),
         type: conf(type ? (typeReason === 'title-block' ? 0.95 : 0.75) : 0.3, type ? typeReason : 'none-found'),
         date: conf(date ? 0.95 : 0.3, date ? 'title-block' : 'none-found'),
-        issuer: conf(issuer.name ? (issuer.known ? 0.95 : 0.7) : 0.3, issuer.name ? (issuer.known ? 'registry' : 'header-lines') : 'none-found'),
+        issuer: conf(
+          issuer.name ? (issuer.known ? 0.95 : 0.7) : 0.3,
+          issuer.name ? (issuer.known ? 'registry' : 'header-lines') : 'none-found',
+        ),
       },
     });
   }

@@ -45,7 +45,10 @@ const HEADER_WORDS: ReadonlyArray<readonly [RegExp, ColumnRole | 'deadline?']> =
   [/^(stt|tt|số tt|số thứ tự|thứ tự|số|#|no\.?|mã( số)?( nhiệm vụ)?)$/u, 'number'],
   [/phối hợp/u, 'coordinating'],
   [/bắt đầu|khởi công/u, 'start'],
-  [/tỷ lệ|tỉ lệ|%|mức độ hoàn thành|tình hình thực hiện|kết quả thực hiện|kết quả triển khai|tình trạng|trạng thái/u, 'progress'],
+  [
+    /tỷ lệ|tỉ lệ|%|mức độ hoàn thành|tình hình thực hiện|kết quả thực hiện|kết quả triển khai|tình trạng|trạng thái/u,
+    'progress',
+  ],
   [/^tiến độ( thực hiện| hoàn thành)?$/u, 'deadline?'],
   [
     /thời hạn|hạn hoàn thành|hạn chót|^hạn\b|thời gian|thời điểm|kết thúc|mốc|tiến độ|hoàn thành|ngày (hết hạn|đến hạn)|^ngày$/u,
@@ -53,7 +56,10 @@ const HEADER_WORDS: ReadonlyArray<readonly [RegExp, ColumnRole | 'deadline?']> =
   ],
   [/ghi chú|chú thích|lưu ý/u, 'note'],
   [/sản phẩm|kết quả|đầu ra|hình thức( văn bản)?|^văn bản$/u, 'deliverable'],
-  [/cấp trình|cơ quan trình|cấp ban hành|cấp phê duyệt|lãnh đạo (phụ trách|chỉ đạo)|nguồn (vốn|kinh phí)|kinh phí|dự toán/u, 'other'],
+  [
+    /cấp trình|cơ quan trình|cấp ban hành|cấp phê duyệt|lãnh đạo (phụ trách|chỉ đạo)|nguồn (vốn|kinh phí)|kinh phí|dự toán/u,
+    'other',
+  ],
   [/nội dung|nhiệm vụ|công việc|hoạt động|giải pháp|đề án|dự án|chương trình|^tên\b|việc cần làm|chỉ tiêu/u, 'content'],
   [
     /chủ trì|thực hiện|trách nhiệm|được giao|giao cho|đầu mối|phụ trách|chủ quản|cơ quan|đơn vị|người thực hiện|phân công|cán bộ/u,
@@ -62,7 +68,10 @@ const HEADER_WORDS: ReadonlyArray<readonly [RegExp, ColumnRole | 'deadline?']> =
 ];
 
 function headerRole(cell: string): ColumnRole | 'deadline?' | null {
-  const f = fold(stripMarkup(cell)).replace(/[()*:.]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const f = fold(stripMarkup(cell))
+    .replace(/[()*:.]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!f || f.length > 70) return null;
   for (const [re, role] of HEADER_WORDS) if (re.test(f)) return role;
   return null;

@@ -74,10 +74,11 @@ const FOOTNOTE = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\d{1,3}\])/u;
 
 /** The body a group row names ("II. Sở Tư pháp", "B. ỦY BAN NHÂN DÂN CẤP XÃ"), or null. */
 function groupLead(text: string, ix: BodyIndex): ParsedBodies | null {
-  const t = text.replace(/^([IVXLC]{1,6}|[A-Z]|\d{1,2})[.)]\s*/u, '').trim();
+  const t = text.replace(/^([IVXLC]{1,6}|[A-Z]|\d{1,2})([.)]\s*|\s+)(?=\S)/u, '').trim();
   if (!t || t.length > 160) return null;
-  const subject = findSubject(isUpperLine(t) ? fold(t).replace(/^./u, (c) => c.toUpperCase()) : t, ix);
-  if (subject?.headingOnly && subject.bodies.names.length > subject.bodies.unknown.length) return subject.bodies;
+  const subject = findSubject(isUpperLine(t) ? ix.recase(t) : t, ix);
+  // A group row is short: a body's name, not a sentence that happens to open with one.
+  if (subject?.headingOnly && subject.bodies.names.length > 0 && t.split(/\s+/).length <= 14) return subject.bodies;
   return null;
 }
 
@@ -120,7 +121,11 @@ function readRows(
     const parentOfNext =
       label !== '' && nextLabel.startsWith(`${label.replace(/\.$/, '')}.`) && !lead && !deadline && !coord;
     if (GROUP_LABEL.test(label) || (single && !startsLower(filled[0] ?? '') && !afterHeader) || parentOfNext) {
-      const text = filled.join(' ');
+      const text = cells
+        .filter((_, k) => k !== cols.number || !GROUP_LABEL.test(label))
+        .map((c) => stripMarkup(c))
+        .filter(Boolean)
+        .join(' ');
       group = { label: label.replace(/\.$/, ''), lead: groupLead(text, ix) };
       last = null;
       return;
@@ -227,7 +232,14 @@ export function tasksFromTables(lines: SourceLine[], ctx: TaskContext, refPrefix
         ctx.ix,
         ctx.year,
       );
-      if (inferred) readRows(sink, ctx, inferred, rows.map((line) => ({ line, afterHeader: false })), refPrefix);
+      if (inferred)
+        readRows(
+          sink,
+          ctx,
+          inferred,
+          rows.map((line) => ({ line, afterHeader: false })),
+          refPrefix,
+        );
     }
     loose = [];
   };
@@ -253,7 +265,7 @@ export function tasksFromTables(lines: SourceLine[], ctx: TaskContext, refPrefix
       const key = l.cells.map((c) => fold(stripMarkup(c))).join('\t');
       if (previousWasHeader && header) {
         // A two-row header: "Đơn vị thực hiện" over "Chủ trì | Phối hợp", "Thời gian" over "Bắt đầu | Kết thúc".
-        const merged: Array<ColumnRole | "deadline?" | null> = header.map((r, k) => roles[k] ?? r);
+        const merged: Array<ColumnRole | 'deadline?' | null> = header.map((r, k) => roles[k] ?? r);
         for (let k = header.length; k < roles.length; k++) merged.push(roles[k] ?? null);
         header = merged;
         headerKey += `\n${key}`;

@@ -25,7 +25,7 @@ import type { SourceLine } from '../text/lines.ts';
 import { fold, foldHead, foldTail, stripMarkup } from '../text/normalize.ts';
 import type { ExtractedTask } from '../types.ts';
 import { type Block, buildBlocks, type Segment } from './blocks.ts';
-import { type TaskContext, TaskSink } from './task-sink.ts';
+import { type LeadSource, type TaskContext, TaskSink } from './task-sink.ts';
 
 export type { TaskContext } from './task-sink.ts';
 
@@ -37,9 +37,26 @@ interface Assignment {
 }
 
 const SKIP_HEADING =
-  /^(về\s+)?(những\s+)?(tồn tại|hạn chế|nguyên nhân|kết quả đạt được|kết quả thực hiện|tình hình|bối cảnh|đánh giá chung|mục đích|yêu cầu\s*$|mục tiêu)/u;
+  /^(về\s+)?(những\s+)?(tồn tại|hạn chế|nguyên nhân|kết quả đạt được|kết quả thực hiện|tình hình|bối cảnh|đánh giá chung|mục đích|yêu cầu\s*$|mục tiêu|quan điểm|nguyên tắc)/u;
+const PRINCIPLES = /(những|các|theo)\s+(định hướng|phương châm|quan điểm|nguyên tắc)[^:]{0,80}:\s*$/u;
+/** Stock exhortations ("Tiếp tục nêu cao tinh thần trách nhiệm …", "Quyết liệt trong chỉ đạo …"): an attitude, not work. */
+const EXHORTATION =
+  /^((tiếp tục|luôn|phải|cần)\s+)*(nêu cao|đề cao|phát huy) (tinh thần|ý thức|vai trò|trách nhiệm)|^(quyết liệt|quyết tâm|gương mẫu|kiên quyết) trong\s/u;
 const INTRO =
-  /^(đối với|trên cơ sở|trong quá trình|căn cứ|để|sau khi|theo đó|trường hợp|bên cạnh đó|đồng thời|trong thời gian|về|riêng|ngoài ra|trong đó)(?![\p{L}])/u;
+  /^(đối với|trên cơ sở|trong quá trình|căn cứ|để|sau khi|theo đó|trường hợp|bên cạnh đó|đồng thời|trong thời gian|về|riêng|ngoài ra|trong đó|định kỳ|hằng năm|hàng năm|hằng quý|hàng quý|hằng tháng|hàng tháng|trước ngày|trong tháng|trong quý|trong năm|từ ngày|từ năm|đến năm|chậm nhất|ngay sau|khi|cùng với|tiếp theo)(?![\p{L}])/u;
+/** "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, … báo cáo …": a standing offer, not a task. */
+const CONDITIONAL = /(nếu|trường hợp|khi)\s+(có\s+|phát sinh\s+|gặp\s+)+(khó khăn|vướng mắc)/u;
+/**
+ * "Đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện.", "Yêu cầu Sở X khẩn trương triển khai
+ * thực hiện./.": the closing formula asks to carry out the document, it names no work of its own.
+ */
+const GENERIC_CLOSE =
+  /^((nghiêm túc|khẩn trương|tập trung|chủ động|quan tâm|kịp thời)[,\s]+)*((triển khai|tổ chức|chỉ đạo)[,\s]+)*(thực hiện|triển khai|thi hành)(\s+(nghiêm túc|có hiệu quả|kịp thời|đầy đủ|nghiêm))*(\s+(công văn|kế hoạch|thông báo|chỉ thị|nghị quyết|quyết định|công điện|chương trình|văn bản|thông báo kết luận)\s+này|\s+các nội dung (nêu\s+)?trên|\s+các nhiệm vụ (nêu\s+)?trên)?\s*(\.|\/\.|;|$)/u;
+
+/** The work a predicate names is only "carry this out". */
+function isGenericClose(predicate: string): boolean {
+  return GENERIC_CLOSE.test(foldHead(predicate, 160).replace(/\.\/\.$/u, '.'));
+}
 const MAIN_CLAUSE_VERB = /^(chủ trì|phối hợp|chủ động|khẩn trương|tập trung|tiếp tục)(?![\p{L}])/u;
 const CLOSING = /(biết,?\s*(và\s*)?thực hiện|quan tâm (chỉ đạo,?\s*)?triển khai thực hiện|trân trọng)\.?\s*$/u;
 const ABBREV_BEFORE_DOT = /(^|\s)(TP|Tp|tp|TS|ThS|PGS|GS|v\.v|Nxb|St|TT)$/u;
@@ -95,6 +112,7 @@ function sentenceSubject(sentence: string, ix: BodyIndex): (Subject & { at: numb
   if (direct && !direct.headingOnly) return { ...direct, at: 0 };
   // Both patterns read one to three words: fold no more than that.
   if (!INTRO.test(foldHead(sentence, 24))) return null;
+  if (CONDITIONAL.test(foldHead(sentence, 120))) return null;
   const limit = Math.min(sentence.length, 300);
   for (let i = 0; i < limit; i++) {
     if (sentence.charAt(i) !== ',') continue;
@@ -183,12 +201,23 @@ function emitSegment(
   ref: string,
   lead: ParsedBodies,
   coord: ParsedBodies | null,
+  source: LeadSource = 'explicit',
 ): ExtractedTask[] {
   const year = ctx.year;
   const out: ExtractedTask[] = [];
   const parts = enumerationParts(text);
   const whole = () => {
-    out.push(sink.push({ text, line: lineAt(segs, base), ref, lead, coord, deadline: parseDeadline(text, { year }) }));
+    out.push(
+      sink.push({
+        text,
+        line: lineAt(segs, base),
+        ref,
+        lead,
+        coord,
+        deadline: parseDeadline(text, { year }),
+        leadSource: source,
+      }),
+    );
     return out;
   };
   if (parts.length < 2) return whole();
@@ -236,6 +265,7 @@ function emitSegment(
         lead: pLead,
         coord: pCoord,
         deadline: parseDeadline(dlText, { year }),
+        leadSource: subj ? 'explicit' : source,
       }),
     );
   });
@@ -244,10 +274,12 @@ function emitSegment(
 
 /** True when the text opens with an action ("Rà soát …", "Tập trung …"), not an exhortation ("Cần …", "Phải …"). */
 function opensWithAction(text: string): boolean {
-  const folded = fold(text);
+  const folded = foldHead(text, 160);
   const ws = folded.split(' ', 3);
-  const firstClause = folded.split(/[,;.:]/, 1)[0] ?? '';
-  if (/(^|\s)(phải|cần)(\s|$)/u.test(firstClause)) return false;
+  if (EXHORTATION.test(folded)) return false;
+  // "Phát triển khoa học, công nghệ phải hướng mạnh vào …": a statement of what must be, not an order.
+  const firstSentence = folded.split(/[.;:]/, 1)[0] ?? '';
+  if (/(^|\s)(phải|cần)(\s|$)/u.test(firstSentence.slice(0, 100))) return false;
   for (let len = 3; len >= 1; len--) {
     const head = ws
       .slice(0, len)
@@ -335,8 +367,9 @@ function emitUnit(
   ctx: TaskContext,
   u: Unit,
   ref: string,
-  head: { lead: ParsedBodies; coord: ParsedBodies | null } | null,
+  head: { lead: ParsedBodies; coord: ParsedBodies | null; source?: LeadSource } | null,
   startAt = 0,
+  item = false,
 ): ExtractedTask[] {
   const starts = sentenceStarts(u.text, u.paraBreaks).filter((s) => s > startAt);
   const cuts: Array<
@@ -359,6 +392,9 @@ function emitUnit(
     if (subj && /:\s*$/.test(u.text.slice(s, sentEnd).trim())) {
       cuts.push({ at: s, lead: null, coord: null, paraStart: isPara });
       lastExplicitAtPara = false;
+    } else if (subj && isGenericClose(sentence.slice(subj.predicateStart))) {
+      cuts.push({ at: s, lead: null, coord: null, paraStart: isPara });
+      lastExplicitAtPara = false;
     } else if (subj) {
       const pred = sentence.slice(subj.predicateStart);
       cuts.push({ at: s, lead: withDirected(subj, pred, ctx.ix), coord: coordOf(pred, ctx.ix), paraStart: isPara });
@@ -369,6 +405,20 @@ function emitUnit(
       if (prev?.lead) cuts.push({ at: s, lead: prev.lead, coord: prev.coord, paraStart: true });
     } else if (isPara) lastExplicitAtPara = false;
   });
+  // "Nghiên cứu cơ chế …. Giao Bộ X chủ trì …": in an item, the work is said first and assigned after;
+  // the task starts with the item.
+  const second = cuts[1];
+  if (
+    item &&
+    !head &&
+    cuts[0]?.lead === null &&
+    second?.lead &&
+    !second.paraStart &&
+    /^(giao|đề nghị|yêu cầu|giao cho)\s/u.test(foldHead(u.text.slice(second.at), 20))
+  ) {
+    second.at = cuts[0].at;
+    cuts.shift();
+  }
   const out: ExtractedTask[] = [];
   cuts.forEach((c, k) => {
     if (!c.lead) return;
@@ -380,7 +430,8 @@ function emitUnit(
     const firstSentence = text.slice(0, secondSentenceStart(text, []) ?? text.length);
     const coord =
       k === 0 && head ? (coordOf(firstSentence.split(/\(1\)|\(i\)/u)[0] ?? '', ctx.ix) ?? c.coord) : c.coord;
-    const sub = emitSegment(sink, ctx, text, segs, c.at, ref, c.lead, coord);
+    const source = k === 0 && head ? (head.source ?? 'explicit') : 'explicit';
+    const sub = emitSegment(sink, ctx, text, segs, c.at, ref, c.lead, coord, source);
     out.push(...sub);
   });
   return out;
@@ -420,12 +471,20 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
     if (subject?.headingOnly) {
       const a: Assignment = { lead: subject.bodies, coord: null, weak: false };
       if (itemChildren.length === 0 && paraChildren.length > 0) {
-        groupTasks = emitUnit(sink, ctx, unitOf(b, true, ctx.ix), ref, { lead: a.lead, coord: null });
+        groupTasks = emitUnit(sink, ctx, unitOf(b, true, ctx.ix), ref, {
+          lead: a.lead,
+          coord: null,
+          source: 'inherited',
+        });
       } else {
         walk(sink, ctx, b.children, a, myPath);
       }
       continue;
     }
+
+    if (subject && b.kind === 'para' && isGenericClose(b.text.slice(subject.predicateStart))) continue;
+    if (subject && !subject.headingOnly && EXHORTATION.test(foldHead(b.text.slice(subject.predicateStart), 80)))
+      continue;
 
     if (subject) {
       const u = unitOf(b, !topic, ctx.ix);
@@ -435,8 +494,17 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
       const coord = coordOf(predicate, ctx.ix);
       const shortHeading = itemChildren.length > 0 && !/[.;]/.test(u.text) && u.text.length < 220;
       const intro = (/:\s*$/.test(firstSentence) && (itemChildren.length > 0 || b.kind === 'para')) || shortHeading;
-      const weak = !/(chủ trì|phối hợp|chịu trách nhiệm|có trách nhiệm)/u.test(fold(predicate.slice(0, 80)));
+      // A request to everyone ("yêu cầu các cấp ủy, cơ quan, đơn vị … sau:") covers only the items that
+      // ask for an action; a named body's lead-in ("Đảng ủy X lãnh đạo, chỉ đạo:") covers every item.
+      const broad = subject.bodies.names.every((n) => /^(các|những)\s/iu.test(n) || ctx.ix.lookup(n)?.group);
+      const weak = broad && !/(chủ trì|phối hợp|chịu trách nhiệm|có trách nhiệm)/u.test(fold(predicate.slice(0, 80)));
       const a: Assignment = { lead: subject.bodies, coord, weak };
+      // "… quán triệt, hành động theo những định hướng và phương châm sau:" — principles follow, not tasks.
+      if (intro && PRINCIPLES.test(foldTail(firstSentence, 160))) {
+        if (b.kind === 'para') current = null;
+        else walk(sink, ctx, b.children, null, myPath);
+        continue;
+      }
       if (intro) {
         // "Bộ X chủ trì, phối hợp với …:" — the items that follow are its tasks.
         if (b.kind === 'para') {
@@ -459,17 +527,27 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
     // No assignee of its own.
     const inherited = current;
     const u = unitOf(b, !topic, ctx.ix);
-    if (inherited && !topic) {
+    if (inherited && !topic && !EXHORTATION.test(foldHead(b.text, 80))) {
       const own = b.boldHead ? b.text.slice(b.boldHead.replace(/^\S+\s/, '').length).trim() : b.text;
       if (!inherited.weak || opensWithAction(own || b.text)) {
-        const tasks = emitUnit(sink, ctx, u, ref, { lead: inherited.lead, coord: inherited.coord });
+        const tasks = emitUnit(sink, ctx, u, ref, {
+          lead: inherited.lead,
+          coord: inherited.coord,
+          source: 'inherited',
+        });
         for (const t of tasks) groupTasks.push(t);
         if (itemChildren.length) walk(sink, ctx, itemChildren, inherited, myPath);
         continue;
       }
     }
+    // A letter or notice to one body: an item that asks for an action and names no one is that body's.
+    if (!inherited && ctx.implicitLead && !topic && b.kind !== 'para' && opensWithAction(b.text)) {
+      groupTasks = emitUnit(sink, ctx, u, ref, { lead: ctx.implicitLead, coord: null, source: 'implicit' });
+      if (itemChildren.length) walk(sink, ctx, itemChildren, null, myPath);
+      continue;
+    }
     // Later sentences may still name an assignee.
-    emitUnit(sink, ctx, u, ref, null);
+    emitUnit(sink, ctx, u, ref, null, 0, b.kind !== 'para');
     walk(sink, ctx, topic ? b.children : itemChildren, inherited, myPath);
   }
 }

@@ -135,7 +135,12 @@ export class TaskSink {
       note: e.note ?? null,
       startingProgress: e.startingProgress ?? null,
       successors,
-      confidence: { text: textConfidence, lead: leadConfidence, coordinating: coordConfidence, deadline: deadlineConfidence },
+      confidence: {
+        text: textConfidence,
+        lead: leadConfidence,
+        coordinating: coordConfidence,
+        deadline: deadlineConfidence,
+      },
     };
     this.tasks.push(task);
     return task;

@@ -1,0 +1,200 @@
+// The grammar of assignment on made-up passages written the way directives are: who is assigned
+// (roles, lists, lead-ins, addressees), what is not a task, and bodies that changed their names.
+import { describe, expect, it } from 'vitest';
+import { extractDirectives } from '../src/extract.ts';
+import type { ExtractedDocument, ExtractedTask } from '../src/types.ts';
+
+function documentOf(
+  body: string[],
+  header = ['BỘ Y TẾ', 'Số: 15/BYT-KH', 'Hà Nội, ngày 2 tháng 3 năm 2025', 'KẾ HOẠCH'],
+) {
+  return extractDirectives([...header, ...body].join('\n')).documents[0] as ExtractedDocument;
+}
+function tasksOf(body: string[]): ExtractedTask[] {
+  return documentOf(body).tasks;
+}
+
+describe('who is assigned', () => {
+  it('a role holder stands for the body; "the Ministers of: A, B" are two ministries', () => {
+    const tasks = tasksOf([
+      '1. Bộ trưởng các Bộ: Y tế, Giáo dục và Đào tạo chỉ đạo kiểm tra an toàn thực phẩm tại trường học.',
+      '2. Chủ tịch Ủy ban nhân dân tỉnh Lào Cai chỉ đạo rà soát các điểm trường vùng cao.',
+      '3. Giám đốc Sở Y tế tổ chức tập huấn cho nhân viên y tế trường học.',
+      '4. Bí thư, Chủ tịch Ủy ban nhân dân cấp xã trực tiếp chỉ đạo công tác vệ sinh môi trường.',
+    ]);
+    expect(tasks.map((t) => t.lead)).toEqual([
+      ['Bộ Y tế', 'Bộ Giáo dục và Đào tạo'],
+      ['Ủy ban nhân dân tỉnh Lào Cai'],
+      ['Sở Y tế'],
+      // Two titles name persons: kept as written.
+      ['Bí thư, Chủ tịch Ủy ban nhân dân cấp xã'],
+    ]);
+  });
+
+  it('the ministers and heads of government agencies are the ministries and agencies', () => {
+    const [task] = tasksOf([
+      'Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương xây dựng kế hoạch thực hiện, ban hành trước ngày 30/4/2025.',
+    ]);
+    expect(task?.lead).toEqual([
+      'Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ',
+      'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
+    ]);
+    expect(task?.deadline.due).toBe('2025-04-29');
+  });
+
+  it('a lead-in naming a body gives it every bullet, whatever verb opens the bullet', () => {
+    const tasks = tasksOf([
+      'II. NHIỆM VỤ',
+      '1. Đảng ủy xã Tân Lập lãnh đạo, chỉ đạo:',
+      '- Đưa chỉ tiêu chuyển đổi số vào nghị quyết hằng năm của Đảng ủy.',
+      '- Củng cố Tổ công nghệ số cộng đồng ở các thôn; hoàn thành trong quý II/2025.',
+    ]);
+    expect(tasks).toHaveLength(2);
+    for (const t of tasks) expect(t.lead).toEqual(['Đảng ủy xã Tân Lập']);
+    expect(tasks[1]?.deadline.due).toBe('2025-06-30');
+    // A body the registry does not know: the review page shows the lead for a look.
+    expect(tasks[0]?.confidence.lead).toMatchObject({ reason: 'unknown-body' });
+    expect(tasks[0]?.confidence.lead.score).toBeLessThan(0.7);
+  });
+
+  it('what to do first, then "Giao X chủ trì …": one task from the start of the item', () => {
+    const [task, ...rest] = tasksOf([
+      'c) Nghiên cứu cơ chế tài chính đặc thù cho trạm y tế xã. Giao Bộ Tài chính chủ trì, phối hợp với Bộ Y tế thực hiện, báo cáo trong tháng 9/2025.',
+    ]);
+    expect(rest).toHaveLength(0);
+    expect(task?.text.startsWith('Nghiên cứu cơ chế')).toBe(true);
+    expect(task).toMatchObject({ lead: ['Bộ Tài chính'], coordinating: ['Bộ Y tế'], deadline: { due: '2025-09-30' } });
+  });
+
+  it('a time phrase before the assignee, and a role statement, still assign', () => {
+    const tasks = tasksOf([
+      'a) Định kỳ, Bộ Y tế chủ trì tổng hợp tình hình, hằng quý báo cáo Thủ tướng Chính phủ.',
+      'b) Sở Nội vụ là cơ quan đầu mối theo dõi việc thực hiện Kế hoạch.',
+      'c) Bộ Xây dựng làm việc với Ủy ban nhân dân tỉnh Cao Bằng để thống nhất danh mục dự án.',
+    ]);
+    expect(tasks.map((t) => t.lead)).toEqual([['Bộ Y tế'], ['Sở Nội vụ'], ['Bộ Xây dựng']]);
+    expect(tasks[0]?.deadline).toMatchObject({ kind: 'recurring', period: 'quarterly' });
+    expect(tasks[2]?.coordinating).toEqual(['Ủy ban nhân dân tỉnh Cao Bằng']);
+  });
+
+  it('names the registry does not know: abbreviations spelled out, not cut at a verb-like word', () => {
+    const tasks = tasksOf([
+      '1. UBND xã Tân Lập chủ trì rà soát hộ nghèo.',
+      '2. Quỹ hỗ trợ phát triển hợp tác xã chủ trì cho vay ưu đãi.',
+      '3. Ủy ban MTTQ xã phối hợp vận động người dân.',
+    ]);
+    expect(tasks.map((t) => t.lead)).toEqual([
+      ['Ủy ban nhân dân xã Tân Lập'],
+      ['Quỹ hỗ trợ phát triển hợp tác xã'],
+      ['Ủy ban Mặt trận Tổ quốc Việt Nam xã'],
+    ]);
+  });
+});
+
+describe('addressees, letters to one body and what is not a task', () => {
+  it('"Kính gửi" lines are addressees, never tasks; a letter to one body gives it the unnamed items', () => {
+    const doc = documentOf(
+      [
+        'Kính gửi: Sở Tư pháp.',
+        'Thực hiện Kế hoạch số 20/KH-UBND ngày 15/3/2025 của Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau:',
+        '1. Rà soát thủ tục hành chính lĩnh vực hộ tịch, hoàn thành trong tháng 5/2025.',
+        '2. Giao Sở Nội vụ phối hợp hướng dẫn các xã sắp xếp công chức tư pháp.',
+        'Yêu cầu Sở Tư pháp khẩn trương triển khai thực hiện./.',
+      ],
+      [
+        'ỦY BAN NHÂN DÂN',
+        'TỈNH NINH BÌNH',
+        'Số: 301/UBND-NC',
+        'Ninh Bình, ngày 2 tháng 4 năm 2025',
+        'V/v rà soát thủ tục hành chính',
+      ],
+    );
+    expect(doc).toMatchObject({ type: 'Công văn', level: 'province', addressees: ['Sở Tư pháp'] });
+    expect(doc.tasks.map((t) => [t.lead, t.confidence.lead.reason])).toEqual([
+      [['Sở Tư pháp'], 'implicit'],
+      [['Sở Nội vụ'], 'explicit'],
+    ]);
+    expect(doc.tasks[0]?.deadline.due).toBe('2025-05-31');
+  });
+
+  it('a telegram\'s addressees ("… điện:") are not tasks and the last one does not swallow the text', () => {
+    const doc = documentOf(
+      [
+        'CÔNG ĐIỆN',
+        'Về việc ứng phó bão số 3',
+        'THỦ TƯỚNG CHÍNH PHỦ điện:',
+        '- Bộ trưởng các Bộ: Quốc phòng, Công an;',
+        '- Chủ tịch Ủy ban nhân dân các tỉnh ven biển từ Quảng Ninh đến Thanh Hóa.',
+        'Bão số 3 đang di chuyển nhanh, dự kiến đổ bộ vào ngày 20/7/2025.',
+        '1. Bộ trưởng Bộ Quốc phòng chỉ đạo lực lượng sẵn sàng cứu hộ.',
+      ],
+      ['THỦ TƯỚNG CHÍNH PHỦ', 'Số: 120/CĐ-TTg', 'Hà Nội, ngày 18 tháng 7 năm 2025'],
+    );
+    expect(doc).toMatchObject({ type: 'Công điện', issuer: 'Thủ tướng Chính phủ' });
+    expect(doc.addressees).toContain('Bộ Quốc phòng');
+    expect(doc.tasks).toHaveLength(1);
+    expect(doc.tasks[0]).toMatchObject({ lead: ['Bộ Quốc phòng'], deadline: { kind: 'none' } });
+  });
+
+  it('the date of a cited document is no deadline, written in figures or in words', () => {
+    const [task] = tasksOf([
+      '1. Bộ Y tế tiếp tục thực hiện Chỉ thị số 12/CT-TTg ngày 03 tháng 4 năm 2025 của Thủ tướng Chính phủ về phòng, chống dịch.',
+    ]);
+    expect(task?.deadline.kind).toBe('none');
+  });
+
+  it('closing formulas and standing offers to report difficulties are not tasks', () => {
+    const tasks = tasksOf([
+      '1. Sở Y tế chủ trì tổ chức tập huấn, hoàn thành trong tháng 6/2025.',
+      'Đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị báo cáo Bộ Y tế để xem xét, giải quyết./.',
+    ]);
+    expect(tasks).toHaveLength(1);
+  });
+});
+
+describe('bodies that changed their names', () => {
+  it('keeps the name the document wrote and gives today’s successor beside it', () => {
+    const tasks = tasksOf([
+      '1. Bộ Thông tin và Truyền thông chủ trì, phối hợp với Bộ Kế hoạch và Đầu tư xây dựng nền tảng dữ liệu.',
+      '2. Ủy ban nhân dân tỉnh Hà Giang hoàn thành phủ sóng di động trong năm 2025.',
+      '3. Bộ Y tế rà soát danh mục thuốc.',
+    ]);
+    expect(tasks[0]).toMatchObject({
+      lead: ['Bộ Thông tin và Truyền thông'],
+      coordinating: ['Bộ Kế hoạch và Đầu tư'],
+      successors: {
+        'Bộ Thông tin và Truyền thông': ['Bộ Khoa học và Công nghệ'],
+        'Bộ Kế hoạch và Đầu tư': ['Bộ Tài chính'],
+      },
+    });
+    expect(tasks[0]?.unknownBodies).toEqual([]);
+    expect(tasks[1]?.successors).toEqual({ 'Ủy ban nhân dân tỉnh Hà Giang': ['Ủy ban nhân dân tỉnh Tuyên Quang'] });
+    expect(tasks[2]?.successors).toEqual({});
+  });
+});
+
+describe('bundles: what follows the signature', () => {
+  it('an action programme "ban hành kèm theo" after the signature keeps its tasks', () => {
+    const doc = documentOf(
+      [
+        'NGHỊ QUYẾT',
+        'Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động.',
+        'Nơi nhận:',
+        '- Như Điều 3;',
+        'TM. CHÍNH PHỦ',
+        'THỦ TƯỚNG',
+        'Phạm Minh Chính',
+        'CHƯƠNG TRÌNH HÀNH ĐỘNG',
+        'CỦA CHÍNH PHỦ VỀ PHÁT TRIỂN NGUỒN NHÂN LỰC SỐ',
+        '(Ban hành kèm theo Nghị quyết số 12/NQ-CP ngày 10 tháng 01 năm 2025 của Chính phủ)',
+        'I. NHIỆM VỤ',
+        '1. Bộ Giáo dục và Đào tạo chủ trì xây dựng chuẩn kỹ năng số, hoàn thành trong quý III/2025.',
+      ],
+      ['CHÍNH PHỦ', 'Số: 12/NQ-CP', 'Hà Nội, ngày 10 tháng 01 năm 2025'],
+    );
+    expect(doc.type).toBe('Nghị quyết');
+    expect(doc.attachments).toEqual([expect.objectContaining({ type: 'Chương trình hành động', startsAtLine: 11 })]);
+    expect(doc.tasks).toHaveLength(1);
+    expect(doc.tasks[0]).toMatchObject({ line: 15, lead: ['Bộ Giáo dục và Đào tạo'], deadline: { due: '2025-09-30' } });
+  });
+});
