@@ -4,7 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureWebBuilt } from '../scripts/build-web.mjs';
+import { ensureBuilt } from '../scripts/build.mjs';
+import { builtServerArgs } from '../scripts/build-server.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -42,7 +43,7 @@ async function waitForHealth(url: string, server: ChildProcess, timeoutMs: numbe
   throw new Error(`the server did not answer ${url}/api/health within ${timeoutMs / 1000}s`);
 }
 
-/** Starts the app as `npm start` does — built web app, fresh database, demo data — on a free port. */
+/** Starts the app as `npm start` does — built web app, built server, fresh database, demo data — on a free port. */
 export default async function setup(project: TestProject) {
   // Screenshots of this run only (a -failed.png of an earlier run would mislead).
   rmSync(join(root, 'test-results', 'e2e'), { recursive: true, force: true });
@@ -51,7 +52,7 @@ export default async function setup(project: TestProject) {
     project.provide('baseUrl', process.env.E2E_BASE_URL);
     return;
   }
-  ensureWebBuilt();
+  ensureBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'giamsat-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -66,7 +67,7 @@ export default async function setup(project: TestProject) {
   };
   // The embedded database, always: journeys start from a fresh one.
   delete env.DATABASE_URL;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const server = spawn(process.execPath, builtServerArgs, {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

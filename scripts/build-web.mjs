@@ -1,8 +1,9 @@
 // Builds the web app (vite) when web/dist is missing or older than its sources, so `npm start` and the
 // browser tests always serve what is in web/src. Node built-ins only.
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { newestMtime } from './newest-mtime.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const web = join(root, 'web');
@@ -14,15 +15,6 @@ const sources = [
   join(web, 'package.json'),
   join(root, 'packages/shared/src'),
 ];
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
 
 export function webIsStale() {
   const built = join(web, 'dist', 'index.html');

@@ -1,11 +1,13 @@
-// `npm start`: build the web app when its sources changed, then migrate, load demo data and serve the
-// app and the API on the embedded database (or DATABASE_URL).
+// `npm start`: build the web app and the server when their sources changed, then run the built server
+// with plain node: it migrates, loads demo data and serves the app and the API on the embedded database
+// (or DATABASE_URL).
 import { spawn } from 'node:child_process';
-import { ensureWebBuilt } from './build-web.mjs';
+import { ensureBuilt } from './build.mjs';
+import { builtServerArgs } from './build-server.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-ensureWebBuilt();
-const child = spawn('npx', ['tsx', 'server/src/main.ts'], {
+ensureBuilt();
+const child = spawn(process.execPath, builtServerArgs, {
   cwd: root,
   stdio: 'inherit',
   env: { TZ: 'Asia/Ho_Chi_Minh', ...process.env },
