@@ -56,5 +56,11 @@ export const IsoDate = z
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
   }, 'not a real calendar day');
 
+/** A row's id in a path or a query: a positive integer that PostgreSQL's bigint and JavaScript both hold exactly. */
+export const RowId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** The path parameters of `/…/:id`. */
+export const IdParams = z.object({ id: RowId });
+
 export const DEFAULT_DUE_SOON_DAYS = 7;
 export const STALE_AFTER_DAYS = 30;

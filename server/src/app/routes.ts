@@ -4,10 +4,12 @@ import { agenciesRoutes } from '../agencies/agency.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { dashboardRoutes } from '../dashboard/dashboard.routes.ts';
 import { directivesRoutes } from '../directives/directive.routes.ts';
+import { evidenceRoutes } from '../evidence/evidence.routes.ts';
+import { extensionsRoutes } from '../extensions/extension.routes.ts';
 import { importsRoutes } from '../imports/import.routes.ts';
 import { jobsRoutes } from '../jobs/job.routes.ts';
 import { notificationsRoutes } from '../notifications/notification.routes.ts';
-import { progressRoutes } from '../progress/progress.routes.ts';
+import { reportsRoutes } from '../reports/report.routes.ts';
 import { tasksRoutes } from '../tasks/task.routes.ts';
 
 /** Every concept's routes, in one list so the API's surface is visible at a glance. */
@@ -18,7 +20,9 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(accountsRoutes);
   await app.register(directivesRoutes);
   await app.register(tasksRoutes);
-  await app.register(progressRoutes);
+  await app.register(reportsRoutes);
+  await app.register(evidenceRoutes);
+  await app.register(extensionsRoutes);
   await app.register(dashboardRoutes);
   await app.register(jobsRoutes);
   await app.register(importsRoutes);

@@ -1,8 +1,10 @@
 // Test data for progress: a province whose office manages a plan, the bodies on its task, and one user
 // per role; reports in any state; files and multipart bodies built from bytes.
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '../../src/db/db.ts';
 import { sql } from '../../src/db/sql.ts';
+import { anonymous, type Client, createTestApp, loginAs, type TestContext } from '../app.ts';
 import {
   makeAgency,
   makeDirective,
@@ -73,6 +75,51 @@ export async function makeProgressWorld(
     inspector: await makeUser(db, { role: 'inspector', agency: central }),
   };
   return { province, otherProvince, leadBody, coordinatingBody, unrelatedBody, directive, task, users };
+}
+
+export type ProgressRole = keyof ProgressWorld['users'] | 'public';
+export const PROGRESS_ROLES: readonly ProgressRole[] = [
+  'admin',
+  'office',
+  'otherOffice',
+  'leadFocal',
+  'coordinatingFocal',
+  'unrelatedFocal',
+  'head',
+  'inspector',
+  'public',
+];
+
+/**
+ * A fresh app holding the progress world, for the enclosing describe block (its own beforeAll and
+ * afterAll): `as(role)` is that user's signed-in browser ('public': nobody signed in). Read `t` and `w`
+ * inside tests and hooks, once the block's beforeAll has run.
+ */
+export function useProgressWorld(options: Parameters<typeof makeProgressWorld>[1] = {}): {
+  readonly t: TestContext;
+  readonly w: ProgressWorld;
+  as(role: ProgressRole): Client;
+} {
+  let t: TestContext | undefined;
+  let w: ProgressWorld | undefined;
+  const clients = new Map<ProgressRole, Client>();
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await makeProgressWorld(t.db, options);
+    for (const role of PROGRESS_ROLES) {
+      clients.set(role, role === 'public' ? anonymous(t.app) : await loginAs(t.app, w.users[role]));
+    }
+  });
+  afterAll(() => t?.close());
+  return {
+    get t() {
+      return t!;
+    },
+    get w() {
+      return w!;
+    },
+    as: (role) => clients.get(role)!,
+  };
 }
 
 /** A report written straight into the database, in any state (for setting up a scenario). */

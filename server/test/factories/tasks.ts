@@ -6,7 +6,7 @@ export async function setUnresolvedBodies(db: Db, taskId: number, bodies: string
   await db.query(sql`UPDATE tasks SET unresolved_bodies = ${bodies}::text[] WHERE id = ${taskId}`);
 }
 
-/** Adds a progress-report event to a task's history, as the progress concept would write it. */
+/** Adds a progress-report event to a task's history, as the reports concept would write it. */
 export async function addReportEvent(db: Db, taskId: number, agencyId: number, authorId: number): Promise<number> {
   const [report] = await db.query<{ id: number }>(sql`
     INSERT INTO progress_reports (task_id, agency_id, author_id, percent, narrative, state, submitted_at)

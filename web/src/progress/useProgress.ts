@@ -1,15 +1,17 @@
 import type {
-  CreateReportBody,
   DecideExtensionBody,
-  EvidenceLinkBody,
   ExtensionListResponse,
+  RequestExtensionBody,
+} from '@giamsat/server/extensions/extension.schemas.ts';
+import type {
+  CreateReportBody,
+  EvidenceLinkBody,
   ReportListResponse,
   ReportPageResponse,
   ReportResponse,
-  RequestExtensionBody,
   ReviewReportBody,
   UpdateReportBody,
-} from '@giamsat/server/progress/progress.schemas.ts';
+} from '@giamsat/server/reports/report.schemas.ts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../api/client.ts';

@@ -2,7 +2,7 @@ import type { Actor } from '../auth/actor.ts';
 import { taskVisibility } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
-import type { ReportTaskBrief } from './progress.schemas.ts';
+import type { ReportTaskBrief } from './report.schemas.ts';
 
 interface ReportTaskRow {
   id: number;

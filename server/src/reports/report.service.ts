@@ -5,14 +5,7 @@ import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
 import { CommonErrors } from '../errors/app-error.ts';
 import { recordEvent } from '../events/events.ts';
-import { ProgressErrors } from './progress.errors.ts';
-import type {
-  CreateReportBody,
-  ReportListQuery,
-  ReviewReportBody,
-  SubmitReportBody,
-  UpdateReportBody,
-} from './progress.schemas.ts';
+import { ReportErrors } from './report.errors.ts';
 import {
   applyAcceptedLeadReport,
   type EvidenceRow,
@@ -29,6 +22,13 @@ import {
   submitOwnReport,
   updateReport as updateReportRow,
 } from './report.queries.ts';
+import type {
+  CreateReportBody,
+  ReportListQuery,
+  ReviewReportBody,
+  SubmitReportBody,
+  UpdateReportBody,
+} from './report.schemas.ts';
 
 export interface ReportWithEvidence {
   report: ReportRow;
@@ -48,7 +48,7 @@ export function requireReporter(actor: Actor, action: string): UserActor {
 /** The report is the acting user's body's (checked after it was found, so other bodies' drafts stay 404). */
 export function assertOwnReport(actor: Actor, report: { id: number; agency_id: number }, action: string): UserActor {
   const user = requireReporter(actor, action);
-  if (report.agency_id !== user.agencyId) throw ProgressErrors.notReportBody(report.id);
+  if (report.agency_id !== user.agencyId) throw ReportErrors.notReportBody(report.id);
   return user;
 }
 
@@ -106,7 +106,7 @@ export async function createReport(
     if (!task) throw CommonErrors.notFound('task', taskId);
     requireReporter(actor, 'report_progress');
     // Assigned (or published) between the two statements: insert once more.
-    if (!task.body_role || attempt > 0) throw ProgressErrors.notAssigned(taskId);
+    if (!task.body_role || attempt > 0) throw ReportErrors.notAssigned(taskId);
   }
 }
 
@@ -124,7 +124,7 @@ export async function updateReport(
     assertOwnReport(actor, current, 'edit_report');
     if (current.version !== input.version)
       throw CommonErrors.versionConflict('progress_report', reportId, current.version);
-    if (!isEditable(current.state)) throw ProgressErrors.reportNotEditable(reportId, current.state);
+    if (!isEditable(current.state)) throw ReportErrors.reportNotEditable(reportId, current.state);
     const { version: _version, ...changes } = input;
     const report = await updateReportRow(tx, reportId, changes, new Date());
     const changed = Object.keys(changes).filter(
@@ -166,7 +166,7 @@ export async function submitReport(
       if (version !== null && version !== current.version) {
         throw CommonErrors.versionConflict('progress_report', reportId, current.version);
       }
-      throw ProgressErrors.reportNotEditable(reportId, current.state);
+      throw ReportErrors.reportNotEditable(reportId, current.state);
     }
     const { before_state: beforeState, ...report } = submitted;
     await recordEvent(
@@ -203,13 +203,13 @@ export async function reviewReport(
   return db.transaction(async (tx) => {
     const current = await findReportContext(tx, actor, reportId, { forUpdate: true });
     if (!current) throw CommonErrors.notFound('progress_report', reportId);
-    if (!canManageScope(actor, current.scope_path)) throw ProgressErrors.notReviewer(reportId);
+    if (!canManageScope(actor, current.scope_path)) throw ReportErrors.notReviewer(reportId);
     if (input.version !== undefined && input.version !== current.version) {
       throw CommonErrors.versionConflict('progress_report', reportId, current.version);
     }
-    if (current.state !== 'submitted') throw ProgressErrors.reportNotSubmitted(reportId, current.state);
+    if (current.state !== 'submitted') throw ReportErrors.reportNotSubmitted(reportId, current.state);
     const comment = input.comment?.trim() || null;
-    if (input.decision === 'return' && !comment) throw ProgressErrors.reviewCommentRequired();
+    if (input.decision === 'return' && !comment) throw ReportErrors.reviewCommentRequired();
     const now = new Date();
     const state = input.decision === 'accept' ? 'accepted' : 'returned';
     const report = await markReviewed(tx, reportId, {

@@ -2,20 +2,20 @@ import { type Actor, actorUserId, requireUser } from '../auth/actor.ts';
 import type { Db } from '../db/db.ts';
 import { CommonErrors } from '../errors/app-error.ts';
 import { recordEvent } from '../events/events.ts';
+import { ReportErrors } from '../reports/report.errors.ts';
+import { type EvidenceRow, findReportContext } from '../reports/report.queries.ts';
+import type { EvidenceLinkBody } from '../reports/report.schemas.ts';
+import { assertOwnReport, isEditable } from '../reports/report.service.ts';
 import type { Storage } from '../storage/storage.ts';
-import { ALLOWED_EXTENSIONS, cleanFilename, evidenceTypeFor, extensionOf, safeContentType } from './evidence-types.ts';
-import { ProgressErrors } from './progress.errors.ts';
-import type { EvidenceLinkBody } from './progress.schemas.ts';
+import { EvidenceErrors } from './evidence.errors.ts';
 import {
   deleteEvidence,
-  type EvidenceRow,
   findEvidenceContext,
-  findReportContext,
   insertFileEvidence,
   insertLinks,
   listEvidence,
-} from './report.queries.ts';
-import { assertOwnReport, isEditable } from './report.service.ts';
+} from './evidence.queries.ts';
+import { ALLOWED_EXTENSIONS, cleanFilename, evidenceTypeFor, extensionOf, safeContentType } from './evidence-types.ts';
 
 export interface UploadedFile {
   filename: string;
@@ -27,7 +27,7 @@ async function editableReport(db: Db, actor: Actor, reportId: number, action: st
   const report = await findReportContext(db, actor, reportId, { forUpdate });
   if (!report) throw CommonErrors.notFound('progress_report', reportId);
   assertOwnReport(actor, report, action);
-  if (!isEditable(report.state)) throw ProgressErrors.reportNotEditable(reportId, report.state);
+  if (!isEditable(report.state)) throw ReportErrors.reportNotEditable(reportId, report.state);
   return report;
 }
 
@@ -46,12 +46,12 @@ export async function addEvidenceFiles(
   requireUser(actor);
   // Refuse early (before storing anything); checked again under lock when the rows are written.
   await editableReport(db, actor, reportId, 'add_evidence', false);
-  if (files.length === 0) throw ProgressErrors.noFiles();
+  if (files.length === 0) throw EvidenceErrors.noFiles();
   const checked = files.map((file) => {
     const filename = cleanFilename(file.filename);
     const type = evidenceTypeFor(filename);
-    if (!type) throw ProgressErrors.typeNotAllowed(filename, ALLOWED_EXTENSIONS);
-    if (!type.matches(file.bytes)) throw ProgressErrors.contentMismatch(filename, extensionOf(filename));
+    if (!type) throw EvidenceErrors.typeNotAllowed(filename, ALLOWED_EXTENSIONS);
+    if (!type.matches(file.bytes)) throw EvidenceErrors.contentMismatch(filename, extensionOf(filename));
     return { filename, contentType: type.contentType, bytes: file.bytes };
   });
 
@@ -135,7 +135,7 @@ export async function removeEvidence(db: Db, storage: Storage, actor: Actor, evi
     if (!evidence) throw CommonErrors.notFound('evidence', evidenceId);
     assertOwnReport(actor, { id: evidence.report_id, agency_id: evidence.report_agency_id }, 'remove_evidence');
     if (!isEditable(evidence.report_state))
-      throw ProgressErrors.evidenceNotDeletable(evidenceId, evidence.report_state);
+      throw EvidenceErrors.evidenceNotDeletable(evidenceId, evidence.report_state);
     const key = await deleteEvidence(tx, evidenceId, evidence.file_id);
     await recordEvent(tx, actor, {
       entityType: 'progress_report',

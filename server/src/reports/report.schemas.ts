@@ -1,9 +1,8 @@
-// Contracts of progress reports, evidence, deadline extensions and recurring obligations. Only zod and
-// the shared enums here, so the web app imports the same schemas for its forms.
-import { AssignmentRole, ExtensionState, IsoDate, RecurrencePeriod, ReportState } from '@giamsat/shared';
+// Contracts of progress reports (with the evidence they are read and created with), the review queue and
+// recurring reporting obligations. Only zod and the shared enums here, so the web app imports the same
+// schemas for its forms.
+import { AssignmentRole, IsoDate, RecurrencePeriod, ReportState } from '@giamsat/shared';
 import { z } from 'zod';
-
-export const IdParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 const LongText = z.string().trim().max(20_000);
 
@@ -124,40 +123,6 @@ export const ReportPageResponse = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
-
-export const EvidenceListResponse = z.object({ items: z.array(EvidenceResponse) });
-
-export const RequestExtensionBody = z.object({
-  requestedDue: IsoDate,
-  reason: z.string().trim().min(1).max(5000),
-});
-export type RequestExtensionBody = z.infer<typeof RequestExtensionBody>;
-
-export const DecideExtensionBody = z.object({
-  decision: z.enum(['accept', 'reject']),
-  /** Required when rejecting. */
-  comment: z.string().trim().max(5000).optional(),
-});
-export type DecideExtensionBody = z.infer<typeof DecideExtensionBody>;
-
-export const ExtensionResponse = z.object({
-  id: z.number(),
-  taskId: z.number(),
-  agency: Ref,
-  requestedBy: Ref,
-  /** The due date the request moves away from (refreshed when decided). */
-  currentDue: z.string().nullable(),
-  requestedDue: z.string(),
-  reason: z.string(),
-  state: ExtensionState,
-  decidedBy: Ref.nullable(),
-  decidedAt: z.string().nullable(),
-  decisionComment: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type ExtensionResponse = z.infer<typeof ExtensionResponse>;
-
-export const ExtensionListResponse = z.object({ items: z.array(ExtensionResponse) });
 
 export const ObligationsQuery = z.object({ asOf: IsoDate.optional() });
 

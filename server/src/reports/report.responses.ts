@@ -1,10 +1,10 @@
-import type { ExtensionRow } from './extension.queries.ts';
-import type { EvidenceResponse, ExtensionResponse, ReportResponse } from './progress.schemas.ts';
 import type { EvidenceRow } from './report.queries.ts';
+import type { EvidenceResponse, ReportResponse } from './report.schemas.ts';
 import type { ReportWithEvidence } from './report.service.ts';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
+/** An evidence item, in a report or alone (the evidence routes answer with the same shape). */
 export function toEvidenceResponse(row: EvidenceRow): EvidenceResponse {
   const isFile = row.kind === 'file' && row.file_id !== null;
   return {
@@ -47,22 +47,5 @@ export function toReportResponse({ report: r, evidence }: ReportWithEvidence): R
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     evidence: evidence.map(toEvidenceResponse),
-  };
-}
-
-export function toExtensionResponse(x: ExtensionRow): ExtensionResponse {
-  return {
-    id: x.id,
-    taskId: x.task_id,
-    agency: { id: x.agency_id, name: x.agency_name },
-    requestedBy: { id: x.requested_by, name: x.requested_by_name },
-    currentDue: x.current_due,
-    requestedDue: x.requested_due,
-    reason: x.reason,
-    state: x.state,
-    decidedBy: x.decided_by !== null ? { id: x.decided_by, name: x.decided_by_name ?? '' } : null,
-    decidedAt: iso(x.decided_at),
-    decisionComment: x.decision_comment,
-    createdAt: x.created_at.toISOString(),
   };
 }

@@ -3,6 +3,10 @@ import { canManageScope } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
 import { CommonErrors } from '../errors/app-error.ts';
 import { recordEvent } from '../events/events.ts';
+import { ReportErrors } from '../reports/report.errors.ts';
+import { findVisibleTask } from '../reports/report.queries.ts';
+import { requireReporter } from '../reports/report.service.ts';
+import { ExtensionErrors } from './extension.errors.ts';
 import {
   type ExtensionRow,
   extendTaskDueDate,
@@ -12,10 +16,7 @@ import {
   listTaskExtensions,
   markDecided,
 } from './extension.queries.ts';
-import { ProgressErrors } from './progress.errors.ts';
-import type { DecideExtensionBody, RequestExtensionBody } from './progress.schemas.ts';
-import { findVisibleTask } from './report.queries.ts';
-import { requireReporter } from './report.service.ts';
+import type { DecideExtensionBody, RequestExtensionBody } from './extension.schemas.ts';
 
 /** A unique-index violation, as both PostgreSQL and PGlite report it. */
 const isUniqueViolation = (error: unknown) =>
@@ -36,15 +37,15 @@ export async function requestExtension(
     const task = await findVisibleTask(tx, actor, taskId, { forUpdate: true });
     if (!task) throw CommonErrors.notFound('task', taskId);
     requireReporter(actor, 'request_extension');
-    if (task.body_role === null) throw ProgressErrors.notAssigned(taskId);
-    if (task.body_role !== 'lead') throw ProgressErrors.notLead(taskId);
-    if (task.completed_on) throw ProgressErrors.taskCompleted(taskId, task.completed_on);
-    if (!task.due_date) throw ProgressErrors.taskHasNoDueDate(taskId);
+    if (task.body_role === null) throw ReportErrors.notAssigned(taskId);
+    if (task.body_role !== 'lead') throw ExtensionErrors.notLead(taskId);
+    if (task.completed_on) throw ExtensionErrors.taskCompleted(taskId, task.completed_on);
+    if (!task.due_date) throw ExtensionErrors.taskHasNoDueDate(taskId);
     // ISO dates compare as strings.
     if (input.requestedDue <= task.due_date)
-      throw ProgressErrors.requestedDueNotLater(task.due_date, input.requestedDue);
+      throw ExtensionErrors.requestedDueNotLater(task.due_date, input.requestedDue);
     const pending = await findPendingExtension(tx, taskId);
-    if (pending) throw ProgressErrors.extensionPending(taskId, pending.id);
+    if (pending) throw ExtensionErrors.extensionPending(taskId, pending.id);
     const now = new Date();
     let extension: ExtensionRow;
     try {
@@ -58,7 +59,7 @@ export async function requestExtension(
         now,
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw ProgressErrors.extensionPending(taskId, 0);
+      if (isUniqueViolation(error)) throw ExtensionErrors.extensionPending(taskId, 0);
       throw error;
     }
     await recordEvent(
@@ -92,15 +93,15 @@ export async function decideExtension(
   return db.transaction(async (tx) => {
     const current = await findExtensionContext(tx, actor, extensionId);
     if (!current) throw CommonErrors.notFound('deadline_extension', extensionId);
-    if (!canManageScope(actor, current.scope_path)) throw ProgressErrors.notDecider(extensionId);
-    if (current.state !== 'pending') throw ProgressErrors.extensionDecided(extensionId, current.state);
+    if (!canManageScope(actor, current.scope_path)) throw ExtensionErrors.notDecider(extensionId);
+    if (current.state !== 'pending') throw ExtensionErrors.extensionDecided(extensionId, current.state);
     const comment = input.comment?.trim() || null;
-    if (input.decision === 'reject' && !comment) throw ProgressErrors.rejectCommentRequired();
+    if (input.decision === 'reject' && !comment) throw ExtensionErrors.rejectCommentRequired();
     const now = new Date();
     if (input.decision === 'accept') {
-      if (current.completed_on) throw ProgressErrors.taskCompleted(current.task_id, current.completed_on);
+      if (current.completed_on) throw ExtensionErrors.taskCompleted(current.task_id, current.completed_on);
       if (current.due_date && current.requested_due <= current.due_date) {
-        throw ProgressErrors.requestedDueNotLater(current.due_date, current.requested_due);
+        throw ExtensionErrors.requestedDueNotLater(current.due_date, current.requested_due);
       }
       const after = await extendTaskDueDate(tx, current.task_id, current.requested_due, now);
       await recordEvent(

@@ -3,7 +3,7 @@ import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { CommonErrors } from '../errors/app-error.ts';
 import { findObligationTask, listObligationPeriods } from './obligation.queries.ts';
-import type { ObligationsResponse } from './progress.schemas.ts';
+import type { ObligationsResponse } from './report.schemas.ts';
 
 /**
  * Recurring reporting obligations (hằng tháng / hằng quý báo cáo): met or missed per period up to

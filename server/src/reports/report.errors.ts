@@ -1,0 +1,17 @@
+import { AppError } from '../errors/app-error.ts';
+
+/** Error codes of progress reports and their review. */
+export const ReportErrors = {
+  /** The actor's body is neither lead nor coordinating on the task (directly or through a group). */
+  notAssigned: (taskId: number) => new AppError('PROGRESS_BODY_NOT_ASSIGNED', { status: 403, params: { taskId } }),
+  /** The report belongs to another body: only its own focal point or head may change it. */
+  notReportBody: (reportId: number) => new AppError('REPORT_NOT_OWN_BODY', { status: 403, params: { reportId } }),
+  /** Only the office that manages the task's directive (or an administrator) reviews reports. */
+  notReviewer: (reportId: number) => new AppError('REPORT_REVIEW_NOT_ALLOWED', { status: 403, params: { reportId } }),
+  /** Edits, evidence and submission only while the report is a draft or was returned. */
+  reportNotEditable: (reportId: number, state: string) =>
+    new AppError('REPORT_NOT_EDITABLE', { status: 409, params: { reportId, state } }),
+  reportNotSubmitted: (reportId: number, state: string) =>
+    new AppError('REPORT_NOT_SUBMITTED', { status: 409, params: { reportId, state } }),
+  reviewCommentRequired: () => new AppError('REPORT_RETURN_COMMENT_REQUIRED', { status: 400 }),
+};
