@@ -4,8 +4,6 @@ import { SESSION_COOKIE } from '../auth/auth.plugin.ts';
 import {
   ChangePasswordBody,
   CreateUserBody,
-  EventListQuery,
-  EventListResponse,
   UpdateUserBody,
   UserIdParams,
   UserListQuery,
@@ -13,7 +11,6 @@ import {
   UserResponse,
 } from './account.schemas.ts';
 import { changePassword, createUser, getUser, listUsers, updateUser } from './account.service.ts';
-import { listEvents } from './audit.service.ts';
 
 export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['users'];
@@ -47,12 +44,5 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       await changePassword(req.db, req.actor, req.params.id, req.body, req.cookies[SESSION_COOKIE] ?? null);
       return reply.code(204).send(null);
     },
-  );
-
-  // The audit trail belongs with accounts: it answers "who did what".
-  app.get(
-    '/api/events',
-    { schema: { tags: ['audit'], querystring: EventListQuery, response: { 200: EventListResponse } } },
-    async (req) => listEvents(req.db, req.actor, req.query),
   );
 };

@@ -1,7 +1,7 @@
-import { AgencyLevel, IsoDate, Role } from '@giamsat/shared';
+import { AgencyLevel, Role } from '@giamsat/shared';
 import { z } from 'zod';
 
-// Contracts of the accounts API and the audit trail. Only zod + shared enums, so the web app can import them.
+// Contracts of the accounts API. Only zod + shared enums, so the web app can import them.
 
 const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const QueryFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -78,50 +78,6 @@ export type UserResponse = z.infer<typeof UserResponse>;
 
 export const UserListResponse = z.object({
   items: z.array(UserResponse),
-  total: z.number(),
-  limit: z.number(),
-  offset: z.number(),
-});
-
-// ── Audit trail ─────────────────────────────────────────────────────────────────────────────
-
-/** A calendar day (whole day in Asia/Ho_Chi_Minh) or an ISO instant with its offset. */
-const DayOrInstant = z.union([IsoDate, z.iso.datetime({ offset: true })]);
-
-export const EventListQuery = z.object({
-  entityType: z
-    .string()
-    .regex(/^[a-z_]{1,40}$/)
-    .optional(),
-  entityId: Id.optional(),
-  actorId: Id.optional(),
-  action: z
-    .string()
-    .regex(/^[a-z_]{1,60}$/)
-    .optional(),
-  /** From this day (inclusive) or instant. */
-  from: DayOrInstant.optional(),
-  /** Up to this day (inclusive) or instant (exclusive). */
-  to: DayOrInstant.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-});
-export type EventListQuery = z.infer<typeof EventListQuery>;
-
-export const EventResponse = z.object({
-  id: z.number(),
-  at: z.string(),
-  actor: z.object({ id: z.number(), username: z.string(), fullName: z.string() }).nullable(),
-  entityType: z.string(),
-  entityId: z.number(),
-  action: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-  reason: z.string().nullable(),
-});
-
-export const EventListResponse = z.object({
-  items: z.array(EventResponse),
   total: z.number(),
   limit: z.number(),
   offset: z.number(),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { accountsRoutes } from '../accounts/account.routes.ts';
 import { agenciesRoutes } from '../agencies/agency.routes.ts';
+import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { dashboardRoutes } from '../dashboard/dashboard.routes.ts';
 import { directivesRoutes } from '../directives/directive.routes.ts';
@@ -18,6 +19,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
   await app.register(agenciesRoutes);
   await app.register(accountsRoutes);
+  await app.register(auditRoutes);
   await app.register(directivesRoutes);
   await app.register(tasksRoutes);
   await app.register(reportsRoutes);

@@ -16,3 +16,8 @@ export function addDays(isoDate: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+/** The instant a Vietnamese calendar day (yyyy-mm-dd) begins: Vietnam keeps UTC+7, with no summer time. */
+export function startOfVietnamDay(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00+07:00`);
+}

@@ -1,15 +1,15 @@
 // Scale check for the dashboard SQL (not a test: it takes minutes). Generates 200,000 tasks set-based
 // (INSERT … SELECT generate_series) into PGlite and a PostgreSQL server, then times national-scope
 // computeDashboard and prints EXPLAIN ANALYZE of each statement.
-//   npx tsx server/src/dashboard/dashboard.scale.ts [--tasks 200000] [--runs 30] [--explain] [--only pg|pglite]
+//   npm run bench:dashboard -- [--tasks 200000] [--runs 30] [--explain] [--profile] [--only pg|pglite]
 // With DATABASE_URL the PostgreSQL part uses that database (generating the data when it has no tasks);
 // otherwise a temporary server.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type Db, openPglite, openPostgres } from '../db/db.ts';
-import { migrate } from '../db/migrate.ts';
-import { sql } from '../db/sql.ts';
-import { computeDashboard } from './dashboard.queries.ts';
+import { computeDashboard } from '../src/dashboard/dashboard.queries.ts';
+import { type Db, openPglite, openPostgres } from '../src/db/db.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { sql } from '../src/db/sql.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -164,7 +164,7 @@ async function capture(db: Db, asOf: string, strategy: 'single' | 'parallel') {
   const statements: { text: string; values: unknown[] }[] = [];
   const spy: Db = {
     ...db,
-    async query<T>(query: string | import('../db/sql.ts').Sql, params: readonly unknown[] = []) {
+    async query<T>(query: string | import('../src/db/sql.ts').Sql, params: readonly unknown[] = []) {
       const compiled = typeof query === 'string' ? { text: query, values: [...params] } : query.compile();
       statements.push(compiled);
       return db.query<T>(compiled.text, compiled.values);
@@ -179,7 +179,7 @@ async function explain(db: Db, asOf: string): Promise<void> {
   const statements: { text: string; values: unknown[] }[] = [];
   const spy: Db = {
     ...db,
-    async query<T>(query: string | import('../db/sql.ts').Sql, params: readonly unknown[] = []) {
+    async query<T>(query: string | import('../src/db/sql.ts').Sql, params: readonly unknown[] = []) {
       const compiled = typeof query === 'string' ? { text: query, values: [...params] } : query.compile();
       statements.push(compiled);
       return db.query<T>(compiled.text, compiled.values);
@@ -221,7 +221,7 @@ if (args.only !== 'pg') {
 }
 if (args.only !== 'pglite') {
   // @ts-expect-error plain .mjs helper shared with the test runner
-  const { startTempPostgres } = await import('../../../scripts/pg-temp.mjs');
+  const { startTempPostgres } = await import('../../scripts/pg-temp.mjs');
   const temp = process.env.DATABASE_URL ? null : await startTempPostgres({ log: () => {} });
   const url: string = process.env.DATABASE_URL ?? temp.url;
   const db = await openPostgres(url);

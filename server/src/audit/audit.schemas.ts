@@ -1,0 +1,46 @@
+// Contracts of the audit trail (GET /api/events). Only zod + shared enums, so the web app can import them.
+import { IsoDate, RowId } from '@giamsat/shared';
+import { z } from 'zod';
+
+/** A calendar day (whole day in Asia/Ho_Chi_Minh) or an ISO instant with its offset. */
+const DayOrInstant = z.union([IsoDate, z.iso.datetime({ offset: true })]);
+
+export const EventListQuery = z.object({
+  entityType: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional(),
+  entityId: RowId.optional(),
+  actorId: RowId.optional(),
+  action: z
+    .string()
+    .regex(/^[a-z_]{1,60}$/)
+    .optional(),
+  /** From this day (inclusive) or instant. */
+  from: DayOrInstant.optional(),
+  /** Up to this day (inclusive) or instant (exclusive). */
+  to: DayOrInstant.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type EventListQuery = z.infer<typeof EventListQuery>;
+
+export const EventResponse = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.object({ id: z.number(), username: z.string(), fullName: z.string() }).nullable(),
+  entityType: z.string(),
+  entityId: z.number(),
+  action: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string().nullable(),
+});
+export type EventResponse = z.infer<typeof EventResponse>;
+
+export const EventListResponse = z.object({
+  items: z.array(EventResponse),
+  total: z.number(),
+  limit: z.number(),
+  offset: z.number(),
+});
