@@ -64,3 +64,12 @@ export const IdParams = z.object({ id: RowId });
 
 export const DEFAULT_DUE_SOON_DAYS = 7;
 export const STALE_AFTER_DAYS = 30;
+
+/**
+ * A lower task due after the higher task it implements: the plan builder, the plan's answer and the
+ * cascade tab warn about it, nothing refuses it (an office may have its reasons). ISO days compare as
+ * strings; a task without a day is never later.
+ */
+export function isDueAfterParent(due: string | null | undefined, parentDue: string | null | undefined): boolean {
+  return Boolean(due && parentDue && due > parentDue);
+}

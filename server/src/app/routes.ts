@@ -10,6 +10,7 @@ import { extensionsRoutes } from '../extensions/extension.routes.ts';
 import { importsRoutes } from '../imports/import.routes.ts';
 import { jobsRoutes } from '../jobs/job.routes.ts';
 import { notificationsRoutes } from '../notifications/notification.routes.ts';
+import { plansRoutes } from '../plans/plan.routes.ts';
 import { reportsRoutes } from '../reports/report.routes.ts';
 import { tasksRoutes } from '../tasks/task.routes.ts';
 
@@ -22,6 +23,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(auditRoutes);
   await app.register(directivesRoutes);
   await app.register(tasksRoutes);
+  await app.register(plansRoutes);
   await app.register(reportsRoutes);
   await app.register(evidenceRoutes);
   await app.register(extensionsRoutes);

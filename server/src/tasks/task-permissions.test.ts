@@ -4,7 +4,7 @@ import { makeRoleCast, type RoleCast } from '../../test/factories/directives.ts'
 import { makeDirective, makeTask } from '../../test/factories.ts';
 import { sql } from '../db/sql.ts';
 
-// Every write route of directives and tasks, tried by every role: allowed (2xx and a history row) or
+// Every write route of directives, tasks and plans, tried by every role: allowed (2xx and a history row) or
 // refused (the stated status and nothing written). Data of the Hà Nội office's scope; "other office"
 // is Đà Nẵng's. A draft of another office is invisible (404); a visible task not yours to manage is 403.
 
@@ -55,6 +55,36 @@ const CASES: RouteCase[] = [
     },
     expected: { admin: 201, office: 201, otherOffice: 403, focal: 403, head: 403, inspector: 403, public: 401 },
   },
+  ...[false, true].map(
+    (publish): RouteCase => ({
+      name: `POST /api/plans${publish ? ' (publishing)' : ''}`,
+      async setup(cast, t) {
+        const central = await makeDirective(t.db, { status: 'published', level: 'central' });
+        const higher = await makeTask(t.db, { directive: central, lead: [cast.hanoi], dueDate: '2027-06-30' });
+        return {
+          method: 'POST',
+          url: '/api/plans',
+          payload: {
+            directive: {
+              number: '06-KH/UBND',
+              level: 'province',
+              implements: [central.number],
+              scopeAgencyId: cast.hanoi.id,
+            },
+            tasks: [
+              {
+                text: 'Triển khai nền tảng số của thành phố',
+                leadAgencyIds: [cast.hanoiDept.id],
+                parentTaskId: higher.id,
+              },
+            ],
+            publish,
+          },
+        };
+      },
+      expected: { admin: 201, office: 201, otherOffice: 403, focal: 403, head: 403, inspector: 403, public: 401 },
+    }),
+  ),
   {
     name: 'PATCH /api/directives/:id',
     async setup(cast, t) {

@@ -249,6 +249,7 @@ export interface ParentSummaryRow {
   directive_id: number;
   directive_number: string | null;
   directive_level: 'central' | 'province' | 'commune';
+  due_date: string | null;
 }
 
 /**
@@ -274,7 +275,8 @@ export async function lockDirectiveForTasks(
  */
 export async function findParentSummary(db: Db, actor: Actor, parentId: number): Promise<ParentSummaryRow | undefined> {
   const [row] = await db.query<ParentSummaryRow>(sql`
-    SELECT t.id, t.ref, t.text, d.id AS directive_id, d.number AS directive_number, d.level AS directive_level
+    SELECT t.id, t.ref, t.text, d.id AS directive_id, d.number AS directive_number, d.level AS directive_level,
+           t.due_date
     FROM tasks t JOIN directives d ON d.id = t.directive_id
     WHERE t.id = ${parentId} AND (d.status = 'published' OR ${taskVisibility(actor, 't', 'd')})`);
   return row;
