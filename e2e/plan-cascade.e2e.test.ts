@@ -66,7 +66,9 @@ describe('a province builds its implementation plan under a central task', () =>
     await card.waitFor();
     await card.getByRole('checkbox').check();
     const lowerText = `Thành phố Hà Nội triển khai: ${higher.text}`.slice(0, 400);
-    await card.getByLabel('Nội dung nhiệm vụ trong kế hoạch').fill(lowerText);
+    // First with a text pasted far longer than a task takes: the plan will be refused on this row.
+    const taskText = card.getByLabel('Nội dung nhiệm vụ trong kế hoạch');
+    await taskText.fill('Thành phố Hà Nội triển khai nhiệm vụ. '.repeat(600));
     const lead = card.getByRole('textbox', { name: 'Cơ quan chủ trì' });
     await lead.click();
     await lead.fill('so khoa hoc va cong nghe ha noi');
@@ -88,9 +90,26 @@ describe('a province builds its implementation plan under a central task', () =>
     await due.press('Enter');
     await card.getByTestId('later-warning').waitFor({ state: 'detached' });
 
-    // The plan's own number, then publish it as Hà Nội's directive.
+    // The plan's own number, then publish it as Hà Nội's directive: refused, the row says why, and
+    // nothing was saved — the office's directives list holds no draft of that number.
     const planNumber = `${Date.now() % 1000}-KH/UBND-HN`;
     await page.getByRole('textbox', { name: 'Số hiệu' }).fill(planNumber);
+    await page.getByRole('button', { name: 'Ban hành kế hoạch' }).click();
+    await card
+      .getByTestId('row-error')
+      .getByText(/Nội dung nhiệm vụ trong kế hoạch quá dài/)
+      .waitFor();
+    await page.getByText('Kế hoạch chưa được tạo, không có gì được lưu').waitFor();
+    await card.getByTestId('row-error').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'plan-cascade-refused');
+    const directives = await page.context().newPage();
+    await directives.goto('/directives?status=draft');
+    await directives.getByRole('textbox', { name: 'Tìm kiếm' }).fill(planNumber);
+    await directives.waitForURL(/[?&]q=/);
+    await directives.getByText('Chưa có văn bản nào.').waitFor();
+
+    // With the text fixed, the same plan goes out.
+    await taskText.fill(lowerText);
     await page.getByRole('button', { name: 'Ban hành kế hoạch' }).click();
     await page.getByTestId('directive-status').getByText('Đã ban hành').waitFor({ timeout: 60_000 });
     await page.getByTestId('directive-number').getByText(planNumber).waitFor();
@@ -102,6 +121,12 @@ describe('a province builds its implementation plan under a central task', () =>
       .locator('tr', { hasText: lowerText.slice(0, 50) })
       .first()
       .waitFor();
+
+    // Now the list finds it, published.
+    await directives.goto('/directives');
+    await directives.getByRole('textbox', { name: 'Tìm kiếm' }).fill(planNumber);
+    await directives.locator('tr', { hasText: planNumber }).first().getByText('Đã ban hành').waitFor();
+    await directives.close();
 
     // The central task's page rolls the new lower task up.
     await page.goto(`/tasks/${higher.id}`);

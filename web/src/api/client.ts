@@ -1,18 +1,45 @@
 // The one way the web app talks to the server: same origin, the session cookie, and the CSRF token
 // echoed on every write. A failed call throws ApiError carrying the server's { code, params }.
 
+/** One schema failure of a VALIDATION_FAILED answer: where in the body (`/tasks/2/text`) and its limits. */
+export interface ApiIssue {
+  path: string;
+  params: Record<string, unknown>;
+}
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly params: Record<string, unknown>;
+  readonly issues: ApiIssue[];
 
-  constructor(status: number, code: string, params: Record<string, unknown> = {}) {
+  constructor(status: number, code: string, params: Record<string, unknown> = {}, issues: ApiIssue[] = []) {
     super(code);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.params = params;
+    this.issues = issues;
   }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** The server's `{ code, params, issues }`, or `HTTP_<status>` when the answer is not one. */
+function fromBody(status: number, body: unknown): ApiError {
+  const failure = isRecord(body) ? body : {};
+  const issues = Array.isArray(failure.issues)
+    ? failure.issues.filter(isRecord).map((issue) => ({
+        path: typeof issue.path === 'string' ? issue.path : '',
+        params: isRecord(issue.params) ? issue.params : {},
+      }))
+    : [];
+  return new ApiError(
+    status,
+    typeof failure.code === 'string' ? failure.code : `HTTP_${status}`,
+    isRecord(failure.params) ? failure.params : {},
+    issues,
+  );
 }
 
 let csrfToken: string | null = null;
@@ -48,10 +75,7 @@ function writeHeaders(hasJsonBody: boolean): Record<string, string> {
 
 async function toApiError(response: Response): Promise<ApiError> {
   try {
-    const body = (await response.json()) as { code?: unknown; params?: unknown };
-    const code = typeof body.code === 'string' ? body.code : `HTTP_${response.status}`;
-    const params = body.params && typeof body.params === 'object' ? (body.params as Record<string, unknown>) : {};
-    return new ApiError(response.status, code, params);
+    return fromBody(response.status, await response.json());
   } catch {
     return new ApiError(response.status, `HTTP_${response.status}`);
   }
@@ -109,14 +133,7 @@ export function upload<T>(path: string, form: FormData, onProgress: (fraction: n
         resolve(body as T);
         return;
       }
-      const failure = (body ?? {}) as { code?: unknown; params?: unknown };
-      reject(
-        new ApiError(
-          xhr.status,
-          typeof failure.code === 'string' ? failure.code : `HTTP_${xhr.status}`,
-          failure.params && typeof failure.params === 'object' ? (failure.params as Record<string, unknown>) : {},
-        ),
-      );
+      reject(fromBody(xhr.status, body));
     });
     xhr.addEventListener('error', () => reject(new ApiError(0, 'NETWORK_ERROR')));
     xhr.addEventListener('abort', () => reject(new ApiError(0, 'UPLOAD_ABORTED')));

@@ -1,4 +1,5 @@
 import type { TaskRow } from '@giamsat/server/tasks/task.schemas.ts';
+import { isDueAfterParent } from '@giamsat/shared';
 import {
   Alert,
   Anchor,
@@ -15,26 +16,21 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertTriangle, IconSend } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconAlertCircle, IconAlertTriangle, IconSend } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import { type Me, useMe } from '../auth/useMe.ts';
 import { DayInput } from '../directives/DeadlineEditor.tsx';
-import {
-  type Directive,
-  type NewDirective,
-  type NewTask,
-  useDirective,
-  useDirectiveList,
-} from '../directives/useDirectives.ts';
+import { useDirective, useDirectiveList } from '../directives/useDirectives.ts';
 import { DeadlineText } from '../tasks/TaskTable.tsx';
 import { useTaskList } from '../tasks/useTasks.ts';
 import { formatDate, todayInVietnam } from '../ui/format.ts';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { OwnBodyPicker } from './OwnBodyPicker.tsx';
+import { planRefusal, useCreatePlan } from './usePlans.ts';
 
 interface Scope {
   id: number | null;
@@ -147,22 +143,33 @@ function HigherDirectivePicker({
   );
 }
 
-/** One higher task: tick it to take it into the plan, then give it to one of the office's own bodies. */
+/**
+ * One higher task: tick it to take it into the plan, then give it to one of the office's own bodies.
+ * `problems` are what the server refused about this row of the plan.
+ */
 function HigherTask({
   task,
   assignment,
   onChange,
   scope,
+  problems,
 }: {
   task: TaskRow;
   assignment: Assignment | undefined;
   onChange: (assignment: Assignment | undefined) => void;
   scope: Scope;
+  problems: string[] | undefined;
 }) {
   const { t } = useTranslation();
-  const later = Boolean(assignment?.due && task.deadline.due && assignment.due > task.deadline.due);
+  const later = isDueAfterParent(assignment?.due, task.deadline.due);
   return (
-    <Card withBorder padding="sm" data-testid="higher-task" data-task-id={task.id}>
+    <Card
+      withBorder
+      padding="sm"
+      data-testid="higher-task"
+      data-task-id={task.id}
+      style={problems ? { borderColor: 'var(--mantine-color-red-6)' } : undefined}
+    >
       <Group align="flex-start" wrap="nowrap">
         <Checkbox
           mt={4}
@@ -195,6 +202,7 @@ function HigherTask({
                 onChange={(e) => onChange({ ...assignment, text: e.currentTarget.value })}
                 autosize
                 minRows={2}
+                maxRows={10}
               />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <OwnBodyPicker
@@ -219,40 +227,17 @@ function HigherTask({
                   {t('plans.laterThanHigher', { due: formatDate(task.deadline.due) })}
                 </Alert>
               )}
+              {problems?.map((problem) => (
+                <Alert key={problem} color="red" icon={<IconAlertCircle />} p="xs" data-testid="row-error">
+                  {problem}
+                </Alert>
+              ))}
             </Stack>
           )}
         </Stack>
       </Group>
     </Card>
   );
-}
-
-/** Creates the plan as a draft, adds its tasks linked upwards, then publishes it; stops at the first refusal. */
-function usePublishPlan() {
-  const client = useQueryClient();
-  const [step, setStep] = useState<string | null>(null);
-  const [draftId, setDraftId] = useState<number | null>(null);
-  const mutation = useMutation({
-    mutationFn: async (input: { directive: NewDirective; tasks: NewTask[] }) => {
-      setDraftId(null);
-      setStep('create');
-      const created = await api.post<Directive>('/api/directives', input.directive);
-      setDraftId(created.id);
-      for (const [index, task] of input.tasks.entries()) {
-        setStep(`task:${index + 1}/${input.tasks.length}`);
-        await api.post(`/api/directives/${created.id}/tasks`, task);
-      }
-      setStep('publish');
-      const published = await api.post<Directive>(`/api/directives/${created.id}/publish`, {});
-      return published;
-    },
-    onSettled: () => {
-      setStep(null);
-      void client.invalidateQueries({ queryKey: ['directives'] });
-      void client.invalidateQueries({ queryKey: ['tasks'] });
-    },
-  });
-  return { mutation, step, draftId };
 }
 
 export default function PlanBuilderPage() {
@@ -278,7 +263,7 @@ export default function PlanBuilderPage() {
   const [number, setNumber] = useState('');
   const [title, setTitle] = useState('');
   const [issuedOn, setIssuedOn] = useState<string | null>(todayInVietnam());
-  const { mutation, step, draftId } = usePublishPlan();
+  const mutation = useCreatePlan();
 
   if (me.data && me.data.role !== 'office' && me.data.role !== 'admin') {
     return <Alert color="orange">{t('plans.officesOnly')}</Alert>;
@@ -293,11 +278,18 @@ export default function PlanBuilderPage() {
   });
   const ready = chosen.length > 0 && incomplete.length === 0 && number.trim() !== '' && higher.data !== undefined;
   const defaultTitle = higher.data ? t('plans.defaultTitle', { number: higher.data.number ?? '' }) : '';
+  // A refusal names rows of the request; each row is the higher task it implements.
+  const refusal = planRefusal(t, mutation.error);
+  const problemsOf = (higherTaskId: number) => {
+    const row = mutation.variables?.tasks.findIndex((task) => task.parentTaskId === higherTaskId) ?? -1;
+    return row < 0 ? undefined : refusal.rows.get(row);
+  };
 
   const publish = () => {
     if (!higher.data) return;
     mutation.mutate(
       {
+        publish: true,
         directive: {
           number: number.trim(),
           docType: t('plans.docType'),
@@ -308,10 +300,10 @@ export default function PlanBuilderPage() {
           implements: higher.data.number ? [higher.data.number] : [],
           issuerName: scope.data.name,
         },
-        tasks: chosen.map((task, index) => {
+        // The server numbers the tasks in this order.
+        tasks: chosen.map((task) => {
           const a = assignments[task.id] as Assignment;
           return {
-            ref: String(index + 1),
             text: a.text.trim(),
             leadAgencyIds: a.leadId === null ? [] : [a.leadId],
             deadline: a.due
@@ -321,7 +313,7 @@ export default function PlanBuilderPage() {
           };
         }),
       },
-      { onSuccess: (published) => void navigate(`/directives/${published.id}`) },
+      { onSuccess: (created) => void navigate(`/directives/${created.plan.id}`) },
     );
   };
 
@@ -368,6 +360,7 @@ export default function PlanBuilderPage() {
                   task={task}
                   scope={scope.data}
                   assignment={assignments[task.id]}
+                  problems={problemsOf(task.id)}
                   onChange={(assignment) =>
                     setAssignments((all) => {
                       const next = { ...all };
@@ -391,6 +384,7 @@ export default function PlanBuilderPage() {
                   placeholder={t('plans.numberPlaceholder')}
                   value={number}
                   onChange={(e) => setNumber(e.currentTarget.value)}
+                  error={refusal.fields.get('number')}
                   required
                 />
                 <DayInput label={t('directives.fields.issuedOn')} value={issuedOn} onChange={setIssuedOn} />
@@ -401,6 +395,7 @@ export default function PlanBuilderPage() {
                 placeholder={defaultTitle}
                 value={title}
                 onChange={(e) => setTitle(e.currentTarget.value)}
+                error={refusal.fields.get('title')}
               />
               <Text size="sm" c="dimmed">
                 {t('plans.selected', { count: chosen.length })}
@@ -409,11 +404,11 @@ export default function PlanBuilderPage() {
               {mutation.error && (
                 <Stack gap={4}>
                   <ErrorState error={mutation.error} />
-                  {draftId !== null && (
-                    <Anchor component={Link} to={`/directives/${draftId}`} size="sm">
-                      {t('plans.openDraft')}
-                    </Anchor>
-                  )}
+                  <Text size="sm" c="dimmed">
+                    {refusal.rows.size > 0
+                      ? t('plans.nothingSavedRows', { count: refusal.rows.size })
+                      : t('plans.nothingSaved')}
+                  </Text>
                 </Stack>
               )}
               <Group>
@@ -425,9 +420,9 @@ export default function PlanBuilderPage() {
                 >
                   {t('plans.publish')}
                 </Button>
-                {step && (
+                {mutation.isPending && (
                   <Text size="sm" c="dimmed" role="status">
-                    {step.startsWith('task:') ? t('plans.step.task', { n: step.slice(5) }) : t(`plans.step.${step}`)}
+                    {t('plans.publishing', { count: mutation.variables.tasks.length })}
                   </Text>
                 )}
               </Group>

@@ -1,4 +1,5 @@
 import type { TaskRow } from '@giamsat/server/tasks/task.schemas.ts';
+import { isDueAfterParent } from '@giamsat/shared';
 import { Anchor, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +33,7 @@ function LowerTasks({ parentDue, tasks }: { parentDue: string | null; tasks: Tas
         </Table.Thead>
         <Table.Tbody>
           {tasks.map((task) => {
-            const later = Boolean(parentDue && task.deadline.due && task.deadline.due > parentDue);
+            const later = isDueAfterParent(task.deadline.due, parentDue);
             return (
               <Table.Tr key={task.id}>
                 <Table.Td maw={340}>
