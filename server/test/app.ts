@@ -77,3 +77,19 @@ export async function loginAs(app: FastifyInstance, user: Pick<TestUser, 'userna
   if (!setCookie) throw new Error('no session cookie');
   return makeClient(app, `giamsat_session=${setCookie.value}`, res.json<{ csrfToken: string }>().csrfToken);
 }
+
+/**
+ * Signing in hashes a password: a file's tests share one session per user. `app` is read at the first
+ * sign-in, so the helper can be made before `beforeAll` builds the app.
+ */
+export function sessions(app: () => FastifyInstance): (user: Pick<TestUser, 'username'>) => Promise<Client> {
+  const clients = new Map<string, Promise<Client>>();
+  return (user) => {
+    let client = clients.get(user.username);
+    if (!client) {
+      client = loginAs(app(), user);
+      clients.set(user.username, client);
+    }
+    return client;
+  };
+}

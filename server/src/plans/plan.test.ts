@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
+import { anonymous, createTestApp, sessions, type TestContext } from '../../test/app.ts';
 import { makeRoleCast, type RoleCast } from '../../test/factories/directives.ts';
-import { makeAgency, makeDirective, makeTask, makeUser, type TestTask, type TestUser } from '../../test/factories.ts';
+import { makeAgency, makeDirective, makeTask, makeUser, type TestTask } from '../../test/factories.ts';
 import { sql } from '../db/sql.ts';
 
 // An office's implementation plan made in one call: Hà Nội plans under a central directive whose tasks
@@ -11,16 +11,7 @@ describe('plans', () => {
   let t: TestContext;
   let cast: RoleCast;
   let higher: TestTask[];
-  const clients = new Map<string, Client>();
-  // Signing in hashes a password: one session per user for the whole file.
-  const as = async (user: TestUser) => {
-    let client = clients.get(user.username);
-    if (!client) {
-      client = await loginAs(t.app, user);
-      clients.set(user.username, client);
-    }
-    return client;
-  };
+  const as = sessions(() => t.app);
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -1,24 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
+import { anonymous, createTestApp, sessions, type TestContext } from '../../test/app.ts';
 import { makeRoleCast, type RoleCast } from '../../test/factories/directives.ts';
 import { addReportEvent } from '../../test/factories/tasks.ts';
-import { makeDirective, makeTask, type TestDirective, type TestUser } from '../../test/factories.ts';
+import { makeDirective, makeTask, type TestDirective } from '../../test/factories.ts';
 import { addDays, vietnamDate } from '../calendar/calendar.ts';
 import { sql } from '../db/sql.ts';
 
 describe('tasks', () => {
   let t: TestContext;
   let cast: RoleCast;
-  const clients = new Map<string, Client>();
-  // Signing in hashes a password: one session per user for the whole file.
-  const as = async (user: TestUser) => {
-    let client = clients.get(user.username);
-    if (!client) {
-      client = await loginAs(t.app, user);
-      clients.set(user.username, client);
-    }
-    return client;
-  };
+  const as = sessions(() => t.app);
 
   beforeAll(async () => {
     t = await createTestApp();
