@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { loadConfig } from '../src/config/config.ts';
 import type { Db } from '../src/db/db.ts';
 import { localStorage } from '../src/storage/storage.ts';
 import { createTestDb } from './db.ts';
-import { DEMO_PASSWORD, type TestUser } from './factories.ts';
+import { DEMO_PASSWORD, type TestUser } from './factories/accounts.ts';
 
 export interface TestContext {
   db: Db;
@@ -92,4 +93,41 @@ export function sessions(app: () => FastifyInstance): (user: Pick<TestUser, 'use
     }
     return client;
   };
+}
+
+export interface MultipartFile {
+  filename: string;
+  bytes: Buffer;
+  contentType?: string;
+  field?: string;
+}
+
+/**
+ * A multipart/form-data body as a browser would send it: the plain fields first (a server reading the
+ * first file sees the fields sent before it), then the files.
+ */
+export function multipart(
+  files: MultipartFile[],
+  fields: Record<string, string> = {},
+): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----giamsat${randomBytes(8).toString('hex')}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`, 'utf8'),
+    );
+  }
+  for (const file of files) {
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'files'}"; filename="${file.filename}"\r\n` +
+          `Content-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+        'utf8',
+      ),
+      file.bytes,
+      Buffer.from('\r\n'),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

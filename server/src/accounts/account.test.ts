@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { ALL_ROLES, makeUserPerRole, type RoleName, sessionCount } from '../../test/factories/accounts.ts';
 import {
+  ALL_ROLES,
   DEMO_PASSWORD,
-  makeAgency,
-  makeGroup,
   makeUser,
-  type TestAgency,
+  makeUserPerRole,
+  type RoleName,
+  sessionCount,
   type TestUser,
-} from '../../test/factories.ts';
+} from '../../test/factories/accounts.ts';
+import { makeAgency, makeGroup, type TestAgency } from '../../test/factories/agencies.ts';
 import { sql } from '../db/sql.ts';
 
 describe('accounts API', () => {

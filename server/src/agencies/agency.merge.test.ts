@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { actorOf } from '../../test/factories/accounts.ts';
-import { agencyRow } from '../../test/factories/agencies.ts';
-import {
-  makeAgency,
-  makeDirective,
-  makeTask,
-  makeUser,
-  type TestAgency,
-  type TestTask,
-  type TestUser,
-} from '../../test/factories.ts';
+import { actorOf, makeUser, type TestUser } from '../../test/factories/accounts.ts';
+import { agencyRow, makeAgency, type TestAgency } from '../../test/factories/agencies.ts';
+import { makeDirective } from '../../test/factories/directives.ts';
+import { makeTask, type TestTask } from '../../test/factories/tasks.ts';
 import type { Actor } from '../auth/actor.ts';
 import { taskVisibility } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';

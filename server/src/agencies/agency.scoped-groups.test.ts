@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import {
-  makeAgency,
-  makeDirective,
-  makeGroup,
-  makeTask,
-  makeUser,
-  type TestAgency,
-  type TestDirective,
-} from '../../test/factories.ts';
+import { makeUser } from '../../test/factories/accounts.ts';
+import { makeAgency, makeGroup, type TestAgency } from '../../test/factories/agencies.ts';
+import { makeDirective, type TestDirective } from '../../test/factories/directives.ts';
+import { makeTask } from '../../test/factories/tasks.ts';
 import { sql } from '../db/sql.ts';
 
 // "Ủy ban nhân dân cấp xã" in Hà Nội's own plan means Hà Nội's communes: a commune of Đà Nẵng must

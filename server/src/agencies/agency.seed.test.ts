@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app.ts';
-import { agencyBySlug, agencyRow, groupMemberSlugs, sampleRegistry } from '../../test/factories/agencies.ts';
-import { makeAgency } from '../../test/factories.ts';
+import {
+  agencyBySlug,
+  agencyRow,
+  groupMemberSlugs,
+  makeAgency,
+  sampleRegistry,
+} from '../../test/factories/agencies.ts';
 import { sql } from '../db/sql.ts';
 import { loadDefaultRegistry, seedRegistry } from './agency.seed.ts';
 import { resolveAgencyNames } from './agency.service.ts';

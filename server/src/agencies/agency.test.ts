@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
 import { ALL_ROLES, makeUserPerRole, type RoleName } from '../../test/factories/accounts.ts';
-import { agencyBySlug, agencyRow, sampleRegistry } from '../../test/factories/agencies.ts';
-import { makeAgency, type TestAgency } from '../../test/factories.ts';
+import { agencyBySlug, agencyRow, makeAgency, sampleRegistry, type TestAgency } from '../../test/factories/agencies.ts';
 import { sql } from '../db/sql.ts';
 import { seedRegistry } from './agency.seed.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { ALL_ROLES, makeUserPerRole, type RoleName } from '../../test/factories/accounts.ts';
-import { makeAgency, type TestUser } from '../../test/factories.ts';
+import { ALL_ROLES, makeUserPerRole, type RoleName, type TestUser } from '../../test/factories/accounts.ts';
+import { makeAgency } from '../../test/factories/agencies.ts';
 import { SYSTEM } from '../auth/actor.ts';
 import { recordEvent } from '../events/events.ts';
 

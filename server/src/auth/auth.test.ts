@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { DEMO_PASSWORD, makeAgency, makeUser, type TestUser } from '../../test/factories.ts';
+import { DEMO_PASSWORD, makeUser, type TestUser } from '../../test/factories/accounts.ts';
+import { makeAgency } from '../../test/factories/agencies.ts';
 
 describe('sign in, sessions and CSRF', () => {
   let t: TestContext;

@@ -1,17 +1,10 @@
 import type { AgencyLevel } from '@giamsat/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { makeDashboardTask } from '../../test/factories/dashboard.ts';
-import {
-  makeAgency,
-  makeDirective,
-  makeGroup,
-  makeTask,
-  makeUser,
-  type TestAgency,
-  type TestDirective,
-  type TestTask,
-} from '../../test/factories.ts';
+import { makeUser } from '../../test/factories/accounts.ts';
+import { makeAgency, makeGroup, type TestAgency } from '../../test/factories/agencies.ts';
+import { makeDirective, type TestDirective } from '../../test/factories/directives.ts';
+import { makeTask, type TestTask } from '../../test/factories/tasks.ts';
 import { mergeAgency } from '../agencies/agency.service.ts';
 import { SYSTEM } from '../auth/actor.ts';
 import { addDays, vietnamDate } from '../calendar/calendar.ts';
@@ -125,14 +118,14 @@ describe('the dashboard tally', () => {
       const completedOn = done ? addDays(DAY, -Math.floor(next() * 400)) : null;
       const reported = done || next() < 0.5;
       tasks.push(
-        await makeDashboardTask(db, {
+        await makeTask(db, {
           directive: pick([central, central71, hanoiPlan, communePlan, draft]),
           lead: pick(leadSets),
           coordinating: next() < 0.3 ? [danang] : [],
           deadlineKind: kind,
           dueDate,
           completedOn,
-          lastReportAt: reported
+          lastAcceptedReportAt: reported
             ? `${addDays(DAY, -Math.floor(next() * 90))} ${pick(['00:00', '08:30', '23:59'])}`
             : null,
           createdAt: `${addDays(DAY, -Math.floor(next() * 120))} 10:00`,
@@ -164,7 +157,12 @@ describe('the dashboard tally', () => {
     // a change the dashboard does not read (the text) leaves everything as it was
     await db.query(sql`UPDATE tasks SET text = 'Nội dung đã sửa' WHERE id = ${c!.id}`);
     await db.query(sql`DELETE FROM tasks WHERE id = ${d!.id}`);
-    await makeDashboardTask(db, { directive: hanoiPlan, lead: [socSon, hoaVang], dueDate: addDays(DAY, 3) });
+    await makeTask(db, {
+      directive: hanoiPlan,
+      lead: [socSon, hoaVang],
+      dueDate: addDays(DAY, 3),
+      createdAt: '2025-01-02 08:00',
+    });
     await makeTask(db, { directive: central, lead: [ministry], deadlineKind: 'continuous' });
     // several rows in one statement
     await db.query(

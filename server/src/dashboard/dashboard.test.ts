@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { makeDashboardTask } from '../../test/factories/dashboard.ts';
-import {
-  makeAgency,
-  makeDirective,
-  makeGroup,
-  makeUser,
-  type TestAgency,
-  type TestDirective,
-} from '../../test/factories.ts';
+import { makeUser } from '../../test/factories/accounts.ts';
+import { makeAgency, makeGroup, type TestAgency } from '../../test/factories/agencies.ts';
+import { makeDirective, type TestDirective } from '../../test/factories/directives.ts';
+import { makeTask } from '../../test/factories/tasks.ts';
 import { addDays } from '../calendar/calendar.ts';
 import { sql } from '../db/sql.ts';
 import { computeDashboard } from './dashboard.queries.ts';
@@ -18,6 +13,8 @@ import type { DashboardResponse } from './dashboard.schemas.ts';
 // states spelled out as date comparisons (not task_timeliness), as the issue asks: numbers reconcile.
 
 const AS_OF = '2025-09-15';
+// Tasks went live long before AS_OF unless a test says otherwise: one without accepted reports is stale.
+const WENT_LIVE_LONG_AGO = '2025-01-02 08:00';
 const STATES = [
   'not_started',
   'in_progress_on_time',
@@ -237,27 +234,32 @@ describe('GET /api/dashboard', () => {
     socSonPlan = await makeDirective(db, { number: '03-KH/UBND', level: 'commune', programme: 'NQ57', scope: socSon });
     draft = await makeDirective(db, { number: '99-TB/CQTTBCĐ', level: 'central', status: 'draft' });
 
-    const task = (options: Omit<Parameters<typeof makeDashboardTask>[1], 'directive'>, directive = central) =>
-      makeDashboardTask(db, { directive, ...options });
+    const task = (options: Omit<Parameters<typeof makeTask>[1], 'directive'>, directive = central) =>
+      makeTask(db, { directive, createdAt: WENT_LIVE_LONG_AGO, ...options });
     const d = (days: number) => addDays(AS_OF, days);
     // Central notice: every state, the deadline edges and the ageing buckets' edges.
     await task({ lead: [ministry], dueDate: AS_OF }); // due today: still on time, not started
-    await task({ lead: [ministry], dueDate: d(-1), lastReportAt: `${d(-20)} 09:00` }); // 1 day overdue
+    await task({ lead: [ministry], dueDate: d(-1), lastAcceptedReportAt: `${d(-20)} 09:00` }); // 1 day overdue
     await task({ lead: [ministry], dueDate: d(-30), coordinating: [finance] }); // 30 days
     await task({ lead: [finance], dueDate: d(-31) }); // 31 days
-    await task({ lead: [finance], dueDate: d(-90), lastReportAt: `${d(-30)} 10:00` }); // 90; report on the stale edge
-    await task({ lead: [finance], dueDate: d(-91), lastReportAt: `${d(-31)} 23:30` }); // 91; report a day too old
+    await task({ lead: [finance], dueDate: d(-90), lastAcceptedReportAt: `${d(-30)} 10:00` }); // 90; report on the stale edge
+    await task({ lead: [finance], dueDate: d(-91), lastAcceptedReportAt: `${d(-31)} 23:30` }); // 91; report a day too old
     await task({ lead: [ministry], dueDate: d(-180) });
     await task({ lead: [ministry], dueDate: d(-181) });
     await task({
       lead: [ministry],
       dueDate: '2025-08-31',
       completedOn: '2025-08-30',
-      lastReportAt: '2025-08-30 15:00',
+      lastAcceptedReportAt: '2025-08-30 15:00',
     });
-    await task({ lead: [finance], dueDate: '2025-07-31', completedOn: '2025-08-10', lastReportAt: '2025-08-10 15:00' });
-    await task({ lead: [ministry, finance], dueDate: '2025-12-31', lastReportAt: `${d(-2)} 08:00` });
-    await task({ lead: [ministry], deadlineKind: 'continuous', lastReportAt: '2025-09-01 10:00' });
+    await task({
+      lead: [finance],
+      dueDate: '2025-07-31',
+      completedOn: '2025-08-10',
+      lastAcceptedReportAt: '2025-08-10 15:00',
+    });
+    await task({ lead: [ministry, finance], dueDate: '2025-12-31', lastAcceptedReportAt: `${d(-2)} 08:00` });
+    await task({ lead: [ministry], deadlineKind: 'continuous', lastAcceptedReportAt: '2025-09-01 10:00' });
     await task({ lead: [finance], deadlineKind: 'continuous' });
     await task({ lead: [ministry], deadlineKind: 'recurring', createdAt: `${d(-10)} 08:00` }); // new: not stale
     await task({ lead: [ministry], deadlineKind: 'recurring', dueDate: d(5) }); // recurring with a date
@@ -266,14 +268,14 @@ describe('GET /api/dashboard', () => {
     await task({ lead: [communes], dueDate: '2025-10-31' }); // a named group leads
     await task({ lead: [hanoiDost], deadlineKind: 'event' });
     await task({ lead: [danangDost], dueDate: '2025-03-31', coordinating: [hanoiDost] });
-    await task({ lead: [hoaVang], dueDate: d(3), lastReportAt: `${d(-1)} 08:00` });
+    await task({ lead: [hoaVang], dueDate: d(3), lastAcceptedReportAt: `${d(-1)} 08:00` });
     await task({ lead: [socSon, hoaVang], dueDate: '2025-04-30', completedOn: '2025-04-29' });
     await task({ lead: [ministry], dueDate: '2024-10-31', completedOn: '2024-12-15' }); // before the trend window
     await task({ lead: [finance], dueDate: '2024-11-30', completedOn: '2025-01-10' }); // late, into the window
     // Hà Nội's plan (province level, NQ71).
     await task({ lead: [hanoiDost], dueDate: '2025-06-30', completedOn: '2025-06-20' }, hanoiPlan);
     await task({ lead: [socSon], dueDate: '2025-08-15' }, hanoiPlan);
-    await task({ lead: [dongAnh], dueDate: '2025-09-30', lastReportAt: `${d(-3)} 08:00` }, hanoiPlan);
+    await task({ lead: [dongAnh], dueDate: '2025-09-30', lastAcceptedReportAt: `${d(-3)} 08:00` }, hanoiPlan);
     await task({ lead: [hanoiDost, socSon], dueDate: '2025-05-31', completedOn: '2025-06-15' }, hanoiPlan);
     await task({ lead: [dongAnh], deadlineKind: 'continuous', coordinating: [finance] }, hanoiPlan);
     // Sóc Sơn's own plan (commune level).
@@ -363,7 +365,12 @@ describe('GET /api/dashboard', () => {
   it('judges deadlines at their edges: due today is on time, due yesterday is 1 day overdue', async () => {
     const edges = await makeDirective(t.db, { number: '01-TB/BIEN', level: 'central', programme: null });
     for (const days of [0, -1, -30, -31, -90, -91, -180, -181]) {
-      await makeDashboardTask(t.db, { directive: edges, lead: [ministry], dueDate: addDays(AS_OF, days) });
+      await makeTask(t.db, {
+        directive: edges,
+        lead: [ministry],
+        dueDate: addDays(AS_OF, days),
+        createdAt: WENT_LIVE_LONG_AGO,
+      });
     }
     const at = async (asOf: string) =>
       dashboard(admin, `scope=directive&directiveId=${edges.id}&asOf=${asOf}&dueSoonDays=0`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { makeRoleCast, type RoleCast } from '../../test/factories/directives.ts';
-import { makeDirective, makeTask } from '../../test/factories.ts';
+import { makeDirective, makeRoleCast, type RoleCast } from '../../test/factories/directives.ts';
+import { makeTask } from '../../test/factories/tasks.ts';
 import { sql } from '../db/sql.ts';
 
 const SOURCE = [

@@ -1,5 +1,7 @@
 import { describe } from 'vitest';
-import { makeReport, multipart, PROGRESS_ROLES, samplePdf, useProgressWorld } from '../../test/factories/progress.ts';
+import { multipart } from '../../test/app.ts';
+import { samplePdf } from '../../test/factories/evidence.ts';
+import { makeReport, PROGRESS_ROLES, useProgressWorld } from '../../test/factories/reports.ts';
 import { describeRoutesByRole } from '../../test/route-matrix.ts';
 import { sql } from '../db/sql.ts';
 

@@ -1,14 +1,9 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import {
-  makeProgressWorld,
-  makeReport,
-  multipart,
-  type ProgressWorld,
-  samplePdf,
-} from '../../test/factories/progress.ts';
+import { anonymous, type Client, createTestApp, loginAs, multipart, type TestContext } from '../../test/app.ts';
+import { samplePdf } from '../../test/factories/evidence.ts';
+import { makeProgressWorld, makeReport, type ProgressWorld } from '../../test/factories/reports.ts';
 import { sql } from '../db/sql.ts';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

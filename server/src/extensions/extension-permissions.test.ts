@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PROGRESS_ROLES, useProgressWorld } from '../../test/factories/progress.ts';
-import { makeTask } from '../../test/factories.ts';
+import { PROGRESS_ROLES, useProgressWorld } from '../../test/factories/reports.ts';
+import { makeTask } from '../../test/factories/tasks.ts';
 import { describeRoutesByRole } from '../../test/route-matrix.ts';
 import { sql } from '../db/sql.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { anonymous, type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { makeProgressWorld, makeReport, type ProgressWorld } from '../../test/factories/progress.ts';
-import { makeTask } from '../../test/factories.ts';
+import { makeProgressWorld, makeReport, type ProgressWorld } from '../../test/factories/reports.ts';
+import { makeTask } from '../../test/factories/tasks.ts';
 import { sql } from '../db/sql.ts';
 
 describe('deadline extensions (gia hạn)', () => {

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extractDirectives } from '@giamsat/extraction';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { makeAgency, makeUser } from '../../test/factories.ts';
+import { type Client, createTestApp, loginAs, multipart, type TestContext } from '../../test/app.ts';
+import { makeUser } from '../../test/factories/accounts.ts';
+import { makeAgency } from '../../test/factories/agencies.ts';
 import { seedRegistry } from '../agencies/agency.seed.ts';
 import { drainJobs } from '../jobs/job.service.ts';
 import { importDirectiveJob } from './import.service.ts';
@@ -10,19 +11,6 @@ import { importDirectiveJob } from './import.service.ts';
 const corpusDir = new URL('../../../../shared/corpus/', import.meta.url);
 const corpusFile = new URL('000_717b8eda9debafd2.txt', corpusDir);
 const hasCorpus = existsSync(corpusFile);
-
-function multipart(filename: string, bytes: Uint8Array, contentType = 'application/octet-stream') {
-  const boundary = `----giamsat${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="programmeCode"\r\n\r\nNQ57\r\n` +
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return {
-    payload: Buffer.concat([head, Buffer.from(bytes), tail]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 describe('importing a directive file', () => {
   let t: TestContext;
@@ -39,7 +27,13 @@ describe('importing a directive file', () => {
   afterAll(() => t.close());
 
   const upload = (client: Client, filename: string, bytes: Uint8Array, type?: string) =>
-    client.request({ method: 'POST', url: '/api/imports', ...multipart(filename, bytes, type) });
+    client.request({
+      method: 'POST',
+      url: '/api/imports',
+      ...multipart([{ field: 'file', filename, bytes: Buffer.from(bytes), contentType: type }], {
+        programmeCode: 'NQ57',
+      }),
+    });
 
   it.skipIf(!hasCorpus)(
     'turns an uploaded directive into draft directives with every extracted task, for review',

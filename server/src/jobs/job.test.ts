@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { makeAgency, makeUser } from '../../test/factories.ts';
+import { makeUser } from '../../test/factories/accounts.ts';
+import { makeAgency } from '../../test/factories/agencies.ts';
 import { AppError } from '../errors/app-error.ts';
 import { defineJob, drainJobs, enqueueJob, runNextJob } from './job.service.ts';
 

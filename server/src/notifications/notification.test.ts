@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { makeRoleCast, type RoleCast } from '../../test/factories/directives.ts';
-import { makeAgency, makeDirective, makeTask, makeUser, type TestUser } from '../../test/factories.ts';
+import { makeUser, type TestUser } from '../../test/factories/accounts.ts';
+import { makeAgency } from '../../test/factories/agencies.ts';
+import { makeDirective, makeRoleCast, type RoleCast } from '../../test/factories/directives.ts';
+import { makeTask } from '../../test/factories/tasks.ts';
 
 describe('notifications', () => {
   let t: TestContext;

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, createTestApp, sessions, type TestContext } from '../../test/app.ts';
-import { makeRoleCast, type RoleCast } from '../../test/factories/directives.ts';
-import { makeAgency, makeDirective, makeTask, makeUser, type TestTask } from '../../test/factories.ts';
+import { makeUser } from '../../test/factories/accounts.ts';
+import { makeAgency } from '../../test/factories/agencies.ts';
+import { makeDirective, makeRoleCast, type RoleCast } from '../../test/factories/directives.ts';
+import { makeTask, type TestTask } from '../../test/factories/tasks.ts';
 import { sql } from '../db/sql.ts';
 
 // An office's implementation plan made in one call: Hà Nội plans under a central directive whose tasks

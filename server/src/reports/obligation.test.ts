@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { makeProgressWorld, makeReport, type ProgressWorld } from '../../test/factories/progress.ts';
-import { makeTask, type TestTask } from '../../test/factories.ts';
+import { makeProgressWorld, makeReport, type ProgressWorld } from '../../test/factories/reports.ts';
+import { makeTask, type TestTask } from '../../test/factories/tasks.ts';
 import { sql } from '../db/sql.ts';
 
 describe('recurring reporting obligations (hằng tháng / hằng quý báo cáo)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeReport, PROGRESS_ROLES, useProgressWorld } from '../../test/factories/progress.ts';
+import { makeReport, PROGRESS_ROLES, useProgressWorld } from '../../test/factories/reports.ts';
 import { describeRoutesByRole } from '../../test/route-matrix.ts';
 import { sql } from '../db/sql.ts';
 

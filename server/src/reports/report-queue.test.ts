@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { makeProgressWorld, makeReport, type ProgressWorld } from '../../test/factories/progress.ts';
-import { makeTask } from '../../test/factories.ts';
+import { makeProgressWorld, makeReport, type ProgressWorld } from '../../test/factories/reports.ts';
+import { makeTask } from '../../test/factories/tasks.ts';
 
 describe('the review queue carries each report’s task', () => {
   let t: TestContext;

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { makeProgressWorld, type ProgressWorld } from '../../test/factories/progress.ts';
-import { makeAgency, makeDirective, makeGroup, makeTask, makeUser } from '../../test/factories.ts';
+import { makeUser } from '../../test/factories/accounts.ts';
+import { makeAgency, makeGroup } from '../../test/factories/agencies.ts';
+import { makeDirective } from '../../test/factories/directives.ts';
+import { makeProgressWorld, type ProgressWorld } from '../../test/factories/reports.ts';
+import { makeTask } from '../../test/factories/tasks.ts';
 import { sql } from '../db/sql.ts';
 
 // Creating a report is one statement (check, insert, links, history); these pin what it must keep.

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { anonymous, type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { makeProgressWorld, makeReport, type ProgressWorld } from '../../test/factories/progress.ts';
-import { makeAgency, makeGroup, makeTask, makeUser } from '../../test/factories.ts';
+import { makeUser } from '../../test/factories/accounts.ts';
+import { makeAgency, makeGroup } from '../../test/factories/agencies.ts';
+import { makeProgressWorld, makeReport, type ProgressWorld } from '../../test/factories/reports.ts';
+import { makeTask } from '../../test/factories/tasks.ts';
 import { sql } from '../db/sql.ts';
 
 describe('progress reports: draft → submitted → returned / accepted', () => {

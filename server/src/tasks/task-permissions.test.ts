@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { makeRoleCast, type RoleCast } from '../../test/factories/directives.ts';
-import { makeDirective, makeTask } from '../../test/factories.ts';
+import { makeDirective, makeRoleCast, type RoleCast } from '../../test/factories/directives.ts';
+import { makeTask } from '../../test/factories/tasks.ts';
 import { sql } from '../db/sql.ts';
 
 // Every write route of directives, tasks and plans, tried by every role: allowed (2xx and a history row) or

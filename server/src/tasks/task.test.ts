@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, createTestApp, sessions, type TestContext } from '../../test/app.ts';
-import { makeRoleCast, type RoleCast } from '../../test/factories/directives.ts';
-import { addReportEvent } from '../../test/factories/tasks.ts';
-import { makeDirective, makeTask, type TestDirective } from '../../test/factories.ts';
+import { makeDirective, makeRoleCast, type RoleCast, type TestDirective } from '../../test/factories/directives.ts';
+import { addReportEvent } from '../../test/factories/reports.ts';
+import { makeTask } from '../../test/factories/tasks.ts';
 import { addDays, vietnamDate } from '../calendar/calendar.ts';
 import { sql } from '../db/sql.ts';
 

@@ -1,7 +1,36 @@
+import type { Role } from '@giamsat/shared';
 import type { UserActor } from '../../src/auth/actor.ts';
+import { hashPassword } from '../../src/auth/password.ts';
 import type { Db } from '../../src/db/db.ts';
 import { sql } from '../../src/db/sql.ts';
-import { makeUser, type TestAgency, type TestUser } from '../factories.ts';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
+import type { TestAgency } from './agencies.ts';
+import { uniq } from './unique.ts';
+
+export { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
+
+let passwordHash: Promise<string> | undefined;
+
+export interface TestUser {
+  id: number;
+  username: string;
+  role: Role;
+  agency: TestAgency;
+}
+
+export async function makeUser(
+  db: Db,
+  options: { role: Role; agency: TestAgency; scope?: TestAgency | null; username?: string },
+): Promise<TestUser> {
+  passwordHash ??= hashPassword(DEMO_PASSWORD);
+  const username = options.username ?? `${options.role}-${uniq()}`;
+  const [row] = await db.query<{ id: number }>(sql`
+    INSERT INTO users (username, password_hash, full_name, agency_id, role, scope_agency_id)
+    VALUES (${username}, ${await passwordHash}, ${`Nguyễn Văn ${username}`}, ${options.agency.id}, ${options.role},
+            ${options.scope?.id ?? null})
+    RETURNING id`);
+  return { id: row!.id, username, role: options.role, agency: options.agency };
+}
 
 /** The actor a signed-in user becomes, read from the database as a request would see it now. */
 export async function actorOf(db: Db, user: Pick<TestUser, 'id'>): Promise<UserActor> {

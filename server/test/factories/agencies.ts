@@ -1,7 +1,51 @@
 import type { BodyRegistry } from '@giamsat/extraction';
+import type { AgencyKind, AgencyLevel } from '@giamsat/shared';
 import type { Db } from '../../src/db/db.ts';
 import { sql } from '../../src/db/sql.ts';
-import type { TestAgency } from '../factories.ts';
+import { uniq } from './unique.ts';
+
+// Test data builders: each test makes exactly the data it needs. Vietnamese names, as users write them.
+
+export interface TestAgency {
+  id: number;
+  name: string;
+  path: string;
+  level: AgencyLevel;
+}
+
+export async function makeAgency(
+  db: Db,
+  options: {
+    name?: string;
+    level?: AgencyLevel;
+    kind?: AgencyKind;
+    parent?: TestAgency;
+    aliases?: string[];
+    slug?: string;
+  } = {},
+): Promise<TestAgency> {
+  const level = options.level ?? options.parent?.level ?? 'central';
+  const name = options.name ?? `Cơ quan thử nghiệm ${uniq()}`;
+  const [row] = await db.query<{ id: number }>(sql`
+    INSERT INTO agencies (slug, name, level, kind, parent_id, path)
+    VALUES (${options.slug ?? `test-${uniq()}`}, ${name}, ${level}, ${options.kind ?? 'state'}, ${options.parent?.id ?? null}, '0')
+    RETURNING id`);
+  const id = row!.id;
+  const path = options.parent ? `${options.parent.path}.${id}` : String(id);
+  await db.query(sql`UPDATE agencies SET path = ${path}::ltree WHERE id = ${id}`);
+  for (const alias of options.aliases ?? []) {
+    await db.query(sql`INSERT INTO agency_aliases (agency_id, alias) VALUES (${id}, ${alias})`);
+  }
+  return { id, name, path, level };
+}
+
+export async function makeGroup(db: Db, name: string, members: TestAgency[]): Promise<TestAgency> {
+  const group = await makeAgency(db, { name, kind: 'group' });
+  for (const member of members) {
+    await db.query(sql`INSERT INTO agency_group_members (group_id, member_id) VALUES (${group.id}, ${member.id})`);
+  }
+  return group;
+}
 
 /**
  * A small registry in the shape the extraction library ships: two ministries, a province with its
@@ -85,7 +129,7 @@ export function sampleRegistry(): BodyRegistry {
   };
 }
 
-/** A seeded body, by slug, in the shape the core factories take as parent / agency. */
+/** A seeded body, by slug, in the shape the factories take as parent / agency. */
 export async function agencyBySlug(db: Db, slug: string): Promise<TestAgency> {
   const [row] = await db.query<TestAgency>(
     sql`SELECT id, name, path::text AS path, level FROM agencies WHERE slug = ${slug}`,

@@ -1,5 +1,36 @@
+import type { AgencyLevel } from '@giamsat/shared';
 import type { Db } from '../../src/db/db.ts';
-import { makeAgency, makeGroup, makeUser, type TestAgency, type TestUser } from '../factories.ts';
+import { sql } from '../../src/db/sql.ts';
+import { makeUser, type TestUser } from './accounts.ts';
+import { makeAgency, makeGroup, type TestAgency } from './agencies.ts';
+import { uniq } from './unique.ts';
+
+export interface TestDirective {
+  id: number;
+  number: string;
+}
+
+export async function makeDirective(
+  db: Db,
+  options: {
+    number?: string;
+    level?: AgencyLevel;
+    status?: 'draft' | 'published';
+    programme?: string | null;
+    scope?: TestAgency | null;
+    issuer?: TestAgency | null;
+    issuedOn?: string;
+  } = {},
+): Promise<TestDirective> {
+  const number = options.number ?? `${Math.floor(Math.random() * 900) + 10}-KH/${uniq().toUpperCase()}`;
+  const [row] = await db.query<{ id: number }>(sql`
+    INSERT INTO directives (number, doc_type, issued_on, level, title, programme_code, status, scope_agency_id, issuer_agency_id)
+    VALUES (${number}, 'Kế hoạch', ${options.issuedOn ?? '2025-06-01'}, ${options.level ?? 'central'},
+            ${`Kế hoạch thực hiện ${number}`}, ${options.programme === undefined ? 'NQ57' : options.programme},
+            ${options.status ?? 'published'}, ${options.scope?.id ?? null}, ${options.issuer?.id ?? null})
+    RETURNING id`);
+  return { id: row!.id, number };
+}
 
 /**
  * A small country for permission tests: a central ministry, two provinces with a commune each, the

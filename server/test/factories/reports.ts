@@ -1,20 +1,14 @@
-// Test data for progress: a province whose office manages a plan, the bodies on its task, and one user
-// per role; reports in any state; files and multipart bodies built from bytes.
+// Test data for reports, their evidence and deadline extensions: a province whose office manages a plan,
+// the bodies on its task, and one user per role; reports in any state.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '../../src/db/db.ts';
 import { sql } from '../../src/db/sql.ts';
 import { anonymous, type Client, createTestApp, loginAs, type TestContext } from '../app.ts';
-import {
-  makeAgency,
-  makeDirective,
-  makeTask,
-  makeUser,
-  type TestAgency,
-  type TestDirective,
-  type TestTask,
-  type TestUser,
-} from '../factories.ts';
+import { makeUser, type TestUser } from './accounts.ts';
+import { makeAgency, type TestAgency } from './agencies.ts';
+import { makeDirective, type TestDirective } from './directives.ts';
+import { makeTask, type TestTask } from './tasks.ts';
 
 export interface ProgressWorld {
   province: TestAgency;
@@ -126,9 +120,9 @@ export function useProgressWorld(options: Parameters<typeof makeProgressWorld>[1
 export async function makeReport(
   db: Db,
   options: {
-    task: TestTask;
-    agency: TestAgency;
-    author: TestUser;
+    task: Pick<TestTask, 'id'>;
+    agency: Pick<TestAgency, 'id'>;
+    author: Pick<TestUser, 'id'>;
     agencyRole?: 'lead' | 'coordinating';
     percent?: number;
     state?: 'draft' | 'submitted' | 'returned' | 'accepted';
@@ -147,50 +141,17 @@ export async function makeReport(
   return row!;
 }
 
-/** A small but real PDF document (it opens in a reader): the bytes start with "%PDF-". */
-export function samplePdf(text = 'Bao cao tien do'): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${`BT /F1 18 Tf 20 70 Td (${text}) Tj ET`.length} >>\nstream\nBT /F1 18 Tf 20 70 Td (${text}) Tj ET\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+/** A submitted report with the history row the reports concept writes for it (a task's history shows it). */
+export async function addReportEvent(db: Db, taskId: number, agencyId: number, authorId: number): Promise<number> {
+  const report = await makeReport(db, {
+    task: { id: taskId },
+    agency: { id: agencyId },
+    author: { id: authorId },
+    state: 'submitted',
+    narrative: 'Đã hoàn thành khảo sát hiện trạng',
   });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-
-export interface MultipartFile {
-  filename: string;
-  bytes: Buffer;
-  contentType?: string;
-  field?: string;
-}
-
-/** A multipart/form-data body as a browser would send it. */
-export function multipart(files: MultipartFile[]): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = `----giamsat${randomBytes(8).toString('hex')}`;
-  const chunks: Buffer[] = [];
-  for (const file of files) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'files'}"; filename="${file.filename}"\r\n` +
-          `Content-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`,
-        'utf8',
-      ),
-      file.bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  await db.query(sql`
+    INSERT INTO events (actor_id, entity_type, entity_id, action, after)
+    VALUES (${authorId}, 'progress_report', ${report.id}, 'submitted', '{"percent": 50}'::jsonb)`);
+  return report.id;
 }
