@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTempPostgres } from './pg-temp.mjs';
-import { ensureChromium } from './system-deps.mjs';
+import { ensureChromium, ensureDocumentTools } from './system-deps.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const extraArgs = process.argv.slice(2);
@@ -50,7 +50,11 @@ function vitest(label, args, env = {}) {
 
 // A run narrowed to browser journeys only (`node scripts/test.mjs e2e/…`) has no database stages.
 const onlyBrowser = extraArgs.length > 0 && extraArgs.every((arg) => arg.startsWith('-') || arg.includes('e2e'));
-if (!onlyBrowser) vitest('PGlite (embedded)', []);
+if (!onlyBrowser) {
+  // The extraction tests read scanned PDFs and old Word files with Debian's tools (skipped without them).
+  ensureDocumentTools();
+  vitest('PGlite (embedded)', []);
+}
 
 const given = process.env.DATABASE_URL;
 const temp = given || onlyBrowser ? null : await startTempPostgres();

@@ -12,8 +12,10 @@ import type { BodyRegistry, ExtractionResult } from './types.ts';
 const USAGE = `Cách dùng / Usage:
   giamsat extract [FILE | -] [--json | --text] [--registry REGISTRY.json] [--reference-date YYYY-MM-DD]
 
-  Trích xuất văn bản chỉ đạo và nhiệm vụ từ tệp .docx, .pdf, .txt, .md (hoặc văn bản dán vào stdin).
-  Extracts directive documents and their tasks from a .docx, .pdf, .txt or .md file (or pasted text on stdin).
+  Trích xuất văn bản chỉ đạo và nhiệm vụ từ tệp .docx, .doc, .odt, .pdf (cả bản quét), .txt, .md, .xlsx, .csv
+  (hoặc văn bản dán vào stdin).
+  Extracts directive documents and their tasks from a .docx, .doc, .odt, .pdf (scans too), .txt, .md, .xlsx or
+  .csv file (or pasted text on stdin). .doc/.odt need LibreOffice; a scanned PDF needs tesseract-ocr-vie.
 
   FILE, -              the file to read; "-" or nothing reads standard input
   --json               print one JSON object { "documents": [ … ] }
@@ -157,7 +159,10 @@ async function extractCommand(args: string[]): Promise<void> {
   const path = positionals[0];
   const fromStdin = path === undefined || path === '-';
   const bytes = fromStdin ? await readStdin() : await readInputFile(path);
-  const { text } = await readDirectiveFile(bytes, fromStdin ? undefined : path);
+  const { text } = await readDirectiveFile(bytes, fromStdin ? undefined : path, undefined, {
+    // A scan is read by OCR, page by page, with its progress on stderr.
+    ocr: { onProgress: (page, pages) => void process.stderr.write(`OCR: trang / page ${page}/${pages}\n`) },
+  });
   if (values.text) {
     process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     return;

@@ -46,14 +46,14 @@ describe('rejected input gets a typed error', () => {
     await expectCode(readDirectiveFile(utf8(' \n\t\r\n '), 'a.txt'), 'EMPTY_DOCUMENT');
   });
 
-  it('binary data, images, legacy .doc and other zips', async () => {
+  it('binary data, images, legacy .xls and other zips', async () => {
     await expectCode(readDirectiveFile(new Uint8Array([0, 1, 2, 3, 0, 0, 255, 254, 7]), 'x.txt'), 'UNREADABLE_FILE');
     await expectCode(
       readDirectiveFile(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10]), 'scan.txt'),
       'UNSUPPORTED_FORMAT',
     );
     await expectCode(
-      readDirectiveFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), 'old.doc'),
+      readDirectiveFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), 'old.xls'),
       'UNSUPPORTED_FORMAT',
     );
     await expectCode(

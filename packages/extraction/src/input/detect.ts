@@ -1,6 +1,7 @@
 import { ExtractionInputError } from './errors.ts';
 
-export type DirectiveFormat = 'txt' | 'md' | 'docx' | 'pdf';
+/** What a file is; 'doc' and 'odt' (and RTF, read as 'doc') go through LibreOffice to .docx. */
+export type DirectiveFormat = 'txt' | 'md' | 'docx' | 'pdf' | 'xlsx' | 'csv' | 'doc' | 'odt';
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[], at = 0): boolean {
   if (bytes.length < at + prefix.length) return false;
@@ -11,6 +12,10 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[], at = 0): boole
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const WORD_DOCUMENT = Array.from('word/document.xml', (c) => c.charCodeAt(0));
+const WORKBOOK = Array.from('xl/workbook.xml', (c) => c.charCodeAt(0));
+const ODT_MIMETYPE = Array.from('application/vnd.oasis.opendocument.text', (c) => c.charCodeAt(0));
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const RTF = [0x7b, 0x5c, 0x72, 0x74, 0x66];
 
 /** A PDF header may sit anywhere in the first 1024 bytes (after a BOM or mail junk). */
 function findPdfHeader(bytes: Uint8Array): boolean {
@@ -19,21 +24,16 @@ function findPdfHeader(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** Zip entry names are stored uncompressed, so a byte scan finds word/document.xml in linear time. */
-function zipHasWordDocument(bytes: Uint8Array): boolean {
-  const first = WORD_DOCUMENT[0];
-  const last = bytes.length - WORD_DOCUMENT.length;
-  for (let i = 0; i <= last; i++) if (bytes[i] === first && startsWith(bytes, WORD_DOCUMENT, i)) return true;
+/** Zip entry names (and an ODF's first, stored "mimetype" entry) are uncompressed: a byte scan finds them in linear time. */
+function zipHas(bytes: Uint8Array, name: readonly number[]): boolean {
+  const first = name[0];
+  const last = bytes.length - name.length;
+  for (let i = 0; i <= last; i++) if (bytes[i] === first && startsWith(bytes, name, i)) return true;
   return false;
 }
 
 /** Binary formats people upload by mistake: named so the message says what was found. */
 const KNOWN_BINARY: ReadonlyArray<{ magic: readonly number[]; name: string }> = [
-  {
-    magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
-    name: 'Word 97-2003 .doc / OLE; lưu lại thành .docx / save as .docx',
-  },
-  { magic: [0x7b, 0x5c, 0x72, 0x74, 0x66], name: 'RTF' },
   { magic: [0x89, 0x50, 0x4e, 0x47], name: 'PNG image' },
   { magic: [0xff, 0xd8, 0xff], name: 'JPEG image' },
   { magic: [0x47, 0x49, 0x46, 0x38], name: 'GIF image' },
@@ -54,22 +54,7 @@ function extensionOf(filename: string | undefined): string {
 }
 
 const TEXT_EXTENSIONS = new Set(['txt', 'text', 'md', 'markdown']);
-const BINARY_EXTENSIONS = new Set([
-  'doc',
-  'xls',
-  'xlsx',
-  'ppt',
-  'pptx',
-  'odt',
-  'rtf',
-  'png',
-  'jpg',
-  'jpeg',
-  'gif',
-  'zip',
-  'rar',
-  '7z',
-]);
+const BINARY_EXTENSIONS = new Set(['xls', 'ppt', 'pptx', 'png', 'jpg', 'jpeg', 'gif', 'zip', 'rar', '7z']);
 
 /**
  * The bytes decide first (a .pdf renamed .txt is still a PDF); the name and media type only
@@ -78,18 +63,24 @@ const BINARY_EXTENSIONS = new Set([
 export function detectFormat(bytes: Uint8Array, filename?: string, mediaType?: string): DirectiveFormat {
   if (findPdfHeader(bytes)) return 'pdf';
   if (startsWith(bytes, ZIP)) {
-    if (zipHasWordDocument(bytes)) return 'docx';
-    throw new ExtractionInputError(
-      'UNSUPPORTED_FORMAT',
-      'zip archive without word/document.xml (xlsx, odt, pptx or zip?)',
-    );
+    if (zipHas(bytes, WORD_DOCUMENT)) return 'docx';
+    if (zipHas(bytes, WORKBOOK)) return 'xlsx';
+    if (zipHas(bytes, ODT_MIMETYPE)) return 'odt';
+    throw new ExtractionInputError('UNSUPPORTED_FORMAT', 'zip archive that is no .docx, .xlsx or .odt');
   }
+  // Word 97-2003 (an OLE file; an old .xls is one too, and is not read) and RTF: LibreOffice reads them.
+  if (startsWith(bytes, OLE)) {
+    if (extensionOf(filename) === 'xls') throw new ExtractionInputError('UNSUPPORTED_FORMAT', '.xls: save as .xlsx');
+    return 'doc';
+  }
+  if (startsWith(bytes, RTF)) return 'doc';
   for (const known of KNOWN_BINARY) {
     if (startsWith(bytes, known.magic)) throw new ExtractionInputError('UNSUPPORTED_FORMAT', known.name);
   }
   const ext = extensionOf(filename);
   const media = (mediaType ?? '').toLowerCase().split(';')[0]?.trim() ?? '';
-  if (ext === 'pdf' || ext === 'docx') {
+  if (ext === 'csv' || media === 'text/csv') return 'csv';
+  if (ext === 'pdf' || ext === 'docx' || ext === 'xlsx' || ext === 'doc' || ext === 'odt') {
     // The name promised a binary format the bytes do not have: damaged or mislabelled.
     throw new ExtractionInputError('UNREADABLE_FILE', `.${ext} without a valid ${ext.toUpperCase()} header`);
   }

@@ -6,12 +6,14 @@ export type ExtractionInputErrorCode =
   | 'UNREADABLE_FILE'
   | 'EMPTY_DOCUMENT'
   | 'NOT_A_DIRECTIVE'
-  | 'FILE_TOO_LARGE';
+  | 'FILE_TOO_LARGE'
+  | 'CONVERTER_MISSING'
+  | 'OCR_UNAVAILABLE';
 
 const MESSAGES: Record<ExtractionInputErrorCode, { vi: string; en: string }> = {
   UNSUPPORTED_FORMAT: {
-    vi: 'Định dạng tệp không được hỗ trợ (chỉ nhận .docx, .pdf, .txt, .md).',
-    en: 'Unsupported file format (accepted: .docx, .pdf, .txt, .md).',
+    vi: 'Định dạng tệp không được hỗ trợ (nhận .docx, .doc, .odt, .pdf, .txt, .md, .xlsx, .csv).',
+    en: 'Unsupported file format (accepted: .docx, .doc, .odt, .pdf, .txt, .md, .xlsx, .csv).',
   },
   UNREADABLE_FILE: {
     vi: 'Không đọc được tệp: tệp hỏng, bị mã hoá hoặc không phải văn bản.',
@@ -28,6 +30,14 @@ const MESSAGES: Record<ExtractionInputErrorCode, { vi: string; en: string }> = {
   FILE_TOO_LARGE: {
     vi: 'Tệp quá lớn.',
     en: 'The file is too large.',
+  },
+  CONVERTER_MISSING: {
+    vi: 'Máy chủ không có LibreOffice để đọc tệp Word cũ (.doc) hoặc .odt: hãy mở tệp và lưu lại thành .docx.',
+    en: 'LibreOffice is not installed to read old Word (.doc) or .odt files: open the file and save it as .docx.',
+  },
+  OCR_UNAVAILABLE: {
+    vi: 'Tệp PDF là bản quét (không có lớp chữ) và máy chủ không có Tesseract (tesseract-ocr-vie) để nhận dạng chữ.',
+    en: 'The PDF is a scan (no text layer) and Tesseract with the Vietnamese model (tesseract-ocr-vie) is not installed to read it.',
   },
 };
 

@@ -169,13 +169,16 @@ export function inferColumns(
     taken.add(k);
   };
   header?.forEach((role, k) => {
-    if (!role) return;
-    if (role === 'deadline?') {
-      const s = statOf(k);
-      if (s.filled > 0 && s.percents > s.dates) set('progress', k);
-      else set('deadline', k);
-    } else if (role === 'start' || role === 'other') taken.add(k);
+    if (!role || role === 'deadline?') return;
+    if (role === 'start' || role === 'other') taken.add(k);
     else set(role, k);
+  });
+  // "Tiến độ": the deadline when the cells are dates and no other column is, else the progress.
+  header?.forEach((role, k) => {
+    if (role !== 'deadline?') return;
+    const s = statOf(k);
+    if (cols.deadline < 0 && s.dates > s.percents) set('deadline', k);
+    else set('progress', k);
   });
   // Fill what the header did not say from the cells.
   const free = () => Array.from({ length: width }, (_, k) => k).filter((k) => !taken.has(k) && statOf(k).filled > 0);

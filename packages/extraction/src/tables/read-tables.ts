@@ -87,6 +87,10 @@ function cellOf(row: string[], k: number): string {
 }
 
 function percentOf(cell: string): number | null {
+  const f = fold(cell);
+  // A status in words: done is 100, not started 0; "đang thực hiện" says no figure.
+  if (/^(đã )?hoàn thành/u.test(f)) return 100;
+  if (/^chưa (thực hiện|triển khai|bắt đầu)/u.test(f)) return 0;
   const m = /^(\d{1,3}(?:[.,]\d+)?)\s*%?$/.exec(cell.trim());
   if (!m?.[1]) return null;
   const n = Number(m[1].replace(',', '.'));
