@@ -559,6 +559,24 @@ export function findCoordinating(predicate: string, ix: BodyIndex): ParsedBodies
   let rest = predicate.slice(m.index + m[0].length);
   const stop = /[.:]\s|;|\s(để|nhằm|trong việc|trong|theo|tại|về việc)\s/u.exec(rest);
   if (stop) rest = rest.slice(0, stop.index);
+  // The same clause is read from the item, its sentence and its parts: read each once.
+  let memo = coordinatingMemo.get(ix);
+  if (!memo) {
+    memo = new Map();
+    coordinatingMemo.set(ix, memo);
+  }
+  const known = memo.get(rest);
+  if (known !== undefined) return known && { names: [...known.names], unknown: [...known.unknown] };
+  const found = readCoordinating(rest, ix);
+  if (memo.size > 20_000) memo.clear();
+  memo.set(rest, found);
+  return found && { names: [...found.names], unknown: [...found.unknown] };
+}
+
+const coordinatingMemo = new WeakMap<BodyIndex, Map<string, ParsedBodies | null>>();
+
+function readCoordinating(clause: string, ix: BodyIndex): ParsedBodies | null {
+  let rest = clause;
   const ws = words(rest, 60);
   const marked = markRegistry(ws, rest, ix);
   const pred = predicateAt(ws, marked, 0);

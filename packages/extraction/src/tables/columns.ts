@@ -68,14 +68,22 @@ const HEADER_WORDS: ReadonlyArray<readonly [RegExp, ColumnRole | 'deadline?']> =
 ];
 
 function headerRole(cell: string): ColumnRole | 'deadline?' | null {
+  if (cell.length > 120) return null;
+  // Tables repeat their cells (and their header on every page): read each once.
+  const known = roleMemo.get(cell);
+  if (known !== undefined) return known;
   const f = fold(stripMarkup(cell))
     .replace(/[()*:.]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (!f || f.length > 70) return null;
-  for (const [re, role] of HEADER_WORDS) if (re.test(f)) return role;
-  return null;
+  let role: ColumnRole | 'deadline?' | null = null;
+  if (f && f.length <= 70) role = HEADER_WORDS.find(([re]) => re.test(f))?.[1] ?? null;
+  if (roleMemo.size > 20_000) roleMemo.clear();
+  roleMemo.set(cell, role);
+  return role;
 }
+
+const roleMemo = new Map<string, ColumnRole | 'deadline?' | null>();
 
 /** The roles a header row names, or null when the row is not a header. */
 export function headerRoles(cells: string[]): Array<ColumnRole | 'deadline?' | null> | null {
@@ -85,7 +93,7 @@ export function headerRoles(cells: string[]): Array<ColumnRole | 'deadline?' | n
   const nonEmpty = cells.filter((c) => c.trim()).length;
   // A header names at least two columns and no cell reads like a data cell (a long sentence).
   if (named.length < 2 || strong.length < 1) return null;
-  if (cells.some((c) => stripMarkup(c).length > 90)) return null;
+  if (cells.some((c) => c.length > 90 && stripMarkup(c).length > 90)) return null;
   if (named.length * 2 < nonEmpty) return null;
   return roles;
 }
