@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../auth/auth.plugin.ts';
+import { toUserResponse } from './account.responses.ts';
 import {
   ChangePasswordBody,
   CreateUserBody,
@@ -18,23 +19,26 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/users',
     { schema: { tags, querystring: UserListQuery, response: { 200: UserListResponse } } },
-    async (req) => listUsers(req.db, req.actor, req.query),
+    async (req) => {
+      const { rows, ...page } = await listUsers(req.db, req.actor, req.query);
+      return { ...page, items: rows.map(toUserResponse) };
+    },
   );
 
   app.get('/api/users/:id', { schema: { tags, params: UserIdParams, response: { 200: UserResponse } } }, async (req) =>
-    getUser(req.db, req.actor, req.params.id),
+    toUserResponse(await getUser(req.db, req.actor, req.params.id)),
   );
 
   app.post(
     '/api/users',
     { schema: { tags, body: CreateUserBody, response: { 201: UserResponse } } },
-    async (req, reply) => reply.code(201).send(await createUser(req.db, req.actor, req.body)),
+    async (req, reply) => reply.code(201).send(toUserResponse(await createUser(req.db, req.actor, req.body))),
   );
 
   app.patch(
     '/api/users/:id',
     { schema: { tags, params: UserIdParams, body: UpdateUserBody, response: { 200: UserResponse } } },
-    async (req) => updateUser(req.db, req.actor, req.params.id, req.body),
+    async (req) => toUserResponse(await updateUser(req.db, req.actor, req.params.id, req.body)),
   );
 
   app.post(

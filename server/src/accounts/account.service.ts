@@ -17,34 +17,13 @@ import {
   updateUser as updateUserRow,
   usernameTaken,
 } from './account.queries.ts';
-import type {
-  ChangePasswordBody,
-  CreateUserBody,
-  UpdateUserBody,
-  UserListQuery,
-  UserResponse,
-} from './account.schemas.ts';
+import type { ChangePasswordBody, CreateUserBody, UpdateUserBody, UserListQuery } from './account.schemas.ts';
 
 // Accounts: administrators create and change them; inspectors may read them. The password hash never
-// leaves this module: responses are built field by field, and events carry no hash.
+// leaves this module: rows carry no hash, responses are built field by field (account.responses.ts),
+// and events carry no hash.
 
 const READERS = ['admin', 'inspector'] as const;
-
-export function toUserResponse(row: UserRow): UserResponse {
-  return {
-    id: row.id,
-    username: row.username,
-    fullName: row.full_name,
-    email: row.email,
-    role: row.role,
-    agency: { id: row.agency_id, name: row.agency_name, level: row.agency_level },
-    scopeAgency: row.scope_agency_id !== null ? { id: row.scope_agency_id, name: row.scope_agency_name ?? '' } : null,
-    isActive: row.is_active,
-    version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
-}
 
 /** What the audit trail keeps of an account (never the hash). */
 const auditView = (row: UserRow) => ({
@@ -79,19 +58,19 @@ export async function listUsers(db: Db, actor: Actor, query: UserListQuery) {
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && query.offset > 0)
     total = (await listUserRows(db, { ...query, limit: 1, offset: 0 }))[0]?.total ?? 0;
-  return { items: rows.map(toUserResponse), total, limit: query.limit, offset: query.offset };
+  return { rows, total, limit: query.limit, offset: query.offset };
 }
 
 /** One account: administrators and inspectors see any; a user sees their own; others get 404. */
-export async function getUser(db: Db, actor: Actor, id: number): Promise<UserResponse> {
+export async function getUser(db: Db, actor: Actor, id: number): Promise<UserRow> {
   const user = requireUser(actor);
   if (!READERS.includes(user.role as (typeof READERS)[number]) && user.userId !== id) {
     throw CommonErrors.notFound('user', id);
   }
-  return toUserResponse(await userOrThrow(db, id));
+  return userOrThrow(db, id);
 }
 
-export async function createUser(db: Db, actor: Actor, input: CreateUserBody): Promise<UserResponse> {
+export async function createUser(db: Db, actor: Actor, input: CreateUserBody): Promise<UserRow> {
   requireRole(actor, ['admin'], 'users.create');
   if (input.role !== 'office' && input.scopeAgencyId != null) throw AccountErrors.scopeOnlyForOffice(input.role);
   const passwordHash = await hashPassword(input.password);
@@ -110,11 +89,11 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserBody): P
     });
     const row = await userOrThrow(tx, id);
     await recordEvent(tx, actor, { entityType: 'user', entityId: id, action: 'created', after: auditView(row) });
-    return toUserResponse(row);
+    return row;
   });
 }
 
-export async function updateUser(db: Db, actor: Actor, id: number, input: UpdateUserBody): Promise<UserResponse> {
+export async function updateUser(db: Db, actor: Actor, id: number, input: UpdateUserBody): Promise<UserRow> {
   const admin = requireRole(actor, ['admin'], 'users.update');
   return db.transaction(async (tx) => {
     const current = await findUser(tx, id, { forUpdate: true });
@@ -155,7 +134,7 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: Update
       before: auditView(current),
       after: auditView(updated),
     });
-    return toUserResponse(updated);
+    return updated;
   });
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { toAgencyDetail, toAgencySummary } from './agency.responses.ts';
 import {
   AgencyDetail,
   AgencyIdParams,
@@ -31,13 +32,16 @@ export const agenciesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/agencies',
     { schema: { tags, querystring: AgencyListQuery, response: { 200: AgencyListResponse } } },
-    async (req) => listAgencies(req.db, req.actor, req.query),
+    async (req) => {
+      const { rows, ...page } = await listAgencies(req.db, req.actor, req.query);
+      return { ...page, items: rows.map((row) => ({ ...toAgencySummary(row), aliases: row.aliases })) };
+    },
   );
 
   app.get(
     '/api/agencies/:id',
     { schema: { tags, params: AgencyIdParams, response: { 200: AgencyDetail } } },
-    async (req) => getAgency(req.db, req.actor, req.params.id),
+    async (req) => toAgencyDetail(await getAgency(req.db, req.actor, req.params.id)),
   );
 
   app.get(
@@ -45,19 +49,22 @@ export const agenciesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: { tags, params: AgencyIdParams, querystring: AgencyPageQuery, response: { 200: AgencyMembersResponse } },
     },
-    async (req) => listAgencyMembers(req.db, req.actor, req.params.id, req.query),
+    async (req) => {
+      const { rows, ...page } = await listAgencyMembers(req.db, req.actor, req.params.id, req.query);
+      return { ...page, items: rows.map(toAgencySummary) };
+    },
   );
 
   app.post(
     '/api/agencies',
     { schema: { tags, body: CreateAgencyBody, response: { 201: AgencyDetail } } },
-    async (req, reply) => reply.code(201).send(await createAgency(req.db, req.actor, req.body)),
+    async (req, reply) => reply.code(201).send(toAgencyDetail(await createAgency(req.db, req.actor, req.body))),
   );
 
   app.patch(
     '/api/agencies/:id',
     { schema: { tags, params: AgencyIdParams, body: UpdateAgencyBody, response: { 200: AgencyDetail } } },
-    async (req) => updateAgency(req.db, req.actor, req.params.id, req.body),
+    async (req) => toAgencyDetail(await updateAgency(req.db, req.actor, req.params.id, req.body)),
   );
 
   app.post(
@@ -75,6 +82,9 @@ export const agenciesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/agencies/:id/merge',
     { schema: { tags, params: AgencyIdParams, body: MergeAgencyBody, response: { 200: MergeResponse } } },
-    async (req) => mergeAgency(req.db, req.actor, req.params.id, req.body),
+    async (req) => {
+      const { agency, successor, ...summary } = await mergeAgency(req.db, req.actor, req.params.id, req.body);
+      return { agency: toAgencyDetail(agency), successor: toAgencyDetail(successor), ...summary };
+    },
   );
 };

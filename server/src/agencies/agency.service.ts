@@ -5,7 +5,6 @@ import { recordEvent } from '../events/events.ts';
 import { AgencyErrors } from './agency.errors.ts';
 import {
   type AgencyDetailRow,
-  type AgencyRow,
   bumpAgencyVersion,
   deleteAlias,
   findAgency,
@@ -29,10 +28,8 @@ import {
   updateAgencyFields,
 } from './agency.queries.ts';
 import type {
-  AgencyDetail,
   AgencyListQuery,
   AgencyPageQuery,
-  AgencySummary,
   CreateAgencyBody,
   MergeAgencyBody,
   UpdateAgencyBody,
@@ -45,40 +42,10 @@ const ADMIN_ONLY = ['admin'] as const;
 
 const cleanText = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
 
-export function toAgencySummary(row: AgencyRow): AgencySummary {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    shortName: row.short_name,
-    level: row.level,
-    kind: row.kind,
-    parentId: row.parent_id,
-    path: row.path,
-    mergedIntoId: row.merged_into_id,
-    mergedOn: row.merged_on,
-    version: row.version,
-  };
-}
-
-export function toAgencyDetail(row: AgencyDetailRow): AgencyDetail {
-  return {
-    ...toAgencySummary(row),
-    aliases: row.aliases,
-    parent: row.parent_id !== null ? { id: row.parent_id, name: row.parent_name ?? '' } : null,
-    mergedInto: row.merged_into_id !== null ? { id: row.merged_into_id, name: row.merged_into_name ?? '' } : null,
-    childCount: row.child_count,
-    memberCount: row.member_count,
-    groups: row.groups,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
-}
-
 export async function listAgencies(db: Db, _actor: Actor, query: AgencyListQuery) {
   const rows = await listAgencyRows(db, query);
   return {
-    items: rows.map((row) => ({ ...toAgencySummary(row), aliases: row.aliases })),
+    rows,
     total: rows[0]?.total ?? (query.offset > 0 ? await countAll(db, query) : 0),
     limit: query.limit,
     offset: query.offset,
@@ -91,10 +58,8 @@ async function countAll(db: Db, query: AgencyListQuery): Promise<number> {
   return first?.total ?? 0;
 }
 
-export async function getAgency(db: Db, _actor: Actor, id: number): Promise<AgencyDetail> {
-  const row = await loadAgencyDetail(db, id);
-  if (!row) throw CommonErrors.notFound('agency', id);
-  return toAgencyDetail(row);
+export async function getAgency(db: Db, _actor: Actor, id: number): Promise<AgencyDetailRow> {
+  return detailOrThrow(db, id);
 }
 
 export async function listAgencyMembers(db: Db, _actor: Actor, id: number, page: AgencyPageQuery) {
@@ -105,7 +70,7 @@ export async function listAgencyMembers(db: Db, _actor: Actor, id: number, page:
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && page.offset > 0)
     total = (await listGroupMembers(db, id, { limit: 1, offset: 0 }))[0]?.total ?? 0;
-  return { items: rows.map(toAgencySummary), total, limit: page.limit, offset: page.offset };
+  return { rows, total, limit: page.limit, offset: page.offset };
 }
 
 /** "Sở Khoa học và Công nghệ tỉnh Thanh Hóa" → "so-khoa-hoc-va-cong-nghe-tinh-thanh-hoa". */
@@ -140,13 +105,13 @@ async function loadParent(db: Db, parentId: number) {
   return parent;
 }
 
-async function detailOrThrow(db: Db, id: number): Promise<AgencyDetail> {
+async function detailOrThrow(db: Db, id: number): Promise<AgencyDetailRow> {
   const row = await loadAgencyDetail(db, id);
   if (!row) throw CommonErrors.notFound('agency', id);
-  return toAgencyDetail(row);
+  return row;
 }
 
-export async function createAgency(db: Db, actor: Actor, input: CreateAgencyBody): Promise<AgencyDetail> {
+export async function createAgency(db: Db, actor: Actor, input: CreateAgencyBody): Promise<AgencyDetailRow> {
   requireRole(actor, ADMIN_ONLY, 'agency.create');
   const isGroup = input.kind === 'group';
   if (isGroup && input.parentId != null) throw AgencyErrors.groupNotInTree();
@@ -183,10 +148,10 @@ export async function createAgency(db: Db, actor: Actor, input: CreateAgencyBody
       after: {
         slug,
         name,
-        shortName: detail.shortName,
+        shortName: detail.short_name,
         level: detail.level,
         kind: detail.kind,
-        parentId: detail.parentId,
+        parentId: detail.parent_id,
         aliases: detail.aliases,
         memberIds: isGroup ? (input.memberIds ?? []) : undefined,
       },
@@ -195,7 +160,12 @@ export async function createAgency(db: Db, actor: Actor, input: CreateAgencyBody
   });
 }
 
-export async function updateAgency(db: Db, actor: Actor, id: number, input: UpdateAgencyBody): Promise<AgencyDetail> {
+export async function updateAgency(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: UpdateAgencyBody,
+): Promise<AgencyDetailRow> {
   requireRole(actor, ADMIN_ONLY, 'agency.update');
   return db.transaction(async (tx) => {
     const current = await findAgency(tx, id, { forUpdate: true });

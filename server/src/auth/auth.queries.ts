@@ -50,18 +50,20 @@ export async function recordLoginAttempt(db: Db, username: string, ip: string, s
   );
 }
 
-export async function loadMe(db: Db, userId: number) {
-  const [row] = await db.query<{
-    id: number;
-    username: string;
-    full_name: string;
-    role: 'admin' | 'office' | 'focal' | 'head' | 'inspector';
-    agency_id: number;
-    agency_name: string;
-    agency_level: string;
-    scope_agency_id: number | null;
-    scope_agency_name: string | null;
-  }>(sql`
+export interface MeRow {
+  id: number;
+  username: string;
+  full_name: string;
+  role: 'admin' | 'office' | 'focal' | 'head' | 'inspector';
+  agency_id: number;
+  agency_name: string;
+  agency_level: string;
+  scope_agency_id: number | null;
+  scope_agency_name: string | null;
+}
+
+export async function loadMe(db: Db, userId: number): Promise<MeRow | undefined> {
+  const [row] = await db.query<MeRow>(sql`
     SELECT u.id, u.username, u.full_name, u.role, a.id AS agency_id, a.name AS agency_name, a.level AS agency_level,
            sa.id AS scope_agency_id, sa.name AS scope_agency_name
     FROM users u JOIN agencies a ON a.id = u.agency_id LEFT JOIN agencies sa ON sa.id = u.scope_agency_id

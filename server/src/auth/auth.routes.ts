@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from './auth.plugin.ts';
+import { toMeResponse } from './auth.responses.ts';
 import { LoginBody, MeResponse } from './auth.schemas.ts';
 import { getMe, login, logout, resolveSession } from './auth.service.ts';
 
@@ -22,7 +23,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       const resolved = await resolveSession(req.db, session.token);
       if (!resolved) throw new Error('session vanished right after login');
-      return getMe(req.db, resolved.actor, session.csrfToken);
+      return toMeResponse(await getMe(req.db, resolved.actor), session.csrfToken);
     },
   );
 
@@ -34,6 +35,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: MeResponse } } }, async (req) =>
-    getMe(req.db, req.actor, req.csrfToken ?? ''),
+    toMeResponse(await getMe(req.db, req.actor), req.csrfToken ?? ''),
   );
 };

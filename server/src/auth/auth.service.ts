@@ -10,9 +10,9 @@ import {
   findUserForLogin,
   insertSession,
   loadMe,
+  type MeRow,
   recordLoginAttempt,
 } from './auth.queries.ts';
-import type { MeResponse } from './auth.schemas.ts';
 import { verifyPassword } from './password.ts';
 
 // Failed logins are counted in the database, so the limit holds across every app process.
@@ -66,19 +66,10 @@ export async function resolveSession(db: Db, token: string): Promise<{ actor: Us
   };
 }
 
-export async function getMe(db: Db, actor: Actor, csrfToken: string): Promise<MeResponse> {
+/** The signed-in user as the app shows them (401 when nobody is signed in or the account is gone). */
+export async function getMe(db: Db, actor: Actor): Promise<MeRow> {
   if (actor.kind !== 'user') throw CommonErrors.unauthenticated();
   const row = await loadMe(db, actor.userId);
   if (!row) throw CommonErrors.unauthenticated();
-  return {
-    user: {
-      id: row.id,
-      username: row.username,
-      fullName: row.full_name,
-      role: row.role,
-      agency: { id: row.agency_id, name: row.agency_name, level: row.agency_level },
-      scopeAgency: row.scope_agency_id !== null ? { id: row.scope_agency_id, name: row.scope_agency_name ?? '' } : null,
-    },
-    csrfToken,
-  };
+  return row;
 }

@@ -1,21 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { JobRow } from './job.queries.ts';
+import { toJobResponse } from './job.responses.ts';
 import { JobParams, JobResponse } from './job.schemas.ts';
 import { getJob } from './job.service.ts';
-
-export function toJobResponse(job: JobRow): JobResponse {
-  return {
-    id: job.id,
-    kind: job.kind,
-    state: job.state,
-    progress: job.progress,
-    progressMessage: job.progress_message,
-    result: job.result ?? null,
-    error: (job.error as JobResponse['error']) ?? null,
-    createdAt: job.created_at.toISOString(),
-    finishedAt: job.finished_at?.toISOString() ?? null,
-  };
-}
 
 export const jobsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { NotificationRow } from './notification.queries.ts';
+import { toNotificationResponse } from './notification.responses.ts';
 import {
   ListNotificationsQuery,
   NotificationIdParams,
@@ -8,29 +8,6 @@ import {
   ReadAllResponse,
 } from './notification.schemas.ts';
 import { listNotifications, readAllNotifications, readNotification } from './notification.service.ts';
-
-const count = (value: unknown): number => (typeof value === 'number' ? value : Number(value ?? 0) || 0);
-
-export function toNotificationResponse(row: NotificationRow): NotificationResponse {
-  const p = row.payload;
-  const directiveId = count(p.directiveId);
-  return {
-    id: row.id,
-    kind: row.kind,
-    directive:
-      directiveId > 0
-        ? {
-            id: directiveId,
-            number: typeof p.number === 'string' ? p.number : null,
-            title: typeof p.title === 'string' ? p.title : '',
-          }
-        : null,
-    leadTaskCount: count(p.leadTaskCount),
-    coordinatingTaskCount: count(p.coordinatingTaskCount),
-    createdAt: row.created_at.toISOString(),
-    readAt: row.read_at?.toISOString() ?? null,
-  };
-}
 
 export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['notifications'];

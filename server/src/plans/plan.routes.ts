@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { toDirectiveResponse } from '../directives/directive.routes.ts';
+import { toDirectiveResponse } from '../directives/directive.responses.ts';
 import { CreatePlanBody, PlanResponse } from './plan.schemas.ts';
 import { createPlan } from './plan.service.ts';
 

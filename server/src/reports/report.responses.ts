@@ -1,5 +1,5 @@
 import type { EvidenceRow } from './report.queries.ts';
-import type { EvidenceResponse, ReportResponse } from './report.schemas.ts';
+import type { EvidenceResponse, ReportPageResponse, ReportResponse, ReportTaskBrief } from './report.schemas.ts';
 import type { ReportWithEvidence } from './report.service.ts';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
@@ -47,5 +47,22 @@ export function toReportResponse({ report: r, evidence }: ReportWithEvidence): R
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     evidence: evidence.map(toEvidenceResponse),
+  };
+}
+
+/** A page of reports, each with its task (null only if the task is no longer visible). */
+export function toReportPageResponse(page: {
+  items: ReportWithEvidence[];
+  tasks: ReportTaskBrief[];
+  total: number;
+  page: number;
+  pageSize: number;
+}): ReportPageResponse {
+  const taskById = new Map(page.tasks.map((task) => [task.id, task]));
+  return {
+    items: page.items.map((item) => ({ ...toReportResponse(item), task: taskById.get(item.report.task_id) ?? null })),
+    total: page.total,
+    page: page.page,
+    pageSize: page.pageSize,
   };
 }

@@ -1,7 +1,7 @@
 import { IdParams } from '@giamsat/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getObligations } from './obligation.service.ts';
-import { toReportResponse } from './report.responses.ts';
+import { toReportPageResponse, toReportResponse } from './report.responses.ts';
 import {
   CreateReportBody,
   ObligationsQuery,
@@ -23,7 +23,6 @@ import {
   submitReport,
   updateReport,
 } from './report.service.ts';
-import { listReportTasks } from './report-queue.queries.ts';
 
 /** Progress reports, the review queue and recurring reporting obligations. */
 export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -45,22 +44,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/reports',
     { schema: { ...reports, querystring: ReportListQuery, response: { 200: ReportPageResponse } } },
-    async (req) => {
-      const page = await listReports(req.db, req.actor, req.query);
-      const tasks = await listReportTasks(
-        req.db,
-        req.actor,
-        page.items.map((item) => item.report.task_id),
-      );
-      const taskById = new Map(tasks.map((task) => [task.id, task]));
-      return {
-        ...page,
-        items: page.items.map((item) => ({
-          ...toReportResponse(item),
-          task: taskById.get(item.report.task_id) ?? null,
-        })),
-      };
-    },
+    async (req) => toReportPageResponse(await listReports(req.db, req.actor, req.query)),
   );
 
   app.get(

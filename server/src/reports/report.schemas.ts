@@ -123,6 +123,7 @@ export const ReportPageResponse = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
+export type ReportPageResponse = z.infer<typeof ReportPageResponse>;
 
 export const ObligationsQuery = z.object({ asOf: IsoDate.optional() });
 

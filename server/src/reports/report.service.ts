@@ -25,10 +25,12 @@ import {
 import type {
   CreateReportBody,
   ReportListQuery,
+  ReportTaskBrief,
   ReviewReportBody,
   SubmitReportBody,
   UpdateReportBody,
 } from './report.schemas.ts';
+import { listReportTasks } from './report-queue.queries.ts';
 
 export interface ReportWithEvidence {
   report: ReportRow;
@@ -278,13 +280,14 @@ export async function listReportsOfTask(db: Db, actor: Actor, taskId: number): P
 /**
  * Reports across tasks, scoped to the actor's part of the system: an office sees the reports of the
  * directives it manages (its review queue with `state=submitted`), a body its own reports, an
- * administrator, an inspector and the national office everything.
+ * administrator, an inspector and the national office everything. The page comes with the tasks its
+ * reports are about (one statement for the page, none per report).
  */
 export async function listReports(
   db: Db,
   actor: Actor,
   query: ReportListQuery,
-): Promise<{ items: ReportWithEvidence[]; total: number; page: number; pageSize: number }> {
+): Promise<{ items: ReportWithEvidence[]; tasks: ReportTaskBrief[]; total: number; page: number; pageSize: number }> {
   const user = requireUser(actor);
   let scope: Sql;
   if (user.role === 'admin' || user.role === 'inspector' || (user.role === 'office' && user.scopePath === null)) {
@@ -295,5 +298,10 @@ export async function listReports(
     scope = sql`r.agency_id = ${user.agencyId} AND ${taskVisibility(actor)}`;
   }
   const { rows, total } = await listReportsPage(db, actor, scope, query);
-  return { items: withEvidence(rows), total, page: query.page, pageSize: query.pageSize };
+  const tasks = await listReportTasks(
+    db,
+    actor,
+    rows.map((row) => row.task_id),
+  );
+  return { items: withEvidence(rows), tasks, total, page: query.page, pageSize: query.pageSize };
 }

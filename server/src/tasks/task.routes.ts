@@ -1,7 +1,6 @@
-import { type Timeliness, Timeliness as TimelinessEnum } from '@giamsat/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { HistoryRow, TaskListRow } from './task.queries.ts';
+import { toHistoryItem, toTaskResponse, toTaskRow } from './task.responses.ts';
 import {
   AsOfQuery,
   CreateTaskBody,
@@ -15,7 +14,6 @@ import {
   TaskListOnlyResponse,
   TaskListResponse,
   TaskResponse,
-  type TaskRow,
   TwinParams,
   UpdateTaskBody,
 } from './task.schemas.ts';
@@ -28,126 +26,9 @@ import {
   listTasks,
   mergeTasks,
   splitTask,
-  type TaskDetail,
   unlinkTwin,
   updateTask,
 } from './task.service.ts';
-
-const toTimeliness = (value: string): Timeliness => TimelinessEnum.parse(value);
-
-function toDeadline(
-  r: Pick<TaskListRow, 'deadline_kind' | 'deadline_raw' | 'due_date' | 'first_due_date' | 'recurrence_period'>,
-) {
-  return {
-    kind: r.deadline_kind,
-    raw: r.deadline_raw,
-    due: r.due_date,
-    firstDue: r.first_due_date,
-    period: r.recurrence_period,
-  };
-}
-
-export function toTaskRow(r: TaskListRow): TaskRow {
-  return {
-    id: r.id,
-    ref: r.ref,
-    text: r.text,
-    directive: {
-      id: r.directive_id,
-      number: r.directive_number,
-      programmeCode: r.programme_code,
-      level: r.directive_level,
-      status: r.directive_status,
-    },
-    lead: r.lead.map((a) => ({ id: a.id, name: a.name })),
-    coordinating: r.coordinating.map((a) => ({ id: a.id, name: a.name })),
-    deadline: toDeadline(r),
-    timeliness: toTimeliness(r.timeliness),
-    dueSoon: r.due_soon,
-    daysOverdue: r.days_overdue,
-    progressPercent: r.progress_percent,
-    completedOn: r.completed_on,
-    lastAcceptedReportAt: r.last_accepted_report_at?.toISOString() ?? null,
-    parentTaskId: r.parent_task_id,
-    version: r.version,
-  };
-}
-
-export function toTaskResponse(detail: TaskDetail): z.infer<typeof TaskResponse> {
-  const r = detail.record;
-  const toAgency = (a: TaskDetail['record']['lead'][number]) => ({
-    id: a.id,
-    name: a.name,
-    shortName: a.short_name,
-    level: a.level,
-    kind: a.kind,
-  });
-  return {
-    id: r.id,
-    ref: r.ref,
-    text: r.text,
-    deliverable: r.deliverable,
-    note: r.note,
-    sourceLine: r.source_line,
-    unresolvedBodies: r.unresolved_bodies,
-    directive: {
-      id: r.directive_id,
-      number: r.directive_number,
-      title: r.directive_title,
-      level: r.directive_level,
-      status: r.directive_status,
-      programmeCode: r.programme_code,
-      issuedOn: r.directive_issued_on,
-      scopeAgency: r.scope_agency_id === null ? null : { id: r.scope_agency_id, name: r.scope_agency_name ?? '' },
-    },
-    lead: r.lead.map(toAgency),
-    coordinating: r.coordinating.map(toAgency),
-    deadline: toDeadline(r),
-    timeliness: toTimeliness(r.timeliness),
-    dueSoon: r.due_soon,
-    daysOverdue: r.days_overdue,
-    progressPercent: r.progress_percent,
-    completedOn: r.completed_on,
-    lastAcceptedReportAt: r.last_accepted_report_at?.toISOString() ?? null,
-    parent: detail.parent
-      ? {
-          id: detail.parent.id,
-          ref: detail.parent.ref,
-          text: detail.parent.text,
-          directive: {
-            id: detail.parent.directive_id,
-            number: detail.parent.directive_number,
-            level: detail.parent.directive_level,
-          },
-        }
-      : null,
-    children: detail.children.map(toTaskRow),
-    rollup: {
-      count: detail.rollup.count,
-      done: detail.rollup.done,
-      overdue: detail.rollup.overdue,
-      averagePercent: detail.rollup.average_percent ?? 0,
-    },
-    twins: detail.twins.map(toTaskRow),
-    asOf: detail.asOf,
-    version: r.version,
-    createdAt: r.created_at.toISOString(),
-    updatedAt: r.updated_at.toISOString(),
-    abilities: detail.abilities,
-  };
-}
-
-const toHistoryItem = (h: HistoryRow) => ({
-  id: h.id,
-  at: h.at.toISOString(),
-  actor: h.actor_id === null ? null : { id: h.actor_id, name: h.actor_name ?? '' },
-  entityType: h.entity_type,
-  entityId: h.entity_id,
-  action: h.action,
-  before: h.before,
-  after: h.after,
-  reason: h.reason,
-});
 
 export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['tasks'];
