@@ -16,7 +16,7 @@ const DashboardPage = lazy(loadDashboard);
 const TaskListPage = lazy(() => import('../tasks/TaskListPage.tsx'));
 const MyTasksPage = lazy(loadMyTasks);
 const TaskPage = lazy(() => import('../tasks/TaskPage.tsx'));
-const ReviewQueuePage = lazy(() => import('../progress/ReviewQueuePage.tsx'));
+const ReviewQueuePage = lazy(() => import('../reports/ReviewQueuePage.tsx'));
 const DirectiveListPage = lazy(() => import('../directives/DirectiveListPage.tsx'));
 const DirectivePage = lazy(() => import('../directives/DirectivePage.tsx'));
 const ImportPage = lazy(() => import('../imports/ImportPage.tsx'));

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errors.ts';
 import { formatDate, formatDateTime, toIsoDate } from '../ui/format.ts';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
-import { type Extension, useExtensionActions, useTaskExtensions } from './useProgress.ts';
+import { type Extension, useExtensionActions, useTaskExtensions } from './useExtensions.ts';
 
 function ExtensionItem({ extension, canDecide }: { extension: Extension; canDecide: boolean }) {
   const { t } = useTranslation();

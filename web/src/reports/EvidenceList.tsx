@@ -1,7 +1,7 @@
 import { ActionIcon, Anchor, Group, List, Text } from '@mantine/core';
 import { IconFile, IconLink, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Report } from './useProgress.ts';
+import type { Report } from './useReports.ts';
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

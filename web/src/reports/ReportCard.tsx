@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errors.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { EvidenceList } from './EvidenceList.tsx';
-import { type Report, useReportActions } from './useProgress.ts';
+import { type Report, useReportActions } from './useReports.ts';
 
 const STATE_COLORS: Record<ReportState, MantineColor> = {
   draft: 'gray',

@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { api, upload } from '../api/client.ts';
 import { errorMessage } from '../api/errors.ts';
 import { EvidenceList } from './EvidenceList.tsx';
-import { type Report, useReportActions } from './useProgress.ts';
+import { type Report, useReportActions } from './useReports.ts';
 
 interface Upload {
   key: string;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatDate, formatDateTime } from '../ui/format.ts';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
-import { type QueuedReport, type QueueOrder, useReviewQueue } from './useProgress.ts';
+import { type QueuedReport, type QueueOrder, useReviewQueue } from './useReports.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,9 +1,4 @@
 import type {
-  DecideExtensionBody,
-  ExtensionListResponse,
-  RequestExtensionBody,
-} from '@giamsat/server/extensions/extension.schemas.ts';
-import type {
   CreateReportBody,
   EvidenceLinkBody,
   ReportListResponse,
@@ -17,19 +12,11 @@ import type { z } from 'zod';
 import { api } from '../api/client.ts';
 
 export type Report = ReportResponse;
-export type Extension = z.infer<typeof ExtensionListResponse>['items'][number];
 
 export function useTaskReports(taskId: number) {
   return useQuery({
     queryKey: ['tasks', taskId, 'reports'],
     queryFn: () => api.get<z.infer<typeof ReportListResponse>>(`/api/tasks/${taskId}/reports`),
-  });
-}
-
-export function useTaskExtensions(taskId: number) {
-  return useQuery({
-    queryKey: ['tasks', taskId, 'extensions'],
-    queryFn: () => api.get<z.infer<typeof ExtensionListResponse>>(`/api/tasks/${taskId}/extensions`),
   });
 }
 
@@ -52,7 +39,8 @@ export function useReviewQueue(page: number, order: QueueOrder) {
 }
 
 /** After any change to a report: the task (percent, state), its reports, history, every list and dashboard. */
-function useInvalidate() {
+/** After a change to a task's progress (a report, its evidence, a deadline): refresh what shows it. */
+export function useInvalidate() {
   const client = useQueryClient();
   return () =>
     client.invalidateQueries({
@@ -92,21 +80,5 @@ export function useReportActions(taskId: number) {
       onSuccess: invalidate,
     }),
     invalidate,
-  };
-}
-
-export function useExtensionActions(taskId: number) {
-  const invalidate = useInvalidate();
-  return {
-    request: useMutation({
-      mutationFn: (body: z.input<typeof RequestExtensionBody>) =>
-        api.post<Extension>(`/api/tasks/${taskId}/extensions`, body),
-      onSuccess: invalidate,
-    }),
-    decide: useMutation({
-      mutationFn: ({ id, ...body }: z.input<typeof DecideExtensionBody> & { id: number }) =>
-        api.post<Extension>(`/api/extensions/${id}/decide`, body),
-      onSuccess: invalidate,
-    }),
   };
 }
