@@ -1,12 +1,11 @@
-import { AgencyLevel, Role } from '@giamsat/shared';
+import { AgencyLevel, Role, RowId } from '@giamsat/shared';
 import { z } from 'zod';
 
 // Contracts of the accounts API. Only zod + shared enums, so the web app can import them.
 
-const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const QueryFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-export const UserIdParams = z.object({ id: Id });
+export const UserIdParams = z.object({ id: RowId });
 
 export const Username = z
   .string()
@@ -19,7 +18,7 @@ const FullName = z.string().trim().min(1).max(200);
 const Email = z.email().max(200);
 
 export const UserListQuery = z.object({
-  agencyId: Id.optional(),
+  agencyId: RowId.optional(),
   role: Role.optional(),
   /** Username or full name, with or without diacritics. */
   q: z.string().trim().max(200).optional(),
@@ -34,10 +33,10 @@ export const CreateUserBody = z.object({
   fullName: FullName,
   email: Email.nullish(),
   password: NewPassword,
-  agencyId: Id,
+  agencyId: RowId,
   role: Role,
   /** A standing office's scope (a body and its subtree); absent or null = the whole nation. Office only. */
-  scopeAgencyId: Id.nullish(),
+  scopeAgencyId: RowId.nullish(),
 });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
@@ -47,8 +46,8 @@ export const UpdateUserBody = z
     fullName: FullName.optional(),
     email: Email.nullable().optional(),
     role: Role.optional(),
-    agencyId: Id.optional(),
-    scopeAgencyId: Id.nullable().optional(),
+    agencyId: RowId.optional(),
+    scopeAgencyId: RowId.nullable().optional(),
     isActive: z.boolean().optional(),
   })
   .strict();

@@ -1,25 +1,24 @@
-import { AgencyKind, AgencyLevel, IsoDate } from '@giamsat/shared';
+import { AgencyKind, AgencyLevel, IsoDate, RowId } from '@giamsat/shared';
 import { z } from 'zod';
 
 // Contracts of the bodies API (cơ quan). Only zod + shared enums here, so the web app can import them.
 
-const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /** Query-string flag: "true"/"1" or "false"/"0" (z.coerce.boolean would read "false" as true). */
 const QueryFlag = z
   .enum(['true', 'false', '1', '0'])
   .default('false')
   .transform((v) => v === 'true' || v === '1');
 
-export const AgencyIdParams = z.object({ id: Id });
+export const AgencyIdParams = z.object({ id: RowId });
 
 export const AgencyListQuery = z.object({
   /** Free text, with or without diacritics, in either tone-mark placement; matches names and aliases. */
   q: z.string().trim().max(200).optional(),
   level: AgencyLevel.optional(),
   kind: AgencyKind.optional(),
-  parentId: Id.optional(),
+  parentId: RowId.optional(),
   /** A body and its whole subtree. */
-  withinId: Id.optional(),
+  withinId: RowId.optional(),
   includeGroups: QueryFlag,
   includeMerged: QueryFlag,
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -47,10 +46,10 @@ export const CreateAgencyBody = z.object({
   shortName: z.string().trim().min(1).max(100).nullish(),
   level: AgencyLevel,
   kind: AgencyKind,
-  parentId: Id.nullish(),
+  parentId: RowId.nullish(),
   aliases: z.array(Alias).max(50).default([]),
   /** Members of a named group (kind "group" only). */
-  memberIds: z.array(Id).max(10_000).optional(),
+  memberIds: z.array(RowId).max(10_000).optional(),
 });
 export type CreateAgencyBody = z.infer<typeof CreateAgencyBody>;
 
@@ -61,16 +60,16 @@ export const UpdateAgencyBody = z
     shortName: z.string().trim().min(1).max(100).nullable().optional(),
     level: AgencyLevel.optional(),
     kind: AgencyKind.optional(),
-    parentId: Id.nullable().optional(),
+    parentId: RowId.nullable().optional(),
   })
   .strict();
 export type UpdateAgencyBody = z.infer<typeof UpdateAgencyBody>;
 
 export const AliasBody = z.object({ alias: Alias });
-export const AliasParams = z.object({ id: Id, alias: z.string().min(1).max(300) });
+export const AliasParams = z.object({ id: RowId, alias: z.string().min(1).max(300) });
 
 export const MergeAgencyBody = z.object({
-  successorId: Id,
+  successorId: RowId,
   mergedOn: IsoDate,
   reason: z.string().trim().min(1).max(2000),
   /** Optional optimistic-concurrency check on the merged body. */

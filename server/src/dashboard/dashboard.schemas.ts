@@ -1,8 +1,6 @@
 // Contracts of GET /api/dashboard. Only zod + shared enums, so the web app and the public site import them.
-import { AgencyKind, AgencyLevel, AssignmentRole, IsoDate, TimelinessFilter } from '@giamsat/shared';
+import { AgencyKind, AgencyLevel, AssignmentRole, IsoDate, RowId, TimelinessFilter } from '@giamsat/shared';
 import { z } from 'zod';
-
-const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export const DashboardScope = z.enum(['nation', 'level', 'agency', 'directive', 'programme']);
 export type DashboardScope = z.infer<typeof DashboardScope>;
@@ -19,8 +17,8 @@ export const DashboardQuery = z
      */
     scope: DashboardScope.default('nation'),
     level: AgencyLevel.optional(),
-    agencyId: Id.optional(),
-    directiveId: Id.optional(),
+    agencyId: RowId.optional(),
+    directiveId: RowId.optional(),
     programmeCode: z.string().trim().min(1).max(20).optional(),
     /** The day deadlines are judged against (yyyy-mm-dd); default today in Vietnam. */
     asOf: IsoDate.optional(),

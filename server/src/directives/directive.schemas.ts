@@ -1,19 +1,18 @@
 // Contracts of the directive API. Only zod + shared enums: the web app imports this file for its forms.
-import { AgencyLevel, DirectiveStatus, IsoDate, Timeliness } from '@giamsat/shared';
+import { AgencyLevel, DirectiveStatus, IsoDate, RowId, Timeliness } from '@giamsat/shared';
 import { z } from 'zod';
 
-const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /** "07-TB/CQTTBCĐ": kept as written; matched without spaces and case. */
 const DirectiveNumber = z.string().trim().min(1).max(100);
 
-export const DirectiveIdParams = z.object({ id: Id });
+export const DirectiveIdParams = z.object({ id: RowId });
 
 export const CreateDirectiveBody = z
   .object({
     number: DirectiveNumber,
     docType: z.string().trim().max(100).nullish(),
     issuedOn: IsoDate.nullish(),
-    issuerAgencyId: Id.nullish(),
+    issuerAgencyId: RowId.nullish(),
     issuerName: z.string().trim().max(300).nullish(),
     level: AgencyLevel,
     title: z.string().trim().max(2000).default(''),
@@ -21,7 +20,7 @@ export const CreateDirectiveBody = z
     /** Numbers of the higher documents this one implements; kept even before those are imported. */
     implements: z.array(DirectiveNumber).max(50).default([]),
     /** The office that owns it: by default the creating office's own scope (null = central). */
-    scopeAgencyId: Id.nullish(),
+    scopeAgencyId: RowId.nullish(),
   })
   .strict();
 export type CreateDirectiveBody = z.infer<typeof CreateDirectiveBody>;
@@ -32,13 +31,13 @@ export const UpdateDirectiveBody = z
     number: DirectiveNumber.optional(),
     docType: z.string().trim().max(100).nullish(),
     issuedOn: IsoDate.nullish(),
-    issuerAgencyId: Id.nullish(),
+    issuerAgencyId: RowId.nullish(),
     issuerName: z.string().trim().max(300).nullish(),
     level: AgencyLevel.optional(),
     title: z.string().trim().max(2000).optional(),
     programmeCode: z.string().trim().min(1).max(20).nullish(),
     implements: z.array(DirectiveNumber).max(50).optional(),
-    scopeAgencyId: Id.nullish(),
+    scopeAgencyId: RowId.nullish(),
   })
   .strict();
 export type UpdateDirectiveBody = z.infer<typeof UpdateDirectiveBody>;
@@ -52,7 +51,7 @@ export const ListDirectivesQuery = z
     status: DirectiveStatus.optional(),
     programme: z.string().trim().min(1).max(20).optional(),
     level: AgencyLevel.optional(),
-    scopeAgencyId: Id.optional(),
+    scopeAgencyId: RowId.optional(),
     /** Number or title, without diacritics: "ke hoach 02" finds "Kế hoạch 02-KH/TU". */
     q: z.string().trim().max(200).optional(),
     implementsNumber: DirectiveNumber.optional(),

@@ -1,9 +1,8 @@
-// Contracts of the in-app notifications API. Only zod: the web app imports this file.
+// Contracts of the in-app notifications API. Only zod and the shared package: the web app imports this file.
+import { RowId } from '@giamsat/shared';
 import { z } from 'zod';
 
-const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-
-export const NotificationIdParams = z.object({ id: Id });
+export const NotificationIdParams = z.object({ id: RowId });
 
 const BoolString = z.enum(['true', 'false']).transform((v) => v === 'true');
 

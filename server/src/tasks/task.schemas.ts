@@ -6,17 +6,17 @@ import {
   DirectiveStatus,
   IsoDate,
   RecurrencePeriod,
+  RowId,
   Timeliness,
   TimelinessFilter,
 } from '@giamsat/shared';
 import { z } from 'zod';
 
-const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const AgencyIds = (max: number) => z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).max(max);
 
-export const TaskIdParams = z.object({ id: Id });
-export const DirectiveTasksParams = z.object({ id: Id });
-export const TwinParams = z.object({ id: Id, twinId: Id });
+export const TaskIdParams = z.object({ id: RowId });
+export const DirectiveTasksParams = z.object({ id: RowId });
+export const TwinParams = z.object({ id: RowId, twinId: RowId });
 
 /**
  * A deadline as the directive writes it (`raw`, kept verbatim) and as normalised: `date` needs a due
@@ -55,7 +55,7 @@ const TaskFields = {
   leadAgencyIds: AgencyIds(200),
   coordinatingAgencyIds: AgencyIds(1_000),
   deadline: DeadlineInput,
-  parentTaskId: Id.nullish(),
+  parentTaskId: RowId.nullish(),
   sourceLine: z.number().int().min(0).max(10_000_000).nullish(),
   /** Bodies written in the directive that review has not matched to the registry yet. */
   unresolvedBodies: z.array(z.string().trim().min(1).max(300)).max(100),
@@ -144,20 +144,20 @@ export const TaskSort = z.enum(['dueDate', 'createdAt', 'timeliness', 'directive
 export const ListTasksQuery = z
   .object({
     /** A body: the tasks assigned to it (or, with subtree=true, to it and the bodies under it), groups included. */
-    agencyId: Id.optional(),
+    agencyId: RowId.optional(),
     subtree: BoolString.default(false),
     role: z.enum(['lead', 'coordinating', 'any']).default('any'),
     /** My own body's tasks (signed in). */
     mine: BoolString.default(false),
     level: AgencyLevel.optional(),
-    directiveId: Id.optional(),
+    directiveId: RowId.optional(),
     programme: z.string().trim().min(1).max(20).optional(),
     timeliness: TimelinessList.optional(),
     dueFrom: IsoDate.optional(),
     dueTo: IsoDate.optional(),
     /** Text or clause reference, without diacritics: "xay dung co so du lieu". */
     q: z.string().trim().max(200).optional(),
-    parentTaskId: Id.optional(),
+    parentTaskId: RowId.optional(),
     /** Open tasks with no accepted report in the last 30 days. */
     staleOnly: BoolString.default(false),
     /** Directive status; non-managers see published tasks unless they ask otherwise. */
