@@ -309,6 +309,8 @@ group(
 group('Ủy ban nhân dân cấp xã', { level: 'commune', namePrefix: 'Ủy ban nhân dân' }, [
   'Ủy ban nhân dân các xã, phường',
   'Ủy ban nhân dân xã, phường',
+  'Ủy ban nhân dân các xã, phường, đặc khu',
+  'Ủy ban nhân dân xã, phường, đặc khu',
 ]);
 group('Các sở, ban, ngành', { level: 'province', namePrefix: 'Sở ' }, ['Các sở, ngành']);
 group('Các tỉnh ủy, thành ủy', { level: 'province', kind: 'party' }, ['Tỉnh ủy, thành ủy']);

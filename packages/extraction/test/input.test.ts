@@ -103,6 +103,39 @@ describe('.docx', () => {
   });
 });
 
+describe('.docx cells of several paragraphs', () => {
+  it('bodies on their own lines in a lead cell stay separate bodies', async () => {
+    const { Document, Packer, Paragraph, Table, TableCell, TableRow } = await import('docx');
+    const cell = (...paragraphs: string[]) => new TableCell({ children: paragraphs.map((p) => new Paragraph(p)) });
+    const row = (...cells: Array<InstanceType<typeof TableCell>>) => new TableRow({ children: cells });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('Số: 7/KH-UBND'),
+            new Paragraph('KẾ HOẠCH'),
+            new Table({
+              rows: [
+                row(cell('STT'), cell('Nội dung'), cell('Cơ quan chủ trì'), cell('Thời hạn')),
+                row(
+                  cell('1'),
+                  cell('Xây dựng kho dữ liệu', 'dùng chung của tỉnh'),
+                  cell('Sở Khoa học và Công nghệ', 'Sở Tài chính'),
+                  cell('Quý IV/2025'),
+                ),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const { result } = await extractFromFile(new Uint8Array(await Packer.toBuffer(doc)), 'ke-hoach.docx');
+    expect(result.documents[0]?.tasks.map((t) => [t.text, t.lead])).toEqual([
+      ['Xây dựng kho dữ liệu dùng chung của tỉnh', ['Sở Khoa học và Công nghệ', 'Sở Tài chính']],
+    ]);
+  });
+});
+
 const corpus = corpusFiles();
 const fonts = hasFonts();
 

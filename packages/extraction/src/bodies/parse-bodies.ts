@@ -513,7 +513,7 @@ function computeSubject(text: string, ix: BodyIndex): Subject | null {
           .slice(ws[k]?.start ?? 0, ws[pred.index]?.start ?? 0)
           .replace(/^[\s,;]*(và\s+|cùng\s+)?(đặc biệt là\s+|nhất là\s+)?/u, '');
         const qualifier =
-          /^(\([^()]{0,80}\)|và|cấp|các|thành phố|tỉnh|trung ương|địa phương|đơn vị|ngành|liên quan|có liên quan|trực thuộc|xã|phường|[\s,;])*$/u.test(
+          /^(\([^()]{0,80}\)|và|cấp|các|thành phố|tỉnh|trung ương|địa phương|đơn vị|ngành|liên quan|có liên quan|trực thuộc|xã|phường|đặc khu|thị trấn|[\s,;])*$/u.test(
             fold(gap),
           );
         if (!qualifier && !BODY_HEAD.test(fold(gap)) && !COLLECTIVE.test(gap)) return null;

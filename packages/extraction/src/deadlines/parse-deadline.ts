@@ -287,7 +287,10 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
   for (const m of matchesIf(t.includes('hằng') || t.includes('hàng'), t, /(hằng|hàng)\s(tuần|tháng|quý|năm)/g)) {
     const b = sc.before(m.index);
     // "… trước ngày 20 hằng tháng": a monthly due day.
-    const atHead = /(^|[.;:,(*]|định kỳ|và|\d{4}|ngày \d{1,2})\s*$/.test(b);
+    // "… báo cáo kết quả hằng quý": the report is the recurring obligation.
+    const atHead =
+      /(^|[.;:,(*]|định kỳ|và|\d{4}|ngày \d{1,2})\s*$/.test(b) ||
+      /(báo cáo|tổng hợp|cập nhật)(\s+(kết quả|tình hình|số liệu|tiến độ))?\s*$/.test(b);
     if (!atHead) continue;
     const period = periodOf(m[2] ?? '');
     sc.push({ kind: 'recurring', due: null, period, start: m.index, end: m.index + m[0].length, strength: 2 });

@@ -110,6 +110,23 @@ function spanOf(tag: string, name: string): number {
   return Number.isFinite(value) && value >= 1 ? Math.min(value, 1000) : 1;
 }
 
+/**
+ * A cell's paragraphs on one line. A paragraph that ends without punctuation and a next one that
+ * opens with a capital are two entries ("Sở Y tế" / "Sở Tài chính" in a lead cell): a "; " keeps
+ * them apart; otherwise a space joins a paragraph that goes on.
+ */
+function joinCellParagraphs(cell: string): string {
+  if (!cell.includes('\n')) return cell;
+  const parts = cell.split('\n');
+  let out = parts[0] ?? '';
+  for (let k = 1; k < parts.length; k++) {
+    const next = parts[k] ?? '';
+    const separate = /[\p{L}\p{N})*]$/u.test(out) && /^[*_]*[\p{Lu}]/u.test(next);
+    out += (separate ? '; ' : ' ') + next;
+  }
+  return out;
+}
+
 /** Tables of at most two columns are layout (the header block, the signature block), not task tables. */
 function renderTable(rows: string[][]): string[] {
   const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
@@ -120,7 +137,7 @@ function renderTable(rows: string[][]): string[] {
       for (const cell of row) if (cell !== '') lines.push(...cell.split('\n'));
     } else {
       while (row.length < width) row.push('');
-      lines.push(row.map((cell) => cell.replace(/\n/g, ' ')).join('\t'));
+      lines.push(row.map(joinCellParagraphs).join('\t'));
     }
   }
   return lines;

@@ -51,7 +51,7 @@ const CONDITIONAL = /(nếu|trường hợp|khi)\s+(có\s+|phát sinh\s+|gặp\s
  * thực hiện./.": the closing formula asks to carry out the document, it names no work of its own.
  */
 const GENERIC_CLOSE =
-  /^((nghiêm túc|khẩn trương|tập trung|chủ động|quan tâm|kịp thời)[,\s]+)*((triển khai|tổ chức|chỉ đạo)[,\s]+)*(thực hiện|triển khai|thi hành)(\s+(nghiêm túc|có hiệu quả|kịp thời|đầy đủ|nghiêm))*(\s+(công văn|kế hoạch|thông báo|chỉ thị|nghị quyết|quyết định|công điện|chương trình|văn bản|thông báo kết luận)\s+này|\s+các nội dung (nêu\s+)?trên|\s+các nhiệm vụ (nêu\s+)?trên)?\s*(\.|\/\.|;|$)/u;
+  /^((chịu|có) trách nhiệm\s+)?((nghiêm túc|khẩn trương|tập trung|chủ động|quan tâm|kịp thời)[,\s]+)*((triển khai|tổ chức|chỉ đạo)[,\s]+)*(thực hiện|triển khai|thi hành)(\s+(nghiêm túc|có hiệu quả|kịp thời|đầy đủ|nghiêm))*(\s+(công văn|kế hoạch|thông báo|chỉ thị|nghị quyết|quyết định|công điện|chương trình|văn bản|thông báo kết luận)\s+này|\s+các nội dung (nêu\s+)?trên|\s+các nhiệm vụ (nêu\s+)?trên)?\s*(\.|\/\.|;|$)/u;
 
 /** The work a predicate names is only "carry this out". */
 function isGenericClose(predicate: string): boolean {
