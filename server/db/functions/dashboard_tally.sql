@@ -10,9 +10,14 @@
 -- task). Rows are only ever inserted (a change adds −1 for the old facts and +1 for the new), so
 -- concurrent writers never wait on one another; readers sum the rows of the day.
 
+-- Tallies built by an earlier definition are dropped (and built again on the next request): a change
+-- here may change what they count.
+DELETE FROM dashboard_days;
+
 -- The type has no CREATE OR REPLACE: it is made afresh, and with it the two functions that take it
 -- (the CASCADE drops just those; the triggers call them by name and find the new ones).
 DROP TYPE IF EXISTS dashboard_fact CASCADE;
+
 -- A task of a published directive as the tally sees it; sign +1 counts it, −1 un-counts it.
 CREATE TYPE dashboard_fact AS (
   sign            integer,
@@ -22,8 +27,7 @@ CREATE TYPE dashboard_fact AS (
   due_date        date,
   completed_on    date,
   has_results     boolean,
-  -- Since when the task has been quiet: its last accepted report, else when it went live.
-  quiet_since     timestamptz,
+  quiet_since     timestamptz,  -- task_quiet_since()
   lead_agency_ids bigint[]
 );
 
@@ -32,11 +36,14 @@ CREATE OR REPLACE FUNCTION dashboard_fact(sign integer, level text, programme_co
                                published_at timestamptz, lead_agency_ids bigint[])
   RETURNS dashboard_fact LANGUAGE sql IMMUTABLE AS $$
   SELECT ROW(sign, level, programme_code, kind, due_date, completed_on, last_accepted_report_at IS NOT NULL,
-             coalesce(last_accepted_report_at, greatest(created_at, published_at)), lead_agency_ids)::dashboard_fact
+             task_quiet_since(last_accepted_report_at, created_at, published_at), lead_agency_ids)::dashboard_fact
 $$;
 
--- Adds the facts to the tally of every built day (or of `only_day`). The same judgement as
--- computeDashboard's per-task statements (dashboard.queries.ts); a test holds the two equal.
+-- Adds the facts to the tally of every built day (or of `only_day`), judged by the task-standing
+-- functions (task_standing.sql) as computeDashboard's per-task statements judge them
+-- (dashboard.queries.ts); dashboard.tally.test.ts holds the two equal through every kind of write.
+-- due_on: the due date of an open task due within a year (the "due soon" window, at most 366 days, is
+-- chosen per request).
 CREATE OR REPLACE FUNCTION dashboard_tally_apply(facts dashboard_fact[], only_day date DEFAULT NULL)
   RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -45,31 +52,23 @@ BEGIN
     SELECT dd.day, f.ord, f.sign, f.level, f.programme_code, f.lead_agency_ids, f.due_date, f.completed_on,
            dd.months,
            task_timeliness(f.kind, f.due_date, f.completed_on, f.has_results, dd.day) AS state,
-           (f.completed_on IS NULL
-             AND f.quiet_since < ((dd.day - dd.stale_after_days)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')) AS stale
+           task_stale(f.completed_on, f.quiet_since, dd.day, dd.stale_after_days) AS stale
     FROM unnest(facts) WITH ORDINALITY f(sign, level, programme_code, kind, due_date, completed_on, has_results,
                                          quiet_since, lead_agency_ids, ord)
     CROSS JOIN dashboard_days dd
     WHERE only_day IS NULL OR dd.day = only_day
   ), tasks_tally AS (
-    INSERT INTO dashboard_tally_tasks (day, level, programme_code, state, stale, ageing, due_on, ck, on_time, dk, sk, ek, n)
+    INSERT INTO dashboard_tally_tasks (day, level, programme_code, state, stale, ageing, due_on, ck, dk, sk, ek, n)
     SELECT j.day, j.level, j.programme_code, j.state, j.stale,
-           CASE WHEN j.state <> 'in_progress_overdue' THEN 0
-                WHEN j.due_date >= j.day - 30 THEN 1
-                WHEN j.due_date >= j.day - 90 THEN 2
-                WHEN j.due_date >= j.day - 180 THEN 3
-                ELSE 4 END,
-           CASE WHEN j.completed_on IS NULL AND j.due_date BETWEEN j.day AND j.day + 366 THEN j.due_date END,
-           CASE WHEN j.completed_on <= j.day THEN width_bucket(j.completed_on, j.months) END,
-           (j.completed_on <= j.due_date OR j.due_date IS NULL),
+           task_ageing_band(j.state, j.due_date, j.day),
+           CASE WHEN task_due_soon(j.due_date, j.completed_on, j.day, 366) THEN j.due_date END,
+           width_bucket(task_completed_by(j.completed_on, j.day), j.months),
            width_bucket(j.due_date, j.months),
-           CASE WHEN j.due_date < j.day AND (j.completed_on IS NULL OR j.completed_on > j.due_date)
-                THEN width_bucket(j.due_date + 1, j.months) END,
-           CASE WHEN j.completed_on > j.due_date AND j.completed_on <= j.day
-                THEN width_bucket(j.completed_on, j.months) END,
+           width_bucket(task_overdue_from(j.due_date, j.completed_on, j.day), j.months),
+           width_bucket(task_overdue_until(j.due_date, j.completed_on, j.day), j.months),
            sum(j.sign)
     FROM judged j
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
     HAVING sum(j.sign) <> 0
   ), bodies_tally AS (
     INSERT INTO dashboard_tally_bodies (day, level, programme_code, agency_id, total, stale, not_started, in_progress_on_time, in_progress_overdue, done_on_time, done_late, continuous_with_results, continuous_without_results)

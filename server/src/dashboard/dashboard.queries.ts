@@ -1,13 +1,30 @@
-import { type AgencyKind, type AgencyLevel, Timeliness } from '@giamsat/shared';
+import {
+  type AgencyKind,
+  type AgencyLevel,
+  DEFAULT_DUE_SOON_DAYS,
+  STALE_AFTER_DAYS,
+  Timeliness,
+} from '@giamsat/shared';
 import { addDays } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
-import { staleSql } from '../tasks/timeliness.sql.ts';
+import {
+  AGEING_BANDS,
+  ageingBandSql,
+  dueSoonSql,
+  factColumnsSql,
+  groupedFacts,
+  rateSql,
+  staleSql,
+  timelinessSql,
+  trendKeysSql,
+} from '../tasks/task.standing.ts';
 import { COUNT_COLUMNS, ensureTallyDay } from './dashboard.tally.ts';
 
 /**
  * Every figure of the dashboard, computed in SQL from the tasks' dates on a reference day (`asOf`):
- * timeliness is never stored, so each figure is task_timeliness() evaluated now.
+ * timeliness is never stored, so each figure is the task-standing functions (task.standing.ts)
+ * evaluated now.
  *
  * The same function serves the HTTP route and the benchmark's bare-SQL baseline, so both measure the
  * same statements. `scope` is a condition over `tasks t JOIN directives d` (the actor's visibility AND
@@ -89,7 +106,8 @@ export interface MonthFigures {
 
 export interface DashboardFigures {
   totals: TaskCounts;
-  overdueAgeing: { days1to30: number; days31to90: number; days91to180: number; over180: number };
+  /** Open overdue tasks per band of days overdue (AGEING_BANDS, in order). */
+  overdueAgeing: number[];
   dueSoon: number;
   byAgency: { total: number; rows: AgencyFigures[] };
   byProvince: ProvinceFigures[];
@@ -97,8 +115,8 @@ export interface DashboardFigures {
 }
 
 export const DEFAULT_DASHBOARD_OPTIONS: DashboardOptions = {
-  dueSoonDays: 7,
-  staleAfterDays: 30,
+  dueSoonDays: DEFAULT_DUE_SOON_DAYS,
+  staleAfterDays: STALE_AFTER_DAYS,
   byAgencyLimit: 100,
   leadWithinPath: null,
 };
@@ -106,10 +124,7 @@ export const DEFAULT_DASHBOARD_OPTIONS: DashboardOptions = {
 /** The scoped tasks with their state and stale flag (a fenced subquery: each evaluated once per task). */
 function scopedTasks(scope: Sql, asOf: string, staleAfterDays: number): Sql {
   return sql`
-    SELECT t.id,
-           task_timeliness(t.deadline_kind, t.due_date, t.completed_on, t.last_accepted_report_at IS NOT NULL,
-                           ${asOf}::date) AS state,
-           ${staleSql(asOf, staleAfterDays)} AS stale
+    SELECT t.id, ${timelinessSql('t', asOf)} AS state, ${staleSql(asOf, staleAfterDays)} AS stale
     FROM tasks t JOIN directives d ON d.id = t.directive_id
     WHERE d.status = 'published' AND ${scope}
     -- OFFSET 0 keeps this subquery from being flattened into the aggregates above it, which would
@@ -154,49 +169,34 @@ export function monthStarts(asOf: string): string[] {
  *
  * Every figure depends on a task only through (deadline kind, due date, completion date, has results,
  * stale), so the tasks are first grouped by those raw columns — cheap keys, no expression but the
- * stale test — which leaves a few thousand rows however many tasks there are; task_timeliness(), the
- * ageing bucket, due soon and the month of each date are then evaluated once per group, and the groups
- * summed by all those keys (about a hundred rows, split in TypeScript).
+ * stale test — which leaves a few thousand rows however many tasks there are; the state, the ageing
+ * band, due soon and the trend's months (task.standing.ts) are then evaluated once per group, and the
+ * groups summed by all those keys (about a hundred rows, split in TypeScript).
  *
- * Months are buckets of width_bucket() over the 13 month starts (0: before the window, 1–12: its
- * months). The trend's four month events per task: completed (ck, up to asOf), due (dk), became overdue
- * (the day after its due date, sk) and stopped being overdue (completed late, ek); events before the
- * window fall into bucket 0. Open overdue at a month's end = started − stopped, summed up to it.
+ * The trend's four month events per task (trendKeysSql): completed (ck), due (dk), became overdue (sk)
+ * and stopped being overdue (ek); events before the window fall into bucket 0. Open overdue at a
+ * month's end = started − stopped, summed up to it.
  */
 function summarySql(scope: Sql, asOf: string, options: DashboardOptions): Sql {
   const months = `{${monthStarts(asOf).join(',')}}`;
+  const f = groupedFacts('f');
   return sql`
     WITH raw AS (
-      SELECT t.deadline_kind AS kind, t.due_date, t.completed_on, t.last_accepted_report_at IS NOT NULL AS has_results,
-             ${staleSql(asOf, options.staleAfterDays)} AS stale, count(*) AS n
+      SELECT ${factColumnsSql('t')}, ${staleSql(asOf, options.staleAfterDays)} AS stale, count(*) AS n
       FROM tasks t JOIN directives d ON d.id = t.directive_id
       WHERE d.status = 'published' AND ${scope}
       GROUP BY 1, 2, 3, 4, 5
     ), facts AS (
-      SELECT r.*, task_timeliness(r.kind, r.due_date, r.completed_on, r.has_results, ${asOf}::date) AS state,
-             ${months}::date[] AS months
+      SELECT r.*, ${timelinessSql(groupedFacts('r'), asOf)} AS state, ${months}::date[] AS months
       FROM raw r
       OFFSET 0
     )
-    SELECT f.state,
-      CASE WHEN f.state <> 'in_progress_overdue' THEN 0
-           WHEN f.due_date >= ${asOf}::date - 30 THEN 1
-           WHEN f.due_date >= ${asOf}::date - 90 THEN 2
-           WHEN f.due_date >= ${asOf}::date - 180 THEN 3
-           ELSE 4 END AS ageing,
-      (f.completed_on IS NULL
-        AND f.due_date BETWEEN ${asOf}::date AND ${asOf}::date + ${options.dueSoonDays}::int) AS due_soon,
-      f.stale,
-      CASE WHEN f.completed_on <= ${asOf}::date THEN width_bucket(f.completed_on, f.months) END AS ck,
-      (f.completed_on <= f.due_date OR f.due_date IS NULL) AS on_time,
-      width_bucket(f.due_date, f.months) AS dk,
-      CASE WHEN f.due_date < ${asOf}::date AND (f.completed_on IS NULL OR f.completed_on > f.due_date)
-           THEN width_bucket(f.due_date + 1, f.months) END AS sk,
-      CASE WHEN f.completed_on > f.due_date AND f.completed_on <= ${asOf}::date
-           THEN width_bucket(f.completed_on, f.months) END AS ek,
+    SELECT f.state, ${ageingBandSql(sql`f.state`, f, asOf)} AS ageing,
+      ${dueSoonSql(f, asOf, options.dueSoonDays)} AS due_soon, f.stale,
+      ${trendKeysSql(f, asOf, sql`f.months`)},
       sum(f.n) AS n
     FROM facts f
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
 }
 
 interface SummaryRow {
@@ -205,7 +205,6 @@ interface SummaryRow {
   due_soon: boolean;
   stale: boolean;
   ck: number | null;
-  on_time: boolean | null;
   dk: number | null;
   sk: number | null;
   ek: number | null;
@@ -215,7 +214,8 @@ interface SummaryRow {
 function toSummary(rows: SummaryRow[], asOf: string) {
   const totals = { total: 0, stale: 0 } as TaskCounts;
   for (const state of TIMELINESS_STATES) totals[state] = 0;
-  const ageing = [0, 0, 0, 0, 0];
+  // index: task_ageing_band() (0: not overdue)
+  const ageing = new Array<number>(AGEING_BANDS.length + 1).fill(0);
   let dueSoon = 0;
   // per month bucket 0..13
   const bucket = () => new Array<number>(14).fill(0);
@@ -230,7 +230,8 @@ function toSummary(rows: SummaryRow[], asOf: string) {
     if (row.stale) totals.stale += n;
     if (row.due_soon) dueSoon += n;
     ageing[Number(row.ageing)]! += n;
-    add(row.on_time ? onTime : late, row.ck, n);
+    // Completed by asOf (ck): done on time or done late.
+    add(row.state === 'done_on_time' ? onTime : late, row.ck, n);
     add(due, row.dk, n);
     add(started, row.sk, n);
     add(ended, row.ek, n);
@@ -255,7 +256,7 @@ function toSummary(rows: SummaryRow[], asOf: string) {
   }
   return {
     totals,
-    overdueAgeing: { days1to30: ageing[1]!, days31to90: ageing[2]!, days91to180: ageing[3]!, over180: ageing[4]! },
+    overdueAgeing: ageing.slice(1),
     dueSoon,
     monthlyTrend,
   };
@@ -331,9 +332,7 @@ function bodiesSql(scope: Sql, asOf: string, options: DashboardOptions): Sql {
             FROM multi_lead ml JOIN agency_provinces ap ON ap.agency_id = ml.agency_id
             GROUP BY 1, 2 HAVING count(*) > 1) p
       CROSS JOIN LATERAL (
-        SELECT task_timeliness(t.deadline_kind, t.due_date, t.completed_on, t.last_accepted_report_at IS NOT NULL,
-                               ${asOf}::date) AS state,
-               ${staleSql(asOf, options.staleAfterDays)} AS stale
+        SELECT ${timelinessSql('t', asOf)} AS state, ${staleSql(asOf, options.staleAfterDays)} AS stale
         FROM tasks t JOIN directives d ON d.id = t.directive_id
         WHERE t.id = p.task_id AND d.status = 'published' AND ${scope}
         OFFSET 0) s
@@ -360,11 +359,7 @@ function rankedBodiesSql(sources: Sql, options: DashboardOptions): Sql {
   const states = sql.raw(TIMELINESS_STATES.map((c) => `r.${c}`).join(', '));
   return sql`
     WITH ${sources}, rated AS (
-      SELECT p.*,
-        p.done_on_time::numeric
-          / nullif(p.total - p.continuous_with_results - p.continuous_without_results, 0) AS on_time_completion,
-        (p.done_on_time + p.done_late)::numeric
-          / nullif(p.total - p.continuous_with_results - p.continuous_without_results, 0) AS completion
+      SELECT p.*, ${rateSql('onTimeCompletion', 'p')} AS on_time_completion, ${rateSql('completion', 'p')} AS completion
       FROM per_agency p
     ), ranked AS (
       SELECT r.*,
@@ -430,13 +425,14 @@ function tallyWhere(asOf: string, filter: TallyFilter): Sql {
 
 /** summarySql's rows, summed from the day's tally. */
 function tallySummarySql(asOf: string, filter: TallyFilter, options: DashboardOptions): Sql {
+  // due_on: the due date of an open task due within the widest window, so due soon is judged per request.
+  const openDue = { due: sql`x.due_on`, completed: sql`NULL::date` };
   return sql`
-    SELECT x.state, x.ageing,
-      coalesce(x.due_on <= ${asOf}::date + ${options.dueSoonDays}::int, false) AS due_soon,
-      x.stale, x.ck, x.on_time, x.dk, x.sk, x.ek, sum(x.n) AS n
+    SELECT x.state, x.ageing, ${dueSoonSql(openDue, asOf, options.dueSoonDays)} AS due_soon,
+      x.stale, x.ck, x.dk, x.sk, x.ek, sum(x.n) AS n
     FROM dashboard_tally_tasks x
     WHERE ${tallyWhere(asOf, filter)}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
     HAVING sum(x.n) <> 0`;
 }
 

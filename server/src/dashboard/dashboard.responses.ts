@@ -1,18 +1,8 @@
-import type { TimelinessFilter } from '@giamsat/shared';
 import { addDays } from '../calendar/calendar.ts';
+import { AGEING_BANDS, DUE_SOON_STATES, RATES, type RateName, rateOf } from '../tasks/task.standing.ts';
 import { type TaskCounts, TIMELINESS_STATES } from './dashboard.queries.ts';
 import type { DashboardResponse, Figure, Rate, RateValue, StateCounts, TaskListFilter } from './dashboard.schemas.ts';
 import type { Dashboard, ResolvedScope } from './dashboard.service.ts';
-
-const DONE: TimelinessFilter[] = ['done_on_time', 'done_late'];
-/** Every state of a task with a deadline (the completion rate's denominator). */
-const WITH_DEADLINE: TimelinessFilter[] = [
-  'not_started',
-  'in_progress_on_time',
-  'in_progress_overdue',
-  'done_on_time',
-  'done_late',
-];
 
 /** The task-list query of the whole scope; figures add their own conditions to it. */
 function scopeFilter(scope: ResolvedScope, asOf: string): TaskListFilter {
@@ -24,23 +14,17 @@ function scopeFilter(scope: ResolvedScope, asOf: string): TaskListFilter {
   return filter;
 }
 
-function rateValue(numerator: number, denominator: number): RateValue {
-  return { rate: denominator === 0 ? null : numerator / denominator, numerator, denominator };
-}
-
 function stateCounts(counts: TaskCounts): StateCounts {
   const byState = {} as StateCounts;
   for (const state of TIMELINESS_STATES) byState[state] = counts[state];
   return byState;
 }
 
-function rates(c: TaskCounts) {
-  const done = c.done_on_time + c.done_late;
-  const withDeadline = c.total - c.continuous_with_results - c.continuous_without_results;
+function rates(c: TaskCounts): Record<RateName, RateValue> {
   return {
-    completion: rateValue(done, withDeadline),
-    onTime: rateValue(c.done_on_time, done),
-    onTimeCompletion: rateValue(c.done_on_time, withDeadline),
+    completion: rateOf('completion', c),
+    onTime: rateOf('onTime', c),
+    onTimeCompletion: rateOf('onTimeCompletion', c),
   };
 }
 
@@ -53,21 +37,23 @@ export function toDashboardResponse(dashboard: Dashboard): DashboardResponse {
   });
   const t = figures.totals;
   const r = rates(t);
-  const rate = (value: RateValue, numerator: TimelinessFilter[], denominator: TimelinessFilter[]): Rate => ({
-    ...value,
-    filter: { ...base, timeliness: numerator },
-    denominatorFilter: { ...base, timeliness: denominator },
+  // A rate's figures open the tasks of its numerator's and denominator's states.
+  const rate = (name: RateName): Rate => ({
+    ...r[name],
+    filter: { ...base, timeliness: [...RATES[name].numerator] },
+    denominatorFilter: { ...base, timeliness: [...RATES[name].denominator] },
   });
   // Without the agency part: a row names its own body.
   const { agencyId: _agencyId, subtree: _subtree, role: _role, ...rowBase } = base;
-  const overdue = (from: number, to: number | null, count: number) => ({
+  // The tasks of an ageing band are the open overdue ones whose deadline lies that many days back.
+  const overdue = ({ fromDays, toDays }: (typeof AGEING_BANDS)[number], count: number) => ({
     ...figure(count, {
       timeliness: ['in_progress_overdue'],
-      ...(to === null ? {} : { dueFrom: addDays(asOf, -to) }),
-      dueTo: addDays(asOf, -from),
+      ...(toDays === null ? {} : { dueFrom: addDays(asOf, -toDays) }),
+      dueTo: addDays(asOf, -fromDays),
     }),
-    fromDays: from,
-    toDays: to,
+    fromDays,
+    toDays,
   });
 
   return {
@@ -95,19 +81,10 @@ export function toDashboardResponse(dashboard: Dashboard): DashboardResponse {
         TIMELINESS_STATES.map((state) => [state, figure(t[state], { timeliness: [state] })]),
       ) as DashboardResponse['totals']['byState'],
     },
-    rates: {
-      completion: rate(r.completion, DONE, WITH_DEADLINE),
-      onTime: rate(r.onTime, ['done_on_time'], DONE),
-      onTimeCompletion: rate(r.onTimeCompletion, ['done_on_time'], WITH_DEADLINE),
-    },
-    overdueAgeing: [
-      overdue(1, 30, figures.overdueAgeing.days1to30),
-      overdue(31, 90, figures.overdueAgeing.days31to90),
-      overdue(91, 180, figures.overdueAgeing.days91to180),
-      overdue(181, null, figures.overdueAgeing.over180),
-    ],
+    rates: { completion: rate('completion'), onTime: rate('onTime'), onTimeCompletion: rate('onTimeCompletion') },
+    overdueAgeing: AGEING_BANDS.map((band, i) => overdue(band, figures.overdueAgeing[i] ?? 0)),
     dueSoon: figure(figures.dueSoon, {
-      timeliness: ['not_started', 'in_progress_on_time'],
+      timeliness: [...DUE_SOON_STATES],
       dueFrom: asOf,
       dueTo: addDays(asOf, dashboard.dueSoonDays),
     }),

@@ -1,5 +1,13 @@
 // Contracts of GET /api/dashboard. Only zod + shared enums, so the web app and the public site import them.
-import { AgencyKind, AgencyLevel, AssignmentRole, IsoDate, RowId, TimelinessFilter } from '@giamsat/shared';
+import {
+  AgencyKind,
+  AgencyLevel,
+  AssignmentRole,
+  DEFAULT_DUE_SOON_DAYS,
+  IsoDate,
+  RowId,
+  TimelinessFilter,
+} from '@giamsat/shared';
 import { z } from 'zod';
 
 export const DashboardScope = z.enum(['nation', 'level', 'agency', 'directive', 'programme']);
@@ -22,8 +30,11 @@ export const DashboardQuery = z
     programmeCode: z.string().trim().min(1).max(20).optional(),
     /** The day deadlines are judged against (yyyy-mm-dd); default today in Vietnam. */
     asOf: IsoDate.optional(),
-    /** "Due soon" window: open tasks due from asOf to asOf + dueSoonDays, both included. */
-    dueSoonDays: z.coerce.number().int().min(0).max(366).default(7),
+    /**
+     * "Due soon" window: open tasks due from asOf to asOf + dueSoonDays, both included. At most 366: the
+     * day's tally keeps the due dates of open tasks that far ahead (dashboard_tally.sql).
+     */
+    dueSoonDays: z.coerce.number().int().min(0).max(366).default(DEFAULT_DUE_SOON_DAYS),
     /** Rows of the per-body table returned (the table's full length is in byAgency.total). */
     byAgencyLimit: z.coerce.number().int().min(1).max(1000).default(100),
   })

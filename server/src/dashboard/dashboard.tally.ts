@@ -69,7 +69,7 @@ export const COUNT_COLUMNS = ['total', 'stale', ...Timeliness.options];
 const TALLY_TABLES = [
   {
     table: 'dashboard_tally_tasks',
-    keys: 'day, level, programme_code, state, stale, ageing, due_on, ck, on_time, dk, sk, ek',
+    keys: 'day, level, programme_code, state, stale, ageing, due_on, ck, dk, sk, ek',
     sums: ['n'],
   },
   { table: 'dashboard_tally_bodies', keys: 'day, level, programme_code, agency_id', sums: COUNT_COLUMNS },

@@ -80,6 +80,8 @@ export async function migrate(
     }
     const [current] = await tx.query<{ hash: string }>('SELECT hash FROM schema_functions');
     if (done.length === 0 && current?.hash === functions.hash) return { migrations: done, functions: false };
+    // As pg_dump does: a function's body may call one defined in a later file; it is checked when called.
+    await tx.query('SET LOCAL check_function_bodies = off');
     for (const file of functions.files) await tx.exec(file.sql);
     await tx.query('DELETE FROM schema_functions');
     await tx.query('INSERT INTO schema_functions (hash) VALUES ($1)', [functions.hash]);

@@ -1,6 +1,8 @@
 import { seedRegistry } from '../agencies/agency.seed.ts';
 import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
+import { sql } from '../db/sql.ts';
+import { timelinessSql } from '../tasks/task.standing.ts';
 import { createAccounts, type PrintedAccount } from './accounts.ts';
 import { ensureDepartments, generateCommunes, listProvinces } from './bodies.ts';
 import { centralDirectives } from './directives.ts';
@@ -324,7 +326,7 @@ export async function generateDemoData(db: Db, options: GenerateOptions): Promis
     const totalTasks = totals?.tasks ?? 0;
     log(`  ${target}: ${(totals?.directives ?? 0).toLocaleString('en')} directives`);
 
-    const g: Gen = { tx, q, R, REF, scale, base, log, target, reportEvents: scale.reportEvents };
+    const g: Gen = { tx, q, R, ref, REF, scale, base, log, target, reportEvents: scale.reportEvents };
     await generateTasks(g, totalTasks);
     await assignCommunesUpward(g);
     await generateTwins(g);
@@ -360,6 +362,8 @@ interface Gen {
   q: (text: string, params?: unknown[]) => Promise<unknown[]>;
   /** SQL for a pseudo-random number in [0, 1) from a key expression and a purpose number. */
   R: (key: string, purpose: number) => string;
+  /** The reference day: as 'yyyy-mm-dd' (ref) and as a SQL date literal (REF). */
+  ref: string;
   REF: string;
   scale: ScaleSettings;
   base: { directive: number; task: number; report: number; file: number };
@@ -726,34 +730,37 @@ async function generateEvidence(g: Gen): Promise<number> {
  */
 async function generateExtensions(g: Gen): Promise<void> {
   const { R, REF } = g;
-  await g.q(
-    `
+  const r = (key: string, purpose: number) => sql.raw(R(key, purpose));
+  const [ref, vn] = [sql.raw(REF), sql.raw(VN)];
+  await g.tx.query(
+    sql`
     INSERT INTO deadline_extensions (task_id, agency_id, requested_by, current_due, requested_due, reason, state,
       decided_by, decided_at, decision_comment, created_at)
     SELECT y.id, y.lead_id, f.user_id, y.current_due, y.requested_due,
-      ($1::text[])[1 + floor(${R('y.id', 70)} * 4)::int], y.state,
+      (${words.EXTENSION_REASONS}::text[])[1 + floor(${r('y.id', 70)} * 4)::int], y.state,
       CASE WHEN y.state <> 'pending' THEN y.office_id END, y.decided_at,
       CASE y.state WHEN 'accepted' THEN 'Đồng ý gia hạn.' WHEN 'rejected' THEN 'Không đồng ý gia hạn; đề nghị tập trung hoàn thành.' END,
       y.requested_at
     FROM (
       SELECT t.id, t.lead_id, t.office_id, 'accepted' AS state, t.first_due AS current_due, t.due AS requested_due,
-        ((t.first_due - floor(${R('t.id', 71)} * 10)::int)::timestamp + interval '10 hours') AT TIME ZONE ${VN} AS decided_at,
-        ((t.first_due - 3 - floor(${R('t.id', 71)} * 10)::int)::timestamp + interval '9 hours') AT TIME ZONE ${VN} AS requested_at
+        ((t.first_due - floor(${r('t.id', 71)} * 10)::int)::timestamp + interval '10 hours') AT TIME ZONE ${vn} AS decided_at,
+        ((t.first_due - 3 - floor(${r('t.id', 71)} * 10)::int)::timestamp + interval '9 hours') AT TIME ZONE ${vn} AS requested_at
       FROM demo_gen_task t WHERE t.extended
       UNION ALL
       SELECT t.id, t.lead_id, t.office_id, 'rejected', t.due, t.due + 60,
-        ((t.due - 3)::timestamp + interval '10 hours') AT TIME ZONE ${VN},
-        ((t.due - 10)::timestamp + interval '9 hours') AT TIME ZONE ${VN}
+        ((t.due - 3)::timestamp + interval '10 hours') AT TIME ZONE ${vn},
+        ((t.due - 10)::timestamp + interval '9 hours') AT TIME ZONE ${vn}
       FROM demo_gen_task t
-      WHERE NOT t.extended AND t.fate IN ('open', 'late') AND t.due < ${REF} - 30 AND t.due - 15 > t.issued_on
-        AND ${R('t.id', 72)} < 0.04
+      WHERE NOT t.extended AND t.fate IN ('open', 'late') AND t.due < ${ref} - 30 AND t.due - 15 > t.issued_on
+        AND ${r('t.id', 72)} < 0.04
       UNION ALL
-      SELECT t.id, t.lead_id, t.office_id, 'pending', t.due, ${REF} + 30 + floor(${R('t.id', 73)} * 90)::int, NULL,
-        ((${REF} - 1 - floor(${R('t.id', 74)} * 10)::int)::timestamp + interval '9 hours') AT TIME ZONE ${VN}
-      FROM demo_gen_task t WHERE t.fate = 'open' AND t.due < ${REF} AND ${R('t.id', 75)} < 0.12
+      SELECT t.id, t.lead_id, t.office_id, 'pending', t.due, ${ref} + 30 + floor(${r('t.id', 73)} * 90)::int, NULL,
+        ((${ref} - 1 - floor(${r('t.id', 74)} * 10)::int)::timestamp + interval '9 hours') AT TIME ZONE ${vn}
+      -- open work overdue on the reference day, as the app judges it
+      FROM demo_gen_task t JOIN tasks task ON task.id = t.id
+      WHERE t.fate = 'open' AND ${timelinessSql('task', g.ref)} = 'in_progress_overdue' AND ${r('t.id', 75)} < 0.12
     ) y JOIN demo_gen_focal f ON f.agency_id = y.lead_id
     ORDER BY y.requested_at, y.id`,
-    [words.EXTENSION_REASONS],
   );
 }
 

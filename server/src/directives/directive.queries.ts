@@ -2,7 +2,8 @@ import type { Actor } from '../auth/actor.ts';
 import { directiveVisibility, manageableSql } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
-import { dueSoonSql, searchPattern, timelinessSql } from '../tasks/timeliness.sql.ts';
+import { searchPattern } from '../tasks/task.queries.ts';
+import { dueSoonSql, timelinessSql } from '../tasks/task.standing.ts';
 
 export interface DirectiveRow {
   id: number;

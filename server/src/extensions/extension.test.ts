@@ -3,6 +3,7 @@ import { anonymous, type Client, createTestApp, loginAs, type TestContext } from
 import { makeProgressWorld, makeReport, type ProgressWorld } from '../../test/factories/reports.ts';
 import { makeTask } from '../../test/factories/tasks.ts';
 import { sql } from '../db/sql.ts';
+import { timelinessSql } from '../tasks/task.standing.ts';
 
 describe('deadline extensions (gia hạn)', () => {
   let t: TestContext;
@@ -31,14 +32,19 @@ describe('deadline extensions (gia hạn)', () => {
       dueDate: options.dueDate === undefined ? '2025-09-30' : options.dueDate,
       ...(options.dueDate === null ? { deadlineKind: 'continuous' as const } : {}),
       progressPercent: options.progressPercent ?? 0,
+      // Progress comes only from an accepted report.
+      lastAcceptedReportAt: options.progressPercent ? new Date('2025-09-10T03:00:00Z') : null,
       completedOn: options.completedOn ?? null,
     });
   const timeliness = async (taskId: number, today: string) => {
+    // As the app judges it (by_due), and the same judgement against the deadline first assigned.
     const [row] = await t.db.query<{ by_due: string; by_first: string; due_date: string; first_due_date: string }>(sql`
-      SELECT task_timeliness(deadline_kind, due_date, completed_on, progress_percent > 0, ${today}::date) AS by_due,
-             task_timeliness(deadline_kind, first_due_date, completed_on, progress_percent > 0, ${today}::date) AS by_first,
-             due_date, first_due_date
-      FROM tasks WHERE id = ${taskId}`);
+      SELECT ${timelinessSql('t', today)} AS by_due, ${timelinessSql('first', today)} AS by_first,
+             t.due_date, t.first_due_date
+      FROM tasks t
+      CROSS JOIN LATERAL (SELECT t.deadline_kind, t.first_due_date AS due_date, t.completed_on,
+                                 t.last_accepted_report_at) first
+      WHERE t.id = ${taskId}`);
     return row!;
   };
 

@@ -5,6 +5,7 @@ import { makeAgency, makeGroup } from '../../test/factories/agencies.ts';
 import { makeProgressWorld, makeReport, type ProgressWorld } from '../../test/factories/reports.ts';
 import { makeTask } from '../../test/factories/tasks.ts';
 import { sql } from '../db/sql.ts';
+import { timelinessSql } from '../tasks/task.standing.ts';
 
 describe('progress reports: draft → submitted → returned / accepted', () => {
   let t: TestContext;
@@ -141,8 +142,7 @@ describe('progress reports: draft → submitted → returned / accepted', () => 
     expect(after.completed_on).toBe('2026-01-01');
     expect(after.progress_percent).toBe(100);
     const [timeliness] = await t.db.query<{ state: string }>(sql`
-      SELECT task_timeliness(deadline_kind, due_date, completed_on, progress_percent > 0, '2026-01-05') AS state
-      FROM tasks WHERE id = ${task.id}`);
+      SELECT ${timelinessSql('t', '2026-01-05')} AS state FROM tasks t WHERE t.id = ${task.id}`);
     expect(timeliness!.state).toBe('done_late');
     expect((await eventsOf('task', task.id)).map((e) => e.action)).toEqual(['complete']);
   });

@@ -3,15 +3,22 @@ import type { Actor } from '../auth/actor.ts';
 import { directiveVisibility, taskVisibility } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
-import {
-  daysOverdueSql,
-  dueSoonSql,
-  levelRankSql,
-  searchPattern,
-  staleSql,
-  timelinessRankSql,
-  timelinessSql,
-} from './timeliness.sql.ts';
+import { daysOverdueSql, dueSoonSql, staleSql, timelinessRankSql, timelinessSql } from './task.standing.ts';
+
+/** A LIKE pattern over search_norm()ed text: the words in order, anything between them. */
+export function searchPattern(q: string): string | null {
+  const words = q
+    .normalize('NFC')
+    .split(/\s+/)
+    .map((w) => w.replace(/[\\%_]/g, (c) => `\\${c}`))
+    .filter(Boolean);
+  return words.length ? `%${words.join('%')}%` : null;
+}
+
+/** Central before province before commune: lower tasks are listed down the cascade. */
+function levelRankSql(levelColumn: Sql): Sql {
+  return sql`(CASE ${levelColumn} WHEN 'central' THEN 1 WHEN 'province' THEN 2 ELSE 3 END)`;
+}
 
 export interface AgencyRefJson {
   id: number;
