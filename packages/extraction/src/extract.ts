@@ -72,6 +72,20 @@ function addressBlocks(slice: SourceLine[], ix: ReturnType<typeof indexFor>): Ad
   return { skip, names, unknown };
 }
 
+const MEETING_WITH =
+  /làm việc (?:với|tại)\s+(?:(?:đồng chí\s+)?lãnh đạo\s+|tập thể lãnh đạo\s+)?(.{4,120}?)(?=\s+(?:về|để|nhằm|tại|ngày)\s|[,.;:(]|$)/iu;
+
+function meetingBody(texts: string[], ix: ReturnType<typeof indexFor>): ParsedBodies | null {
+  for (const text of texts) {
+    const m = MEETING_WITH.exec(text);
+    if (!m?.[1]) continue;
+    const written = /^[\p{Lu}\s]+$/u.test(m[1]) ? ix.recase(m[1]) : m[1];
+    const bodies = parseBodyList(written, ix);
+    if (bodies.names.length === 1 && bodies.unknown.length === 0) return bodies;
+  }
+  return null;
+}
+
 export function extractDirectives(text: string, options: ExtractOptions = {}): ExtractionResult {
   const registry = options.registry ?? loadDefaultRegistry();
   const ix = indexFor(registry);
@@ -113,6 +127,10 @@ export function extractDirectives(text: string, options: ExtractOptions = {}): E
         // A letter or notice to one body: the items that name no one are that body's.
         if (address.names.length === 1 && address.unknown.length === 0)
           implicitLead = { names: address.names, unknown: [] };
+        // A conclusion notice of a meeting with one body ("… buổi làm việc với lãnh đạo Ủy ban nhân dân
+        // tỉnh X"): that body is the one the unnamed items speak to.
+        else if (address.names.length === 0 && r.type === 'Thông báo kết luận')
+          implicitLead = meetingBody([r.title ?? '', ...slice.slice(0, 3).map((l) => l.text)], ix);
         // The opening "Thực hiện …/Triển khai …" paragraphs, before the first numbered part.
         for (const l of lines.slice(Math.max(0, r.headerFrom), end).slice(0, 40)) {
           for (const n of implementedNumbers(l.text))

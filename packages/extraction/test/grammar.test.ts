@@ -198,3 +198,23 @@ describe('bundles: what follows the signature', () => {
     expect(doc.tasks[0]).toMatchObject({ line: 15, lead: ['Bộ Giáo dục và Đào tạo'], deadline: { due: '2025-09-30' } });
   });
 });
+
+describe('a conclusion notice of a meeting with one body', () => {
+  it('gives that body the items that name no one', () => {
+    const doc = documentOf(
+      [
+        'THÔNG BÁO',
+        'KẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN',
+        'Ngày 5/6/2025, Phó Thủ tướng đã làm việc với lãnh đạo Ủy ban nhân dân tỉnh Điện Biên. Phó Thủ tướng kết luận như sau:',
+        '1. Rà soát quy hoạch hạ tầng số của tỉnh, hoàn thành trong quý III/2025.',
+        '2. Bộ Tài chính xem xét kiến nghị bổ sung vốn cho Tỉnh.',
+      ],
+      ['VĂN PHÒNG CHÍNH PHỦ', 'Số: 301/TB-VPCP', 'Hà Nội, ngày 10 tháng 6 năm 2025'],
+    );
+    expect(doc.type).toBe('Thông báo kết luận');
+    expect(doc.tasks.map((t) => [t.lead, t.confidence.lead.reason])).toEqual([
+      [['Ủy ban nhân dân tỉnh Điện Biên'], 'implicit'],
+      [['Bộ Tài chính'], 'explicit'],
+    ]);
+  });
+});
