@@ -102,6 +102,8 @@ function cellsOf(l: SourceLine | undefined): string[] {
 }
 
 function numberIn(l: SourceLine | undefined): string | null {
+  // Most lines do not open with "Số": test the first letter before anything else.
+  if (!l || (!l.cells && !/^\s*S/iu.test(l.text))) return null;
   for (const c of cellsOf(l)) {
     const m = NUMBER_AT_START.exec(c);
     // A "Số …" line is short: the number, maybe the place and date beside it.
@@ -229,6 +231,9 @@ function findAttachments(lines: SourceLine[], closings: number[]): Attachment[] 
     if (!l || l.cells) continue;
     const t = l.text.trim();
     if (!t || t.length > 400) continue;
+    // An appendix heading opens with "P"/"p", a "(Kèm theo …)" line with "(" or "*".
+    const first = t.charAt(0);
+    if (first !== 'P' && first !== 'p' && first !== '(' && first !== '*') continue;
     // The heading is tested on its first words: upper-casing every line of a long file costs more.
     if (t.length <= 160 && APPENDIX_LINE.test(t.slice(0, 12).toUpperCase())) {
       if (isUpperLine(t.replace(/\d+/g, '')) || /^Phụ lục(\s+[\dIVX]+)?\.?$/iu.test(t)) {

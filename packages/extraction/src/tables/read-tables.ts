@@ -82,8 +82,9 @@ function groupLead(text: string, ix: BodyIndex): ParsedBodies | null {
   return null;
 }
 
+/** A cell of a row (toLines gives cells without markup). */
 function cellOf(row: string[], k: number): string {
-  return k >= 0 ? stripMarkup(row[k] ?? '') : '';
+  return k >= 0 ? (row[k] ?? '').trim() : '';
 }
 
 function percentOf(cell: string): number | null {
@@ -111,25 +112,24 @@ function readRows(
   let last: Row | null = null;
   let group: Group | null = null;
   const ix = ctx.ix;
+  // Each row's cells without markup, once (toLines already stripped them; a joined row is re-read below).
+  const plainRows = lines.map(({ line }) => line.cells ?? []);
   lines.forEach(({ line: l, afterHeader }, i) => {
-    const cells = l.cells ?? [];
-    const label = cellOf(cells, cols.number);
-    const content = cellOf(cells, cols.content);
-    const filled = cells.map((c) => stripMarkup(c)).filter(Boolean);
-    const lead = cellOf(cells, cols.lead);
-    const deadline = cellOf(cells, cols.deadline);
-    const coord = cellOf(cells, cols.coordinating);
+    const cells = plainRows[i] ?? [];
+    const at = (k: number) => (k >= 0 ? (cells[k] ?? '') : '');
+    const label = at(cols.number);
+    const content = at(cols.content);
+    const filled = cells.filter(Boolean);
+    const lead = at(cols.lead);
+    const deadline = at(cols.deadline);
+    const coord = at(cols.coordinating);
     // A group row: a Roman or capital-letter number, or one cell across the table that is no continuation.
     const single = filled.length === 1 && !lead && !deadline && !coord;
-    const nextLabel = cellOf(lines[i + 1]?.line.cells ?? [], cols.number);
+    const nextLabel = cols.number >= 0 ? (plainRows[i + 1]?.[cols.number] ?? '') : '';
     const parentOfNext =
       label !== '' && nextLabel.startsWith(`${label.replace(/\.$/, '')}.`) && !lead && !deadline && !coord;
     if (GROUP_LABEL.test(label) || (single && !startsLower(filled[0] ?? '') && !afterHeader) || parentOfNext) {
-      const text = cells
-        .filter((_, k) => k !== cols.number || !GROUP_LABEL.test(label))
-        .map((c) => stripMarkup(c))
-        .filter(Boolean)
-        .join(' ');
+      const text = cells.filter((c, k) => c && (k !== cols.number || !GROUP_LABEL.test(label))).join(' ');
       group = { label: label.replace(/\.$/, ''), lead: groupLead(text, ix) };
       last = null;
       return;
