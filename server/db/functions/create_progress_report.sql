@@ -5,8 +5,9 @@
 --
 -- One call checks that the body may report on the task (the task's directive is published and the
 -- body holds a role on it, directly or through a group: for a focal point or head exactly "sees the
--- task and is assigned to it"), inserts the report and its links, and writes its history row, all in
--- the caller's transaction. No row when the check fails: the app then finds out why (404 or 403).
+-- task and is assigned to it"), inserts the report and its links, and writes its history row (through
+-- record_event, the one writer of history), all in the caller's transaction. No row when the check
+-- fails: the app then finds out why (404 or 403).
 -- The history row's `after` is the caller's facts plus the report's role and state.
 CREATE OR REPLACE FUNCTION create_progress_report(
   p_task_id bigint, p_agency_id bigint, p_author_id bigint, p_percent integer, p_narrative text,
@@ -44,9 +45,9 @@ BEGIN
              ORDER BY a.id)
     INTO links FROM added a;
   END IF;
-  INSERT INTO events (at, actor_id, entity_type, entity_id, action, before, after, reason)
-  VALUES (p_at, p_actor_id, 'progress_report', report.id, 'create', NULL,
-          p_history_after || jsonb_build_object('agencyRole', report.agency_role, 'state', report.state), NULL);
+  PERFORM record_event(p_at, p_actor_id, 'progress_report', report.id, 'create', NULL,
+                       p_history_after || jsonb_build_object('agencyRole', report.agency_role, 'state', report.state),
+                       NULL);
   RETURN QUERY
     SELECT report.id, report.task_id, report.agency_id, (SELECT a.name FROM agencies a WHERE a.id = report.agency_id),
            report.agency_role, report.author_id, (SELECT u.full_name FROM users u WHERE u.id = report.author_id),

@@ -280,9 +280,17 @@ export async function refreshGroupMembers(
 
 // ── Merge ───────────────────────────────────────────────────────────────────────────────────
 
+export interface TransferredTask {
+  taskId: number;
+  before: TaskAssignmentJson[];
+  after: TaskAssignmentJson[];
+}
+
+type TaskAssignmentJson = { agencyId: number; role: string };
+
 /** Each open task's assignments, as [{agencyId, role}], for the tasks the body is assigned to. */
 async function openTaskAssignments(db: Db, taskIds: readonly number[]) {
-  return db.query<{ task_id: number; assignments: { agencyId: number; role: string }[] }>(sql`
+  return db.query<{ task_id: number; assignments: TaskAssignmentJson[] }>(sql`
     SELECT ta.task_id,
            jsonb_agg(jsonb_build_object('agencyId', ta.agency_id, 'role', ta.role) ORDER BY ta.position, ta.role, ta.agency_id) AS assignments
     FROM task_assignments ta WHERE ta.task_id = ANY(${[...taskIds]}::bigint[])
@@ -292,19 +300,19 @@ async function openTaskAssignments(db: Db, taskIds: readonly number[]) {
 /**
  * Passes a merged body's assignments on OPEN tasks (completed_on IS NULL) to its successor, in a
  * few set-based statements: a successor already on the task keeps its place (no duplicate), and
- * becomes lead when the merged body was lead. Done tasks keep the merged body (history). Writes
- * one event per changed task with the assignments before and after.
+ * becomes lead when the merged body was lead. Done tasks keep the merged body (history). Returns each
+ * changed task with its assignments before and after, for its history row.
  */
 export async function transferOpenTasks(
   db: Db,
-  input: { agencyId: number; successorId: number; actorId: number | null; reason: string; at: Date },
-): Promise<number> {
+  input: { agencyId: number; successorId: number; at: Date },
+): Promise<TransferredTask[]> {
   const taskRows = await db.query<{ task_id: number }>(sql`
     SELECT DISTINCT ta.task_id FROM task_assignments ta JOIN tasks t ON t.id = ta.task_id
     WHERE ta.agency_id = ${input.agencyId} AND t.completed_on IS NULL`);
   const taskIds = taskRows.map((r) => r.task_id);
-  if (taskIds.length === 0) return 0;
-  const before = await openTaskAssignments(db, taskIds);
+  if (taskIds.length === 0) return [];
+  const before = new Map((await openTaskAssignments(db, taskIds)).map((r) => [r.task_id, r.assignments]));
   await db.query(sql`
     WITH moved AS (
       DELETE FROM task_assignments
@@ -321,17 +329,8 @@ export async function transferOpenTasks(
                   WHERE l.task_id = c.task_id AND l.agency_id = c.agency_id AND l.role = 'lead')`);
   await db.query(sql`
     UPDATE tasks SET version = version + 1, updated_at = ${input.at} WHERE id = ANY(${taskIds}::bigint[])`);
-  const after = await openTaskAssignments(db, taskIds);
-  const payload = taskIds.map((id) => ({
-    task_id: id,
-    before: { assignments: before.find((r) => r.task_id === id)?.assignments ?? [] },
-    after: { assignments: after.find((r) => r.task_id === id)?.assignments ?? [] },
-  }));
-  await db.query(sql`
-    INSERT INTO events (at, actor_id, entity_type, entity_id, action, before, after, reason)
-    SELECT ${input.at}, ${input.actorId}, 'task', x.task_id, 'assignment_transferred', x.before, x.after, ${input.reason}
-    FROM jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) AS x(task_id bigint, before jsonb, after jsonb)`);
-  return taskIds.length;
+  const after = new Map((await openTaskAssignments(db, taskIds)).map((r) => [r.task_id, r.assignments]));
+  return taskIds.map((taskId) => ({ taskId, before: before.get(taskId) ?? [], after: after.get(taskId) ?? [] }));
 }
 
 /** Moves the body's users (and offices scoped to it) to the successor; returns the users moved. */

@@ -1,7 +1,7 @@
-import { type Actor, actorUserId, requireRole } from '../auth/actor.ts';
+import { type Actor, requireRole } from '../auth/actor.ts';
 import type { Db } from '../db/db.ts';
 import { CommonErrors } from '../errors/app-error.ts';
-import { recordEvent } from '../events/events.ts';
+import { recordEvent, recordEvents } from '../events/events.ts';
 import { AgencyErrors } from './agency.errors.ts';
 import {
   type AgencyDetailRow,
@@ -278,56 +278,48 @@ export async function mergeAgency(db: Db, actor: Actor, id: number, input: Merge
 
     const at = new Date();
     const reason = cleanText(input.reason);
-    const tasksTransferred = await transferOpenTasks(tx, {
-      agencyId: id,
-      successorId: successor.id,
-      actorId: actorUserId(actor),
-      reason,
-      at,
-    });
+    const transferred = await transferOpenTasks(tx, { agencyId: id, successorId: successor.id, at });
     const usersMoved = await moveUsers(tx, id, successor.id, at);
-    for (const userId of usersMoved) {
-      await recordEvent(
-        tx,
-        actor,
-        {
-          entityType: 'user',
+    const childrenReparented = await reparentChildren(tx, agency, successor, at);
+    await inheritGroups(tx, id, successor.id);
+    await markMerged(tx, id, successor.id, input.mergedOn, at);
+    const summary = { tasksTransferred: transferred.length, usersMoved: usersMoved.length, childrenReparented };
+    await recordEvents(
+      tx,
+      actor,
+      [
+        ...transferred.map((task) => ({
+          entityType: 'task' as const,
+          entityId: task.taskId,
+          action: 'assignment_transferred',
+          before: { assignments: task.before },
+          after: { assignments: task.after },
+          reason,
+        })),
+        ...usersMoved.map((userId) => ({
+          entityType: 'user' as const,
           entityId: userId,
           action: 'agency_changed',
           before: { agencyId: id },
           after: { agencyId: successor.id },
           reason,
+        })),
+        {
+          entityType: 'agency',
+          entityId: id,
+          action: 'merged',
+          before: { mergedIntoId: null, mergedOn: null, parentId: agency.parent_id },
+          after: { mergedIntoId: successor.id, mergedOn: input.mergedOn, ...summary },
+          reason,
         },
-        at,
-      );
-    }
-    const childrenReparented = await reparentChildren(tx, agency, successor, at);
-    await inheritGroups(tx, id, successor.id);
-    await markMerged(tx, id, successor.id, input.mergedOn, at);
-    const summary = { tasksTransferred, usersMoved: usersMoved.length, childrenReparented };
-    await recordEvent(
-      tx,
-      actor,
-      {
-        entityType: 'agency',
-        entityId: id,
-        action: 'merged',
-        before: { mergedIntoId: null, mergedOn: null, parentId: agency.parent_id },
-        after: { mergedIntoId: successor.id, mergedOn: input.mergedOn, ...summary },
-        reason,
-      },
-      at,
-    );
-    await recordEvent(
-      tx,
-      actor,
-      {
-        entityType: 'agency',
-        entityId: successor.id,
-        action: 'absorbed',
-        after: { mergedAgencyId: id, mergedOn: input.mergedOn, ...summary },
-        reason,
-      },
+        {
+          entityType: 'agency',
+          entityId: successor.id,
+          action: 'absorbed',
+          after: { mergedAgencyId: id, mergedOn: input.mergedOn, ...summary },
+          reason,
+        },
+      ],
       at,
     );
     return {

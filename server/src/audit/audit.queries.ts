@@ -1,20 +1,6 @@
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
-
-export interface EventRow {
-  id: number;
-  at: Date;
-  actor_id: number | null;
-  actor_username: string | null;
-  actor_full_name: string | null;
-  entity_type: string;
-  entity_id: number;
-  action: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-  total: number;
-}
+import { type EventRow, listEventRows } from '../events/events.ts';
 
 export interface EventFilter {
   entityType?: string | undefined;
@@ -38,11 +24,5 @@ export async function listEvents(db: Db, filter: EventFilter): Promise<EventRow[
   if (filter.action) conditions.push(sql`e.action = ${filter.action}`);
   if (filter.from) conditions.push(sql`e.at >= ${filter.from}`);
   if (filter.before) conditions.push(sql`e.at < ${filter.before}`);
-  return db.query<EventRow>(sql`
-    SELECT e.id, e.at, e.actor_id, u.username AS actor_username, u.full_name AS actor_full_name,
-           e.entity_type, e.entity_id, e.action, e.before, e.after, e.reason, count(*) OVER () AS total
-    FROM events e LEFT JOIN users u ON u.id = e.actor_id
-    WHERE ${sql.and(conditions)}
-    ORDER BY e.at DESC, e.id DESC
-    LIMIT ${filter.limit} OFFSET ${filter.offset}`);
+  return listEventRows(db, sql.and(conditions), filter);
 }

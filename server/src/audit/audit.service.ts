@@ -1,7 +1,8 @@
 import { type Actor, requireRole } from '../auth/actor.ts';
 import { addDays, startOfVietnamDay } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
-import { type EventRow, listEvents as listEventRows } from './audit.queries.ts';
+import type { EventRow } from '../events/events.ts';
+import { listEvents as listEventRows } from './audit.queries.ts';
 import type { EventListQuery } from './audit.schemas.ts';
 
 // The audit trail (events): who changed what, when, before and after. Inspectors and administrators only.

@@ -108,6 +108,18 @@ const dmy = (date: string) => `to_char(${date}, 'FMDD/FMMM/YYYY')`;
 
 const ROMAN = `(ARRAY['I','II','III','IV','V','VI','VII','VIII','IX','X','XI','XII'])`;
 
+const HISTORY_COLUMNS = ['at', 'actor_id', 'entity_type', 'entity_id', 'action', 'before', 'after', 'reason'];
+
+/**
+ * History rows through the one writer of history, record_events(), still set-based: `rows` selects
+ * (at, actor_id, entity_type, entity_id, action, before, after, reason), each column goes as one array,
+ * and the rows are stored by time (`n` keeps rows of the same moment in one order across the arrays).
+ */
+const recordHistory = (rows: string) => `
+  SELECT record_events(${HISTORY_COLUMNS.map((c) => `array_agg(h.${c} ORDER BY h.n)`).join(', ')})
+  FROM (SELECT e.*, row_number() OVER (ORDER BY e.at) AS n
+        FROM (${rows}) AS e(${HISTORY_COLUMNS.join(', ')})) AS h`;
+
 export async function generateDemoData(db: Db, options: GenerateOptions): Promise<GenerateResult> {
   const scale = SCALES[options.scale];
   const ref = options.referenceDate ?? vietnamDate();
@@ -305,16 +317,16 @@ export async function generateDemoData(db: Db, options: GenerateOptions): Promis
     await q(`SELECT setval(pg_get_serial_sequence('directives', 'id'), (SELECT max(id) FROM directives))`);
     await q(`INSERT INTO directive_implements (directive_id, implements_number)
              SELECT id, implements_number FROM demo_gen_directive WHERE implements_number IS NOT NULL`);
-    await q(`
-      INSERT INTO events (at, actor_id, entity_type, entity_id, action, after)
+    await q(
+      recordHistory(`
       SELECT ((d.issued_on + 1)::timestamp + interval '8 hours') AT TIME ZONE ${VN}, d.office_id, 'directive', d.id, 'create',
-             jsonb_build_object('number', d.number, 'title', d.title, 'level', d.level)
+             NULL::jsonb, jsonb_build_object('number', d.number, 'title', d.title, 'level', d.level), NULL
       FROM demo_gen_directive d
       UNION ALL
       SELECT ((d.issued_on + 2)::timestamp + interval '9 hours') AT TIME ZONE ${VN}, d.office_id, 'directive', d.id, 'publish',
-             jsonb_build_object('status', 'published')
-      FROM demo_gen_directive d WHERE d.status = 'published'
-      ORDER BY 1`);
+             NULL, jsonb_build_object('status', 'published'), NULL
+      FROM demo_gen_directive d WHERE d.status = 'published'`),
+    );
     // Where each level's tasks start: tasks of one directive get consecutive ids, so a child picks its
     // parent as first_task_id + a random offset below task_count.
     await q(`
@@ -766,8 +778,8 @@ async function generateExtensions(g: Gen): Promise<void> {
 
 /** History rows for the main changes, at the moments they happened and by whom. */
 async function generateHistory(g: Gen): Promise<void> {
-  await g.q(`
-    INSERT INTO events (at, actor_id, entity_type, entity_id, action, before, after, reason)
+  await g.q(
+    recordHistory(`
     SELECT e.created_at, e.requested_by, 'deadline_extension', e.id, 'request', NULL,
            jsonb_build_object('currentDue', e.current_due, 'requestedDue', e.requested_due), e.reason
     FROM deadline_extensions e JOIN demo_gen_task t ON t.id = e.task_id
@@ -783,17 +795,17 @@ async function generateHistory(g: Gen): Promise<void> {
     SELECT t.last_accepted_report_at, g.office_id, 'task', t.id, 'complete',
            jsonb_build_object('completedOn', NULL, 'progressPercent', NULL),
            jsonb_build_object('completedOn', t.completed_on, 'progressPercent', t.progress_percent), NULL
-    FROM tasks t JOIN demo_gen_task g ON g.id = t.id WHERE t.completed_on IS NOT NULL
-    ORDER BY 1`);
+    FROM tasks t JOIN demo_gen_task g ON g.id = t.id WHERE t.completed_on IS NOT NULL`),
+  );
   if (!g.reportEvents) return;
-  await g.q(`
-    INSERT INTO events (at, actor_id, entity_type, entity_id, action, after)
+  await g.q(
+    recordHistory(`
     SELECT r.submitted_at, r.author_id, 'progress_report', r.id, 'submit',
-           jsonb_build_object('state', 'submitted', 'percent', r.percent)
+           NULL::jsonb, jsonb_build_object('state', 'submitted', 'percent', r.percent), NULL
     FROM progress_reports r WHERE r.id > ${g.base.report} AND r.submitted_at IS NOT NULL
     UNION ALL
     SELECT r.reviewed_at, r.reviewed_by, 'progress_report', r.id, CASE r.state WHEN 'accepted' THEN 'accept' ELSE 'return' END,
-           jsonb_build_object('state', r.state, 'comment', r.review_comment)
-    FROM progress_reports r WHERE r.id > ${g.base.report} AND r.reviewed_at IS NOT NULL
-    ORDER BY 1`);
+           NULL, jsonb_build_object('state', r.state, 'comment', r.review_comment), NULL
+    FROM progress_reports r WHERE r.id > ${g.base.report} AND r.reviewed_at IS NOT NULL`),
+  );
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor.ts';
 import { directiveVisibility, taskVisibility } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
+import { type EventRow, listEventRows } from '../events/events.ts';
 import { daysOverdueSql, dueSoonSql, staleSql, timelinessRankSql, timelinessSql } from './task.standing.ts';
 
 /** A LIKE pattern over search_norm()ed text: the words in order, anything between them. */
@@ -439,34 +440,19 @@ export async function deleteTwin(db: Db, a: number, b: number): Promise<boolean>
   return rows.length > 0;
 }
 
-export interface HistoryRow {
-  id: number;
-  at: Date;
-  actor_id: number | null;
-  actor_name: string | null;
-  entity_type: string;
-  entity_id: number;
-  action: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-}
-
 /** The task's own events and those of its progress reports and deadline extensions, newest first. */
 export async function listTaskHistory(
   db: Db,
   taskId: number,
   page: { limit: number; offset: number },
-): Promise<HistoryRow[]> {
-  return db.query<HistoryRow>(sql`
-    SELECT e.id, e.at, e.actor_id, u.full_name AS actor_name, e.entity_type, e.entity_id, e.action,
-      e.before, e.after, e.reason
-    FROM events e LEFT JOIN users u ON u.id = e.actor_id
-    WHERE (e.entity_type = 'task' AND e.entity_id = ${taskId})
+): Promise<EventRow[]> {
+  return listEventRows(
+    db,
+    sql`(e.entity_type = 'task' AND e.entity_id = ${taskId})
        OR (e.entity_type = 'progress_report'
            AND e.entity_id IN (SELECT id FROM progress_reports WHERE task_id = ${taskId}))
        OR (e.entity_type = 'deadline_extension'
-           AND e.entity_id IN (SELECT id FROM deadline_extensions WHERE task_id = ${taskId}))
-    ORDER BY e.at DESC, e.id DESC
-    LIMIT ${page.limit} OFFSET ${page.offset}`);
+           AND e.entity_id IN (SELECT id FROM deadline_extensions WHERE task_id = ${taskId}))`,
+    page,
+  );
 }

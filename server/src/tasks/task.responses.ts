@@ -1,6 +1,7 @@
 import { type Timeliness, Timeliness as TimelinessEnum } from '@giamsat/shared';
 import type { z } from 'zod';
-import type { HistoryRow, TaskListRow } from './task.queries.ts';
+import { type EventRow, toEventFields } from '../events/events.ts';
+import type { TaskListRow } from './task.queries.ts';
 import type { TaskResponse, TaskRow } from './task.schemas.ts';
 import type { TaskDetail } from './task.service.ts';
 
@@ -108,14 +109,7 @@ export function toTaskResponse(detail: TaskDetail): z.infer<typeof TaskResponse>
   };
 }
 
-export const toHistoryItem = (h: HistoryRow) => ({
-  id: h.id,
-  at: h.at.toISOString(),
-  actor: h.actor_id === null ? null : { id: h.actor_id, name: h.actor_name ?? '' },
-  entityType: h.entity_type,
-  entityId: h.entity_id,
-  action: h.action,
-  before: h.before,
-  after: h.after,
-  reason: h.reason,
+export const toHistoryItem = (h: EventRow) => ({
+  ...toEventFields(h),
+  actor: h.actor_id === null ? null : { id: h.actor_id, name: h.actor_full_name ?? '' },
 });

@@ -3,7 +3,7 @@ import { canManageScope } from '../auth/scope.ts';
 import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { CommonErrors } from '../errors/app-error.ts';
-import { recordEvent } from '../events/events.ts';
+import { type EventInput, type EventRow, recordEvent, recordEvents } from '../events/events.ts';
 import { TaskErrors } from './task.errors.ts';
 import {
   childRollup,
@@ -13,7 +13,6 @@ import {
   findParentSummary,
   findTaskRows,
   findVisibleTask,
-  type HistoryRow,
   insertTask,
   insertTwin,
   isAssignedToBody,
@@ -127,7 +126,7 @@ export async function getTaskHistory(
   actor: Actor,
   id: number,
   page: { limit: number; offset: number },
-): Promise<{ rows: HistoryRow[]; limit: number; offset: number }> {
+): Promise<{ rows: EventRow[]; limit: number; offset: number }> {
   const record = await findVisibleTask(db, actor, id, vietnamDate());
   if (!record) throw CommonErrors.notFound('task', id);
   return { rows: await listTaskHistory(db, id, page), ...page };
@@ -353,9 +352,10 @@ export async function splitTask(db: Db, actor: Actor, id: number, input: SplitTa
       await replaceAssignments(tx, partId, lead, coordinating);
       ids.push(partId);
     }
+    const history: EventInput[] = [];
     for (const partId of ids) {
       const after = snapshot(await reload(tx, partId));
-      await recordEvent(tx, actor, {
+      history.push({
         entityType: 'task',
         entityId: partId,
         action: partId === id ? 'split' : 'created',
@@ -364,6 +364,7 @@ export async function splitTask(db: Db, actor: Actor, id: number, input: SplitTa
         reason: partId === id ? null : `split from task ${id}`,
       });
     }
+    await recordEvents(tx, actor, history);
     return findTaskRows(tx, actor, ids, vietnamDate());
   });
 }
@@ -417,22 +418,22 @@ export async function mergeTasks(db: Db, actor: Actor, input: MergeTasksBody): P
     const absorbedIds = absorbed.map((r) => r.id);
     await repointChildren(tx, absorbedIds, kept.id);
     await deleteTaskRows(tx, absorbedIds);
-    await recordEvent(tx, actor, {
-      entityType: 'task',
-      entityId: kept.id,
-      action: 'merged',
-      before: snapshot(kept),
-      after: { ...snapshot(await reload(tx, kept.id)), mergedTaskIds: absorbedIds },
-    });
-    for (const r of absorbed) {
-      await recordEvent(tx, actor, {
+    await recordEvents(tx, actor, [
+      {
         entityType: 'task',
+        entityId: kept.id,
+        action: 'merged',
+        before: snapshot(kept),
+        after: { ...snapshot(await reload(tx, kept.id)), mergedTaskIds: absorbedIds },
+      },
+      ...absorbed.map((r) => ({
+        entityType: 'task' as const,
         entityId: r.id,
         action: 'deleted',
         before: snapshot(r),
         reason: `merged into task ${kept.id}`,
-      });
-    }
+      })),
+    ]);
     return getTask(tx, actor, kept.id);
   });
 }
@@ -451,18 +452,10 @@ export async function linkTwin(db: Db, actor: Actor, id: number, twinId: number)
       throw TaskErrors.twinSameProgramme(task.programme_code);
     }
     if (await insertTwin(tx, id, twinId)) {
-      await recordEvent(tx, actor, {
-        entityType: 'task',
-        entityId: id,
-        action: 'twin_linked',
-        after: { twinTaskId: twinId },
-      });
-      await recordEvent(tx, actor, {
-        entityType: 'task',
-        entityId: twinId,
-        action: 'twin_linked',
-        after: { twinTaskId: id },
-      });
+      await recordEvents(tx, actor, [
+        { entityType: 'task', entityId: id, action: 'twin_linked', after: { twinTaskId: twinId } },
+        { entityType: 'task', entityId: twinId, action: 'twin_linked', after: { twinTaskId: id } },
+      ]);
     }
     return findTaskRows(tx, actor, await listTwinIds(tx, id), vietnamDate());
   });
@@ -472,18 +465,10 @@ export async function unlinkTwin(db: Db, actor: Actor, id: number, twinId: numbe
   return db.transaction(async (tx) => {
     await loadTaskForWrite(tx, actor, id, 'task.twin');
     if (!(await deleteTwin(tx, id, twinId))) throw TaskErrors.twinNotLinked(id, twinId);
-    await recordEvent(tx, actor, {
-      entityType: 'task',
-      entityId: id,
-      action: 'twin_unlinked',
-      before: { twinTaskId: twinId },
-    });
-    await recordEvent(tx, actor, {
-      entityType: 'task',
-      entityId: twinId,
-      action: 'twin_unlinked',
-      before: { twinTaskId: id },
-    });
+    await recordEvents(tx, actor, [
+      { entityType: 'task', entityId: id, action: 'twin_unlinked', before: { twinTaskId: twinId } },
+      { entityType: 'task', entityId: twinId, action: 'twin_unlinked', before: { twinTaskId: id } },
+    ]);
     return findTaskRows(tx, actor, await listTwinIds(tx, id), vietnamDate());
   });
 }

@@ -151,7 +151,6 @@ export async function addReportEvent(db: Db, taskId: number, agencyId: number, a
     narrative: 'Đã hoàn thành khảo sát hiện trạng',
   });
   await db.query(sql`
-    INSERT INTO events (actor_id, entity_type, entity_id, action, after)
-    VALUES (${authorId}, 'progress_report', ${report.id}, 'submitted', '{"percent": 50}'::jsonb)`);
+    SELECT record_event(now(), ${authorId}, 'progress_report', ${report.id}, 'submitted', NULL, '{"percent": 50}'::jsonb, NULL)`);
   return report.id;
 }
