@@ -210,23 +210,20 @@ describe('history: every write path leaves the same row', () => {
     expect(new Set([leadTransfer, coordinatingTransfer, mergedRow, absorbedRow].map((r) => r!.at)).size).toBe(1);
   });
 
-  it('the bulk form stores rows in the order given; a change that fails leaves none', async () => {
+  it('the bulk form stores rows in the order given, values as written; a change that fails leaves none', async () => {
     const { t, w } = world;
     const task = await makeTask(t.db, { directive: w.directive, lead: [w.leadBody] });
+    // Each column travels as an array literal: quotes, braces, commas and the word NULL must come back as written.
+    const text = { text: 'Ghi chú "Đà Nẵng" {mục 2}, \\ NULL\n’', parts: [1, null, '}'] };
     await recordEvents(t.db, SYSTEM, [
-      { entityType: 'task', entityId: task.id, action: 'reviewed', after: { step: 1 } },
-      {
-        entityType: 'task',
-        entityId: task.id,
-        action: 'reviewed',
-        before: { step: 1 },
-        after: { step: 2 },
-        reason: 'bước hai',
-      },
+      { entityType: 'task', entityId: task.id, action: 'reviewed', after: text },
+      { entityType: 'task', entityId: task.id, action: 'reviewed', before: text, after: [1, 2], reason: 'NULL' },
+      { entityType: 'task', entityId: task.id, action: 'reviewed', before: 'bước "ba"', reason: '{a,b}' },
     ]);
     expect((await audit('task', task.id)).map((r) => [r.actor, r.before, r.after, r.reason])).toEqual([
-      [null, null, { step: 1 }, null],
-      [null, { step: 1 }, { step: 2 }, 'bước hai'],
+      [null, null, text, null],
+      [null, text, [1, 2], 'NULL'],
+      [null, 'bước "ba"', null, '{a,b}'],
     ]);
 
     // A column short of a value would leave a row without its facts: the writer refuses the call.
