@@ -3,21 +3,11 @@
 // Bodies are listed by their official names as of July 2025 (after the ministry mergers and the
 // 63 → 34 provinces reform); provincial departments are generated for every province.
 import { writeFileSync } from 'node:fs';
+import { slugify } from '@giamsat/shared/text';
 import type { BodyRegistry, RegistryBody, RegistryGroup } from '../src/types.ts';
 
 const bodies: RegistryBody[] = [];
 const groups: RegistryGroup[] = [];
-
-function slug(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 function add(
   name: string,
@@ -28,7 +18,7 @@ function add(
   id?: string,
   generic = false,
 ): string {
-  const bodyId = id ?? slug(name);
+  const bodyId = id ?? slugify(name);
   const body: RegistryBody = { id: bodyId, name, aliases, level, kind };
   if (parent) body.parent = parent;
   if (generic) body.generic = true;
@@ -245,7 +235,7 @@ const departments: Array<[string, string[]]> = [
 ];
 // The department kinds themselves, as written inside a province's own documents ("Sở Tư pháp").
 for (const [name, aliases] of departments)
-  add(name, 'province', 'state', aliases, undefined, `generic-${slug(name)}`, true);
+  add(name, 'province', 'state', aliases, undefined, `generic-${slugify(name)}`, true);
 
 for (const p of [...cities, ...provinces]) {
   const isCity = cities.includes(p);
@@ -258,7 +248,7 @@ for (const p of [...cities, ...provinces]) {
     'state',
     [p, `${lower} ${p}`, ...(isCity ? [`TP ${p}`, `TP. ${p}`] : [])],
     undefined,
-    `${isCity ? 'tp' : 'tinh'}-${slug(p)}`,
+    `${isCity ? 'tp' : 'tinh'}-${slugify(p)}`,
   );
   const scoped = (name: string) => `${name} ${lower} ${p}`;
   add(scoped('Ủy ban nhân dân'), 'province', 'state', [], pid, `${pid}-ubnd`);
@@ -279,12 +269,12 @@ for (const p of [...cities, ...provinces]) {
   add(scoped('Bộ Chỉ huy Quân sự'), 'province', 'state', [], pid, `${pid}-bchqs`);
   add(scoped('Thanh tra'), 'province', 'state', [], pid, `${pid}-thanh-tra`);
   add(scoped('Trung tâm Chuyển đổi số'), 'province', 'state', [], pid, `${pid}-tt-cds`);
-  for (const [name] of departments) add(scoped(name), 'province', 'state', [], pid, `${pid}-${slug(name)}`);
+  for (const [name] of departments) add(scoped(name), 'province', 'state', [], pid, `${pid}-${slugify(name)}`);
 }
 
 // ── Groups: collective addressees, kept as one record each ─────────────────────
 function group(name: string, members: RegistryGroup['members'], aliases: string[] = []): void {
-  groups.push({ id: `group-${slug(name)}`, name, aliases, members });
+  groups.push({ id: `group-${slugify(name)}`, name, aliases, members });
 }
 group('Các bộ, ngành, địa phương', { level: 'central', kind: 'state' }, [
   'Các bộ, ngành và địa phương',
@@ -342,7 +332,7 @@ function ended(
   aliases: string[] = [],
   options: { id?: string; parent?: string; generic?: boolean } = {},
 ): string {
-  const id = options.id ?? `old-${slug(name)}`;
+  const id = options.id ?? `old-${slugify(name)}`;
   for (const s of successors)
     if (!ids0.has(s) && !historical.some((h) => h.id === s)) throw new Error(`${name}: unknown successor ${s}`);
   const body: RegistryBody = { id, name, aliases, level, kind, validTo, successors };
@@ -401,7 +391,7 @@ ended(
   'central',
   'party',
 );
-const committee = (name: string) => `uy-ban-${slug(name)}-cua-quoc-hoi`;
+const committee = (name: string) => `uy-ban-${slugify(name)}-cua-quoc-hoi`;
 for (const [old, now] of [
   ['Pháp luật', 'Pháp luật và Tư pháp'],
   ['Tư pháp', 'Pháp luật và Tư pháp'],
@@ -426,8 +416,8 @@ const oldDepartments: Array<[string, string, string[]]> = [
   ['Sở Giao thông vận tải', 'Sở Xây dựng', ['Sở GTVT']],
 ];
 for (const [name, now, aliases] of oldDepartments)
-  ended(name, MARCH, [`generic-${slug(now)}`], 'province', 'state', aliases, {
-    id: `old-generic-${slug(name)}`,
+  ended(name, MARCH, [`generic-${slugify(now)}`], 'province', 'state', aliases, {
+    id: `old-generic-${slugify(name)}`,
     generic: true,
   });
 const JULY = '2025-06-30';
@@ -463,11 +453,11 @@ const mergedProvinces: Array<[string, string]> = [
   ['Bạc Liêu', 'Cà Mau'],
   ['Kiên Giang', 'An Giang'],
 ];
-const provinceId = (p: string) => `${cities.includes(p) ? 'tp' : 'tinh'}-${slug(p)}`;
+const provinceId = (p: string) => `${cities.includes(p) ? 'tp' : 'tinh'}-${slugify(p)}`;
 for (const [old, now] of mergedProvinces) {
   const to = provinceId(now);
   const pid = ended(`Tỉnh ${old}`, JULY, [to], 'province', 'state', [old, `tỉnh ${old}`], {
-    id: `old-tinh-${slug(old)}`,
+    id: `old-tinh-${slugify(old)}`,
   });
   const scoped = (name: string) => `${name} tỉnh ${old}`;
   ended(scoped('Ủy ban nhân dân'), JULY, [`${to}-ubnd`], 'province', 'state', [], { id: `${pid}-ubnd`, parent: pid });
@@ -479,13 +469,13 @@ for (const [old, now] of mergedProvinces) {
   });
   ended(scoped('Công an'), JULY, [`${to}-cong-an`], 'province', 'state', [], { id: `${pid}-cong-an`, parent: pid });
   for (const [name] of departments)
-    ended(scoped(name), JULY, [`${to}-${slug(name)}`], 'province', 'state', [], {
-      id: `${pid}-${slug(name)}`,
+    ended(scoped(name), JULY, [`${to}-${slugify(name)}`], 'province', 'state', [], {
+      id: `${pid}-${slugify(name)}`,
       parent: pid,
     });
   for (const [name, kind] of oldDepartments)
-    ended(scoped(name), MARCH, [`${to}-${slug(kind)}`], 'province', 'state', [], {
-      id: `${pid}-${slug(name)}`,
+    ended(scoped(name), MARCH, [`${to}-${slugify(kind)}`], 'province', 'state', [], {
+      id: `${pid}-${slugify(name)}`,
       parent: pid,
     });
 }
@@ -494,8 +484,8 @@ for (const p of [...cities, ...provinces]) {
   const pid = provinceId(p);
   const lower = cities.includes(p) ? 'thành phố' : 'tỉnh';
   for (const [name, kind] of oldDepartments)
-    ended(`${name} ${lower} ${p}`, MARCH, [`${pid}-${slug(kind)}`], 'province', 'state', [], {
-      id: `old-${pid}-${slug(name)}`,
+    ended(`${name} ${lower} ${p}`, MARCH, [`${pid}-${slugify(kind)}`], 'province', 'state', [], {
+      id: `old-${pid}-${slugify(name)}`,
       parent: pid,
     });
 }

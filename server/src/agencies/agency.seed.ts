@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BodyRegistry } from '@giamsat/extraction';
 import { AgencyLevel } from '@giamsat/shared';
+import { tidyText, toneMarkVariants } from '@giamsat/shared/text';
 import { z } from 'zod';
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 import { refreshGroupMembers } from './agency.queries.ts';
-import { otherToneSpellings } from './tone-marks.ts';
 
 // The body registry the extraction library ships is also the server's list of bodies: one file, so
 // the extractor's canonical names and the database's agencies never drift apart.
@@ -68,10 +68,10 @@ interface SeedRow {
 function aliasesOf(name: string, aliases: readonly string[]): string[] {
   const all = new Set<string>();
   for (const written of [name, ...aliases]) {
-    const text = written.normalize('NFC').replace(/\s+/g, ' ').trim();
+    const text = tidyText(written);
     if (!text) continue;
     all.add(text);
-    for (const other of otherToneSpellings(text)) all.add(other);
+    for (const other of toneMarkVariants(text)) all.add(other);
   }
   all.delete(name.normalize('NFC'));
   return [...all];
@@ -134,7 +134,7 @@ function toSeedRows(registry: BodyRegistry, warnings: string[]): SeedRow[] {
       parent: null,
       selector: {
         ...group.members,
-        ...(prefix ? { namePrefixes: [prefix.normalize('NFC'), ...otherToneSpellings(prefix)] } : {}),
+        ...(prefix ? { namePrefixes: [prefix.normalize('NFC'), ...toneMarkVariants(prefix)] } : {}),
       },
     });
   }

@@ -1,3 +1,4 @@
+import { slugify, tidyText, toNewToneMarks, toneMarkVariants, toOldToneMarks } from '@giamsat/shared/text';
 import { type Actor, requireRole } from '../auth/actor.ts';
 import type { Db } from '../db/db.ts';
 import { CommonErrors } from '../errors/app-error.ts';
@@ -34,13 +35,10 @@ import type {
   MergeAgencyBody,
   UpdateAgencyBody,
 } from './agency.schemas.ts';
-import { modernTones, otherToneSpellings, traditionalTones } from './tone-marks.ts';
 
 // Bodies (cơ quan): anyone may read the list (body names are public); only administrators change it.
 
 const ADMIN_ONLY = ['admin'] as const;
-
-const cleanText = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 export async function listAgencies(db: Db, _actor: Actor, query: AgencyListQuery) {
   const rows = await listAgencyRows(db, query);
@@ -73,22 +71,9 @@ export async function listAgencyMembers(db: Db, _actor: Actor, id: number, page:
   return { rows, total, limit: page.limit, offset: page.offset };
 }
 
-/** "Sở Khoa học và Công nghệ tỉnh Thanh Hóa" → "so-khoa-hoc-va-cong-nghe-tinh-thanh-hoa". */
-export function slugify(name: string): string {
-  const base = name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/g, '');
-  return base || 'co-quan';
-}
-
 async function freeSlug(db: Db, name: string): Promise<string> {
-  const base = slugify(name);
+  // A name with no letter or digit still gets a slug: "co-quan" (a body).
+  const base = slugify(name) || 'co-quan';
   if (!(await slugExists(db, base))) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;
@@ -116,7 +101,7 @@ export async function createAgency(db: Db, actor: Actor, input: CreateAgencyBody
   const isGroup = input.kind === 'group';
   if (isGroup && input.parentId != null) throw AgencyErrors.groupNotInTree();
   if (!isGroup && input.memberIds !== undefined) throw AgencyErrors.membersOnlyForGroups();
-  const name = cleanText(input.name);
+  const name = tidyText(input.name);
   return db.transaction(async (tx) => {
     const parent = input.parentId != null ? await loadParent(tx, input.parentId) : null;
     if (input.slug && (await slugExists(tx, input.slug))) throw AgencyErrors.slugTaken(input.slug);
@@ -124,12 +109,12 @@ export async function createAgency(db: Db, actor: Actor, input: CreateAgencyBody
     const id = await insertAgency(tx, {
       slug,
       name,
-      shortName: input.shortName ? cleanText(input.shortName) : null,
+      shortName: input.shortName ? tidyText(input.shortName) : null,
       level: input.level,
       kind: input.kind,
       parent: parent ? { id: parent.id, path: parent.path } : null,
     });
-    const aliases = [...input.aliases.map(cleanText), ...otherToneSpellings(name)];
+    const aliases = [...input.aliases.map(tidyText), ...toneMarkVariants(name)];
     await insertAliases(tx, id, [...new Set(aliases)]);
     if (isGroup && input.memberIds?.length) {
       const wanted = [...new Set(input.memberIds)];
@@ -172,8 +157,8 @@ export async function updateAgency(
     if (!current) throw CommonErrors.notFound('agency', id);
     if (current.version !== input.version) throw CommonErrors.versionConflict('agency', id, current.version);
     const next = {
-      name: input.name !== undefined ? cleanText(input.name) : current.name,
-      shortName: input.shortName !== undefined ? input.shortName && cleanText(input.shortName) : current.short_name,
+      name: input.name !== undefined ? tidyText(input.name) : current.name,
+      shortName: input.shortName !== undefined ? input.shortName && tidyText(input.shortName) : current.short_name,
       level: input.level ?? current.level,
       kind: input.kind ?? current.kind,
       parentId: input.parentId !== undefined ? input.parentId : current.parent_id,
@@ -196,11 +181,7 @@ export async function updateAgency(
     await updateAgencyFields(tx, id, next, at);
     if (next.name !== current.name) {
       // A renamed body is still found, and resolved, by the name directives used before.
-      await insertAliases(tx, id, [
-        current.name,
-        ...otherToneSpellings(current.name),
-        ...otherToneSpellings(next.name),
-      ]);
+      await insertAliases(tx, id, [current.name, ...toneMarkVariants(current.name), ...toneMarkVariants(next.name)]);
       await deleteAlias(tx, id, next.name);
     }
     await recordEvent(tx, actor, {
@@ -223,7 +204,7 @@ export async function updateAgency(
 
 export async function addAgencyAlias(db: Db, actor: Actor, id: number, rawAlias: string) {
   requireRole(actor, ADMIN_ONLY, 'agency.alias.add');
-  const alias = cleanText(rawAlias);
+  const alias = tidyText(rawAlias);
   return db.transaction(async (tx) => {
     const agency = await findAgency(tx, id, { forUpdate: true });
     if (!agency) throw CommonErrors.notFound('agency', id);
@@ -277,7 +258,7 @@ export async function mergeAgency(db: Db, actor: Actor, id: number, input: Merge
     if (successor.path.startsWith(`${agency.path}.`)) throw AgencyErrors.mergeIntoDescendant(successor.id);
 
     const at = new Date();
-    const reason = cleanText(input.reason);
+    const reason = tidyText(input.reason);
     const transferred = await transferOpenTasks(tx, { agencyId: id, successorId: successor.id, at });
     const usersMoved = await moveUsers(tx, id, successor.id, at);
     const childrenReparented = await reparentChildren(tx, agency, successor, at);
@@ -342,8 +323,8 @@ export async function resolveAgencyNames(
   options: { followMerges?: boolean } = {},
 ): Promise<(number | null)[]> {
   const inputs = names.map((name) => {
-    const written = cleanText(name);
-    return { written, variants: [...new Set([traditionalTones(written), modernTones(written)])] };
+    const written = tidyText(name);
+    return { written, variants: [toOldToneMarks(written), toNewToneMarks(written)] };
   });
   return resolveNames(db, inputs, options.followMerges ?? true);
 }

@@ -1,7 +1,8 @@
+import { slugify } from '@giamsat/shared/text';
 import { refreshGroupMembers } from '../agencies/agency.queries.ts';
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
-import { pick, seededRandom, slugify } from './prng.ts';
+import { pick, seededRandom } from './prng.ts';
 import { NAME_FIRST, NAME_SECOND } from './vocabulary.ts';
 
 // The generated part of the body tree: departments a province lacks, and its communes (xã/phường)

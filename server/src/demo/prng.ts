@@ -15,15 +15,3 @@ export function pick<T>(random: () => number, list: readonly T[]): T {
   if (value === undefined) throw new Error('pick from an empty list');
   return value;
 }
-
-/** ASCII slug of a Vietnamese name: "Xã Tân Phú" → "xa-tan-phu" (đ has no combining mark to strip). */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}

@@ -1,3 +1,5 @@
+import { removeDiacritics } from '@giamsat/shared/text';
+
 /**
  * The evidence file types we accept, each checked twice: by its extension (allowlist) and by its first
  * bytes (magic numbers). A file is stored with the content type of the type it proved to be, never the
@@ -95,11 +97,7 @@ export function safeContentType(contentType: string): string {
 /** `Content-Disposition: attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987). */
 export function attachmentDisposition(filename: string): string {
   const fallback =
-    filename
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/đ/g, 'd')
-      .replace(/Đ/g, 'D')
+    removeDiacritics(filename)
       .replace(/[^\x20-\x7e]/g, '_')
       .replace(/["\\]/g, '_') || 'download';
   const encoded = encodeURIComponent(filename).replace(

@@ -1,4 +1,4 @@
-import { foldDiacritics } from '../ui/format.ts';
+import { foldForSearch } from '@giamsat/shared/text';
 
 /**
  * A tile-grid map (a schematic cartogram, as newsrooms draw one) of the 34 provinces since July 2025:
@@ -73,7 +73,7 @@ export const TRUONG_SA_AREA = { row: 14, colStart: 4, colEnd: 5 };
  * placements ("Hoá"/"Hóa") fold to the same key.
  */
 export function provinceKey(name: string): string {
-  return foldDiacritics(name)
+  return foldForSearch(name)
     .replace(/^\s*(tinh|thanh pho|tp\.?)\s+/, '')
     .replace(/\s+/g, ' ')
     .trim();

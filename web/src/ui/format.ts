@@ -57,13 +57,3 @@ export function formatNumber(value: number, language: string): string {
 export function todayInVietnam(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM_TZ }).format(new Date());
 }
-
-/** Vietnamese without tone marks, lower case: what search compares. */
-export function foldDiacritics(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
-}

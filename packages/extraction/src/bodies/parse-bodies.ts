@@ -2,7 +2,8 @@
 // the coordinating bodies after "phối hợp với", and lists written "các bộ: Tài chính, Công an".
 // Every name is mapped to its canonical registry name; a body the registry does not know is kept
 // as written and reported as unknown — never dropped.
-import { capitalizeFirst, fold, foldTail, unifyTones } from '../text/normalize.ts';
+import { toOldToneMarks } from '@giamsat/shared/text';
+import { capitalizeFirst, fold, foldTail } from '../text/normalize.ts';
 import { type BodyIndex, bodyKey, expandAbbreviations, MAY_ABBREVIATE } from './registry.ts';
 
 export interface ParsedBodies {
@@ -341,12 +342,12 @@ function predicateAt(ws: Word[], marked: boolean[], from: number): { index: numb
     const head = folded(i);
     if (!w || !head) continue;
     // Every predicate opens with one of a few words: most words open none.
-    if (!PREDICATE_FIRST.has(unifyTones(head).replace(/[,;:.]+$/, ''))) continue;
+    if (!PREDICATE_FIRST.has(toOldToneMarks(head).replace(/[,;:.]+$/, ''))) continue;
     for (let len = PREDICATE_MAX_WORDS; len >= 1; len--) {
       if (i + len > ws.length) continue;
       const parts: string[] = [];
       for (let k = i; k < i + len; k++) parts.push(folded(k));
-      const phrase = unifyTones(parts.join(' ')).replace(/[,;:.]+$/, '');
+      const phrase = toOldToneMarks(parts.join(' ')).replace(/[,;:.]+$/, '');
       if (!PREDICATE_SET.has(phrase)) continue;
       // "tổ chức đảng", "các tổ chức": the noun, not the verb.
       if (phrase === 'tổ chức') {

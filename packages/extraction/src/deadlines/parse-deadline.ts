@@ -6,7 +6,8 @@
 // document number ("Thông báo số 07-TB/CQTTBCĐ ngày 15/10/2025") are references, not deadlines.
 // Every pattern is a flat regular expression (no nested quantifiers), so the scan is linear.
 
-import { stripMarkup, unifyTones } from '../text/normalize.ts';
+import { toOldToneMarks } from '@giamsat/shared/text';
+import { stripMarkup } from '../text/normalize.ts';
 import type { Deadline, RecurrencePeriod } from '../types.ts';
 
 export interface DeadlineContext {
@@ -75,13 +76,13 @@ function lowerAligned(s: string): string {
   // Lowering the whole string at once keeps every offset unless some character lowers to a
   // different length ("İ" → "i̇"): only then go character by character.
   const whole = s.toLowerCase();
-  if (whole.length === s.length) return unifyTones(whole);
+  if (whole.length === s.length) return toOldToneMarks(whole);
   let out = '';
   for (const ch of s) {
     const l = ch.toLowerCase();
     out += l.length === ch.length ? l : ch;
   }
-  return unifyTones(out);
+  return toOldToneMarks(out);
 }
 
 const COMPLETION_CUE = /(hoàn thành|chậm nhất|hạn chót|thời hạn|xong)[^.;]{0,40}$/;

@@ -1,3 +1,4 @@
+import { foldForSearch } from '@giamsat/shared/text';
 import { ExtractionInputError } from './errors.ts';
 
 /**
@@ -52,15 +53,6 @@ export function decodeTextFile(bytes: Uint8Array): string {
   return normalizeText(raw);
 }
 
-/** Lower case, without tone marks and with đ → d, for keyword tests. */
-function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/gi, 'd')
-    .toLowerCase();
-}
-
 // Words every directive uses somewhere: its type, its verbs of assignment, its bodies.
 const DIRECTIVE_WORDS = [
   'nhiem vu',
@@ -93,6 +85,6 @@ const DIRECTIVE_CHECK_CHARS = 200_000;
  * through (the extractor then simply finds no tasks), so one administrative word is enough.
  */
 export function looksLikeDirective(text: string): boolean {
-  const folded = foldVietnamese(text.slice(0, DIRECTIVE_CHECK_CHARS));
+  const folded = foldForSearch(text.slice(0, DIRECTIVE_CHECK_CHARS));
   return DIRECTIVE_WORDS.some((word) => folded.includes(word));
 }

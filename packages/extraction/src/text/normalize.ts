@@ -1,56 +1,13 @@
 // Text normalisation shared by every stage. Vietnamese has two accepted tone-mark placements
-// ("hoá"/"hóa", "uỷ"/"ủy"): comparisons fold both to one so "Đảng uỷ" and "Đảng ủy" are the same body.
-
-const TONE_PAIRS: ReadonlyArray<readonly [string, string]> = [
-  ['oá', 'óa'],
-  ['oà', 'òa'],
-  ['oả', 'ỏa'],
-  ['oã', 'õa'],
-  ['oạ', 'ọa'],
-  ['oé', 'óe'],
-  ['oè', 'òe'],
-  ['oẻ', 'ỏe'],
-  ['oẽ', 'õe'],
-  ['oẹ', 'ọe'],
-  ['uý', 'úy'],
-  ['uỳ', 'ùy'],
-  ['uỷ', 'ủy'],
-  ['uỹ', 'ũy'],
-  ['uỵ', 'ụy'],
-];
-
-/**
- * One tone-mark placement (the "new" style, óa/ủy), case preserved, length-preserving. Only open
- * syllables have two spellings ("hoá"/"hóa", "uỷ"/"ủy"); "hoàn", "toàn" and "quý" have one and are left alone.
- */
-export function unifyTones(s: string): string {
-  if (!OLD_STYLE.test(s)) return s;
-  return s.replace(TONE_RE, (m, offset: number, whole: string) => {
-    const prev = whole.charAt(offset - 1);
-    if ((m.charAt(0) === 'u' || m.charAt(0) === 'U') && (prev === 'q' || prev === 'Q')) return m;
-    const target = TONE_MAP.get(m.toLowerCase());
-    if (!target) return m;
-    const upperFirst = m.charAt(0) !== m.charAt(0).toLowerCase();
-    const upperSecond = m.charAt(1) !== m.charAt(1).toLowerCase();
-    return (
-      (upperFirst ? target.charAt(0).toUpperCase() : target.charAt(0)) +
-      (upperSecond ? target.charAt(1).toUpperCase() : target.charAt(1))
-    );
-  });
-}
-
-const OLD_STYLE = /[oOuU][áàảãạéèẻẽẹýỳỷỹỵÁÀẢÃẠÉÈẺẼẸÝỲỶỸỴ]/;
-const TONE_MAP = new Map<string, string>(TONE_PAIRS.map(([a, b]) => [a, b]));
-const TONE_RE = new RegExp(
-  `(?:${TONE_PAIRS.map(([a]) => `${a}|${a.toUpperCase()}|${a.charAt(0).toUpperCase()}${a.slice(1)}`).join('|')})(?!\\p{L})`,
-  'gu',
-);
+// ("hoá"/"hóa", "uỷ"/"ủy"): comparisons put every one in the old style (toOldToneMarks), so "Đảng uỷ"
+// and "Đảng ủy" are the same body.
+import { toOldToneMarks } from '@giamsat/shared/text';
 
 /** Key for comparing words: NFC, lower case, one tone placement, single spaces. */
 export function fold(s: string): string {
   // The extractor's input is already NFC; decompose-and-compose only when combining marks are present.
   const nfc = COMBINING.test(s) ? s.normalize('NFC') : s;
-  const lower = unifyTones(nfc.toLowerCase());
+  const lower = toOldToneMarks(nfc.toLowerCase());
   // Most text is already single-spaced: collapse only when a run or a tab/newline is present.
   return (ODD_SPACE.test(lower) ? lower.replace(/\s+/g, ' ') : lower).trim();
 }
