@@ -118,8 +118,9 @@ const TYPOGRAPHY_CHARS = new RegExp(`[${Object.keys(TYPOGRAPHY).join('')}]`, 'g'
 
 /**
  * What search compares: no diacritics, plain punctuation, lower case ("Thành phố Hồ Chí Minh" →
- * "thanh pho ho chi minh"; "hoá" and "hóa" both → "hoa"). The SQL function search_norm() computes
- * the same for Vietnamese text, in indexes and queries; a test keeps the two equal.
+ * "thanh pho ho chi minh"; "hoá" and "hóa" both → "hoa"). The SQL function search_norm()
+ * (server/db/functions/search_norm.sql) computes the same for Vietnamese text, in indexes and
+ * queries; server/src/db/search-norm.test.ts keeps the two equal.
  */
 export function foldForSearch(text: string): string {
   return removeDiacritics(text)
