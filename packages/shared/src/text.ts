@@ -34,24 +34,31 @@ for (const rhyme of MOVABLE_RHYMES) {
 }
 
 const chars = (keys: Iterable<string>, at: 0 | 1) => [...new Set([...keys].map((k) => k.charAt(at)))].join('');
-// At the start of a word, or after a consonant of the onset ("h" of "hoà", "th" of "thuỷ"); not after "q".
-const ONSET = '(?:(?<![\\p{L}\\p{M}])|(?<=[bcdđghklmnprstvxBCDĐGHKLMNPRSTVX]))';
-const WORD_END = '(?![\\p{L}\\p{M}])';
 const movable = (map: Map<string, string>) => ({
   map,
   // Cheap test first: most text has no such pair at all.
-  present: new RegExp(`[${chars(map.keys(), 0)}][${chars(map.keys(), 1)}]`, 'u'),
-  pattern: new RegExp(`${ONSET}(?:${[...map.keys()].join('|')})${WORD_END}`, 'gu'),
+  present: new RegExp(`[${chars(map.keys(), 0)}][${chars(map.keys(), 1)}]`),
+  // The rhyme at the end of a word; what comes before it is checked on each match (cheaper than a lookbehind).
+  pattern: new RegExp(`(?:${[...map.keys()].join('|')})(?![\\p{L}\\p{M}])`, 'gu'),
 });
 const OLD_STYLE = movable(OLD_TO_NEW);
 const NEW_STYLE = movable(NEW_TO_OLD);
-const ANY_MARK = /\p{M}/u;
+// A rhyme moves at the start of a word or after a consonant of the onset ("h" of "hoà", "th" of "thuỷ"),
+// not after "q" or a vowel.
+const ONSET_END = /[bcdđghklmnprstvxBCDĐGHKLMNPRSTVX]/;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+// The combining marks NFD Vietnamese is written with (a Unicode-property test would cost ten times more).
+const COMBINING_MARK = /[\u0300-\u036f]/;
 
 function respell(text: string, from: ReturnType<typeof movable>): string {
   // Precomposed (NFC) text is the rule; decompose-and-compose only when combining marks are present.
-  const nfc = ANY_MARK.test(text) ? text.normalize('NFC') : text;
+  const nfc = COMBINING_MARK.test(text) ? text.normalize('NFC') : text;
   if (!from.present.test(nfc)) return nfc;
-  return nfc.replace(from.pattern, (rhyme) => from.map.get(rhyme) ?? rhyme);
+  return nfc.replace(from.pattern, (rhyme: string, offset: number) => {
+    const before = nfc.charAt(offset - 1);
+    const startsSyllable = before === '' || ONSET_END.test(before) || !LETTER_OR_MARK.test(before);
+    return startsSyllable ? (from.map.get(rhyme) ?? rhyme) : rhyme;
+  });
 }
 
 /** The text (NFC) with every movable tone mark in the old style, on the first vowel: "Thanh Hóa", "Ủy ban". */
@@ -79,14 +86,17 @@ export function tidyText(text: string): string {
 
 // ── Diacritics ───────────────────────────────────────────────────────────────────────────────
 
-const COMBINING = /[\u0300-\u036f]/g;
-
 /**
  * The letters without their diacritics, case kept: "Đà Nẵng" → "Da Nang". "đ" is a letter of its
  * own, not "d" with a combining mark, so it is replaced by name.
  */
 export function removeDiacritics(text: string): string {
-  return text.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
 }
 
 /**
