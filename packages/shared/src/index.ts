@@ -62,6 +62,10 @@ export const RowId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTE
 /** The path parameters of `/…/:id`. */
 export const IdParams = z.object({ id: RowId });
 
+/** A page of a list read with `limit` and `offset`: its items and how many there are in all. */
+export const ListPage = <Item extends z.ZodType>(item: Item) =>
+  z.object({ items: z.array(item), total: z.number(), limit: z.number(), offset: z.number() });
+
 export const DEFAULT_DUE_SOON_DAYS = 7;
 export const STALE_AFTER_DAYS = 30;
 

@@ -1,4 +1,4 @@
-import { AgencyLevel, Role, RowId } from '@giamsat/shared';
+import { AgencyLevel, ListPage, Role, RowId } from '@giamsat/shared';
 import { z } from 'zod';
 
 // Contracts of the accounts API. Only zod + shared enums, so the web app can import them.
@@ -75,9 +75,4 @@ export const UserResponse = z.object({
 });
 export type UserResponse = z.infer<typeof UserResponse>;
 
-export const UserListResponse = z.object({
-  items: z.array(UserResponse),
-  total: z.number(),
-  limit: z.number(),
-  offset: z.number(),
-});
+export const UserListResponse = ListPage(UserResponse);

@@ -1,4 +1,4 @@
-import { AgencyKind, AgencyLevel, IsoDate, RowId } from '@giamsat/shared';
+import { AgencyKind, AgencyLevel, IsoDate, ListPage, RowId } from '@giamsat/shared';
 import { z } from 'zod';
 
 // Contracts of the bodies API (cơ quan). Only zod + shared enums here, so the web app can import them.
@@ -99,12 +99,7 @@ export const AgencyListItem = AgencySummary.extend({
   aliases: z.array(z.string()),
 });
 
-export const AgencyListResponse = z.object({
-  items: z.array(AgencyListItem),
-  total: z.number(),
-  limit: z.number(),
-  offset: z.number(),
-});
+export const AgencyListResponse = ListPage(AgencyListItem);
 
 export const AgencyDetail = AgencySummary.extend({
   aliases: z.array(z.string()),
@@ -120,12 +115,7 @@ export const AgencyDetail = AgencySummary.extend({
 });
 export type AgencyDetail = z.infer<typeof AgencyDetail>;
 
-export const AgencyMembersResponse = z.object({
-  items: z.array(AgencySummary),
-  total: z.number(),
-  limit: z.number(),
-  offset: z.number(),
-});
+export const AgencyMembersResponse = ListPage(AgencySummary);
 
 export const AliasesResponse = z.object({ aliases: z.array(z.string()) });
 

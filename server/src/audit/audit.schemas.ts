@@ -1,5 +1,5 @@
 // Contracts of the audit trail (GET /api/events). Only zod + shared enums, so the web app can import them.
-import { IsoDate, RowId } from '@giamsat/shared';
+import { IsoDate, ListPage, RowId } from '@giamsat/shared';
 import { z } from 'zod';
 
 /** A calendar day (whole day in Asia/Ho_Chi_Minh) or an ISO instant with its offset. */
@@ -38,9 +38,4 @@ export const EventResponse = z.object({
 });
 export type EventResponse = z.infer<typeof EventResponse>;
 
-export const EventListResponse = z.object({
-  items: z.array(EventResponse),
-  total: z.number(),
-  limit: z.number(),
-  offset: z.number(),
-});
+export const EventListResponse = ListPage(EventResponse);

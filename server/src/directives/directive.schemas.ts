@@ -1,5 +1,5 @@
 // Contracts of the directive API. Only zod + shared enums: the web app imports this file for its forms.
-import { AgencyLevel, DirectiveStatus, IsoDate, RowId, Timeliness } from '@giamsat/shared';
+import { AgencyLevel, DirectiveStatus, IsoDate, ListPage, RowId, Timeliness } from '@giamsat/shared';
 import { z } from 'zod';
 
 /** "07-TB/CQTTBCĐ": kept as written; matched without spaces and case. */
@@ -93,12 +93,7 @@ export const DirectiveSummary = z.object({
 });
 export type DirectiveSummary = z.infer<typeof DirectiveSummary>;
 
-export const DirectiveListResponse = z.object({
-  items: z.array(DirectiveSummary),
-  total: z.number(),
-  limit: z.number(),
-  offset: z.number(),
-});
+export const DirectiveListResponse = ListPage(DirectiveSummary);
 
 export const DirectiveResponse = DirectiveSummary.extend({
   sourceFileId: z.number().nullable(),

@@ -1,5 +1,5 @@
 // Contracts of the in-app notifications API. Only zod and the shared package: the web app imports this file.
-import { RowId } from '@giamsat/shared';
+import { ListPage, RowId } from '@giamsat/shared';
 import { z } from 'zod';
 
 export const NotificationIdParams = z.object({ id: RowId });
@@ -27,12 +27,6 @@ export const NotificationResponse = z.object({
 });
 export type NotificationResponse = z.infer<typeof NotificationResponse>;
 
-export const NotificationListResponse = z.object({
-  items: z.array(NotificationResponse),
-  total: z.number(),
-  unread: z.number(),
-  limit: z.number(),
-  offset: z.number(),
-});
+export const NotificationListResponse = ListPage(NotificationResponse).extend({ unread: z.number() });
 
 export const ReadAllResponse = z.object({ updated: z.number() });

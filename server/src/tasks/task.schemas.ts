@@ -5,6 +5,7 @@ import {
   DeadlineKind,
   DirectiveStatus,
   IsoDate,
+  ListPage,
   RecurrencePeriod,
   RowId,
   Timeliness,
@@ -214,13 +215,7 @@ export const TaskRow = z.object({
 });
 export type TaskRow = z.infer<typeof TaskRow>;
 
-export const TaskListResponse = z.object({
-  items: z.array(TaskRow),
-  total: z.number(),
-  limit: z.number(),
-  offset: z.number(),
-  asOf: z.string(),
-});
+export const TaskListResponse = ListPage(TaskRow).extend({ asOf: z.string() });
 
 export const TaskResponse = z.object({
   id: z.number(),
