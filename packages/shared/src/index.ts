@@ -1,6 +1,8 @@
 // Enums shared by the server's contracts and the web app. Only zod here, so the browser can import it.
 import { z } from 'zod';
 
+export { HISTORY_ACTIONS, type HistoryAction, type HistoryEntity, isHistoryAction } from './history.ts';
+
 export const AgencyLevel = z.enum(['central', 'province', 'commune']);
 export type AgencyLevel = z.infer<typeof AgencyLevel>;
 

@@ -1,21 +1,16 @@
 // Contracts of the audit trail (GET /api/events). Only zod + shared enums, so the web app can import them.
-import { IsoDate, ListPage, RowId } from '@giamsat/shared';
+import { HISTORY_ACTIONS, type HistoryEntity, IsoDate, ListPage, RowId } from '@giamsat/shared';
 import { z } from 'zod';
 
 /** A calendar day (whole day in Asia/Ho_Chi_Minh) or an ISO instant with its offset. */
 const DayOrInstant = z.union([IsoDate, z.iso.datetime({ offset: true })]);
 
 export const EventListQuery = z.object({
-  entityType: z
-    .string()
-    .regex(/^[a-z_]{1,40}$/)
-    .optional(),
+  entityType: z.enum(Object.keys(HISTORY_ACTIONS) as [HistoryEntity, ...HistoryEntity[]]).optional(),
   entityId: RowId.optional(),
   actorId: RowId.optional(),
-  action: z
-    .string()
-    .regex(/^[a-z_]{1,60}$/)
-    .optional(),
+  /** One of the changes history records (HISTORY_ACTIONS), so an imported directive can be asked for too. */
+  action: z.enum([...new Set(Object.values(HISTORY_ACTIONS).flat())] as [string, ...string[]]).optional(),
   /** From this day (inclusive) or instant. */
   from: DayOrInstant.optional(),
   /** Up to this day (inclusive) or instant (exclusive). */

@@ -42,13 +42,13 @@ describe('audit trail', () => {
     await recordEvent(
       t.db,
       admin,
-      { entityType: 'task', entityId: 11, action: 'published' },
+      { entityType: 'task', entityId: 11, action: 'complete' },
       new Date('2025-07-01T01:00:00Z'),
     );
     await recordEvent(
       t.db,
       SYSTEM,
-      { entityType: 'directive', entityId: 5, action: 'imported' },
+      { entityType: 'directive', entityId: 5, action: 'directive.imported' },
       new Date('2025-07-02T03:00:00Z'),
     );
     await recordEvent(
@@ -74,7 +74,12 @@ describe('audit trail', () => {
   it('lists newest first, with who acted', async () => {
     const res = await clients.inspector.get('/api/events');
     const items = res.json().items;
-    expect(items.map((e: { action: string }) => e.action)).toEqual(['updated', 'imported', 'published', 'updated']);
+    expect(items.map((e: { action: string }) => e.action)).toEqual([
+      'updated',
+      'directive.imported',
+      'complete',
+      'updated',
+    ]);
     expect(items[0]).toMatchObject({
       entityType: 'agency',
       actor: { id: users.admin.id, username: users.admin.username },
@@ -91,13 +96,15 @@ describe('audit trail', () => {
   it('filters by entity, actor and Vietnamese calendar days, and pages with a total', async () => {
     const task = await clients.inspector.get('/api/events?entityType=task&entityId=11');
     expect(task.json()).toMatchObject({ total: 2 });
+    const imported = await clients.inspector.get('/api/events?action=directive.imported');
+    expect(imported.json().items.map((e: { entityId: number }) => e.entityId)).toEqual([5]);
     const byActor = await clients.inspector.get(`/api/events?actorId=${users.admin.id}`);
     expect(byActor.json().total).toBe(3);
     // "to 30/6" includes the event at 23:30 Hà Nội time on 30/6.
     const june = await clients.inspector.get('/api/events?to=2025-06-30');
     expect(june.json().items.map((e: { action: string }) => e.action)).toEqual(['updated']);
     const july = await clients.inspector.get('/api/events?from=2025-07-01&to=2025-07-02');
-    expect(july.json().items.map((e: { action: string }) => e.action)).toEqual(['imported', 'published']);
+    expect(july.json().items.map((e: { action: string }) => e.action)).toEqual(['directive.imported', 'complete']);
     const instant = await clients.inspector.get(`/api/events?from=${encodeURIComponent('2025-07-02T10:30:00+07:00')}`);
     expect(instant.json().items.map((e: { action: string }) => e.action)).toEqual(['updated']);
     const page = await clients.inspector.get('/api/events?limit=1&offset=1');
@@ -113,6 +120,8 @@ describe('audit trail', () => {
       '/api/events?entityId=abc',
       '/api/events?limit=100000',
       '/api/events?entityType=DROP%20TABLE',
+      // History records no such change (the demo once wrote it instead of extend_deadline).
+      '/api/events?action=extend_due_date',
     ]) {
       const res = await clients.inspector.get(url);
       expect(res.statusCode, url).toBe(400);

@@ -216,9 +216,9 @@ describe('history: every write path leaves the same row', () => {
     // Each column travels as an array literal: quotes, braces, commas and the word NULL must come back as written.
     const text = { text: 'Ghi chú "Đà Nẵng" {mục 2}, \\ NULL\n’', parts: [1, null, '}'] };
     await recordEvents(t.db, SYSTEM, [
-      { entityType: 'task', entityId: task.id, action: 'reviewed', after: text },
-      { entityType: 'task', entityId: task.id, action: 'reviewed', before: text, after: [1, 2], reason: 'NULL' },
-      { entityType: 'task', entityId: task.id, action: 'reviewed', before: 'bước "ba"', reason: '{a,b}' },
+      { entityType: 'task', entityId: task.id, action: 'updated', after: text },
+      { entityType: 'task', entityId: task.id, action: 'updated', before: text, after: [1, 2], reason: 'NULL' },
+      { entityType: 'task', entityId: task.id, action: 'updated', before: 'bước "ba"', reason: '{a,b}' },
     ]);
     expect((await audit('task', task.id)).map((r) => [r.actor, r.before, r.after, r.reason])).toEqual([
       [null, null, text, null],
@@ -237,12 +237,12 @@ describe('history: every write path leaves the same row', () => {
     await expect(
       t.db.query(sql`
         SELECT record_events(ARRAY[now(), now()], ARRAY[NULL, NULL]::bigint[], ARRAY['task', 'task'],
-                             ARRAY[${task.id}, ${task.id}]::bigint[], ARRAY['reviewed']::text[],
+                             ARRAY[${task.id}, ${task.id}]::bigint[], ARRAY['updated']::text[],
                              ARRAY[NULL, NULL]::jsonb[], ARRAY[NULL, NULL]::jsonb[], ARRAY[NULL, NULL]::text[])`),
     ).rejects.toThrow(/one value per event/);
     await expect(
       t.db.transaction(async (tx) => {
-        await recordEvents(tx, SYSTEM, [{ entityType: 'task', entityId: task.id, action: 'reviewed' }]);
+        await recordEvents(tx, SYSTEM, [{ entityType: 'task', entityId: task.id, action: 'updated' }]);
         throw new Error('the change itself failed');
       }),
     ).rejects.toThrow('the change itself failed');

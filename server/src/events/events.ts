@@ -1,3 +1,4 @@
+import type { HistoryAction, HistoryEntity } from '@giamsat/shared';
 import { type Actor, actorUserId } from '../auth/actor.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
@@ -6,25 +7,21 @@ import { type Sql, sql } from '../db/sql.ts';
 // (server/db/functions/record_events.sql), and one row type for reading it (EventRow). The services
 // write through recordEvents() below; report creation and the demo's bulk loads call the SQL function.
 
-export type EntityType =
-  | 'agency'
-  | 'user'
-  | 'directive'
-  | 'task'
-  | 'progress_report'
-  | 'deadline_extension'
-  | 'stored_file'
-  | 'job';
+/** The kinds of entity history speaks of, and the changes it records for each: @giamsat/shared's HISTORY_ACTIONS. */
+export type EntityType = HistoryEntity;
 
 /** What happened to one entity: before and after as the change saw them, and why. */
-export interface EventInput {
-  entityType: EntityType;
-  entityId: number;
-  action: string;
-  before?: unknown;
-  after?: unknown;
-  reason?: string | null;
-}
+export type EventInput = {
+  [E in EntityType]: {
+    entityType: E;
+    entityId: number;
+    /** One of the changes history records for this kind of entity (HISTORY_ACTIONS). */
+    action: HistoryAction<E>;
+    before?: unknown;
+    after?: unknown;
+    reason?: string | null;
+  };
+}[EntityType];
 
 const toJson = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 

@@ -429,7 +429,7 @@ export async function mergeTasks(db: Db, actor: Actor, input: MergeTasksBody): P
       ...absorbed.map((r) => ({
         entityType: 'task' as const,
         entityId: r.id,
-        action: 'deleted',
+        action: 'deleted' as const,
         before: snapshot(r),
         reason: `merged into task ${kept.id}`,
       })),

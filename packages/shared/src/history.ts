@@ -1,0 +1,39 @@
+// The words of history (the events table): for each kind of entity, the changes a history row may
+// record. The server's services write only these (recordEvents() accepts no other), the demo generator
+// writes the same, and the web app's task timeline and audit trail name them. A new kind of change
+// is added here first.
+
+export const HISTORY_ACTIONS = {
+  agency: ['created', 'updated', 'alias_added', 'alias_removed', 'merged', 'absorbed'],
+  user: ['created', 'updated', 'deactivated', 'reactivated', 'password_changed', 'password_reset', 'agency_changed'],
+  directive: ['created', 'updated', 'published', 'deleted', 'directive.imported'],
+  task: [
+    'created',
+    'updated',
+    'deleted',
+    'split',
+    'merged',
+    'twin_linked',
+    'twin_unlinked',
+    'assignment_transferred',
+    'extend_deadline',
+    'progress',
+    'complete',
+  ],
+  progress_report: ['create', 'update', 'submit', 'accept', 'return', 'add_evidence', 'remove_evidence'],
+  deadline_extension: ['request', 'accept', 'reject'],
+  stored_file: ['directive.import.started'],
+  job: [],
+} as const satisfies Record<string, readonly string[]>;
+
+/** The kinds of entity history speaks of. */
+export type HistoryEntity = keyof typeof HISTORY_ACTIONS;
+
+/** The changes history records for one kind of entity (by default: for any). */
+export type HistoryAction<E extends HistoryEntity = HistoryEntity> = (typeof HISTORY_ACTIONS)[E][number];
+
+/** Whether history records `action` for `entity` (for rows read back as plain text). */
+export function isHistoryAction(entity: string, action: string): boolean {
+  const actions: readonly string[] | undefined = HISTORY_ACTIONS[entity as HistoryEntity];
+  return actions?.includes(action) ?? false;
+}
