@@ -302,7 +302,12 @@ group('Ủy ban nhân dân cấp xã', { level: 'commune', namePrefix: 'Ủy ban
   'Ủy ban nhân dân các xã, phường, đặc khu',
   'Ủy ban nhân dân xã, phường, đặc khu',
 ]);
-group('Các sở, ban, ngành', { level: 'province', namePrefix: 'Sở ' }, ['Các sở, ngành']);
+group('Các sở, ban, ngành', { level: 'province', namePrefix: 'Sở ' }, [
+  'Các sở, ngành',
+  'Các sở, ban, ngành tỉnh',
+  'Các sở, ban, ngành cấp tỉnh',
+  'Các sở, ngành tỉnh',
+]);
 group('Các tỉnh ủy, thành ủy', { level: 'province', kind: 'party' }, ['Tỉnh ủy, thành ủy']);
 group('Các cơ quan đảng ở Trung ương', { level: 'central', kind: 'party' }, ['Các cơ quan đảng Trung ương']);
 group('Các ban đảng Trung ương', { level: 'central', kind: 'party', namePrefix: 'Ban ' }, [

@@ -86,7 +86,8 @@ class InlineParser {
   }
 }
 
-export function parseCorpusText(text: string): Block[] {
+/** `keepBlank`: a blank line is an empty paragraph (a .docx), not nothing (a .pdf lays out no empty line). */
+export function parseCorpusText(text: string, keepBlank = false): Block[] {
   const blocks: Block[] = [];
   const inline = new InlineParser();
   let table: Span[][][] | null = null;
@@ -94,6 +95,7 @@ export function parseCorpusText(text: string): Block[] {
     if (line.trim() === '') {
       inline.bold = false;
       table = null;
+      if (keepBlank) blocks.push({ kind: 'paragraph', spans: [] });
       continue;
     }
     if (line.includes('\t')) {
@@ -142,7 +144,8 @@ const runs = (spans: Span[]): TextRun[] =>
 
 export async function buildDocx(text: string): Promise<Uint8Array> {
   const children: Array<Paragraph | Table> = [];
-  for (const block of parseCorpusText(text)) {
+  // Blank lines stay as empty paragraphs, so the file reads back line for line like the .txt it was made from.
+  for (const block of parseCorpusText(text, true)) {
     if (block.kind === 'paragraph') {
       children.push(new Paragraph({ children: runs(block.spans) }));
       continue;
@@ -177,8 +180,6 @@ export async function buildDocx(text: string): Promise<Uint8Array> {
         ),
       }),
     );
-    // Two tables back to back would merge in Word: a paragraph keeps them apart, as the .txt does.
-    children.push(new Paragraph({ children: [] }));
   }
   const document = new Document({ sections: [{ children }] });
   return new Uint8Array(await Packer.toBuffer(document));

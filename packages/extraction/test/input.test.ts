@@ -103,6 +103,23 @@ describe('.docx', () => {
   });
 });
 
+describe('.docx empty paragraphs', () => {
+  it('an empty paragraph is an empty line, so a task is on the line it has in the text saved from the file', async () => {
+    const { Document, Packer, Paragraph } = await import('docx');
+    const lines = [
+      'Số: 9/UBND-VP',
+      '',
+      'Kính gửi: Sở Y tế.',
+      '',
+      '1. Sở Y tế rà soát danh sách trạm y tế xã, hoàn thành trước ngày 15/12/2025.',
+    ];
+    const doc = new Document({ sections: [{ children: lines.map((l) => new Paragraph(l)) }] });
+    const { text, result } = await extractFromFile(new Uint8Array(await Packer.toBuffer(doc)), 'cong-van.docx');
+    expect(text.split('\n')).toEqual(lines);
+    expect(result.documents[0]?.tasks.map((t) => t.line)).toEqual([5]);
+  });
+});
+
 describe('.docx cells of several paragraphs', () => {
   it('bodies on their own lines in a lead cell stay separate bodies', async () => {
     const { Document, Packer, Paragraph, Table, TableCell, TableRow } = await import('docx');

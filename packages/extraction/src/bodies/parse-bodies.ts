@@ -24,11 +24,11 @@ const BARE_HEAD = /^(ban|quỹ|cơ quan|trung tâm|hội đồng|tổ|viện|ph�
 
 /** Collective nouns that make "các …" a group of bodies ("các bộ, ngành", "các cơ quan, đơn vị"). */
 const COLLECTIVE =
-  /^(các|những)\s+(đồng chí\s+)?(chi bộ|đảng bộ|tổ đảng|thôn|bộ|ngành|cơ quan|địa phương|đơn vị|tổ chức|doanh nghiệp|sở|ban|cấp|tỉnh|thành phố|xã|phường|đoàn|đảng|trường|viện|tập đoàn|hội|ủy ban|uỷ ban|quỹ|cục|trung tâm|đại học|thành viên|bí thư|chủ tịch|thủ trưởng|người đứng đầu|lãnh đạo)(?![\p{L}])/iu;
+  /^(các|những)\s+(đồng chí\s+)?(chi bộ|đảng bộ|tổ đảng|thôn|bộ|ngành|cơ quan|địa phương|đơn vị|tổ chức|doanh nghiệp|sở|ban|cấp|tỉnh|thành phố|xã|phường|đoàn|đảng|trường|viện|tập đoàn|hội|ủy ban|uỷ ban|quỹ|cục|trung tâm|đại học|thành viên|đại biểu|bí thư|chủ tịch|thủ trưởng|người đứng đầu|lãnh đạo)(?![\p{L}])/iu;
 
 /** A word that continues a group: "ngành", "địa phương", "cơ quan ngang bộ", "đơn vị", "doanh nghiệp" … */
 const COLLECTIVE_WORD =
-  /^(chi bộ|đảng bộ|tổ đảng|thôn|tổ dân phố|bộ|ngành|cơ quan|địa phương|đơn vị|tổ chức|doanh nghiệp|sở|ban|cấp|tỉnh|thành phố|xã|phường|đặc khu|đoàn thể|trường|viện|tập đoàn|hội|quỹ|khối|chính quyền|đảng|cấp ủy|cấp uỷ|tổ chức đảng|cơ sở)(?![\p{L}])/iu;
+  /^(chi bộ|đảng bộ|tổ đảng|thôn|tổ dân phố|bộ|ngành|cơ quan|địa phương|đơn vị|tổ chức|doanh nghiệp|lực lượng|sở|ban|cấp|tỉnh|thành phố|xã|phường|đặc khu|đoàn thể|trường|viện|tập đoàn|hội|quỹ|khối|chính quyền|đảng|cấp ủy|cấp uỷ|tổ chức đảng|cơ sở)(?![\p{L}])/iu;
 
 /** Heads that name a person or role: the whole phrase is one assignee. */
 const ROLE_HEAD = /^(người đứng đầu|thủ trưởng|lãnh đạo|trưởng|bí thư)(?![\p{L}])/iu;
@@ -517,7 +517,9 @@ function computeSubject(text: string, ix: BodyIndex): Subject | null {
           /^(\([^()]{0,80}\)|và|cấp|các|thành phố|tỉnh|trung ương|địa phương|đơn vị|ngành|liên quan|có liên quan|trực thuộc|xã|phường|đặc khu|thị trấn|[\s,;])*$/u.test(
             fold(gap),
           );
-        if (!qualifier && !BODY_HEAD.test(fold(gap)) && !COLLECTIVE.test(gap)) return null;
+        // "Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường cần …": a scope word, then more bodies.
+        const next = fold(gap).replace(/^((tỉnh|thành phố|trung ương|cấp tỉnh|cấp xã)[\s,;]+)+/u, '');
+        if (!qualifier && !BODY_HEAD.test(next) && !COLLECTIVE.test(next)) return null;
       }
     }
   } else if (!pred) {
@@ -668,7 +670,7 @@ class ListBuilder {
  * text opens with no single title. Two titles ("Bí thư, Chủ tịch …") name persons and are kept.
  */
 const ROLE_TITLE =
-  /^(?:các\s+)?(?:đồng chí\s+)?(?:phó\s+)?(?:chủ tịch|bộ trưởng|giám đốc|tổng giám đốc|thủ trưởng|chánh văn phòng|chánh thanh tra|trưởng(?=\s+(?:ban|phòng|đoàn)\s)|lãnh đạo|thống đốc|viện trưởng|hiệu trưởng|cục trưởng|chủ nhiệm|người đứng đầu|tổng kiểm toán)\s+/iu;
+  /^(?:các\s+)?(?:đồng chí\s+)?(?:phó\s+)?(?:chủ tịch|bí thư|bộ trưởng|giám đốc|tổng giám đốc|thủ trưởng|chánh văn phòng|chánh thanh tra|trưởng(?=\s+(?:ban|phòng|đoàn)\s)|lãnh đạo|thống đốc|viện trưởng|hiệu trưởng|cục trưởng|chủ nhiệm|người đứng đầu|tổng kiểm toán)\s+/iu;
 const MINISTERS =
   /^(?:các\s+)?bộ trưởng,\s*thủ trưởng\s+(?:các\s+)?cơ quan ngang bộ(,\s*(?:thủ trưởng\s+)?(?:các\s+)?cơ quan thuộc chính phủ)?/iu;
 
@@ -705,7 +707,11 @@ function bodyOfRole(text: string, ix: BodyIndex): string | null {
  */
 export function parseBodyList(input: string, ix: BodyIndex, loose = false): ParsedBodies {
   const out = new ListBuilder(ix);
-  let span = cleanName(input.replace(/\s+/g, ' '));
+  // Abbreviations first: "Ủy ban KH,CN&MT" holds a comma that is no list. A name never runs on into
+  // "là …" ("Các sở, ngành là cơ quan quản lý …" describes the group).
+  let span = cleanName(
+    expandAbbreviations(input.replace(/\s+/g, ' ')).replace(/(?<!(đặc biệt|nhất|tức|đó|cũng))\s+là\s.*$/u, ''),
+  );
   if (!span) return { names: [], unknown: [] };
   const ofRole = bodyOfRole(span, ix);
   if (ofRole) span = ofRole;
@@ -726,14 +732,22 @@ export function parseBodyList(input: string, ix: BodyIndex, loose = false): Pars
     return { names: out.names, unknown: out.unknown };
   }
   // "Các bộ: Tài chính, Công an" / "Sở: Nội vụ, Tư pháp" — the head noun is shared by the list.
-  let head = '';
+  let head: string[] = [];
   let body = span;
   const colon = span.indexOf(':');
   if (colon > 0) {
     const before = span.slice(0, colon);
     const hm = /(^|\s)(các\s+)?(bộ|sở|cơ quan)(,?\s*cơ quan)?\s*$/iu.exec(before);
+    // "Ủy ban nhân dân các tỉnh, thành phố: Lào Cai, Cần Thơ" — one people's committee per place.
+    const provinces =
+      /(^|\s)(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+các\s+(tỉnh|thành phố)(,?\s*(tỉnh|thành phố))?\s*$/iu.test(
+        before,
+      );
     if (hm) {
-      head = /sở/iu.test(hm[3] ?? '') ? 'Sở' : /bộ/iu.test(hm[3] ?? '') ? 'Bộ' : '';
+      head = /sở/iu.test(hm[3] ?? '') ? ['Sở'] : /bộ/iu.test(hm[3] ?? '') ? ['Bộ'] : [];
+      body = span.slice(colon + 1).trim();
+    } else if (provinces) {
+      head = ['Ủy ban nhân dân tỉnh', 'Ủy ban nhân dân thành phố'];
       body = span.slice(colon + 1).trim();
     }
   }
@@ -752,11 +766,14 @@ export function parseBodyList(input: string, ix: BodyIndex, loose = false): Pars
     }
     return { names: out.names, unknown: out.unknown };
   }
-  addPieces(splitPieces(body), head, out, ix, loose);
+  // "Bộ Tài chính Bộ Tư pháp" (a cell without a comma): two names.
+  const run = /^[^,;]+\s(Bộ|Sở|Ban|Ủy ban|Văn phòng|Cục|Tổng cục)\s/u.test(body) ? knownRun(body, ix) : null;
+  if (run) for (const n of run) out.asWritten(n);
+  else addPieces(splitPieces(body), head, out, ix, loose);
   return { names: out.names, unknown: out.unknown };
 }
 
-function resolveWithHead(text: string, head: string, ix: BodyIndex): string | undefined {
+function resolveWithHead(text: string, head: string[], ix: BodyIndex): string | undefined {
   const t = cleanName(text);
   if (!t) return undefined;
   const direct = ix.lookup(t);
@@ -764,14 +781,85 @@ function resolveWithHead(text: string, head: string, ix: BodyIndex): string | un
   const role = withoutRole(t);
   const ofRole = role ? ix.lookup(role) : undefined;
   if (ofRole) return ofRole.name;
-  if (head) {
-    const withHead = ix.lookup(`${head} ${t}`) ?? ix.uniquePrefix(`${head} ${t}`);
+  for (const h of head) {
+    const withHead = ix.lookup(`${h} ${t}`) ?? ix.uniquePrefix(`${h} ${t}`);
     if (withHead) return withHead.name;
   }
   return undefined;
 }
 
-function addPieces(pieces: Piece[], head: string, out: ListBuilder, ix: BodyIndex, loose = false): void {
+/**
+ * A unit of a known body named through it: "Tổ đảng ở Thường trực Ủy ban Xã hội", "Thường trực Ủy
+ * ban KH,CN&MT", "Đảng ủy Sở Y tế". One assignee, kept as written (abbreviations
+ * spelled out), not cut at the commas inside the body's name.
+ */
+const UNIT_OF_BODY =
+  /^(tổ đảng ở thường trực|tổ đảng ở|tổ đảng|thường trực|đảng ủy cơ quan|đảng uỷ cơ quan|đảng ủy|đảng uỷ|đảng đoàn|ban cán sự đảng|chi bộ|tổ giúp việc|cơ quan thường trực)\s+/iu;
+
+function unitOfBody(text: string, ix: BodyIndex): string | null {
+  const t = cleanName(text);
+  const m = UNIT_OF_BODY.exec(t);
+  if (!m) return null;
+  const rest = t.slice(m[0].length);
+  if (!rest || !/^\p{Lu}/u.test(rest) || !ix.lookup(rest)) return null;
+  return capitalizeFirst(`${m[0]}${expandAbbreviations(rest)}`);
+}
+
+/** A piece that only goes on the name before it ("Giáo dục" in "Ủy ban Văn hóa, Giáo dục"). */
+function continuesName(text: string, head: string[], ix: BodyIndex): boolean {
+  const t = cleanName(text);
+  if (!t || !/^\p{Lu}/u.test(t) || t.split(/\s+/).length > 4) return false;
+  if (BODY_HEAD.test(fold(t)) || COLLECTIVE.test(t) || ix.lookup(t)) return false;
+  return head.length === 0;
+}
+
+/**
+ * Names written one after the other without a separator ("Bộ Tài chính Bộ Tư pháp", "Sở Y tế Văn
+ * phòng Ủy ban nhân dân tỉnh" in a cell): cut before a
+ * capitalised head word wherever the words before it are a known name. Null unless there is a cut.
+ */
+const NEXT_HEAD = /^(Bộ|Sở|Ban|Ủy|Uỷ|Văn|Cục|Tổng|Công|Viện|Thanh|Ngân|Kho|Đài|Tòa|Toà)$/u;
+
+function knownRun(text: string, ix: BodyIndex): string[] | null {
+  const ws = text.split(/\s+/).filter(Boolean);
+  if (ws.length < 4) return null;
+  const names: string[] = [];
+  let from = 0;
+  for (let j = 2; j < ws.length - 1; j++) {
+    if (!NEXT_HEAD.test(ws[j] ?? '')) continue;
+    const e = ix.lookup(ws.slice(from, j).join(' '));
+    // Not inside a longer name ("Văn phòng Trung ương" of "Văn phòng Trung ương Đảng").
+    if (!e?.body || ix.lookup(ws.slice(from, j + 1).join(' ')) || /^[-–]/.test(ws[j + 1] ?? '')) continue;
+    names.push(e.name);
+    from = j;
+  }
+  if (names.length === 0) return null;
+  const rest = ws.slice(from).join(' ');
+  names.push(ix.lookup(rest)?.name ?? rest);
+  return names;
+}
+
+/** "Bộ, ngành, địa phương" (a cell) is the group "Các bộ, ngành, địa phương". */
+const BARE_COLLECTIVE = /^(bộ|ngành|sở|ban|cơ quan|địa phương|đơn vị)$/iu;
+
+function addPieces(pieces: Piece[], head: string[], out: ListBuilder, ix: BodyIndex, loose = false): void {
+  // Pieces that only continue the name before them join it first.
+  for (let k = 1; k < pieces.length; ) {
+    const prev = pieces[k - 1];
+    const cur = pieces[k];
+    if (
+      !prev ||
+      !cur ||
+      !prev.sep.trim() ||
+      !continuesName(cur.text, head, ix) ||
+      !BODY_HEAD.test(fold(cleanName(prev.text))) ||
+      COLLECTIVE.test(cleanName(prev.text))
+    ) {
+      k++;
+      continue;
+    }
+    pieces.splice(k - 1, 2, { text: `${prev.text}${prev.sep}${cur.text}`, sep: cur.sep });
+  }
   let i = 0;
   while (i < pieces.length) {
     // Longest run of pieces that is one registry name ("Bộ Văn hóa, Thể thao và Du lịch").
@@ -785,6 +873,12 @@ function addPieces(pieces: Piece[], head: string, out: ListBuilder, ix: BodyInde
       }
       const hit =
         resolveWithHead(joined, head, ix) ?? resolveWithHead(joined.replace(/\s+(có\s+)?liên quan$/u, ''), head, ix);
+      const unit = hit ? null : unitOfBody(joined, ix);
+      if (unit) {
+        out.asWritten(unit);
+        took = len;
+        break;
+      }
       if (hit) {
         // "Các cơ quan đảng ở Trung ương và địa phương": the written group goes on past the known one.
         const next = pieces[i + len];
@@ -830,7 +924,10 @@ function addPieces(pieces: Piece[], head: string, out: ListBuilder, ix: BodyInde
       i++;
       continue;
     }
-    const text = cleanName(piece.text);
+    let text = cleanName(piece.text);
+    const nextText = nextPiece?.text ?? '';
+    if (BARE_COLLECTIVE.test(text) && nextPiece && isLowerStart(nextText) && COLLECTIVE_WORD.test(nextText))
+      text = `Các ${text.toLowerCase()}`;
     // A group written in parts: "các bộ, ngành, địa phương và doanh nghiệp" is one addressee.
     if (COLLECTIVE.test(text)) {
       let j = i + 1;
@@ -841,8 +938,13 @@ function addPieces(pieces: Piece[], head: string, out: ListBuilder, ix: BodyInde
         if (!next) break;
         const nt = next.text;
         if (!nt || !isLowerStart(nt) || /^(những|đặc biệt là|nhất là|trong đó)\s/iu.test(nt)) break;
-        // "các cấp, các ngành, các cơ quan, đơn vị" is one addressee; "… và các tổ chức …" starts another.
-        if (/^các\s/iu.test(nt) && (sep.trim() !== ',' || !COLLECTIVE.test(nt))) break;
+        // "các sở, các ngành, các cơ quan, đơn vị" is one addressee; "… và các tổ chức …" starts another,
+        // and so does a proper name ("…, các Hội đồng nhân dân").
+        if (
+          /^các\s/iu.test(nt) &&
+          (sep.trim() !== ',' || !COLLECTIVE.test(nt) || /^các\s+\p{Lu}/u.test(nt) || /\p{Lu}/u.test(phrase.slice(1)))
+        )
+          break;
         if (!loose && !/^các\s/iu.test(nt) && !COLLECTIVE_WORD.test(nt)) break;
         phrase += sep + nt;
         sep = next.sep;
@@ -854,19 +956,20 @@ function addPieces(pieces: Piece[], head: string, out: ListBuilder, ix: BodyInde
     }
     const expanded = expandParenthetical(text, head, ix);
     if (expanded) for (const n of expanded) out.known(n);
+    else if (text && head.length > 1 && /^\p{Lu}/u.test(text)) out.asWritten(`${head[0]} ${text}`);
     else if (text) out.asWritten(text);
     i++;
   }
 }
 
 /** "Các bộ chuyên ngành (Khoa học và Công nghệ, Xây dựng…)" names its members: return them. */
-function expandParenthetical(text: string, head: string, ix: BodyIndex): string[] | null {
+function expandParenthetical(text: string, head: string[], ix: BodyIndex): string[] | null {
   const open = text.indexOf('(');
   const close = text.lastIndexOf(')');
   if (open < 0 || close < open) return null;
   const outer = text.slice(0, open);
   const inner = text.slice(open + 1, close);
-  const innerHead = /(^|\s)bộ(\s|$)/iu.test(outer) ? 'Bộ' : /(^|\s)sở(\s|$)/iu.test(outer) ? 'Sở' : head;
+  const innerHead = /(^|\s)bộ(\s|$)/iu.test(outer) ? ['Bộ'] : /(^|\s)sở(\s|$)/iu.test(outer) ? ['Sở'] : head;
   const pieces = inner.includes(';')
     ? inner.split(';').map((t) => ({ text: t.trim(), sep: '; ' }))
     : splitPieces(inner);
@@ -895,8 +998,10 @@ function expandParenthetical(text: string, head: string, ix: BodyIndex): string[
   return names.length > 0 && misses <= names.length / 2 ? names : null;
 }
 
-function addGroup(phrase: string, out: ListBuilder, ix: BodyIndex): void {
-  const expanded = expandParenthetical(phrase, '', ix);
+function addGroup(written: string, out: ListBuilder, ix: BodyIndex): void {
+  // "Các sở, ngành là cơ quan quản lý …": the group, not its description.
+  const phrase = written.replace(/\s+là\s.*$/u, '');
+  const expanded = expandParenthetical(phrase, [], ix);
   if (expanded) {
     for (const n of expanded) out.known(n);
     return;

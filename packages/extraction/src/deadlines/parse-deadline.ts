@@ -143,6 +143,11 @@ class Scanner {
     this.out.push(c);
   }
 
+  /** A deadline with no due day (continuous, recurring, event) over a whole match. */
+  pushOpen(kind: CandidateKind, period: RecurrencePeriod | null, m: RegExpExecArray, strength: number): void {
+    this.push({ kind, due: null, period, start: m.index, end: m.index + m[0].length, strength });
+  }
+
   pushDay(iso: string, start: number, end: number): void {
     const b = this.before(start);
     const bNoNgay = b.replace(/ngày\s*$/, '');
@@ -242,6 +247,15 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
     const b = sc.before(m.index);
     const cued = /(giai đoạn|hoàn thành|trong)\s*(năm\s*)?$/.test(b);
     if (!opt.cell && !cued) continue;
+    // "Rà soát Đề án … giai đoạn 2021-2030" (in a text of 2025): a programme already running, named by its
+    // period — the period is part of the name, not when the work is due.
+    if (
+      !opt.cell &&
+      opt.year !== undefined &&
+      a < opt.year &&
+      /(đề án|chương trình|chiến lược|quy hoạch|kế hoạch|dự án|nghị quyết)[^.;:,]{0,100}(giai đoạn|thời kỳ)\s*$/.test(b)
+    )
+      continue;
     const iso = endOfYear(z);
     if (iso)
       sc.push({
@@ -254,6 +268,15 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
       });
   }
 
+  // "2025 và những năm tiếp theo": from that year on, with no end.
+  for (const m of matchesIf(
+    digits && t.includes('tiếp theo'),
+    t,
+    /(năm\s?)?\d{4}\s(và|cùng)\s(những|các)\snăm\stiếp theo/g,
+  )) {
+    sc.pushOpen('continuous', null, m, opt.cell ? 3 : 2);
+  }
+
   // Years: "trong năm 2025", "hoàn thành năm 2025"; a bare cell "2025" / "Năm 2025".
   for (const m of matchesIf(digits, t, /(?<![\d/.-])(năm\s?)?(\d{4})(?![\d/-])(?!\.\d)/g)) {
     const y = Number(m[2]);
@@ -263,6 +286,8 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
     let strength = 0;
     if (opt.cell) strength = 3;
     else if (m[1] && /(trong|hoàn thành|đến hết|hết)\s*$/.test(b)) strength = COMPLETION_CUE.test(b) ? 3 : 2;
+    // "Phấn đấu đến năm 2028, …": the year a target is to be met.
+    else if (m[1] && /phấn đấu\s*(đến|tới|trong)?\s*$/.test(b)) strength = 2;
     if (!strength) continue;
     const iso = endOfYear(y);
     if (iso) sc.push({ kind: 'date', due: iso, period: null, start, end: start + m[0].length, strength });
@@ -273,14 +298,17 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
     const b = sc.before(m.index);
     if (/(chi|chi phí|kinh phí|vốn|nguồn)\s*$/.test(b)) continue;
     const explicit = /nhiệm vụ\s*$/.test(b) || opt.cell || /(^|[.;:(*]\s*)(thực hiện\s*)?$/.test(b);
-    sc.push({
-      kind: 'continuous',
-      due: null,
-      period: null,
-      start: m.index,
-      end: m.index + m[0].length,
-      strength: explicit ? 3 : 2,
-    });
+    // "tuyên truyền thường xuyên, sâu rộng", a movement that is "…" thường xuyên, liên tục: one quality
+    // among others of a thing, not when the work is done.
+    if (
+      !explicit &&
+      (/["”]\s*$/.test(b) ||
+        /^\s*,\s*(sâu rộng|liên tục|phổ cập|lâu dài|bền vững|rộng khắp|sâu sắc|đa dạng)/.test(
+          t.slice(m.index + m[0].length, m.index + m[0].length + 20),
+        ))
+    )
+      continue;
+    sc.pushOpen('continuous', null, m, explicit ? 3 : 2);
   }
 
   // Recurring: "hằng tháng", "hàng tuần", "định kỳ hằng quý", "6 tháng/lần"… at the head of a clause,
@@ -291,33 +319,29 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
     // "… báo cáo kết quả hằng quý": the report is the recurring obligation.
     const atHead =
       /(^|[.;:,(*]|định kỳ|và|\d{4}|ngày \d{1,2})\s*$/.test(b) ||
-      /(báo cáo|tổng hợp|cập nhật)(\s+(kết quả|tình hình|số liệu|tiến độ))?\s*$/.test(b);
+      /(báo cáo|tổng hợp|cập nhật|thực hiện)(\s+(kết quả|tình hình|số liệu|tiến độ))?\s*$/.test(b);
     if (!atHead) continue;
     const period = periodOf(m[2] ?? '');
-    sc.push({ kind: 'recurring', due: null, period, start: m.index, end: m.index + m[0].length, strength: 2 });
+    sc.pushOpen('recurring', period, m, 2);
   }
   for (const m of matchesIf(t.includes('định kỳ'), t, /định kỳ\s?(6|sáu)\s?tháng/g)) {
-    sc.push({
-      kind: 'recurring',
-      due: null,
-      period: 'half-yearly',
-      start: m.index,
-      end: m.index + m[0].length,
-      strength: 2,
-    });
+    sc.pushOpen('recurring', 'half-yearly', m, 2);
+  }
+
+  // "Định kỳ, X chủ trì …", "Định kỳ đánh giá …": a recurring duty whose period the text does not give.
+  for (const m of matchesIf(
+    t.includes('định kỳ'),
+    t,
+    /(^|[.:]\s*|\(\d{1,2}\)\s*)định kỳ(?!\s?(hằng|hàng|6|sáu|\d))/g,
+  )) {
+    const start = m.index + (m[1] ?? '').length;
+    sc.push({ kind: 'recurring', due: null, period: null, start, end: start + 7, strength: 2 });
   }
 
   // Events: "cùng thời điểm Luật … có hiệu lực", "có hiệu lực cùng thời điểm", "tại Kỳ họp thứ 10".
   for (const m of matchesIf(t.includes('cùng'), t, /cùng (thời điểm|thời gian|lúc)/g)) {
     const b = sc.before(m.index);
-    sc.push({
-      kind: 'event',
-      due: null,
-      period: null,
-      start: m.index,
-      end: m.index + m[0].length,
-      strength: COMPLETION_CUE.test(b) ? 3 : 2,
-    });
+    sc.pushOpen('event', null, m, COMPLETION_CUE.test(b) ? 3 : 2);
   }
   for (const m of matchesIf(
     t.includes('kỳ họp'),
@@ -326,7 +350,7 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
   )) {
     const b = sc.before(m.index);
     if (!/(trình|thông qua|tại|vào|chương trình|trước|hoàn thành)[^.;]{0,40}$/.test(b)) continue;
-    sc.push({ kind: 'event', due: null, period: null, start: m.index, end: m.index + m[0].length, strength: 1 });
+    sc.pushOpen('event', null, m, 1);
   }
 }
 

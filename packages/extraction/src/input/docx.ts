@@ -11,7 +11,9 @@ export async function readDocx(bytes: Uint8Array): Promise<string> {
       await mammoth.convertToHtml(
         { buffer },
         {
-          ignoreEmptyParagraphs: true,
+          // An empty paragraph is an empty line: line numbers then count the document's paragraphs as
+          // they stand, as a .txt saved from it counts its lines.
+          ignoreEmptyParagraphs: false,
           externalFileAccess: false,
           // Images carry no tasks: skip base64-encoding them.
           convertImage: mammoth.images.imgElement(async () => ({ src: '' })),

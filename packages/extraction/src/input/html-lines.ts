@@ -152,8 +152,11 @@ export function htmlToLines(html: string): string[] {
   let italicDepth = 0;
   let skipDepth = 0; // inside a footnote back-link or other text that is not the document's
   let pendingPrefix = '';
+  /** Inside a <p> outside tables that has written no line yet: an empty paragraph keeps its line. */
+  let emptyParagraph = false;
 
   const emit = (text: string): void => {
+    if (text !== '') emptyParagraph = false;
     const table = tables[tables.length - 1];
     if (table?.cell) {
       if (text !== '') table.cell.paragraphs.push(text);
@@ -242,6 +245,13 @@ export function htmlToLines(html: string): string[] {
       flush();
     } else if (BLOCK_TAGS.has(name)) {
       flush();
+      if (name === 'p' && tables.length === 0 && lists.length === 0) {
+        if (!closing) emptyParagraph = true;
+        else if (emptyParagraph) {
+          lines.push('');
+          emptyParagraph = false;
+        }
+      }
     } else if (name === 'ul' || name === 'ol') {
       flush();
       if (closing) lists.pop();

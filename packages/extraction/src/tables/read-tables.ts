@@ -208,6 +208,23 @@ function mergeInto(row: Row, cells: string[]): void {
   });
 }
 
+/**
+ * "Chỉ tiêu | Đơn vị (tính) | Kết quả | Cơ quan theo dõi": a table of targets, each measured in a unit,
+ * not of work to do — its body column names who follows the figure, not who acts.
+ */
+export function isIndicatorTable(headerCells: string[]): boolean {
+  const f = headerCells.map((c) =>
+    fold(stripMarkup(c))
+      .replace(/[()*:.]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+  const indicator = f.some((c) => /^(tên\s+)?(các\s+)?chỉ tiêu( cụ thể)?$/u.test(c));
+  const unit = f.some((c) => /^(đơn vị tính|đơn vị đo|đvt|đơn vị)$/u.test(c));
+  const work = f.some((c) => /nhiệm vụ|công việc|nội dung|giải pháp|hoạt động/u.test(c));
+  return indicator && unit && !work;
+}
+
 /** Tasks of every table in the lines. */
 export function tasksFromTables(lines: SourceLine[], ctx: TaskContext, refPrefix = ''): ExtractedTask[] {
   const sink = new TaskSink(ctx);
@@ -221,6 +238,8 @@ export function tasksFromTables(lines: SourceLine[], ctx: TaskContext, refPrefix
   let loose: SourceLine[] = [];
   let previousWasHeader = false;
   let afterHeader = false;
+  /** Under a header of targets (isIndicatorTable): its rows are no tasks, with a header or without. */
+  let targets = false;
 
   const flushTable = (): void => {
     if (cols && body.length) readRows(sink, ctx, cols, body, refPrefix);
@@ -260,6 +279,7 @@ export function tasksFromTables(lines: SourceLine[], ctx: TaskContext, refPrefix
         cols = null;
         header = null;
         headerKey = '';
+        targets = false;
       }
       continue;
     }
@@ -292,7 +312,8 @@ export function tasksFromTables(lines: SourceLine[], ctx: TaskContext, refPrefix
         if (headerRoles(c)) break;
         following.push(c);
       }
-      cols = inferColumns(header, following, ctx.ix, ctx.year);
+      targets = isIndicatorTable(l.cells);
+      cols = targets ? null : inferColumns(header, following, ctx.ix, ctx.year);
       afterHeader = true;
       continue;
     }
@@ -301,7 +322,7 @@ export function tasksFromTables(lines: SourceLine[], ctx: TaskContext, refPrefix
     if (cols) {
       body.push({ line: l, afterHeader });
       afterHeader = false;
-    } else loose.push(l);
+    } else if (!targets) loose.push(l);
   }
   flushLoose();
   flushTable();

@@ -5,7 +5,7 @@
 import type { SourceLine } from '../text/lines.ts';
 import { startsLower, stripMarkup } from '../text/normalize.ts';
 
-export type BlockKind = 'roman' | 'number' | 'letter' | 'star' | 'dash' | 'plus' | 'paren' | 'para';
+export type BlockKind = 'roman' | 'number' | 'subnumber' | 'letter' | 'star' | 'dash' | 'plus' | 'paren' | 'para';
 
 export interface Segment {
   /** Offset in the block's text. */
@@ -36,6 +36,7 @@ export interface Block {
 const RANK: Record<BlockKind, number> = {
   roman: 1,
   number: 2,
+  subnumber: 2.5,
   letter: 3,
   star: 3.5,
   dash: 4,
@@ -47,6 +48,8 @@ const RANK: Record<BlockKind, number> = {
 const FOOTNOTE = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s/u;
 const ROMAN_RE = /^(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.\-–)]\s+/u;
 const NUMBER_RE = /^(\d{1,2})\s*[.)]\s+(?=\S)/u;
+/** "2.1.", "2.1", "3.2.1." — a part of a numbered part. */
+const SUBNUMBER_RE = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\p{Lu}|\*)/u;
 const LETTER_RE = /^([a-zđ])\s*\)\s*(?=\S)/u;
 const PAREN_RE = /^\((\d{1,2}|[ivx]{1,4})\)\s*(?=\S)/u;
 const DEADLINE_ONLY = /^(có báo cáo|báo cáo kết quả|hoàn thành|thời hạn|thời gian hoàn thành)/iu;
@@ -58,6 +61,8 @@ export function detectMarker(text: string, raw: string): { kind: BlockKind; mark
   if (m) return { kind: 'roman', marker: m[1] ?? '', rest: text.slice(m[0].length) };
   m = NUMBER_RE.exec(text);
   if (m) return { kind: 'number', marker: m[1] ?? '', rest: text.slice(m[0].length) };
+  m = SUBNUMBER_RE.exec(text);
+  if (m) return { kind: 'subnumber', marker: m[1] ?? '', rest: text.slice(m[0].length) };
   m = LETTER_RE.exec(text);
   if (m) return { kind: 'letter', marker: m[1] ?? '', rest: text.slice(m[0].length) };
   m = PAREN_RE.exec(text);
@@ -76,7 +81,7 @@ function rawAfterMarker(raw: string): string {
   return raw
     .replace(/^\s*#{1,6}\s*/, '')
     .replace(
-      /^\s*(\*\*)?\s*((XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.\-–)]|\d{1,2}\s*[.)]|[a-zđ]\s*\)|\(\d{1,2}\)|[-–•+])\s*(\*\*)?\s*/u,
+      /^\s*(\*\*)?\s*((XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.\-–)]|\d{1,2}(\.\d{1,2}){1,3}\.?|\d{1,2}\s*[.)]|[a-zđ]\s*\)|\(\d{1,2}\)|[-–•+])\s*(\*\*)?\s*/u,
       '',
     );
 }

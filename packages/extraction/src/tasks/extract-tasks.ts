@@ -43,15 +43,18 @@ const PRINCIPLES = /(những|các|theo)\s+(định hướng|phương châm|quan 
 const EXHORTATION =
   /^((tiếp tục|luôn|phải|cần)\s+)*(nêu cao|đề cao|phát huy) (tinh thần|ý thức|vai trò|trách nhiệm)|^(quyết liệt|quyết tâm|gương mẫu|kiên quyết) trong\s/u;
 const INTRO =
-  /^(đối với|trên cơ sở|trong quá trình|căn cứ|để|sau khi|theo đó|trường hợp|bên cạnh đó|đồng thời|trong thời gian|về|riêng|ngoài ra|trong đó|định kỳ|hằng năm|hàng năm|hằng quý|hàng quý|hằng tháng|hàng tháng|trước ngày|trong tháng|trong quý|trong năm|từ ngày|từ năm|đến năm|chậm nhất|ngay sau|khi|cùng với|tiếp theo)(?![\p{L}])/u;
+  /^(đối với|trên cơ sở|trong quá trình|căn cứ|để|nhằm|sau khi|theo đó|trường hợp|bên cạnh đó|đồng thời|trong thời gian|về|riêng|ngoài ra|trong đó|định kỳ|hằng năm|hàng năm|hằng quý|hàng quý|hằng tháng|hàng tháng|trước ngày|trong tháng|trong quý|trong năm|từ ngày|từ năm|đến năm|chậm nhất|ngay sau|khi|cùng với|tiếp theo)(?![\p{L}])/u;
+/** A lead-in that announces the items after it as tasks: "… thực hiện các nhiệm vụ (trọng tâm) sau (đây):". */
+const TASKS_FOLLOW = /(các|những)\s+(nhiệm vụ|công việc|việc)(\s+\S+){0,4}\s+(sau|như sau)(\s+đây)?\s*:\s*$/u;
 /** "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, … báo cáo …": a standing offer, not a task. */
-const CONDITIONAL = /(nếu|trường hợp|khi)\s+(có\s+|phát sinh\s+|gặp\s+)+(khó khăn|vướng mắc)/u;
+const CONDITIONAL =
+  /(nếu|trường hợp|khi)\s+((có\s+|phát sinh\s+|gặp\s+)+(khó khăn|vướng mắc)|(thấy\s+)?cần\s+(thiết\s+)?(sửa đổi|bổ sung|điều chỉnh))/u;
 /**
  * "Đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện.", "Yêu cầu Sở X khẩn trương triển khai
  * thực hiện./.": the closing formula asks to carry out the document, it names no work of its own.
  */
 const GENERIC_CLOSE =
-  /^((chịu|có) trách nhiệm\s+)?((nghiêm túc|khẩn trương|tập trung|chủ động|quan tâm|kịp thời)[,\s]+)*((triển khai|tổ chức|chỉ đạo)[,\s]+)*(thực hiện|triển khai|thi hành)(\s+(nghiêm túc|có hiệu quả|kịp thời|đầy đủ|nghiêm))*(\s+(công văn|kế hoạch|thông báo|chỉ thị|nghị quyết|quyết định|công điện|chương trình|văn bản|thông báo kết luận)\s+này|\s+các nội dung (nêu\s+)?trên|\s+các nhiệm vụ (nêu\s+)?trên)?\s*(\.|\/\.|;|$)/u;
+  /^((chịu|có) trách nhiệm\s+)?((nghiêm túc|khẩn trương|tập trung|chủ động|quan tâm|kịp thời)[,\s]+)*((triển khai|tổ chức|chỉ đạo|lãnh đạo)[,\s]+)*(thực hiện|triển khai|thi hành)(\s+(nghiêm túc|có hiệu quả|kịp thời|đầy đủ|nghiêm))*(\s+(công văn|kế hoạch|thông báo|chỉ thị|nghị quyết|quyết định|công điện|chương trình|văn bản|thông báo kết luận)\s+này(\s+(phù hợp với|theo)\s[^.;]{0,120})?|\s+các nội dung (nêu\s+)?trên|\s+các nhiệm vụ (nêu\s+)?trên)?\s*(\.|\/\.|;|$)/u;
 
 /** The work a predicate names is only "carry this out". */
 function isGenericClose(predicate: string): boolean {
@@ -111,7 +114,18 @@ function sentenceSubject(sentence: string, ix: BodyIndex): (Subject & { at: numb
   const direct = findSubject(sentence, ix);
   if (direct && !direct.headingOnly) return { ...direct, at: 0 };
   // Both patterns read one to three words: fold no more than that.
-  if (!INTRO.test(foldHead(sentence, 24))) return null;
+  const head = foldHead(sentence, 24);
+  const intro = INTRO.exec(head);
+  // A lead-in that announces the tasks after it ("Với mục tiêu trên, trong năm 2026, …, các sở, ban,
+  // ngành cần thực hiện các nhiệm vụ sau đây:") names its assignee after however many opening clauses.
+  if (!intro && !TASKS_FOLLOW.test(foldTail(sentence, 120))) return null;
+  // "Định kỳ kiểm tra, báo cáo …": a time word that opens the work itself, not a clause before the assignee.
+  if (
+    intro &&
+    /^(định kỳ|hằng|hàng)/u.test(intro[0]) &&
+    startsWithPredicate(foldHead(sentence.slice(intro[0].length).trimStart(), 24))
+  )
+    return null;
   if (CONDITIONAL.test(foldHead(sentence, 120))) return null;
   const limit = Math.min(sentence.length, 300);
   for (let i = 0; i < limit; i++) {
@@ -126,6 +140,21 @@ function sentenceSubject(sentence: string, ix: BodyIndex): (Subject & { at: numb
     if (s && !s.headingOnly) return { ...s, at: from, predicateStart: from + s.predicateStart };
   }
   return null;
+}
+
+function startsWithPredicate(folded: string): boolean {
+  const ws = folded.split(' ', 3);
+  for (let len = 3; len >= 1; len--)
+    if (
+      PREDICATE_SET.has(
+        ws
+          .slice(0, len)
+          .join(' ')
+          .replace(/[,;:.]+$/, ''),
+      )
+    )
+      return true;
+  return false;
 }
 
 function lineAt(segs: Segment[], offset: number): number {
@@ -326,7 +355,17 @@ function introSubject(text: string, ix: BodyIndex): Subject | null {
 function isTopicHeading(b: Block, subject: Subject | null): boolean {
   if (subject) return false;
   const t = b.text.trim();
-  return t.length < 220 && !/[.;]\s*$/.test(t) && !/[.;]\s/.test(t) && b.kind !== 'para';
+  // A section's title may run long ("1. Tăng cường quản lý, khai thác, bảo vệ tài nguyên nước, …"): with
+  // items under it and no sentence inside, it is still a title.
+  const items = b.children.some((c) => c.kind !== 'para');
+  if (b.kind === 'para' || t.length >= (items ? 400 : 220) || /[.;:]\s*$/.test(t) || /\.\s/.test(t)) return false;
+  // "2. Hoàn thiện quy chế; nâng cao năng lực …" over lettered items: the ";" joins its parts.
+  return items || !/;\s/.test(t);
+}
+
+/** A paragraph that names who does the items after it ("…, Ban Thường vụ Tỉnh ủy xác định các nhiệm vụ sau:"). */
+function isLeadIn(b: Block, ix: BodyIndex): boolean {
+  return b.kind === 'para' && /:\s*$/.test(b.text) && (findSubject(b.text, ix) ?? introSubject(b.text, ix)) !== null;
 }
 
 /** The closing paragraph sums up and exhorts, unless it opens by naming who must act. */
@@ -437,6 +476,32 @@ function emitUnit(
   return out;
 }
 
+/** The bullets that only detail an item ending with a colon, or null when any stands on its own. */
+function detailBullets(b: Block, ctx: TaskContext): Block[] | null {
+  if (!/:\s*$/.test(b.text)) return null;
+  const items = b.children.filter((c) => c.kind !== 'para');
+  if (items.length === 0 || items.some((c) => c.children.length > 0)) return null;
+  for (const c of items) {
+    if (c.kind !== 'dash' && c.kind !== 'plus' && c.kind !== 'star' && c.kind !== 'paren') return null;
+    const subj = findSubject(c.text, ctx.ix);
+    if ((subj && !subj.headingOnly) || hasDeadline(c.text, ctx.year)) return null;
+  }
+  return items;
+}
+
+/** A unit with the bullets under it appended, each as a paragraph of its own. */
+function withChildren(u: Unit, items: Block[]): Unit {
+  let text = u.text;
+  const segs = [...u.segs];
+  const paraBreaks = [...u.paraBreaks];
+  for (const c of items) {
+    const off = text.length + 1;
+    for (const sg of c.segs) segs.push({ offset: off + sg.offset, line: sg.line });
+    text += ` - ${c.text}`;
+  }
+  return { text, segs, paraBreaks };
+}
+
 function refOf(path: string[]): string {
   return path.filter(Boolean).join('.');
 }
@@ -448,7 +513,14 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
   let bullet = 0;
   for (const b of blocks) {
     const marker = b.kind === 'dash' || b.kind === 'plus' ? `${b.marker}${++bullet}` : b.marker;
-    const myPath = b.kind === 'para' ? path : [...path, marker];
+    // "2.1" under "2" is written whole: it replaces its parent's number in the reference.
+    const parentMarker = path[path.length - 1] ?? '';
+    const myPath =
+      b.kind === 'para'
+        ? path
+        : b.kind === 'subnumber' && parentMarker && marker.startsWith(`${parentMarker}.`)
+          ? [...path.slice(0, -1), marker]
+          : [...path, marker];
     const ref = refOf(myPath);
     if (b.kind !== 'para') {
       const headText = fold((b.boldHead ? b.boldHead.replace(/^\S+\s/, '') : b.text).slice(0, 120));
@@ -464,9 +536,13 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
     }
     if (b.kind === 'para' && (isConclusion(b, ctx.ix) || CLOSING.test(foldTail(b.text)))) continue;
     const subject = italicSubject(b.raw, b.text, ctx.ix) ?? findSubject(b.text, ctx.ix) ?? introSubject(b.text, ctx.ix);
-    const topic = isTopicHeading(b, subject);
     const itemChildren = b.children.filter((c) => c.kind !== 'para');
     const paraChildren = b.children.filter((c) => c.kind === 'para' && !c.deadlineOnly);
+    // A heading over a lead-in paragraph and its items ("2. Tổ chức quán triệt … theo quy định." then
+    // "2.1. …, X xác định các nhiệm vụ sau:" then bullets) only titles them.
+    const topic =
+      isTopicHeading(b, subject) ||
+      (!subject && itemChildren.length > 0 && paraChildren.some((c) => isLeadIn(c, ctx.ix)));
 
     if (subject?.headingOnly) {
       const a: Assignment = { lead: subject.bodies, coord: null, weak: false };
@@ -482,7 +558,8 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
       continue;
     }
 
-    if (subject && b.kind === 'para' && isGenericClose(b.text.slice(subject.predicateStart))) continue;
+    // "X có trách nhiệm (lãnh đạo, chỉ đạo) triển khai Kế hoạch này …": the closing formula, paragraph or item.
+    if (subject && !subject.headingOnly && isGenericClose(b.text.slice(subject.predicateStart))) continue;
     if (subject && !subject.headingOnly && EXHORTATION.test(foldHead(b.text.slice(subject.predicateStart), 80)))
       continue;
 
@@ -497,7 +574,11 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
       // A request to everyone ("yêu cầu các cấp ủy, cơ quan, đơn vị … sau:") covers only the items that
       // ask for an action; a named body's lead-in ("Đảng ủy X lãnh đạo, chỉ đạo:") covers every item.
       const broad = subject.bodies.names.every((n) => /^(các|những)\s/iu.test(n) || ctx.ix.lookup(n)?.group);
-      const weak = broad && !/(chủ trì|phối hợp|chịu trách nhiệm|có trách nhiệm)/u.test(fold(predicate.slice(0, 80)));
+      // … unless it announces them as tasks ("… cần tổ chức thực hiện các nhiệm vụ sau đây:").
+      const weak =
+        broad &&
+        !/(chủ trì|phối hợp|chịu trách nhiệm|có trách nhiệm)/u.test(fold(predicate.slice(0, 80))) &&
+        !TASKS_FOLLOW.test(foldTail(firstSentence, 120));
       const a: Assignment = { lead: subject.bodies, coord, weak };
       // "… quán triệt, hành động theo những định hướng và phương châm sau:" — principles follow, not tasks.
       if (intro && PRINCIPLES.test(foldTail(firstSentence, 160))) {
@@ -530,13 +611,16 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
     if (inherited && !topic && !EXHORTATION.test(foldHead(b.text, 80))) {
       const own = b.boldHead ? b.text.slice(b.boldHead.replace(/^\S+\s/, '').length).trim() : b.text;
       if (!inherited.weak || opensWithAction(own || b.text)) {
-        const tasks = emitUnit(sink, ctx, u, ref, {
+        // "c) Ban hành quy chế … để:" and its bullets are one task: the bullets say what the work covers,
+        // unless a bullet names its own assignee or deadline.
+        const detail = detailBullets(b, ctx);
+        const tasks = emitUnit(sink, ctx, detail ? withChildren(u, detail) : u, ref, {
           lead: inherited.lead,
           coord: inherited.coord,
           source: 'inherited',
         });
         for (const t of tasks) groupTasks.push(t);
-        if (itemChildren.length) walk(sink, ctx, itemChildren, inherited, myPath);
+        if (itemChildren.length && !detail) walk(sink, ctx, itemChildren, inherited, myPath);
         continue;
       }
     }
