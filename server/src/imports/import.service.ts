@@ -1,4 +1,4 @@
-import { type ExtractedDocument, extractFromFile, isExtractionInputError } from '@giamsat/extraction';
+import { checkZipArchive, type ExtractedDocument, extractFromFile, isExtractionInputError } from '@giamsat/extraction';
 import { z } from 'zod';
 import { resolveAgencyNames } from '../agencies/agency.service.ts';
 import { type Actor, actorUserId, requireRole } from '../auth/actor.ts';
@@ -34,6 +34,8 @@ export async function startImport(
   const user = requireRole(actor, ['admin', 'office'], 'directive.import');
   const extension = input.filename.toLowerCase().split('.').pop() ?? '';
   if (!ACCEPTED_EXTENSIONS.includes(extension)) throw ImportErrors.unsupportedType(input.filename);
+  // A zip bomb is refused here, before it is stored and queued; the job's reader measures it again.
+  await checkZipArchive(input.bytes).catch(unreadable);
   const stored = await storage.put(input.bytes, { filename: input.filename });
   return db.transaction(async (tx) => {
     const fileId = await insertStoredFile(tx, {
@@ -57,6 +59,12 @@ export async function startImport(
   });
 }
 
+/** The extraction library's refusal of a file, as the import's own error. */
+function unreadable(error: unknown): never {
+  if (isExtractionInputError(error)) throw ImportErrors.unreadable(error.code, error.detail);
+  throw error;
+}
+
 export const importDirectiveJob = defineJob({
   kind: 'directive.import',
   payload: z.object({ fileId: z.number(), programmeCode: z.string().nullable(), scopeAgencyId: z.number().nullable() }),
@@ -72,8 +80,7 @@ export const importDirectiveJob = defineJob({
     try {
       extraction = await extractFromFile(bytes, file.filename, { registry });
     } catch (error) {
-      if (isExtractionInputError(error)) throw ImportErrors.unreadable(error.code, error.detail);
-      throw error;
+      unreadable(error);
     }
     await ctx.progress(70, 'saving');
     // Names as the extractor wrote them → bodies, the way the agencies concept resolves them (aliases,

@@ -7,6 +7,7 @@ export type ExtractionInputErrorCode =
   | 'EMPTY_DOCUMENT'
   | 'NOT_A_DIRECTIVE'
   | 'FILE_TOO_LARGE'
+  | 'ARCHIVE_TOO_LARGE'
   | 'CONVERTER_MISSING'
   | 'OCR_UNAVAILABLE';
 
@@ -30,6 +31,10 @@ const MESSAGES: Record<ExtractionInputErrorCode, { vi: string; en: string }> = {
   FILE_TOO_LARGE: {
     vi: 'Tệp quá lớn.',
     en: 'The file is too large.',
+  },
+  ARCHIVE_TOO_LARGE: {
+    vi: 'Tệp nén (.docx, .xlsx, .odt) giải nén ra quá lớn: tệp hỏng hoặc không phải văn bản thật.',
+    en: 'The archive (.docx, .xlsx, .odt) unpacks to too much data: it is damaged or not a real document.',
   },
   CONVERTER_MISSING: {
     vi: 'Máy chủ không có LibreOffice để đọc tệp Word cũ (.doc) hoặc .odt: hãy mở tệp và lưu lại thành .docx.',

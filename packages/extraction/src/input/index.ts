@@ -10,3 +10,4 @@ export {
   readDirectiveFile,
 } from './read.ts';
 export { looksLikeDirective, normalizeText } from './text.ts';
+export { checkZipArchive, MAX_UNPACKED_BYTES } from './zip.ts';

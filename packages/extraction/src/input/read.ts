@@ -8,6 +8,7 @@ import { type OcrOptions, type OcrResult, ocrPdf } from './ocr.ts';
 import { readPdf } from './pdf.ts';
 import { readCsv, readXlsx } from './spreadsheet.ts';
 import { decodeTextFile, looksLikeDirective, normalizeText } from './text.ts';
+import { checkZipArchive } from './zip.ts';
 
 /** Larger than any directive bundle; beyond it the upload is a mistake, not a document. */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
@@ -64,6 +65,8 @@ export async function readDirectiveFile(
   }
   if (bytes.length === 0) throw new ExtractionInputError('EMPTY_DOCUMENT', 'empty file');
   const format = detectFormat(bytes, filename, mediaType);
+  // Every zip input (.docx, .xlsx, .odt) is measured before a reader unpacks it.
+  await checkZipArchive(bytes);
   const read = await readAs(format, bytes, options);
   if (read.text.trim() === '') throw new ExtractionInputError('EMPTY_DOCUMENT', 'no text');
   if (!looksLikeDirective(read.text)) throw new ExtractionInputError('NOT_A_DIRECTIVE');
