@@ -205,6 +205,8 @@ Promise.all(
         narrative: 'Đã triển khai các nội dung theo kế hoạch; đang hoàn thiện sản phẩm đầu ra.',
         difficulties: '',
         recommendations: '',
+        // Some figures go below the task's accepted progress, which needs a reason to be sent.
+        progressLoweredReason: 'Điều chỉnh theo kết quả rà soát khối lượng công việc.',
         submit: true,
       }));
       let report = {};

@@ -58,6 +58,9 @@ export const IsoDate = z
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
   }, 'not a real calendar day');
 
+/** A yes/no flag in a query string: exactly `true` or `false` (anything else is a mistake worth a 400). */
+export const BoolString = z.enum(['true', 'false']).transform((v) => v === 'true');
+
 /** A row's id in a path or a query: a positive integer that PostgreSQL's bigint and JavaScript both hold exactly. */
 export const RowId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 

@@ -54,9 +54,10 @@ describe('a named group in a province’s directive', () => {
     expect((await hoaVangFocal.get(`/api/tasks/${task.id}`)).statusCode).toBe(404);
     const mine = (await hoaVangFocal.get('/api/tasks?limit=100')).json<{ items: { id: number }[] }>();
     expect(mine.items.map((item) => item.id)).not.toContain(task.id);
-    const report = await hoaVangFocal.post(`/api/tasks/${task.id}/reports`, { percent: 10, submit: true });
+    const sent = { percent: 10, narrative: 'Đã ban hành kế hoạch triển khai của phường.', submit: true };
+    const report = await hoaVangFocal.post(`/api/tasks/${task.id}/reports`, sent);
     expect(report.statusCode).toBe(404);
-    const ours = await anLacFocal.post(`/api/tasks/${task.id}/reports`, { percent: 10, submit: true });
+    const ours = await anLacFocal.post(`/api/tasks/${task.id}/reports`, sent);
     expect(ours.statusCode, ours.body).toBe(201);
   });
 

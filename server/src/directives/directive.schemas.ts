@@ -1,5 +1,5 @@
 // Contracts of the directive API. Only zod + shared enums: the web app imports this file for its forms.
-import { AgencyLevel, DirectiveStatus, IsoDate, ListPage, RowId, Timeliness } from '@giamsat/shared';
+import { AgencyLevel, BoolString, DirectiveStatus, IsoDate, ListPage, RowId, Timeliness } from '@giamsat/shared';
 import { z } from 'zod';
 
 /** "07-TB/CQTTBCĐ": kept as written; matched without spaces and case. */
@@ -43,8 +43,6 @@ export const UpdateDirectiveBody = z
 export type UpdateDirectiveBody = z.infer<typeof UpdateDirectiveBody>;
 
 export const PublishDirectiveBody = z.object({ version: z.number().int().positive().optional() }).strict().nullish();
-
-const BoolString = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const ListDirectivesQuery = z
   .object({

@@ -1,10 +1,8 @@
 // Contracts of the in-app notifications API. Only zod and the shared package: the web app imports this file.
-import { ListPage, RowId } from '@giamsat/shared';
+import { BoolString, ListPage, RowId } from '@giamsat/shared';
 import { z } from 'zod';
 
 export const NotificationIdParams = z.object({ id: RowId });
-
-const BoolString = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const ListNotificationsQuery = z
   .object({

@@ -103,7 +103,11 @@ describe('creating a progress report: the check, the row and its history in one 
     const task = await makeTask(t.db, { directive: w.directive, lead: [w.leadBody], dueDate: '2025-12-31' });
     const provinceFocal = await loginAs(t.app, await makeUser(t.db, { role: 'focal', agency: w.province }));
     expect((await provinceFocal.get(`/api/tasks/${task.id}`)).statusCode).toBe(200);
-    const res = await provinceFocal.post(`/api/tasks/${task.id}/reports`, { percent: 10, submit: true });
+    const res = await provinceFocal.post(`/api/tasks/${task.id}/reports`, {
+      percent: 10,
+      narrative: 'Đã rà soát.',
+      submit: true,
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toEqual({ code: 'PROGRESS_BODY_NOT_ASSIGNED', params: { taskId: task.id } });
     expect(await reportsOf(task.id)).toEqual([]);
@@ -113,7 +117,11 @@ describe('creating a progress report: the check, the row and its history in one 
     const draft = await makeDirective(t.db, { level: 'province', status: 'draft', scope: w.province });
     const task = await makeTask(t.db, { directive: draft, lead: [w.leadBody], dueDate: '2025-12-31' });
     const lead = await loginAs(t.app, w.users.leadFocal);
-    const hidden = await lead.post(`/api/tasks/${task.id}/reports`, { percent: 10, submit: true });
+    const hidden = await lead.post(`/api/tasks/${task.id}/reports`, {
+      percent: 10,
+      narrative: 'Đã rà soát.',
+      submit: true,
+    });
     expect(hidden.statusCode).toBe(404);
     expect(await reportsOf(task.id)).toEqual([]);
     const missing = await lead.post(`/api/tasks/${task.id + 1_000_000}/reports`, { percent: 10 });

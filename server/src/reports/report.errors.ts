@@ -14,4 +14,9 @@ export const ReportErrors = {
   reportNotSubmitted: (reportId: number, state: string) =>
     new AppError('REPORT_NOT_SUBMITTED', { status: 409, params: { reportId, state } }),
   reviewCommentRequired: () => new AppError('REPORT_RETURN_COMMENT_REQUIRED', { status: 400 }),
+  /** A report sent for review says what was done: a narrative or evidence (report.rules.ts). */
+  contentRequired: () => new AppError('REPORT_CONTENT_REQUIRED', { status: 422 }),
+  /** Going below the progress last accepted (`from`) needs a reason the reviewer reads. */
+  loweredReasonRequired: (from: number, to: number) =>
+    new AppError('REPORT_LOWERED_REASON_REQUIRED', { status: 422, params: { from, to } }),
 };

@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor.ts';
 import { taskVisibility } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
+import { searchPattern } from '../tasks/task.queries.ts';
 
 export type ReportState = 'draft' | 'submitted' | 'returned' | 'accepted';
 export type AgencyRole = 'lead' | 'coordinating';
@@ -71,6 +72,8 @@ export interface ReportRow {
   narrative: string;
   difficulties: string;
   recommendations: string;
+  progress_lowered_reason: string;
+  progress_lowered_from: number | null;
   state: ReportState;
   submitted_at: Date | null;
   reviewed_by: number | null;
@@ -87,7 +90,8 @@ export interface ReportRow {
 /** The full report row with names, over a source relation aliased `r` (the table or a CTE). */
 const selectReports = (source: Sql) => sql`
   SELECT r.id, r.task_id, r.agency_id, a.name AS agency_name, r.agency_role, r.author_id, au.full_name AS author_name,
-         r.percent, r.narrative, r.difficulties, r.recommendations, r.state, r.submitted_at,
+         r.percent, r.narrative, r.difficulties, r.recommendations, r.progress_lowered_reason, r.progress_lowered_from,
+         r.state, r.submitted_at,
          r.reviewed_by, rv.full_name AS reviewer_name, r.reviewed_at, r.review_comment, r.version, r.created_at, r.updated_at,
          coalesce((
            SELECT json_agg(json_build_object(
@@ -106,10 +110,11 @@ const selectReports = (source: Sql) => sql`
  * The hot path of reporting (every body on a reporting deadline): one call of the SQL function
  * `create_progress_report` (server/db/functions), one round trip, one commit. It inserts the report only
  * when the task's directive is published and the body holds a role on the task (directly or through a
- * group) — for a focal point or head exactly "can see the task and is assigned to it" — and writes the
+ * group) — for a focal point or head exactly "can see the task and is assigned to it" — and, for a
+ * report submitted at once that lowers the progress last accepted, only with a reason; it writes the
  * report's links and its history row in the same transaction. The history row's `after` is
- * `history.after` plus the report's role and state. Undefined when the check fails; the caller then
- * finds out why (404 or 403). A function rather than a statement: its statements keep their plans, and
+ * `history.after` plus the report's role and state. Undefined when a check fails; the caller then
+ * finds out why (404, 403 or 422). A function rather than a statement: its statements keep their plans, and
  * parsing and planning the statement cost more than running it (see the migration). Its columns are
  * those of `selectReports`: a column added there is added to the function too.
  */
@@ -123,6 +128,8 @@ export async function insertAssignedReport(
     narrative: string;
     difficulties: string;
     recommendations: string;
+    /** '' when none was given. */
+    progressLoweredReason: string;
     links: readonly { url: string; title: string }[];
     submittedAt: Date | null;
     now: Date;
@@ -132,7 +139,7 @@ export async function insertAssignedReport(
   const [row] = await db.query<ReportRow>(sql`
     SELECT * FROM create_progress_report(
       ${report.taskId}, ${report.agencyId}, ${report.authorId}, ${report.percent}, ${report.narrative},
-      ${report.difficulties}, ${report.recommendations}, ${report.submittedAt}, ${report.now},
+      ${report.difficulties}, ${report.recommendations}, ${report.progressLoweredReason}, ${report.submittedAt}, ${report.now},
       ${report.links.map((l) => l.url)}::text[], ${report.links.map((l) => l.title)}::text[],
       ${history.actorId}, ${JSON.stringify(history.after)}::jsonb)`);
   return row;
@@ -149,6 +156,7 @@ export interface ReportContextRow {
   narrative: string;
   difficulties: string;
   recommendations: string;
+  progress_lowered_reason: string;
   scope_path: string | null;
 }
 
@@ -161,7 +169,7 @@ export async function findReportContext(
 ): Promise<ReportContextRow | undefined> {
   const [row] = await db.query<ReportContextRow>(sql`
     SELECT r.id, r.task_id, r.agency_id, r.agency_role, r.state, r.version, r.percent, r.narrative, r.difficulties,
-           r.recommendations, sa.path::text AS scope_path
+           r.recommendations, r.progress_lowered_reason, sa.path::text AS scope_path
     FROM progress_reports r
     JOIN tasks t ON t.id = r.task_id
     JOIN directives d ON d.id = t.directive_id
@@ -183,7 +191,13 @@ export async function findReport(db: Db, actor: Actor, reportId: number): Promis
 export async function updateReport(
   db: Db,
   reportId: number,
-  set: { percent?: number; narrative?: string; difficulties?: string; recommendations?: string },
+  set: {
+    percent?: number;
+    narrative?: string;
+    difficulties?: string;
+    recommendations?: string;
+    progressLoweredReason?: string;
+  },
   now: Date,
 ): Promise<ReportRow> {
   const [row] = await db.query<ReportRow>(sql`
@@ -193,6 +207,7 @@ export async function updateReport(
         narrative = coalesce(${set.narrative ?? null}::text, narrative),
         difficulties = coalesce(${set.difficulties ?? null}::text, difficulties),
         recommendations = coalesce(${set.recommendations ?? null}::text, recommendations),
+        progress_lowered_reason = coalesce(${set.progressLoweredReason ?? null}::text, progress_lowered_reason),
         version = version + 1, updated_at = ${now}
       WHERE id = ${reportId}
       RETURNING *)
@@ -202,8 +217,10 @@ export async function updateReport(
 
 /**
  * Submits a body's own draft or returned report in one statement (the hot path on a reporting deadline):
- * it locks the row, checks body, state and version, and updates it. Undefined when any check fails; the
- * caller then finds out which, off the hot path.
+ * it locks the row, checks body, state and version, and updates it, fixing the figure it lowers (the
+ * SQL function progress_lowered_from). Undefined when any check fails; the caller then finds out which,
+ * off the hot path. What the report must say (content, a reason for lowering) the caller checks on the
+ * row returned, in the same transaction.
  */
 export async function submitOwnReport(
   db: Db,
@@ -217,7 +234,8 @@ export async function submitOwnReport(
         AND (${version}::int IS NULL OR version = ${version}::int)
       FOR UPDATE),
     changed AS (
-      UPDATE progress_reports p SET state = 'submitted', submitted_at = ${now}, version = p.version + 1, updated_at = ${now}
+      UPDATE progress_reports p SET state = 'submitted', submitted_at = ${now}, version = p.version + 1, updated_at = ${now},
+        progress_lowered_from = progress_lowered_from(p.task_id, p.agency_id, p.agency_role, p.percent)
       FROM before WHERE p.id = before.id
       RETURNING p.*, before.state AS before_state)
     SELECT q.*, changed.before_state FROM (${selectReports(sql.raw('changed'))}) q JOIN changed ON changed.id = q.id`);
@@ -276,6 +294,29 @@ export async function listTaskReports(db: Db, actor: Actor, taskId: number): Pro
     ORDER BY r.created_at DESC, r.id DESC`);
 }
 
+/**
+ * The progress the body's next report on the task is compared with (SQL function accepted_progress:
+ * a lead body's is the task's, a coordinating body's its own last accepted report's).
+ */
+export async function findAcceptedProgress(
+  db: Db,
+  task: { taskId: number; agencyId: number; role: AgencyRole },
+): Promise<number | null> {
+  const [row] = await db.query<{ percent: number | null }>(sql`
+    SELECT accepted_progress(${task.taskId}::bigint, ${task.agencyId}::bigint, ${task.role}::text) AS percent`);
+  return row?.percent ?? null;
+}
+
+/** The figure a report of `percent` by the body would go below, or null (SQL function progress_lowered_from). */
+export async function findProgressLoweredFrom(
+  db: Db,
+  report: { taskId: number; agencyId: number; role: AgencyRole; percent: number },
+): Promise<number | null> {
+  const [row] = await db.query<{ percent: number | null }>(sql`
+    SELECT progress_lowered_from(${report.taskId}::bigint, ${report.agencyId}::bigint, ${report.role}::text, ${report.percent}::int) AS percent`);
+  return row?.percent ?? null;
+}
+
 export async function listReportsPage(
   db: Db,
   actor: Actor,
@@ -285,18 +326,30 @@ export async function listReportsPage(
     taskId?: number;
     directiveId?: number;
     agencyId?: number;
+    subtree: boolean;
+    q?: string;
     order: 'newest' | 'oldest';
     page: number;
     pageSize: number;
   },
 ): Promise<{ rows: ReportRow[]; total: number }> {
+  const pattern = filters.q ? searchPattern(filters.q) : null;
   const where = sql.and([
     scope,
     reportVisibility(actor),
     ...(filters.state ? [sql`r.state = ${filters.state}`] : []),
     ...(filters.taskId ? [sql`r.task_id = ${filters.taskId}`] : []),
     ...(filters.directiveId ? [sql`t.directive_id = ${filters.directiveId}`] : []),
-    ...(filters.agencyId ? [sql`r.agency_id = ${filters.agencyId}`] : []),
+    ...(filters.agencyId
+      ? [
+          filters.subtree
+            ? sql`r.agency_id IN (SELECT a.id FROM agencies a
+                   WHERE a.path <@ (SELECT p.path FROM agencies p WHERE p.id = ${filters.agencyId}))`
+            : sql`r.agency_id = ${filters.agencyId}`,
+        ]
+      : []),
+    // tasks.search is search_norm(text || ' ' || ref): the task list's search, over the reports' tasks.
+    ...(pattern ? [sql`t.search LIKE search_norm(${pattern})`] : []),
   ]);
   const joins = sql`JOIN tasks t ON t.id = r.task_id JOIN directives d ON d.id = t.directive_id`;
   const direction = sql.raw(filters.order === 'oldest' ? 'ASC' : 'DESC');

@@ -1,5 +1,11 @@
 import type { EvidenceRow } from './report.queries.ts';
-import type { EvidenceResponse, ReportPageResponse, ReportResponse, ReportTaskBrief } from './report.schemas.ts';
+import type {
+  EvidenceResponse,
+  ReportListResponse,
+  ReportPageResponse,
+  ReportResponse,
+  ReportTaskBrief,
+} from './report.schemas.ts';
 import type { ReportWithEvidence } from './report.service.ts';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
@@ -38,6 +44,8 @@ export function toReportResponse({ report: r, evidence }: ReportWithEvidence): R
     narrative: r.narrative,
     difficulties: r.difficulties,
     recommendations: r.recommendations,
+    progressLoweredFrom: r.progress_lowered_from,
+    progressLoweredReason: r.progress_lowered_reason,
     state: r.state,
     submittedAt: iso(r.submitted_at),
     reviewer: r.reviewed_by !== null ? { id: r.reviewed_by, name: r.reviewer_name ?? '' } : null,
@@ -48,6 +56,14 @@ export function toReportResponse({ report: r, evidence }: ReportWithEvidence): R
     updatedAt: r.updated_at.toISOString(),
     evidence: evidence.map(toEvidenceResponse),
   };
+}
+
+/** A task's reports, with the figure the acting body's next report is compared with. */
+export function toReportListResponse(list: {
+  items: ReportWithEvidence[];
+  acceptedPercent: number | null;
+}): ReportListResponse {
+  return { items: list.items.map(toReportResponse), acceptedPercent: list.acceptedPercent };
 }
 
 /** A page of reports, each with its task (null only if the task is no longer visible). */

@@ -1,7 +1,7 @@
 import { IdParams } from '@giamsat/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getObligations } from './obligation.service.ts';
-import { toReportPageResponse, toReportResponse } from './report.responses.ts';
+import { toReportListResponse, toReportPageResponse, toReportResponse } from './report.responses.ts';
 import {
   CreateReportBody,
   ObligationsQuery,
@@ -38,7 +38,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/tasks/:id/reports',
     { schema: { ...reports, params: IdParams, response: { 200: ReportListResponse } } },
-    async (req) => ({ items: (await listReportsOfTask(req.db, req.actor, req.params.id)).map(toReportResponse) }),
+    async (req) => toReportListResponse(await listReportsOfTask(req.db, req.actor, req.params.id)),
   );
 
   app.get(

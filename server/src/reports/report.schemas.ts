@@ -1,10 +1,12 @@
 // Contracts of progress reports (with the evidence they are read and created with), the review queue and
 // recurring reporting obligations. Only zod and the shared enums here, so the web app imports the same
 // schemas for its forms.
-import { AssignmentRole, IsoDate, RecurrencePeriod, ReportState } from '@giamsat/shared';
+import { AssignmentRole, BoolString, IsoDate, RecurrencePeriod, ReportState, RowId } from '@giamsat/shared';
 import { z } from 'zod';
 
 const LongText = z.string().trim().max(20_000);
+/** Why the report goes below the progress last accepted; required to send such a report (report.service.ts). */
+const LoweredReason = z.string().trim().max(2000);
 
 /** URL evidence: only http and https (a javascript: or file: link would run or leak in the reader). */
 export const EvidenceLinkBody = z.object({
@@ -19,6 +21,7 @@ export const CreateReportBody = z.object({
   difficulties: LongText.default(''),
   recommendations: LongText.default(''),
   links: z.array(EvidenceLinkBody).max(20).default([]),
+  progressLoweredReason: LoweredReason.default(''),
   /** Create and submit in one request (one transaction): the common case on a reporting deadline. */
   submit: z.boolean().default(false),
 });
@@ -30,6 +33,7 @@ export const UpdateReportBody = z.object({
   narrative: LongText.optional(),
   difficulties: LongText.optional(),
   recommendations: LongText.optional(),
+  progressLoweredReason: LoweredReason.optional(),
 });
 export type UpdateReportBody = z.infer<typeof UpdateReportBody>;
 
@@ -48,9 +52,13 @@ export type ReviewReportBody = z.infer<typeof ReviewReportBody>;
 
 export const ReportListQuery = z.object({
   state: ReportState.optional(),
-  taskId: z.coerce.number().int().positive().optional(),
-  directiveId: z.coerce.number().int().positive().optional(),
-  agencyId: z.coerce.number().int().positive().optional(),
+  taskId: RowId.optional(),
+  directiveId: RowId.optional(),
+  /** The reporting body; with subtree=true, also the bodies under it (a province and its communes). */
+  agencyId: RowId.optional(),
+  subtree: BoolString.default(false),
+  /** Words of the task's text or clause, in order, with or without diacritics. */
+  q: z.string().trim().max(200).optional(),
   /** Oldest first suits a review queue (first come, first reviewed). */
   order: z.enum(['newest', 'oldest']).default('newest'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -92,6 +100,10 @@ export const ReportResponse = z.object({
   narrative: z.string(),
   difficulties: z.string(),
   recommendations: z.string(),
+  /** Set when the report, as submitted, went below this figure (the progress last accepted). */
+  progressLoweredFrom: z.number().nullable(),
+  /** Why the progress went down; required to submit a report that lowers it. */
+  progressLoweredReason: z.string(),
   state: ReportState,
   submittedAt: z.string().nullable(),
   reviewer: Ref.nullable(),
@@ -104,7 +116,15 @@ export const ReportResponse = z.object({
 });
 export type ReportResponse = z.infer<typeof ReportResponse>;
 
-export const ReportListResponse = z.object({ items: z.array(ReportResponse) });
+export const ReportListResponse = z.object({
+  items: z.array(ReportResponse),
+  /**
+   * The progress the acting body's next report is compared with (a lead body: the task's; a coordinating
+   * body: its own last accepted report's): going below it needs a reason. Null when the body does not report.
+   */
+  acceptedPercent: z.number().nullable(),
+});
+export type ReportListResponse = z.infer<typeof ReportListResponse>;
 
 /** A report's task as a list of reports shows it (the review queue: what is to be judged, by when). */
 export const ReportTaskBrief = z.object({

@@ -9,6 +9,8 @@ import { ReportErrors } from './report.errors.ts';
 import {
   applyAcceptedLeadReport,
   type EvidenceRow,
+  findAcceptedProgress,
+  findProgressLoweredFrom,
   findReport,
   findReportContext,
   findVisibleTask,
@@ -22,6 +24,7 @@ import {
   submitOwnReport,
   updateReport as updateReportRow,
 } from './report.queries.ts';
+import { hasContent } from './report.rules.ts';
 import type {
   CreateReportBody,
   ReportListQuery,
@@ -54,6 +57,24 @@ export function assertOwnReport(actor: Actor, report: { id: number; agency_id: n
   return user;
 }
 
+/**
+ * What a report must say to be sent for review, on both ways of sending it (created with submit: true,
+ * or a draft or returned report submitted): what was done (hasContent), and a reason when it goes below
+ * the progress last accepted (`loweredFrom`, from the SQL function progress_lowered_from).
+ */
+function assertSendable(report: {
+  narrative: string;
+  evidenceCount: number;
+  percent: number;
+  loweredFrom: number | null;
+  loweredReason: string;
+}): void {
+  if (!hasContent(report)) throw ReportErrors.contentRequired();
+  if (report.loweredFrom !== null && report.loweredReason.trim() === '') {
+    throw ReportErrors.loweredReasonRequired(report.loweredFrom, report.percent);
+  }
+}
+
 /** Reports come with their evidence embedded (one statement); this only gives them the response shape. */
 function withEvidence(reports: ReportRow[]): ReportWithEvidence[] {
   return reports.map((report) => ({ report, evidence: report.evidence }));
@@ -68,8 +89,11 @@ function oneWithEvidence(report: ReportRow): ReportWithEvidence {
  * group it belongs to). The report is a draft unless `submit` asks to send it for review at once.
  *
  * One database call does the check, the insert and the history row (the busiest write of the system,
- * on every reporting deadline); only when it inserts nothing do we look up why: the task is not
- * visible (404), the user does not report (403), or the body is not assigned to it (403).
+ * on every reporting deadline). What a report sent at once must say is checked before it from the
+ * request alone (its narrative and links), except whether it lowers the progress last accepted: the
+ * call refuses that without a reason. Only when it inserts nothing do we look up why: the task is not
+ * visible (404), the user does not report (403), the body is not assigned to it (403), or the report
+ * lowers progress without a reason (422).
  */
 export async function createReport(
   db: Db,
@@ -79,6 +103,13 @@ export async function createReport(
 ): Promise<ReportWithEvidence> {
   const user = requireUser(actor);
   const isReporter = user.role === 'focal' || user.role === 'head';
+  const sendable = {
+    narrative: input.narrative,
+    evidenceCount: input.links.length,
+    percent: input.percent,
+    loweredReason: input.progressLoweredReason,
+  };
+  if (input.submit) assertSendable({ ...sendable, loweredFrom: null });
   for (let attempt = 0; ; attempt++) {
     if (isReporter) {
       const now = new Date();
@@ -92,6 +123,7 @@ export async function createReport(
           narrative: input.narrative,
           difficulties: input.difficulties,
           recommendations: input.recommendations,
+          progressLoweredReason: input.progressLoweredReason,
           links: input.links,
           submittedAt: input.submit ? now : null,
           now,
@@ -107,10 +139,29 @@ export async function createReport(
     const task = await findVisibleTask(db, actor, taskId);
     if (!task) throw CommonErrors.notFound('task', taskId);
     requireReporter(actor, 'report_progress');
-    // Assigned (or published) between the two statements: insert once more.
-    if (!task.body_role || attempt > 0) throw ReportErrors.notAssigned(taskId);
+    if (!task.body_role) throw ReportErrors.notAssigned(taskId);
+    if (input.submit) {
+      const loweredFrom = await findProgressLoweredFrom(db, {
+        taskId,
+        agencyId: user.agencyId,
+        role: task.body_role,
+        percent: input.percent,
+      });
+      assertSendable({ ...sendable, loweredFrom });
+    }
+    // Assigned (or published, or the progress changed) between the statements: insert once more.
+    if (attempt > 0) throw ReportErrors.notAssigned(taskId);
   }
 }
+
+/** The column behind each field an edit may change (the history names the fields). */
+const EDITED_COLUMNS = {
+  percent: 'percent',
+  narrative: 'narrative',
+  difficulties: 'difficulties',
+  recommendations: 'recommendations',
+  progressLoweredReason: 'progress_lowered_reason',
+} as const satisfies Record<Exclude<keyof UpdateReportBody, 'version'>, keyof ReportContextRow & keyof ReportRow>;
 
 /** Edit a draft or returned report of one's own body; a stale version gets 409 and changes nothing. */
 export async function updateReport(
@@ -136,8 +187,8 @@ export async function updateReport(
       entityType: 'progress_report',
       entityId: reportId,
       action: 'update',
-      before: Object.fromEntries(changed.map((k) => [k, current[k]])),
-      after: Object.fromEntries(changed.map((k) => [k, report[k]])),
+      before: Object.fromEntries(changed.map((k) => [k, current[EDITED_COLUMNS[k]]])),
+      after: Object.fromEntries(changed.map((k) => [k, report[EDITED_COLUMNS[k]]])),
     });
     return oneWithEvidence(report);
   });
@@ -171,6 +222,15 @@ export async function submitReport(
       throw ReportErrors.reportNotEditable(reportId, current.state);
     }
     const { before_state: beforeState, ...report } = submitted;
+    // Checked on the row as submitted: a refusal throws, and the transaction leaves the report as it was.
+    assertSendable({
+      narrative: report.narrative,
+      evidenceCount: report.evidence.length,
+      percent: report.percent,
+      loweredFrom: report.progress_lowered_from,
+      loweredReason: report.progress_lowered_reason,
+    });
+    const lowered = report.progress_lowered_from;
     await recordEvent(
       tx,
       actor,
@@ -179,7 +239,8 @@ export async function submitReport(
         entityId: reportId,
         action: 'submit',
         before: { state: beforeState },
-        after: { state: 'submitted' },
+        after: lowered === null ? { state: 'submitted' } : { state: 'submitted', progressLoweredFrom: lowered },
+        reason: lowered === null ? null : report.progress_lowered_reason,
       },
       now,
     );
@@ -270,11 +331,24 @@ export async function getReport(db: Db, actor: Actor, reportId: number): Promise
   return oneWithEvidence(report);
 }
 
-/** A visible task's reports, newest first; other bodies' drafts are left out. */
-export async function listReportsOfTask(db: Db, actor: Actor, taskId: number): Promise<ReportWithEvidence[]> {
+/**
+ * A visible task's reports, newest first (other bodies' drafts are left out), with the progress the
+ * acting body's next report is compared with.
+ */
+export async function listReportsOfTask(
+  db: Db,
+  actor: Actor,
+  taskId: number,
+): Promise<{ items: ReportWithEvidence[]; acceptedPercent: number | null }> {
   const task = await findVisibleTask(db, actor, taskId);
   if (!task) throw CommonErrors.notFound('task', taskId);
-  return withEvidence(await listTaskReports(db, actor, taskId));
+  const [reports, acceptedPercent] = await Promise.all([
+    listTaskReports(db, actor, taskId),
+    task.body_role && actor.kind === 'user'
+      ? findAcceptedProgress(db, { taskId, agencyId: actor.agencyId, role: task.body_role })
+      : null,
+  ]);
+  return { items: withEvidence(reports), acceptedPercent };
 }
 
 /**

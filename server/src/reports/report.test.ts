@@ -158,6 +158,8 @@ describe('progress reports: draft → submitted → returned / accepted', () => 
     const later = await lead.post(`/api/tasks/${task.id}/reports`, {
       percent: 70,
       narrative: 'Bổ sung kết quả vận hành thử nghiệm giai đoạn 2.',
+      // Below the 100 % accepted: it says why (report.sending.test.ts).
+      progressLoweredReason: 'Giai đoạn 2 phát sinh thêm hạng mục vận hành thử nghiệm.',
       submit: true,
     });
     expect(later.statusCode, later.body).toBe(201);

@@ -2,6 +2,7 @@
 import {
   AgencyKind,
   AgencyLevel,
+  BoolString,
   DeadlineKind,
   DirectiveStatus,
   IsoDate,
@@ -128,7 +129,6 @@ export type MergeTasksBody = z.infer<typeof MergeTasksBody>;
 
 export const AsOfQuery = z.object({ asOf: IsoDate.optional() }).strict();
 
-const BoolString = z.enum(['true', 'false']).transform((v) => v === 'true');
 /** `timeliness=a&timeliness=b` or `timeliness=a,b`. */
 const TimelinessList = z
   .union([z.string().max(500), z.array(z.string().max(100)).max(20)])
