@@ -11,6 +11,7 @@ const web = join(root, 'web');
 const sources = [
   join(web, 'src'),
   join(web, 'index.html'),
+  join(web, 'public'),
   join(web, 'vite.config.ts'),
   join(web, 'package.json'),
   join(root, 'packages/shared/src'),

@@ -1,15 +1,6 @@
-// Deadlines live in Asia/Ho_Chi_Minh: "today" is the Vietnamese calendar day, whatever the server's zone.
-const VIETNAM_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar day (yyyy-mm-dd) in Vietnam at the given instant. */
-export function vietnamDate(instant: Date = new Date()): string {
-  return VIETNAM_DAY.format(instant);
-}
+// Deadlines live in Asia/Ho_Chi_Minh: "today" is the Vietnamese calendar day, whatever the server's zone
+// (one definition, in @giamsat/shared/dates, shared with the web app's file names and "today").
+export { vietnamDate } from '@giamsat/shared/dates';
 
 export function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);

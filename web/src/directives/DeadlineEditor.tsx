@@ -1,56 +1,14 @@
 import { DeadlineKind, RecurrencePeriod } from '@giamsat/shared';
 import { Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
-import { formatDate, toIsoDate } from '../ui/format.ts';
+import { DayInput } from '../ui/DayInput.tsx';
+import { formatDate } from '../ui/format.ts';
 
 export interface DeadlineValue {
   kind: DeadlineKind;
   raw: string;
   due: string | null;
   period: RecurrencePeriod | null;
-}
-
-/** dd/mm/yyyy (or d/m/yyyy) typed by hand → 'yyyy-mm-dd'; the picker's own parser would guess the order. */
-export function parseVietnameseDate(input: string): string | null {
-  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(input);
-  if (!match) return null;
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** A calendar day ('yyyy-mm-dd'), shown and typed as dd/mm/yyyy. */
-export function DayInput({
-  label,
-  value,
-  onChange,
-  error,
-  required,
-  testId,
-}: {
-  label: string;
-  value: string | null;
-  onChange: (value: string | null) => void;
-  error?: string | undefined;
-  required?: boolean;
-  testId?: string;
-}) {
-  return (
-    <DateInput
-      label={label}
-      value={value}
-      onChange={(date) => onChange(toIsoDate(date))}
-      valueFormat="DD/MM/YYYY"
-      placeholder="dd/mm/yyyy"
-      dateParser={parseVietnameseDate}
-      clearable
-      error={error}
-      required={required}
-      data-testid={testId}
-    />
-  );
 }
 
 /**

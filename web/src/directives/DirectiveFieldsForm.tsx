@@ -5,8 +5,8 @@ import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
+import { DayInput } from '../ui/DayInput.tsx';
 import { ErrorState } from '../ui/states.tsx';
-import { DayInput } from './DeadlineEditor.tsx';
 import type { Directive, useReviewActions } from './useDirectives.ts';
 
 /** The document's own fields as the extractor read them: number, type, date, issuer, level, programme, links. */

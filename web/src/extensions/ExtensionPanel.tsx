@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errors.ts';
-import { formatDate, formatDateTime, toIsoDate } from '../ui/format.ts';
+import { DayInput } from '../ui/DayInput.tsx';
+import { formatDate, formatDateTime } from '../ui/format.ts';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { type Extension, useExtensionActions, useTaskExtensions } from './useExtensions.ts';
 
@@ -97,10 +97,9 @@ export function ExtensionPanel({
           component="form"
           onSubmit={(e) => {
             e.preventDefault();
-            const requestedDue = toIsoDate(due);
-            if (!requestedDue || !reason.trim()) return;
+            if (!due || !reason.trim()) return;
             request.mutate(
-              { requestedDue, reason: reason.trim() },
+              { requestedDue: due, reason: reason.trim() },
               {
                 onSuccess: () => {
                   setDue(null);
@@ -112,15 +111,7 @@ export function ExtensionPanel({
         >
           <Stack gap="xs">
             <Title order={4}>{t('extensions.requestTitle')}</Title>
-            <DateInput
-              label={t('extensions.requestedDue')}
-              valueFormat="DD/MM/YYYY"
-              placeholder="dd/mm/yyyy"
-              value={due}
-              onChange={setDue}
-              required
-              w={200}
-            />
+            <DayInput label={t('extensions.requestedDue')} value={due} onChange={setDue} required w={240} />
             <Textarea
               label={t('extensions.reason')}
               value={reason}

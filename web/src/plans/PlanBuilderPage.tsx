@@ -1,5 +1,6 @@
 import type { TaskRow } from '@giamsat/server/tasks/task.schemas.ts';
 import { isDueAfterParent } from '@giamsat/shared';
+import { vietnamDate } from '@giamsat/shared/dates';
 import {
   Alert,
   Anchor,
@@ -23,11 +24,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import { type Me, useMe } from '../auth/useMe.ts';
-import { DayInput } from '../directives/DeadlineEditor.tsx';
 import { useDirective, useDirectiveList } from '../directives/useDirectives.ts';
 import { DeadlineText } from '../tasks/TaskTable.tsx';
 import { useTaskList } from '../tasks/useTasks.ts';
-import { formatDate, todayInVietnam } from '../ui/format.ts';
+import { DayInput } from '../ui/DayInput.tsx';
+import { formatDate } from '../ui/format.ts';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { OwnBodyPicker } from './OwnBodyPicker.tsx';
 import { planRefusal, useCreatePlan } from './usePlans.ts';
@@ -262,7 +263,7 @@ export default function PlanBuilderPage() {
   const [assignments, setAssignments] = useState<Record<number, Assignment>>({});
   const [number, setNumber] = useState('');
   const [title, setTitle] = useState('');
-  const [issuedOn, setIssuedOn] = useState<string | null>(todayInVietnam());
+  const [issuedOn, setIssuedOn] = useState<string | null>(vietnamDate());
   const mutation = useCreatePlan();
 
   if (me.data && me.data.role !== 'office' && me.data.role !== 'admin') {

@@ -14,7 +14,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAdjustments, IconDownload, IconSearch, IconX } from '@tabler/icons-react';
@@ -23,14 +22,16 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
 import { errorMessage } from '../api/errors.ts';
-import { formatNumber, toIsoDate } from '../ui/format.ts';
+import { DayInput } from '../ui/DayInput.tsx';
+import { formatNumber } from '../ui/format.ts';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { exportTasksToXlsx } from './exportXlsx.ts';
 import { type SortKey, TaskTable } from './TaskTable.tsx';
 import { PAGE_SIZES, paramsFromSearch, type TaskFilterKey } from './taskFilters.ts';
 import { useTaskList } from './useTasks.ts';
 
-function isoToDate(value: string | undefined): string | null {
+/** A day from the address bar, or none when it is not written yyyy-mm-dd. */
+function dayOrNull(value: string | undefined): string | null {
   return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
 }
 
@@ -173,21 +174,15 @@ export default function TaskListPage() {
           </Group>
           <Collapse in={moreOpen}>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-              <DateInput
+              <DayInput
                 label={t('tasks.filters.dueFrom')}
-                valueFormat="DD/MM/YYYY"
-                placeholder="dd/mm/yyyy"
-                clearable
-                value={isoToDate(filters.dueFrom as string | undefined)}
-                onChange={(d) => setFilters({ dueFrom: toIsoDate(d) })}
+                value={dayOrNull(filters.dueFrom as string | undefined)}
+                onChange={(day) => setFilters({ dueFrom: day })}
               />
-              <DateInput
+              <DayInput
                 label={t('tasks.filters.dueTo')}
-                valueFormat="DD/MM/YYYY"
-                placeholder="dd/mm/yyyy"
-                clearable
-                value={isoToDate(filters.dueTo as string | undefined)}
-                onChange={(d) => setFilters({ dueTo: toIsoDate(d) })}
+                value={dayOrNull(filters.dueTo as string | undefined)}
+                onChange={(day) => setFilters({ dueTo: day })}
               />
               <Select
                 label={t('tasks.filters.level')}

@@ -1,6 +1,7 @@
 // The one place dates and numbers are formatted for people: dd/mm/yyyy everywhere, Vietnam's calendar.
+import { formatDay, VIETNAM_TIME_ZONE } from '@giamsat/shared/dates';
 
-const VIETNAM_TZ = 'Asia/Ho_Chi_Minh';
+const VIETNAM_TZ = VIETNAM_TIME_ZONE;
 
 const dayFormatter = new Intl.DateTimeFormat('en-GB', {
   timeZone: VIETNAM_TZ,
@@ -19,8 +20,7 @@ const timeFormatter = new Intl.DateTimeFormat('en-GB', {
 export function formatDate(value: string | Date | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
   if (typeof value === 'string') {
-    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (day) return `${day[3]}/${day[2]}/${day[1]}`;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value);
   }
   const date = typeof value === 'string' ? new Date(value) : value;
   return Number.isNaN(date.getTime()) ? '' : dayFormatter.format(date);
@@ -34,16 +34,6 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   return `${dayFormatter.format(date)} ${timeFormatter.format(date)}`;
 }
 
-/** A JS Date picked in a date input → 'yyyy-mm-dd' (its local calendar day). */
-export function toIsoDate(value: Date | string | null): string | null {
-  if (!value) return null;
-  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null;
-  const y = value.getFullYear();
-  const m = String(value.getMonth() + 1).padStart(2, '0');
-  const d = String(value.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
 export function formatPercent(value: number | null | undefined, digits = 0): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   return `${(value * 100).toFixed(digits)}%`;
@@ -51,9 +41,4 @@ export function formatPercent(value: number | null | undefined, digits = 0): str
 
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB').format(value);
-}
-
-/** Today's calendar day in Vietnam as 'yyyy-mm-dd'. */
-export function todayInVietnam(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM_TZ }).format(new Date());
 }

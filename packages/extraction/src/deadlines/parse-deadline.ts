@@ -6,6 +6,7 @@
 // document number ("Thông báo số 07-TB/CQTTBCĐ ngày 15/10/2025") are references, not deadlines.
 // Every pattern is a flat regular expression (no nested quantifiers), so the scan is linear.
 
+import { calendarDay, daysInMonth, isPlausibleYear } from '@giamsat/shared/dates';
 import { toOldToneMarks } from '@giamsat/shared/text';
 import { stripMarkup } from '../text/normalize.ts';
 import type { Deadline, RecurrencePeriod } from '../types.ts';
@@ -36,21 +37,6 @@ function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function plausibleYear(y: number): boolean {
-  return y >= 1900 && y <= 2200;
-}
-
-/** ISO date, or null when the day, month or year is impossible. */
-export function isoDate(year: number, month: number, day: number): string | null {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
-  if (!plausibleYear(year) || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return `${year}-${pad(month)}-${pad(day)}`;
-}
-
 export function dayBefore(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   const t = new Date(Date.UTC(y, m - 1, d) - 86_400_000);
@@ -58,8 +44,8 @@ export function dayBefore(iso: string): string {
 }
 
 function endOfMonth(year: number, month: number): string | null {
-  if (!plausibleYear(year) || month < 1 || month > 12) return null;
-  return isoDate(year, month, daysInMonth(year, month));
+  if (!isPlausibleYear(year) || month < 1 || month > 12) return null;
+  return calendarDay(year, month, daysInMonth(year, month));
 }
 
 function endOfQuarter(year: number, q: number): string | null {
@@ -68,7 +54,7 @@ function endOfQuarter(year: number, q: number): string | null {
 }
 
 function endOfYear(year: number): string | null {
-  return plausibleYear(year) ? `${year}-12-31` : null;
+  return isPlausibleYear(year) ? `${year}-12-31` : null;
 }
 
 /** Lower case and one tone placement, character for character, so offsets stay aligned with the input. */
@@ -180,7 +166,7 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
     for (const m of matchesIf(digits, t, re)) {
       const start = m.index;
       const end = start + m[0].length;
-      const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+      const iso = calendarDay(Number(m[3]), Number(m[2]), Number(m[1]));
       if (!iso) continue;
       sc.pushDay(iso, start, end);
     }
@@ -189,7 +175,7 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
   if (opt.year !== undefined) {
     for (const m of matchesIf(digits && t.includes('ngày'), t, /ngày (\d{1,2})\s?\/\s?(\d{1,2})(?![\d/-])(?!\.\d)/g)) {
       const start = m.index + 5;
-      const iso = isoDate(opt.year, Number(m[2]), Number(m[1]));
+      const iso = calendarDay(opt.year, Number(m[2]), Number(m[1]));
       if (iso) sc.pushDay(iso, start, m.index + m[0].length);
     }
   }
@@ -243,7 +229,7 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
   for (const m of matchesIf(digits, t, /(?<![\d/])(\d{4})\s?[-–]\s?(\d{4})(?![\d/])/g)) {
     const a = Number(m[1]);
     const z = Number(m[2]);
-    if (!plausibleYear(a) || !plausibleYear(z) || z < a) continue;
+    if (!isPlausibleYear(a) || !isPlausibleYear(z) || z < a) continue;
     const b = sc.before(m.index);
     const cued = /(giai đoạn|hoàn thành|trong)\s*(năm\s*)?$/.test(b);
     if (!opt.cell && !cued) continue;
@@ -280,7 +266,7 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
   // Years: "trong năm 2025", "hoàn thành năm 2025"; a bare cell "2025" / "Năm 2025".
   for (const m of matchesIf(digits, t, /(?<![\d/.-])(năm\s?)?(\d{4})(?![\d/-])(?!\.\d)/g)) {
     const y = Number(m[2]);
-    if (!plausibleYear(y)) continue;
+    if (!isPlausibleYear(y)) continue;
     const start = m.index;
     const b = sc.before(start);
     let strength = 0;

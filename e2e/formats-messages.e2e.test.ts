@@ -1,0 +1,142 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  accounts,
+  baseUrl,
+  launchBrowser,
+  newUserPage,
+  saveScreenshot,
+  screenshotOnFailure,
+  signIn,
+} from './browser.ts';
+
+// What a new user meets in the daily flows: typed dates, numbers in their language, the .xlsx export,
+// messages that say what is wrong, and the app's icon.
+
+interface TaskJson {
+  id: number;
+  ref: string;
+  progressPercent: number;
+  completedOn: string | null;
+  deadline: { kind: string; due: string | null };
+}
+interface TaskListJson {
+  items: TaskJson[];
+  total: number;
+}
+
+const json = async <T>(page: Page, path: string): Promise<T> => (await (await page.request.get(path)).json()) as T;
+
+/** Spaces as a reader sees them: the no-break space a number keeps before its % counts as a space. */
+const _seen = (text: string | null) => (text ?? '').replace(/\s/g, ' ').trim();
+
+/** Screenshots of the screen as it is, at desktop width and at phone width. */
+async function bothWidths(page: Page, name: string): Promise<void> {
+  await saveScreenshot(page, `${name}-1366`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await saveScreenshot(page, `${name}-390`);
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
+
+/** The first day after `iso` a month or more later whose day is 1–12 and not its month: 05/03 vs 03/05. */
+function ambiguousDayAfter(iso: string): { day: string; year: number } {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + 1);
+  while (date.getUTCDate() > 12 || date.getUTCDate() === date.getUTCMonth() + 1) date.setUTCDate(date.getUTCDate() + 1);
+  return { day: date.toISOString().slice(0, 10), year: date.getUTCFullYear() };
+}
+const shown = (iso: string) => iso.split('-').reverse().join('/');
+
+describe('a commune focal point types dates and adds evidence', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  /** A dated task of the commune with no extension pending, and one it can still report on. */
+  let toExtend: TaskJson;
+  let toReport: TaskJson;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    ({ context, page } = await newUserPage(browser));
+    await signIn(page, accounts.communeFocal);
+    const me = await json<{ user: { agency: { id: number } } }>(page, '/api/auth/me');
+    const list = await json<TaskListJson>(page, '/api/tasks?mine=true&role=lead&limit=50');
+    const open = list.items.filter((t) => !t.completedOn);
+    for (const task of open) {
+      const extensions = await json<{ items: { state: string }[] }>(page, `/api/tasks/${task.id}/extensions`);
+      if (task.deadline.kind === 'date' && !extensions.items.some((e) => e.state === 'pending')) toExtend ??= task;
+      const reports = await json<{ items: { state: string; agency: { id: number } }[] }>(
+        page,
+        `/api/tasks/${task.id}/reports`,
+      );
+      if (!reports.items.some((r) => r.state === 'submitted' && r.agency.id === me.user.agency.id)) toReport ??= task;
+    }
+    if (!toExtend || !toReport) throw new Error('the demo data has no open task for the commune focal point');
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  it('reads a typed day day first and refuses a day that does not exist, in the extension form and the list filter', async () => {
+    screenshotOnFailure(() => ({ 'formats-dates': page }));
+    const due = toExtend.deadline.due as string;
+    const wanted = ambiguousDayAfter(due);
+    await page.goto(`/tasks/${toExtend.id}`);
+    await page.getByRole('tab', { name: 'Gia hạn' }).click();
+    const field = page.getByRole('textbox', { name: 'Hạn mới đề nghị' });
+    await page.getByLabel('Lý do').fill('Chờ kinh phí bổ sung từ ngân sách thành phố.');
+    const send = page.getByRole('button', { name: 'Gửi đề nghị' });
+
+    // An impossible day is refused with a message, never rolled over into March.
+    await field.fill(`31/02/${wanted.year}`);
+    await field.press('Tab');
+    await page.getByText(`Không có ngày 31/02/${wanted.year}`).waitFor();
+    await expect(send.isDisabled()).resolves.toBe(true);
+    await bothWidths(page, 'formats-extension-refused');
+
+    // A day over 12 stays the day it is.
+    await field.fill(`30/06/${wanted.year}`);
+    await field.press('Tab');
+    await expect(field.inputValue()).resolves.toBe(`30/06/${wanted.year}`);
+    await expect(page.getByText(/Không có ngày/).count()).resolves.toBe(0);
+
+    // A day that could be read either way is read day first, whichever separator is typed.
+    const [y, m, d] = wanted.day.split('-').map(Number) as [number, number, number];
+    await field.fill(`${d}-${m}-${y}`);
+    await field.press('Tab');
+    await expect(field.inputValue()).resolves.toBe(shown(wanted.day));
+    await send.click();
+    await page.getByText(`Từ ${shown(due)} đến ${shown(wanted.day)}`).waitFor();
+    const extensions = await json<{ items: { requestedDue: string }[] }>(page, `/api/tasks/${toExtend.id}/extensions`);
+    expect(extensions.items[0]?.requestedDue).toBe(wanted.day);
+    await bothWidths(page, 'formats-extension-requested');
+
+    // The task list's due-date filter reads the same way.
+    await page.goto('/tasks?dueFrom=2026-01-01');
+    const from = page.getByRole('textbox', { name: 'Hạn từ ngày' });
+    await from.fill('05.03.2027');
+    await from.press('Tab');
+    await page.waitForURL(/dueFrom=2027-03-05/);
+    await from.fill('31/04/2027');
+    await from.press('Tab');
+    await page.getByText('Không có ngày 31/04/2027').waitFor();
+    await bothWidths(page, 'formats-task-filter');
+  });
+});
+
+describe("the app's icon", () => {
+  it('is served at /favicon.ico and named by every page', async () => {
+    const ico = await fetch(`${baseUrl()}/favicon.ico`);
+    expect(ico.status).toBe(200);
+    expect(ico.headers.get('content-type')).toMatch(/^image\//);
+    // The ICO header: reserved 0, type 1 (icon), at least one image.
+    const bytes = new Uint8Array(await ico.arrayBuffer());
+    expect([...bytes.slice(0, 4)]).toEqual([0, 0, 1, 0]);
+    const page = await (await fetch(`${baseUrl()}/tasks`)).text();
+    const href = /<link rel="icon"[^>]*href="([^"]+)"/.exec(page)?.[1];
+    expect(href).toBeDefined();
+    const linked = await fetch(new URL(href as string, baseUrl()));
+    expect(linked.status).toBe(200);
+    expect(linked.headers.get('content-type')).toMatch(/^image\//);
+  });
+});
