@@ -71,6 +71,12 @@ export const IdParams = z.object({ id: RowId });
 export const ListPage = <Item extends z.ZodType>(item: Item) =>
   z.object({ items: z.array(item), total: z.number(), limit: z.number(), offset: z.number() });
 
+/**
+ * An extracted field scoring below this (the extractor's 0..1 confidence) needs a person's look: the
+ * review page marks it with its reason and lists its task first.
+ */
+export const LOW_CONFIDENCE_BELOW = 0.7;
+
 export const DEFAULT_DUE_SOON_DAYS = 7;
 export const STALE_AFTER_DAYS = 30;
 

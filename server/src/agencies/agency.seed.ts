@@ -11,18 +11,29 @@ import { refreshGroupMembers } from './agency.queries.ts';
 // The body registry the extraction library ships is also the server's list of bodies: one file, so
 // the extractor's canonical names and the database's agencies never drift apart.
 
+const RegistryBodyEntry = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  aliases: z.array(z.string()).default([]),
+  level: AgencyLevel,
+  kind: z.enum(['party', 'state', 'front', 'enterprise', 'university', 'other']),
+  parent: z.string().optional(),
+  generic: z.boolean().optional(),
+});
+
 const RegistryFile = z.object({
-  bodies: z.array(
-    z.object({
-      id: z.string().min(1),
-      name: z.string().min(1),
-      aliases: z.array(z.string()).default([]),
-      level: AgencyLevel,
-      kind: z.enum(['party', 'state', 'front', 'enterprise', 'university', 'other']),
-      parent: z.string().optional(),
-      generic: z.boolean().optional(),
-    }),
-  ),
+  bodies: z.array(RegistryBodyEntry),
+  // Bodies that ended under their name (the 2025 reorganisation): the seed makes no agency of them,
+  // the import's extractor recognises them and names their successors.
+  historical: z
+    .array(
+      RegistryBodyEntry.extend({
+        validFrom: z.string().optional(),
+        validTo: z.string(),
+        successors: z.array(z.string()).default([]),
+      }),
+    )
+    .default([]),
   groups: z
     .array(
       z.object({

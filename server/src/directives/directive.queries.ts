@@ -303,20 +303,36 @@ export async function notifyAssignedBodies(
   return rows.length;
 }
 
+export interface FieldConfidenceRow {
+  score: number;
+  reason: string;
+}
+
 export interface DirectiveSourceRow {
   text: string | null;
   filename: string | null;
-  tasks: { id: number; ref: string; source_line: number | null; unresolved_bodies: string[] }[];
+  issuer_name: string | null;
+  issuer_successors: string[];
+  confidence: Record<string, FieldConfidenceRow> | null;
+  tasks: {
+    id: number;
+    ref: string;
+    source_line: number | null;
+    unresolved_bodies: string[];
+    confidence: Record<string, FieldConfidenceRow> | null;
+    body_successors: Record<string, string[]>;
+  }[];
 }
 
-/** The stored source text and its tasks' starting lines, in reading order. */
+/** The stored source text and its tasks' starting lines, in reading order, with what the import doubted. */
 export async function findDirectiveSource(db: Db, id: number): Promise<DirectiveSourceRow> {
   const [row] = await db.query<DirectiveSourceRow>(sql`
-    SELECT d.source_text AS text, f.filename,
+    SELECT d.source_text AS text, f.filename, d.issuer_name, d.issuer_successors, d.extraction_confidence AS confidence,
       (SELECT coalesce(json_agg(json_build_object('id', t.id, 'ref', t.ref, 'source_line', t.source_line,
-                'unresolved_bodies', t.unresolved_bodies) ORDER BY t.source_line NULLS LAST, t.id), '[]'::json)
+                'unresolved_bodies', t.unresolved_bodies, 'confidence', t.extraction_confidence,
+                'body_successors', t.body_successors) ORDER BY t.source_line NULLS LAST, t.id), '[]'::json)
        FROM tasks t WHERE t.directive_id = d.id) AS tasks
     FROM directives d LEFT JOIN stored_files f ON f.id = d.source_file_id
     WHERE d.id = ${id}`);
-  return row ?? { text: null, filename: null, tasks: [] };
+  return row ?? { text: null, filename: null, issuer_name: null, issuer_successors: [], confidence: null, tasks: [] };
 }

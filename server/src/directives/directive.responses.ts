@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { DirectiveRefRow, DirectiveRow } from './directive.queries.ts';
-import type { DirectiveResponse, DirectiveSummary } from './directive.schemas.ts';
+import type { DirectiveRefRow, DirectiveRow, DirectiveSourceRow } from './directive.queries.ts';
+import type { DirectiveResponse, DirectiveSourceResponse, DirectiveSummary } from './directive.schemas.ts';
 import type { DirectiveDetail } from './directive.service.ts';
 
 export function toDirectiveSummary(row: DirectiveRow): DirectiveSummary {
@@ -56,5 +56,23 @@ export function toDirectiveResponse(detail: DirectiveDetail): z.infer<typeof Dir
     taskCounts: detail.taskCounts,
     asOf: detail.asOf,
     abilities: detail.abilities,
+  };
+}
+
+export function toDirectiveSourceResponse(source: DirectiveSourceRow): DirectiveSourceResponse {
+  return {
+    text: source.text,
+    filename: source.filename,
+    issuerName: source.issuer_name,
+    issuerSuccessors: source.issuer_successors,
+    confidence: source.confidence,
+    tasks: source.tasks.map((t) => ({
+      id: t.id,
+      ref: t.ref,
+      sourceLine: t.source_line,
+      unresolvedBodies: t.unresolved_bodies,
+      confidence: t.confidence,
+      bodySuccessors: t.body_successors,
+    })),
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { toDirectiveResponse, toDirectiveSummary } from './directive.responses.ts';
+import { toDirectiveResponse, toDirectiveSourceResponse, toDirectiveSummary } from './directive.responses.ts';
 import {
   CreateDirectiveBody,
   DirectiveDetailQuery,
@@ -78,19 +78,7 @@ export const directivesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: DirectiveSourceResponse },
       },
     },
-    async (req) => {
-      const source = await getDirectiveSource(req.db, req.actor, req.params.id);
-      return {
-        text: source.text,
-        filename: source.filename,
-        tasks: source.tasks.map((t) => ({
-          id: t.id,
-          ref: t.ref,
-          sourceLine: t.source_line,
-          unresolvedBodies: t.unresolved_bodies,
-        })),
-      };
-    },
+    async (req) => toDirectiveSourceResponse(await getDirectiveSource(req.db, req.actor, req.params.id)),
   );
 
   app.patch(

@@ -118,13 +118,24 @@ export const DirectiveResponse = DirectiveSummary.extend({
 });
 export type DirectiveResponse = z.infer<typeof DirectiveResponse>;
 
+/** How sure the extractor was of one field (0..1) and why (its reason code, e.g. "weak-cue"). */
+export const FieldConfidence = z.object({ score: z.number(), reason: z.string() });
+export type FieldConfidence = z.infer<typeof FieldConfidence>;
+
 /**
  * The text the directive was read from (an import's whole file, as the extractor saw it: task lines
- * count in it) and where each task starts, for the review screen's side-by-side view.
+ * count in it) and where each task starts, for the review screen's side-by-side view; with what the
+ * import was unsure of (per-field confidence, until a person saves the task) and the bodies it found
+ * under a pre-2025 name with today's successors.
  */
 export const DirectiveSourceResponse = z.object({
   text: z.string().nullable(),
   filename: z.string().nullable(),
+  /** The issuer as written, and today's bodies when that name ended in the 2025 reorganisation. */
+  issuerName: z.string().nullable(),
+  issuerSuccessors: z.array(z.string()),
+  /** Per document field (number, type, date, issuer); null when typed in. */
+  confidence: z.record(z.string(), FieldConfidence).nullable(),
   tasks: z.array(
     z.object({
       id: z.number(),
@@ -132,6 +143,10 @@ export const DirectiveSourceResponse = z.object({
       sourceLine: z.number().nullable(),
       /** Bodies written in the text that review has not matched to the registry yet. */
       unresolvedBodies: z.array(z.string()),
+      /** Per task field (text, lead, coordinating, deadline); null when typed in or saved since. */
+      confidence: z.record(z.string(), FieldConfidence).nullable(),
+      /** A body written under a pre-2025 name → the bodies that carry its work today. */
+      bodySuccessors: z.record(z.string(), z.array(z.string())),
     }),
   ),
 });

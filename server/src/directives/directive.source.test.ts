@@ -38,12 +38,21 @@ describe('a directive’s source text for review', () => {
     const office = await loginAs(t.app, cast.users.office);
     const res = await office.get(`/api/directives/${draft.id}/source`);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({
+    expect(res.json()).toMatchObject({
       text: SOURCE,
       filename: null,
+      issuerSuccessors: [],
+      confidence: null,
       tasks: [
-        { id: first.id, ref: '1', sourceLine: 3, unresolvedBodies: [] },
-        { id: second.id, ref: '2', sourceLine: 4, unresolvedBodies: ['Ban Quản lý các khu công nghệ cao'] },
+        { id: first.id, ref: '1', sourceLine: 3, unresolvedBodies: [], confidence: null, bodySuccessors: {} },
+        {
+          id: second.id,
+          ref: '2',
+          sourceLine: 4,
+          unresolvedBodies: ['Ban Quản lý các khu công nghệ cao'],
+          confidence: null,
+          bodySuccessors: {},
+        },
       ],
     });
     // The line numbers point into the text: line 3 is the first task's sentence.
@@ -59,6 +68,6 @@ describe('a directive’s source text for review', () => {
     const typed = await makeDirective(t.db, { number: '06-KH/UBND', status: 'published', scope: cast.hanoi });
     const res = await anonymous(t.app).get(`/api/directives/${typed.id}/source`);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ text: null, filename: null, tasks: [] });
+    expect(res.json()).toMatchObject({ text: null, filename: null, issuerSuccessors: [], confidence: null, tasks: [] });
   });
 });

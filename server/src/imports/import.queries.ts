@@ -40,7 +40,11 @@ export async function loadRegistry(db: Db): Promise<BodyRegistry> {
   }
   // Department kinds named without their province ("Sở Tư pháp") are not bodies in the database, but
   // the extractor must still recognise them; the import resolves them within the importing province.
-  registry.bodies.push(...loadDefaultRegistry().bodies.filter((body) => body.generic));
+  const defaults = loadDefaultRegistry();
+  registry.bodies.push(...defaults.bodies.filter((body) => body.generic));
+  // Bodies written under a name they no longer carry ("Bộ Kế hoạch và Đầu tư") are recognised and
+  // name today's successors, which the import assigns.
+  registry.historical = defaults.historical ?? [];
   return registry;
 }
 
@@ -91,14 +95,18 @@ export interface DraftDirective {
   createdBy: number | null;
   importJobId: number;
   implements: string[];
+  issuerSuccessors: string[];
+  confidence: unknown;
 }
 
 export async function insertDraftDirective(db: Db, d: DraftDirective): Promise<number> {
   const [row] = await db.query<{ id: number }>(sql`
     INSERT INTO directives (number, doc_type, issued_on, issuer_agency_id, issuer_name, level, title, programme_code,
-                            status, scope_agency_id, source_file_id, source_text, created_by, import_job_id)
+                            status, scope_agency_id, source_file_id, source_text, created_by, import_job_id,
+                            issuer_successors, extraction_confidence)
     VALUES (${d.number}, ${d.docType}, ${d.issuedOn}, ${d.issuerAgencyId}, ${d.issuerName}, ${d.level}, ${d.title},
-            ${d.programmeCode}, 'draft', ${d.scopeAgencyId}, ${d.sourceFileId}, ${d.sourceText}, ${d.createdBy}, ${d.importJobId})
+            ${d.programmeCode}, 'draft', ${d.scopeAgencyId}, ${d.sourceFileId}, ${d.sourceText}, ${d.createdBy}, ${d.importJobId},
+            ${d.issuerSuccessors}::text[], ${JSON.stringify(d.confidence)}::jsonb)
     RETURNING id`);
   const id = row!.id;
   if (d.implements.length) {
@@ -120,6 +128,10 @@ export interface DraftTask {
   unresolvedBodies: string[];
   lead: number[];
   coordinating: number[];
+  /** The extractor's {score, reason} per field. */
+  confidence: unknown;
+  /** Body names written under a pre-2025 name → today's bodies. */
+  successors: Record<string, string[]>;
 }
 
 /** All tasks of one draft in a few set-based statements: a 300-task plan is one round trip each. */
@@ -127,9 +139,10 @@ export async function insertDraftTasks(db: Db, directiveId: number, tasks: Draft
   if (tasks.length === 0) return [];
   const rows = await db.query<{ id: number }>(sql`
     INSERT INTO tasks (directive_id, ref, source_line, text, deliverable, deadline_kind, deadline_raw, due_date,
-                       first_due_date, recurrence_period, unresolved_bodies)
+                       first_due_date, recurrence_period, unresolved_bodies, extraction_confidence, body_successors)
     SELECT ${directiveId}, t.ref, t.source_line, t.text, t.deliverable, t.deadline_kind, t.deadline_raw, t.due_date,
-           t.due_date, t.recurrence_period, ARRAY(SELECT jsonb_array_elements_text(t.unresolved))
+           t.due_date, t.recurrence_period, ARRAY(SELECT jsonb_array_elements_text(t.unresolved)), t.confidence,
+           t.successors
     FROM jsonb_to_recordset(${JSON.stringify(
       tasks.map((t, ord) => ({
         ord,
@@ -142,9 +155,12 @@ export async function insertDraftTasks(db: Db, directiveId: number, tasks: Draft
         due_date: t.dueDate,
         recurrence_period: t.recurrencePeriod,
         unresolved: t.unresolvedBodies,
+        confidence: t.confidence,
+        successors: t.successors,
       })),
     )}::jsonb) AS t(ord int, ref text, source_line int, text text, deliverable text, deadline_kind text,
-                    deadline_raw text, due_date date, recurrence_period text, unresolved jsonb)
+                    deadline_raw text, due_date date, recurrence_period text, unresolved jsonb, confidence jsonb,
+                    successors jsonb)
     ORDER BY t.ord
     RETURNING id`);
   // Identity values are drawn in the order rows are inserted, which follows ORDER BY t.ord.

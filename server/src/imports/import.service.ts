@@ -84,29 +84,40 @@ export const importDirectiveJob = defineJob({
     }
     await ctx.progress(70, 'saving');
     // Names as the extractor wrote them → bodies, the way the agencies concept resolves them (aliases,
-    // both tone-mark placements, a merged body's successor).
+    // both tone-mark placements, a merged body's successor). A name the registry knows as ended in the
+    // 2025 reorganisation ("Bộ Kế hoạch và Đầu tư") goes to the one body that carries its work today;
+    // one split between several stays unresolved, for review to choose.
+    const documents = extraction.result.documents;
+    const successorsOf = new Map<string, string[]>();
+    for (const d of documents) {
+      if (d.issuer && d.issuerSuccessors.length) successorsOf.set(d.issuer, d.issuerSuccessors);
+      for (const task of d.tasks)
+        for (const [name, today] of Object.entries(task.successors)) successorsOf.set(name, today);
+    }
     const names = [
       ...new Set(
-        extraction.result.documents.flatMap((d) => [
+        documents.flatMap((d) => [
           ...(d.issuer ? [d.issuer] : []),
           ...d.tasks.flatMap((task) => [...task.lead, ...task.coordinating]),
         ]),
       ),
     ];
-    const resolved = await resolveAgencyNames(ctx.db, names);
-    const idByName = new Map<string, number>();
-    names.forEach((name, i) => {
-      const id = resolved[i];
-      if (id !== null && id !== undefined) idByName.set(name, id);
+    const idByName = await placeNames(ctx.db, payload.scopeAgencyId, names);
+    const renamed = names.flatMap((name) => {
+      const today = successorsOf.get(name);
+      return !idByName.has(name) && today?.length === 1 && today[0] ? [[name, today[0]] as const] : [];
     });
-    if (payload.scopeAgencyId !== null) {
-      const unplaced = names.filter((name) => !idByName.has(name));
-      for (const [name, id] of await resolveWithinScope(ctx.db, payload.scopeAgencyId, unplaced))
-        idByName.set(name, id);
+    const todayIds = await placeNames(
+      ctx.db,
+      payload.scopeAgencyId,
+      renamed.map(([, today]) => today),
+    );
+    for (const [name, today] of renamed) {
+      const id = todayIds.get(today);
+      if (id !== undefined) idByName.set(name, id);
     }
     const actor: Actor = { kind: 'system' };
     const createdBy = ctx.job.created_by;
-    const documents = extraction.result.documents;
     const existing = await findDirectiveIdsByNumber(
       ctx.db,
       documents.flatMap((d) => (d.number ? [d.number] : [])),
@@ -156,6 +167,8 @@ export const importDirectiveJob = defineJob({
           createdBy,
           importJobId: ctx.job.id,
           implements: document.implements,
+          issuerSuccessors: document.issuerSuccessors,
+          confidence: document.confidence,
         });
         await insertDraftTasks(tx, directiveId, toDraftTasks(document, idByName, unknown));
         await recordEvent(tx, actor, {
@@ -177,6 +190,21 @@ export const importDirectiveJob = defineJob({
     return result;
   },
 });
+
+/** Names → bodies: the registry's way first, then (for a province's office) its own departments. */
+async function placeNames(db: Db, scopeAgencyId: number | null, names: string[]): Promise<Map<string, number>> {
+  const resolved = await resolveAgencyNames(db, names);
+  const idByName = new Map<string, number>();
+  names.forEach((name, i) => {
+    const id = resolved[i];
+    if (id !== null && id !== undefined) idByName.set(name, id);
+  });
+  if (scopeAgencyId !== null) {
+    const unplaced = names.filter((name) => !idByName.has(name));
+    for (const [name, id] of await resolveWithinScope(db, scopeAgencyId, unplaced)) idByName.set(name, id);
+  }
+  return idByName;
+}
 
 function toDraftTasks(document: ExtractedDocument, idByName: Map<string, number>, unknown: Set<string>) {
   return document.tasks.map((task) => {
@@ -206,6 +234,8 @@ function toDraftTasks(document: ExtractedDocument, idByName: Map<string, number>
       unresolvedBodies,
       lead: lead.ids,
       coordinating: coordinating.ids.filter((id) => !lead.ids.includes(id)),
+      confidence: task.confidence,
+      successors: task.successors,
     };
   });
 }

@@ -394,7 +394,9 @@ export async function updateTaskRow(db: Db, id: number, f: TaskWriteFields): Pro
       deadline_kind = ${f.deadline_kind}, deadline_raw = ${f.deadline_raw}, due_date = ${f.due_date},
       first_due_date = ${f.first_due_date}, recurrence_period = ${f.recurrence_period},
       parent_task_id = ${f.parent_task_id}, source_line = ${f.source_line},
-      unresolved_bodies = ${f.unresolved_bodies}::text[], version = version + 1, updated_at = now()
+      unresolved_bodies = ${f.unresolved_bodies}::text[], version = version + 1, updated_at = now(),
+      -- A person has saved the task: the extractor's doubts about it are answered.
+      extraction_confidence = NULL
     WHERE id = ${id}`);
 }
 

@@ -10,11 +10,12 @@ import { errorMessage } from '../api/errors.ts';
 import { useTaskList } from '../tasks/useTasks.ts';
 import { formatDate } from '../ui/format.ts';
 import { ErrorState, LoadingState } from '../ui/states.tsx';
+import { doubtfulFields } from './confidence.ts';
 import { DirectiveFieldsForm } from './DirectiveFieldsForm.tsx';
 import { SourceView, sourceLines, spanOf } from './SourceView.tsx';
 import { TaskEditor } from './TaskEditor.tsx';
 import { AddTaskModal, SplitTaskModal } from './TaskModals.tsx';
-import { type ReviewTask, TaskReviewList } from './TaskReviewList.tsx';
+import { DoubtfulFieldNote, RenamedBody, type ReviewTask, TaskReviewList } from './TaskReviewList.tsx';
 import { type Directive, useDirectiveSource, useReviewActions } from './useDirectives.ts';
 
 const PANE_HEIGHT = 'calc(100vh - 220px)';
@@ -64,6 +65,8 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
       row,
       sourceLine: anchors.get(row.id)?.sourceLine ?? null,
       unresolvedBodies: anchors.get(row.id)?.unresolvedBodies ?? [],
+      doubtful: doubtfulFields(anchors.get(row.id)?.confidence),
+      bodySuccessors: anchors.get(row.id)?.bodySuccessors ?? {},
     }));
   }, [list.data, source.data]);
 
@@ -111,6 +114,7 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
   if (list.error) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   if (source.error) return <ErrorState error={source.error} onRetry={() => void source.refetch()} />;
   const { withoutLead, withUnresolvedBodies, total } = directive.taskCounts;
+  const doubtfulCount = tasks.filter((task) => task.doubtful.length > 0).length;
 
   return (
     <Stack gap="sm">
@@ -129,9 +133,20 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
               .filter(Boolean)
               .join(' · ')}
           </Text>
+          {source.data.issuerName && source.data.issuerSuccessors.length > 0 && (
+            <RenamedBody written={source.data.issuerName} today={source.data.issuerSuccessors} />
+          )}
+          {doubtfulFields(source.data.confidence).map((doubt) => (
+            <DoubtfulFieldNote key={doubt.field} doubt={doubt} />
+          ))}
           <Text size="sm" data-testid="review-summary">
             {t('directives.review.summary', { total, withoutLead, unresolved: withUnresolvedBodies })}
           </Text>
+          {doubtfulCount > 0 && (
+            <Text size="sm" c="orange.9" data-testid="review-doubtful">
+              {t('extraction.doubtfulTasks', { count: doubtfulCount })}
+            </Text>
+          )}
         </Stack>
         <Group gap="xs">
           {directive.abilities.canDelete && (
