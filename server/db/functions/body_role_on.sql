@@ -5,8 +5,8 @@
 -- same). A PL/pgSQL function prepares its statements once per connection and reuses the plan; the
 -- calling statement only plans a function call.
 
--- The role a body holds on a task: lead wins over coordinating; an assignment to a named group counts
--- for each of its members. NULL when the body is not assigned.
+-- The role a body holds on a task, directly or through a named group it belongs to (agency_acts_as):
+-- lead wins over coordinating. NULL when the body is not assigned.
 CREATE OR REPLACE FUNCTION body_role_on(task_id bigint, agency_id bigint) RETURNS text
   LANGUAGE plpgsql STABLE AS $$
 BEGIN
@@ -14,7 +14,5 @@ BEGIN
     SELECT CASE WHEN bool_or(ta.role = 'lead') THEN 'lead' WHEN bool_or(ta.role = 'coordinating') THEN 'coordinating' END
     FROM task_assignments ta
     WHERE ta.task_id = body_role_on.task_id
-      AND (ta.agency_id = body_role_on.agency_id OR EXISTS (
-        SELECT 1 FROM agency_group_members gm
-        WHERE gm.group_id = ta.agency_id AND gm.member_id = body_role_on.agency_id)));
+      AND ta.agency_id IN (SELECT x.acts_as_id FROM agency_acts_as x WHERE x.agency_id = body_role_on.agency_id));
 END $$;

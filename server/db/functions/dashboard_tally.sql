@@ -83,8 +83,10 @@ BEGIN
     FROM judged j CROSS JOIN LATERAL unnest(j.lead_agency_ids) l(agency_id)
     GROUP BY 1, 2, 3, 4
   ), provinces AS MATERIALIZED (
+    -- "= ANY(array)", not "IN (subquery)": a condition the view passes down to the agencies' indexes,
+    -- so a write that corrects a few tasks reads a few bodies instead of every body's provinces
     SELECT * FROM agency_provinces
-    WHERE agency_id IN (SELECT DISTINCT unnest(j.lead_agency_ids) FROM judged j)
+    WHERE agency_id = ANY (ARRAY(SELECT DISTINCT unnest(j.lead_agency_ids) FROM judged j))
   ), task_provinces AS (
     SELECT DISTINCT j.day, j.ord, p.province_id
     FROM judged j CROSS JOIN LATERAL unnest(j.lead_agency_ids) l(agency_id)

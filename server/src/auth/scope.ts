@@ -20,24 +20,36 @@ export function taskVisibility(actor: Actor, t = 't', d = 'd'): Sql {
   if (actor.role === 'office') {
     if (actor.scopePath === null) return sql`TRUE`;
     return sql`(${directive}.scope_agency_id IN (SELECT id FROM agencies WHERE path <@ ${actor.scopePath}::ltree)
-      OR ${assignedWithin(task, actor.scopePath)})`;
+      OR ${assignedTo(task, actingWithin(actor.scopePath))})`;
   }
-  return sql`(${directive}.status = 'published' AND ${assignedWithin(task, actor.agencyPath)})`;
+  return sql`(${directive}.status = 'published' AND ${assignedTo(task, actingWithin(actor.agencyPath))})`;
 }
 
 /**
- * The task is assigned (lead or coordinating, directly or via a group) to a body under `path`. Written
- * as "id IN (a set)": the bodies under a path are few, their assignments come from the
- * (agency_id, role) index, and the planner hashes the set instead of probing every task.
+ * The bodies that act for the body `agencyId`: itself and the named groups it belongs to (the view
+ * agency_acts_as). A task assigned to one of them is assigned to the body.
  */
-export function assignedWithin(task: Sql, path: string, role?: 'lead' | 'coordinating'): Sql {
+export function actingFor(agencyId: number): Sql {
+  return sql`(SELECT x.acts_as_id FROM agency_acts_as x WHERE x.agency_id = ${agencyId})`;
+}
+
+/**
+ * The bodies that act for the subtree under `path` (an ltree, or SQL giving one): its bodies and the
+ * named groups one of them belongs to (a task led by "UBND cấp xã" is led by every commune).
+ */
+export function actingWithin(path: string | Sql): Sql {
+  return sql`(SELECT x.acts_as_id FROM agency_acts_as x
+    WHERE x.agency_path <@ ${typeof path === 'string' ? sql`${path}::ltree` : path})`;
+}
+
+/**
+ * The task (`task`: its alias) is assigned to one of `acting` (actingFor, actingWithin), as lead or
+ * coordinating or as `role`. Written as "id IN (a set)": the bodies are few, their assignments come
+ * from the (agency_id, role) index, and the planner hashes the set instead of probing every task.
+ */
+export function assignedTo(task: Sql, acting: Sql, role?: 'lead' | 'coordinating'): Sql {
   const roleCondition = role ? sql`AND ta.role = ${role}` : sql.empty;
-  return sql`${task}.id IN (
-    SELECT ta.task_id FROM task_assignments ta
-    WHERE ta.agency_id IN (
-        SELECT a.id FROM agencies a WHERE a.path <@ ${path}::ltree
-        UNION SELECT gm.group_id FROM agency_group_members gm JOIN agencies m ON m.id = gm.member_id
-              WHERE m.path <@ ${path}::ltree) ${roleCondition})`;
+  return sql`${task}.id IN (SELECT ta.task_id FROM task_assignments ta WHERE ta.agency_id IN ${acting} ${roleCondition})`;
 }
 
 /** Can the actor manage (edit, publish, review reports of) directives owned by this scope? */

@@ -5,6 +5,7 @@ import {
   STALE_AFTER_DAYS,
   Timeliness,
 } from '@giamsat/shared';
+import { actingWithin, assignedTo } from '../auth/scope.ts';
 import { addDays } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
@@ -262,21 +263,9 @@ function toSummary(rows: SummaryRow[], asOf: string) {
   };
 }
 
-/**
- * Ids of the bodies that stand for the subtree under `path`: the bodies in it, and the named groups
- * with a member in it (a task led by "UBND cấp xã" is led by every commune).
- */
-export function agencyIdsWithin(path: string): Sql {
-  return sql`(SELECT a.id FROM agencies a WHERE a.path <@ ${path}::ltree
-              UNION
-              SELECT gm.group_id FROM agency_group_members gm JOIN agencies m ON m.id = gm.member_id
-              WHERE m.path <@ ${path}::ltree)`;
-}
-
 /** Scope condition: the task is led by a body of the subtree under `path` (directly or through a group). */
 export function ledWithin(path: string, t = 't'): Sql {
-  return sql`${sql.raw(t)}.id IN (SELECT ta.task_id FROM task_assignments ta
-                 WHERE ta.role = 'lead' AND ta.agency_id IN ${agencyIdsWithin(path)})`;
+  return assignedTo(sql.raw(t), actingWithin(path), 'lead');
 }
 
 type AgencyRow = CountRow & {
@@ -289,6 +278,17 @@ type AgencyRow = CountRow & {
   rank: number | null;
   full_count: number | null;
 };
+
+/**
+ * The provinces (view agency_provinces) of the bodies in the column agency_id of the CTE `cte`. Asked
+ * with "= ANY(array)", which the view passes down to the agencies' indexes, instead of listing every
+ * body's provinces for a join.
+ */
+function provincesOf(cte: string): Sql {
+  return sql.raw(
+    `(SELECT * FROM agency_provinces WHERE agency_id = ANY (ARRAY(SELECT DISTINCT agency_id FROM ${cte})))`,
+  );
+}
 
 /**
  * The per-body table and the provinces, from one join of the scoped tasks with their lead bodies,
@@ -307,9 +307,9 @@ type AgencyRow = CountRow & {
  * and their extra rows subtracted.
  */
 function bodiesSql(scope: Sql, asOf: string, options: DashboardOptions): Sql {
-  const within = options.leadWithinPath
-    ? sql`WHERE s.agency_id IN ${agencyIdsWithin(options.leadWithinPath)}`
-    : sql.empty;
+  // In an agency scope, the rows of the bodies that stand for the subtree (a task led by "UBND cấp xã"
+  // is led by every commune).
+  const within = options.leadWithinPath ? sql`WHERE s.agency_id IN ${actingWithin(options.leadWithinPath)}` : sql.empty;
   return rankedBodiesSql(
     sql`
     per_lead AS MATERIALIZED (
@@ -329,7 +329,7 @@ function bodiesSql(scope: Sql, asOf: string, options: DashboardOptions): Sql {
       -- so each task's state is read by its id (the fenced LATERAL keeps it a primary-key lookup).
       SELECT p.province_id, s.state, s.stale, p.extra
       FROM (SELECT ml.task_id, ap.province_id, count(*) - 1 AS extra
-            FROM multi_lead ml JOIN agency_provinces ap ON ap.agency_id = ml.agency_id
+            FROM multi_lead ml JOIN ${provincesOf('multi_lead')} ap ON ap.agency_id = ml.agency_id
             GROUP BY 1, 2 HAVING count(*) > 1) p
       CROSS JOIN LATERAL (
         SELECT ${timelinessSql('t', asOf)} AS state, ${staleSql(asOf, options.staleAfterDays)} AS stale
@@ -341,7 +341,7 @@ function bodiesSql(scope: Sql, asOf: string, options: DashboardOptions): Sql {
     ), per_province AS (
       SELECT s.province_id, ${SUM_COLUMNS}
       FROM (SELECT ap.province_id, pl.state, pl.stale, pl.n
-            FROM per_lead pl JOIN agency_provinces ap ON ap.agency_id = pl.agency_id
+            FROM per_lead pl JOIN ${provincesOf('per_lead')} ap ON ap.agency_id = pl.agency_id
             UNION ALL
             SELECT r.province_id, r.state, r.stale, -r.extra FROM repeated r) s
       GROUP BY s.province_id

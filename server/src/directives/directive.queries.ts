@@ -288,16 +288,18 @@ export async function notifyAssignedBodies(
       SELECT ta.agency_id, ta.role, ta.task_id FROM task_assignments ta JOIN tasks t ON t.id = ta.task_id
       WHERE t.directive_id = ${directive.id}
     ), bodies AS (
-      SELECT CASE WHEN a.kind = 'group' THEN gm.member_id ELSE a.id END AS agency_id, s.role, s.task_id
-      FROM assigned s JOIN agencies a ON a.id = s.agency_id
-      LEFT JOIN agency_group_members gm ON a.kind = 'group' AND gm.group_id = a.id
+      -- The bodies (not groups) that act as an assigned one: itself, or a group's members. "= ANY(array)"
+      -- lets the view look the assigned bodies up by index instead of listing every body's groups.
+      SELECT x.agency_id, s.role, s.task_id
+      FROM assigned s JOIN agency_acts_as x ON x.acts_as_id = s.agency_id
+      WHERE x.agency_kind <> 'group' AND x.acts_as_id = ANY (ARRAY(SELECT agency_id FROM assigned))
     )
     INSERT INTO notifications (agency_id, kind, payload)
     SELECT b.agency_id, 'directive_published', jsonb_build_object(
       'directiveId', ${directive.id}::bigint, 'number', ${directive.number}::text, 'title', ${directive.title}::text,
       'leadTaskCount', count(DISTINCT b.task_id) FILTER (WHERE b.role = 'lead'),
       'coordinatingTaskCount', count(DISTINCT b.task_id) FILTER (WHERE b.role = 'coordinating'))
-    FROM bodies b WHERE b.agency_id IS NOT NULL
+    FROM bodies b
     GROUP BY b.agency_id
     RETURNING agency_id`);
   return rows.length;

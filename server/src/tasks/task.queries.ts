@@ -1,6 +1,6 @@
 import { STALE_AFTER_DAYS, type TimelinessFilter } from '@giamsat/shared';
 import type { Actor } from '../auth/actor.ts';
-import { directiveVisibility, taskVisibility } from '../auth/scope.ts';
+import { actingFor, actingWithin, assignedTo, directiveVisibility, taskVisibility } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
 import { type EventRow, listEventRows } from '../events/events.ts';
@@ -89,22 +89,10 @@ export interface TaskListFilters {
   status?: 'draft' | 'published' | 'any';
 }
 
-/**
- * Tasks assigned to a body (or its subtree), directly or through a named group it belongs to. Written
- * as "id IN (assignments of a small set of bodies)" so the planner walks task_assignments_agency
- * instead of testing every task.
- */
+/** Tasks assigned to a body (or its subtree), directly or through a named group it belongs to. */
 export function assignedToAgency(agencyId: number, subtree: boolean, role: 'lead' | 'coordinating' | 'any'): Sql {
-  const bodies = subtree
-    ? sql`SELECT a.id FROM agencies a WHERE a.path <@ (SELECT path FROM agencies WHERE id = ${agencyId})`
-    : sql`SELECT ${agencyId}::bigint`;
-  const roleCondition = role === 'any' ? sql.empty : sql`AND ta.role = ${role}`;
-  return sql`t.id IN (
-    SELECT ta.task_id FROM task_assignments ta
-    WHERE ta.agency_id IN (
-      ${bodies}
-      UNION SELECT gm.group_id FROM agency_group_members gm WHERE gm.member_id IN (${bodies}))
-    ${roleCondition})`;
+  const acting = subtree ? actingWithin(sql`(SELECT path FROM agencies WHERE id = ${agencyId})`) : actingFor(agencyId);
+  return assignedTo(sql`t`, acting, role === 'any' ? undefined : role);
 }
 
 export function listConditions(actor: Actor, f: TaskListFilters, asOf: string): Sql[] {
@@ -330,12 +318,10 @@ export async function listTwinIds(db: Db, id: number): Promise<number[]> {
 
 /** Is the actor's own body (directly, or through a group it belongs to) assigned to the task? */
 export async function isAssignedToBody(db: Db, taskId: number, agencyId: number): Promise<boolean> {
-  const rows = await db.query(sql`
-    SELECT 1 FROM task_assignments ta
-    WHERE ta.task_id = ${taskId} AND (ta.agency_id = ${agencyId}
-      OR ta.agency_id IN (SELECT group_id FROM agency_group_members WHERE member_id = ${agencyId}))
-    LIMIT 1`);
-  return rows.length > 0;
+  const [row] = await db.query<{ assigned: boolean }>(
+    sql`SELECT body_role_on(${taskId}::bigint, ${agencyId}::bigint) IS NOT NULL AS assigned`,
+  );
+  return row?.assigned === true;
 }
 
 // ── Writes ─────────────────────────────────────────────────────────────────────────────────
