@@ -4,6 +4,7 @@ import { actingFor, actingWithin, assignedTo, directiveVisibility, taskVisibilit
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
 import { type EventRow, listEventRows } from '../events/events.ts';
+import { reportVisibility } from '../reports/report.queries.ts';
 import { daysOverdueSql, dueSoonSql, staleSql, timelinessRankSql, timelinessSql } from './task.standing.ts';
 
 /** A LIKE pattern over search_norm()ed text: the words in order, anything between them. */
@@ -428,17 +429,24 @@ export async function deleteTwin(db: Db, a: number, b: number): Promise<boolean>
   return rows.length > 0;
 }
 
-/** The task's own events and those of its progress reports and deadline extensions, newest first. */
+/**
+ * The task's own events and those of its progress reports and deadline extensions, newest first, as
+ * the actor may see them: a report's events only when the actor may read the report (reportVisibility:
+ * never another body's draft); the public, the history of accepted reports and nothing else.
+ */
 export async function listTaskHistory(
   db: Db,
+  actor: Actor,
   taskId: number,
   page: { limit: number; offset: number },
 ): Promise<EventRow[]> {
+  const reportEvents = sql`(e.entity_type = 'progress_report' AND e.entity_id IN (
+    SELECT r.id FROM progress_reports r WHERE r.task_id = ${taskId} AND ${reportVisibility(actor)}))`;
+  if (actor.kind === 'public') return listEventRows(db, reportEvents, page);
   return listEventRows(
     db,
     sql`(e.entity_type = 'task' AND e.entity_id = ${taskId})
-       OR (e.entity_type = 'progress_report'
-           AND e.entity_id IN (SELECT id FROM progress_reports WHERE task_id = ${taskId}))
+       OR ${reportEvents}
        OR (e.entity_type = 'deadline_extension'
            AND e.entity_id IN (SELECT id FROM deadline_extensions WHERE task_id = ${taskId}))`,
     page,

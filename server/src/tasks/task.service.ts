@@ -129,7 +129,7 @@ export async function getTaskHistory(
 ): Promise<{ rows: EventRow[]; limit: number; offset: number }> {
   const record = await findVisibleTask(db, actor, id, vietnamDate());
   if (!record) throw CommonErrors.notFound('task', id);
-  return { rows: await listTaskHistory(db, id, page), ...page };
+  return { rows: await listTaskHistory(db, actor, id, page), ...page };
 }
 
 // ── Writes ─────────────────────────────────────────────────────────────────────────────────
