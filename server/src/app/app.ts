@@ -13,6 +13,7 @@ import { authPlugin } from '../auth/auth.plugin.ts';
 import type { AppContext } from '../context/app-context.ts';
 import type { Db } from '../db/db.ts';
 import { errorHandler } from '../errors/error-handler.ts';
+import { guardInputText } from '../http/input-text.ts';
 import { registerRoutes } from './routes.ts';
 import { webPlugin } from './web.ts';
 
@@ -38,6 +39,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   });
 
   app.setErrorHandler(errorHandler);
+  guardInputText(app);
   // The 404 handler (API codes, and the web app's index.html for its own addresses) is set in web.ts.
 
   await app.register(cookie);

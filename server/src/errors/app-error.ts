@@ -21,6 +21,9 @@ export const CommonErrors = {
   notFound: (entity: string, id?: unknown) => new AppError('NOT_FOUND', { status: 404, params: { entity, id } }),
   unauthenticated: () => new AppError('UNAUTHENTICATED', { status: 401 }),
   forbidden: (action: string) => new AppError('FORBIDDEN', { status: 403, params: { action } }),
+  /** A NUL character or a lone UTF-16 surrogate in text sent to the API (see http/input-text.ts). */
+  invalidText: (context: string, path: string) =>
+    new AppError('INVALID_TEXT', { status: 400, params: { context, path } }),
   versionConflict: (entity: string, id: unknown, currentVersion: number) =>
     new AppError('VERSION_CONFLICT', { status: 409, params: { entity, id, currentVersion } }),
 };

@@ -1,6 +1,7 @@
 import { IdParams } from '@giamsat/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { uploadFilename } from '../http/input-text.ts';
 import { toEvidenceResponse } from '../reports/report.responses.ts';
 import { EvidenceLinkBody, EvidenceResponse } from '../reports/report.schemas.ts';
 import { EvidenceErrors } from './evidence.errors.ts';
@@ -37,7 +38,8 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
       const files: UploadedFile[] = [];
       try {
         for await (const part of req.parts({ limits: { files: MAX_FILES_PER_UPLOAD } })) {
-          if (part.type === 'file') files.push({ filename: part.filename, bytes: await part.toBuffer() });
+          if (part.type === 'file')
+            files.push({ filename: uploadFilename(part.filename), bytes: await part.toBuffer() });
         }
       } catch (error) {
         if (error instanceof app.multipartErrors.RequestFileTooLargeError) {

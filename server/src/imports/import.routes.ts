@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../errors/app-error.ts';
+import { uploadFilename } from '../http/input-text.ts';
 import { ImportErrors } from './import.errors.ts';
 import { ImportAccepted, PasteImportBody } from './import.schemas.ts';
 import { startImport } from './import.service.ts';
@@ -33,7 +34,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
           : undefined;
       const accepted = await startImport(req.db, req.actor, storage, {
         bytes,
-        filename: part.filename,
+        filename: uploadFilename(part.filename),
         contentType: part.mimetype,
         programmeCode,
       });
