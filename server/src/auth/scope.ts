@@ -86,3 +86,15 @@ export function directiveVisibility(actor: Actor, d = 'd'): Sql {
   if (actor.kind === 'user' && actor.role === 'inspector') return sql`TRUE`;
   return sql`(${sql.raw(d)}.status = 'published' OR ${manageableSql(actor, d)})`;
 }
+
+/**
+ * Which reports an actor may read, over `progress_reports r` (the task's own visibility is checked
+ * beside it): a draft is the reporting body's work in progress and is seen by that body only; the
+ * public sees accepted reports of published tasks ("public progress"), nothing under review.
+ */
+export function reportVisibility(actor: Actor, r = 'r'): Sql {
+  const report = sql.raw(r);
+  if (actor.kind === 'system') return sql`TRUE`;
+  if (actor.kind === 'public') return sql`${report}.state = 'accepted'`;
+  return sql`(${report}.state <> 'draft' OR ${report}.agency_id = ${actor.agencyId})`;
+}

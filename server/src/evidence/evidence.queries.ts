@@ -1,8 +1,8 @@
 import type { Actor } from '../auth/actor.ts';
-import { taskVisibility } from '../auth/scope.ts';
+import { reportVisibility, taskVisibility } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
-import { type EvidenceRow, type ReportState, reportVisibility } from '../reports/report.queries.ts';
+import type { EvidenceRow, ReportState } from '../reports/report.queries.ts';
 
 const selectEvidence = sql`
   SELECT e.id, e.report_id, e.kind, e.url, e.title, e.created_at, e.file_id, f.filename, f.content_type, f.size_bytes, f.sha256

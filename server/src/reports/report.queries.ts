@@ -1,23 +1,11 @@
 import type { Actor } from '../auth/actor.ts';
-import { taskVisibility } from '../auth/scope.ts';
+import { reportVisibility, taskVisibility } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
 import { searchPattern } from '../tasks/task.queries.ts';
 
 export type ReportState = 'draft' | 'submitted' | 'returned' | 'accepted';
 export type AgencyRole = 'lead' | 'coordinating';
-
-/**
- * Which reports an actor may read, over `progress_reports r` (the task's own visibility is checked
- * beside it): a draft is the reporting body's work in progress and is seen by that body only; the
- * public sees accepted reports of published tasks ("public progress"), nothing under review.
- */
-export function reportVisibility(actor: Actor, r = 'r'): Sql {
-  const report = sql.raw(r);
-  if (actor.kind === 'system') return sql`TRUE`;
-  if (actor.kind === 'public') return sql`${report}.state = 'accepted'`;
-  return sql`(${report}.state <> 'draft' OR ${report}.agency_id = ${actor.agencyId})`;
-}
 
 /**
  * The role a body holds on a task: lead wins over coordinating; a group assignment counts for its

@@ -1,10 +1,16 @@
 import { STALE_AFTER_DAYS, type TimelinessFilter } from '@giamsat/shared';
 import type { Actor } from '../auth/actor.ts';
-import { actingFor, actingWithin, assignedTo, directiveVisibility, taskVisibility } from '../auth/scope.ts';
+import {
+  actingFor,
+  actingWithin,
+  assignedTo,
+  directiveVisibility,
+  reportVisibility,
+  taskVisibility,
+} from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
 import { type EventRow, listEventRows } from '../events/events.ts';
-import { reportVisibility } from '../reports/report.queries.ts';
 import { daysOverdueSql, dueSoonSql, staleSql, timelinessRankSql, timelinessSql } from './task.standing.ts';
 
 /** A LIKE pattern over search_norm()ed text: the words in order, anything between them. */
