@@ -6,13 +6,19 @@ export class AppError extends Error {
   readonly code: string;
   readonly status: number;
   readonly params: Record<string, unknown>;
+  /** Facts for the operator, written to the log by the error handler and never sent to the client. */
+  readonly logDetail: Record<string, unknown> | undefined;
 
-  constructor(code: string, options: { status?: number; params?: Record<string, unknown> } = {}) {
+  constructor(
+    code: string,
+    options: { status?: number; params?: Record<string, unknown>; logDetail?: Record<string, unknown> } = {},
+  ) {
     super(code);
     this.name = 'AppError';
     this.code = code;
     this.status = options.status ?? 400;
     this.params = options.params ?? {};
+    this.logDetail = options.logDetail;
   }
 }
 

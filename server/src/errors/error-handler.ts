@@ -20,6 +20,7 @@ const FRAMEWORK_CODES: Record<string, string> = {
  */
 export function errorHandler(error: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
+    if (error.logDetail) req.log.error({ ...error.logDetail, code: error.code, reqId: req.id }, error.code);
     return reply.code(error.status).send({ code: error.code, params: error.params });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

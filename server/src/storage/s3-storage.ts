@@ -1,5 +1,5 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { newStorageKey, type Storage, sha256Hex } from './storage.ts';
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { newStorageKey, type Storage, sha256Hex, storedFileMissing } from './storage.ts';
 
 export interface S3Settings {
   endpoint: string;
@@ -32,7 +32,10 @@ export function s3Storage(settings: S3Settings): Storage {
       return { key, sha256, size: bytes.byteLength };
     },
     async get(key) {
-      const object = await client.send(new GetObjectCommand({ Bucket: settings.bucket, Key: key }));
+      const object = await client.send(new GetObjectCommand({ Bucket: settings.bucket, Key: key })).catch((error) => {
+        if (error instanceof NoSuchKey) throw storedFileMissing(key, error);
+        throw error;
+      });
       if (!object.Body) throw new Error(`empty object ${key}`);
       return object.Body.transformToByteArray();
     },

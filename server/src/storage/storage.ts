@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { AppError } from '../errors/app-error.ts';
 
 /**
  * Where evidence files and directive sources live. One interface: a local folder by default,
@@ -8,8 +9,20 @@ import { dirname, join, resolve } from 'node:path';
  */
 export interface Storage {
   put(bytes: Uint8Array, hint: { filename: string }): Promise<{ key: string; sha256: string; size: number }>;
+  /** The stored bytes; a key whose file is gone throws STORED_FILE_MISSING (410, logged). */
   get(key: string): Promise<Uint8Array>;
   delete(key: string): Promise<void>;
+}
+
+/**
+ * A file the database points to is no longer in storage (deleted by hand, a restore without the
+ * files): the person is told it is gone (410), the operator reads the key in the log.
+ */
+export function storedFileMissing(key: string, cause: unknown): AppError {
+  return new AppError('STORED_FILE_MISSING', {
+    status: 410,
+    logDetail: { storageKey: key, cause: cause instanceof Error ? cause.message : String(cause) },
+  });
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -47,7 +60,12 @@ export function localStorage(rootDir: string): Storage {
       return { key, sha256: sha256Hex(bytes), size: bytes.byteLength };
     },
     async get(key) {
-      return new Uint8Array(await readFile(pathOf(key)));
+      try {
+        return new Uint8Array(await readFile(pathOf(key)));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw storedFileMissing(key, error);
+        throw error;
+      }
     },
     async delete(key) {
       await rm(pathOf(key), { force: true });
