@@ -1,4 +1,4 @@
-import type { Rate } from '@giamsat/server/dashboard/dashboard.schemas.ts';
+import type { Rate, TaskListFilter } from '@giamsat/server/dashboard/dashboard.schemas.ts';
 import type { AgencyLevel } from '@giamsat/shared';
 import { Card, Group, Progress, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
@@ -38,6 +38,32 @@ function paramsFromUrl(search: URLSearchParams, me: Me | null | undefined): Dash
   if (scope === 'programme' && search.get('programmeCode'))
     return { scope, programmeCode: search.get('programmeCode') ?? '' };
   return defaultScope(me);
+}
+
+/** A headline figure: what it counts above, the count below, linking to those tasks (`label` names it for the link). */
+function FigureCard({
+  title,
+  label = title,
+  figure,
+  color,
+  testId,
+}: {
+  title: string;
+  label?: string;
+  figure: { count: number; filter: TaskListFilter | null };
+  color?: string;
+  testId?: string;
+}) {
+  return (
+    <Card withBorder style={color ? { borderTop: `3px solid var(--mantine-color-${color}-6)` } : undefined}>
+      <Text size="sm" c="dimmed" lineClamp={2}>
+        {title}
+      </Text>
+      <Text size="xl" fw={700} data-testid={testId}>
+        <FigureLink count={figure.count} filter={figure.filter} label={label} />
+      </Text>
+    </Card>
+  );
 }
 
 function RateCard({ label, rate }: { label: string; rate: Rate }) {
@@ -141,52 +167,28 @@ export default function DashboardPage() {
       ) : (
         <Stack style={{ opacity: dashboard.isPlaceholderData ? 0.6 : 1 }}>
           <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} data-testid="dashboard-totals">
-            <Card withBorder>
-              <Text size="sm" c="dimmed">
-                {t('dashboard.total')}
-              </Text>
-              <Text size="xl" fw={700}>
-                <FigureLink
-                  count={data.totals.total.count}
-                  filter={data.totals.total.filter}
-                  label={t('dashboard.total')}
-                />
-              </Text>
-            </Card>
+            <FigureCard title={t('dashboard.total')} figure={data.totals.total} />
             {TIMELINESS_ORDER.map((state) => (
-              <Card
-                withBorder
+              <FigureCard
                 key={state}
-                style={{ borderTop: `3px solid var(--mantine-color-${TIMELINESS_COLORS[state]}-6)` }}
-              >
-                <Text size="sm" c="dimmed" lineClamp={2}>
-                  {t(`timeliness.${state}`)}
-                </Text>
-                <Text size="xl" fw={700} data-testid={`count-${state}`}>
-                  <FigureLink
-                    count={data.totals.byState[state].count}
-                    filter={data.totals.byState[state].filter}
-                    label={t(`timeliness.${state}`)}
-                  />
-                </Text>
-              </Card>
+                title={t(`timeliness.${state}`)}
+                figure={data.totals.byState[state]}
+                color={TIMELINESS_COLORS[state]}
+                testId={`count-${state}`}
+              />
             ))}
-            <Card withBorder style={{ borderTop: '3px solid var(--mantine-color-yellow-6)' }}>
-              <Text size="sm" c="dimmed">
-                {t('dashboard.dueSoon', { days: data.dueSoonDays })}
-              </Text>
-              <Text size="xl" fw={700}>
-                <FigureLink count={data.dueSoon.count} filter={data.dueSoon.filter} label={t('timeliness.due_soon')} />
-              </Text>
-            </Card>
-            <Card withBorder style={{ borderTop: '3px solid var(--mantine-color-grape-6)' }}>
-              <Text size="sm" c="dimmed">
-                {t('dashboard.staleFull', { days: data.staleAfterDays })}
-              </Text>
-              <Text size="xl" fw={700}>
-                <FigureLink count={data.stale.count} filter={data.stale.filter} label={t('dashboard.stale')} />
-              </Text>
-            </Card>
+            <FigureCard
+              title={t('dashboard.dueSoon', { days: data.dueSoonDays })}
+              label={t('timeliness.due_soon')}
+              figure={data.dueSoon}
+              color="yellow"
+            />
+            <FigureCard
+              title={t('dashboard.staleFull', { days: data.staleAfterDays })}
+              label={t('dashboard.stale')}
+              figure={data.stale}
+              color="grape"
+            />
           </SimpleGrid>
 
           <SimpleGrid cols={{ base: 1, sm: 3 }}>

@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errors.ts';
 import { DayInput } from '../ui/DayInput.tsx';
 import { formatDate, formatDateTime } from '../ui/format.ts';
-import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
+import { ListStates } from '../ui/states.tsx';
 import { type Extension, useExtensionActions, useTaskExtensions } from './useExtensions.ts';
 
 function ExtensionItem({ extension, canDecide }: { extension: Extension; canDecide: boolean }) {
   const { t } = useTranslation();
   const { decide } = useExtensionActions(extension.taskId);
   const [comment, setComment] = useState('');
+  const decideAs = (decision: 'accept' | 'reject') =>
+    decide.mutate({ id: extension.id, decision, comment: comment.trim() || undefined });
   return (
     <Card withBorder>
       <Stack gap={6}>
@@ -47,22 +49,10 @@ function ExtensionItem({ extension, canDecide }: { extension: Extension; canDeci
             />
             {decide.error && <Alert color="red">{errorMessage(t, decide.error)}</Alert>}
             <Group justify="flex-end">
-              <Button
-                variant="default"
-                onClick={() =>
-                  decide.mutate({ id: extension.id, decision: 'reject', comment: comment.trim() || undefined })
-                }
-                loading={decide.isPending}
-              >
+              <Button variant="default" onClick={() => decideAs('reject')} loading={decide.isPending}>
                 {t('extensions.reject')}
               </Button>
-              <Button
-                color="green"
-                onClick={() =>
-                  decide.mutate({ id: extension.id, decision: 'accept', comment: comment.trim() || undefined })
-                }
-                loading={decide.isPending}
-              >
+              <Button color="green" onClick={() => decideAs('accept')} loading={decide.isPending}>
                 {t('extensions.accept')}
               </Button>
             </Group>
@@ -133,15 +123,9 @@ export function ExtensionPanel({
           </Stack>
         </Card>
       )}
-      {extensions.isPending ? (
-        <LoadingState />
-      ) : extensions.error ? (
-        <ErrorState error={extensions.error} />
-      ) : extensions.data.items.length === 0 ? (
-        <EmptyState>{t('extensions.none')}</EmptyState>
-      ) : (
-        extensions.data.items.map((e) => <ExtensionItem key={e.id} extension={e} canDecide={canDecide} />)
-      )}
+      <ListStates query={extensions} empty={t('extensions.none')} retry={false}>
+        {(page) => page.items.map((e) => <ExtensionItem key={e.id} extension={e} canDecide={canDecide} />)}
+      </ListStates>
     </Stack>
   );
 }

@@ -11,7 +11,7 @@ import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { api } from '../api/client.ts';
 import { formatDateTime } from '../ui/format.ts';
-import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
+import { ListStates } from '../ui/states.tsx';
 
 type NotificationList = z.infer<typeof NotificationListResponse>;
 const KEY = ['notifications'] as const;
@@ -107,29 +107,25 @@ export function NotificationBell() {
             </Button>
           )}
         </Group>
-        {list.isPending ? (
-          <LoadingState />
-        ) : list.error ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.data.items.length === 0 ? (
-          <EmptyState>{t('notifications.empty')}</EmptyState>
-        ) : (
-          <ScrollArea.Autosize mah={420}>
-            <Stack gap={4}>
-              {list.data.items.map((notification) => (
-                <Item
-                  key={notification.id}
-                  notification={notification}
-                  onOpen={() => {
-                    if (notification.readAt === null) read.mutate(notification.id);
-                    setOpened(false);
-                    if (notification.directive) void navigate(`/directives/${notification.directive.id}`);
-                  }}
-                />
-              ))}
-            </Stack>
-          </ScrollArea.Autosize>
-        )}
+        <ListStates query={list} empty={t('notifications.empty')}>
+          {(page) => (
+            <ScrollArea.Autosize mah={420}>
+              <Stack gap={4}>
+                {page.items.map((notification) => (
+                  <Item
+                    key={notification.id}
+                    notification={notification}
+                    onOpen={() => {
+                      if (notification.readAt === null) read.mutate(notification.id);
+                      setOpened(false);
+                      if (notification.directive) void navigate(`/directives/${notification.directive.id}`);
+                    }}
+                  />
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
+          )}
+        </ListStates>
       </Popover.Dropdown>
     </Popover>
   );

@@ -29,7 +29,7 @@ import { DeadlineText } from '../tasks/TaskTable.tsx';
 import { useTaskList } from '../tasks/useTasks.ts';
 import { DayInput } from '../ui/DayInput.tsx';
 import { formatDate } from '../ui/format.ts';
-import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
+import { ErrorState, ListStates, LoadingState } from '../ui/states.tsx';
 import { OwnBodyPicker } from './OwnBodyPicker.tsx';
 import { planRefusal, useCreatePlan } from './usePlans.ts';
 
@@ -346,34 +346,30 @@ export default function PlanBuilderPage() {
               </Anchor>
             </Text>
           )}
-          {tasks.isPending ? (
-            <LoadingState />
-          ) : tasks.error ? (
-            <ErrorState error={tasks.error} onRetry={() => void tasks.refetch()} />
-          ) : tasks.data.items.length === 0 ? (
-            <EmptyState>{t('plans.noTasksInScope')}</EmptyState>
-          ) : (
-            <Stack gap="xs">
-              <Text fw={600}>{t('plans.tasksInScope', { count: tasks.data.total })}</Text>
-              {tasks.data.items.map((task) => (
-                <HigherTask
-                  key={task.id}
-                  task={task}
-                  scope={scope.data}
-                  assignment={assignments[task.id]}
-                  problems={problemsOf(task.id)}
-                  onChange={(assignment) =>
-                    setAssignments((all) => {
-                      const next = { ...all };
-                      if (assignment) next[task.id] = assignment;
-                      else delete next[task.id];
-                      return next;
-                    })
-                  }
-                />
-              ))}
-            </Stack>
-          )}
+          <ListStates query={tasks} empty={t('plans.noTasksInScope')}>
+            {(page) => (
+              <Stack gap="xs">
+                <Text fw={600}>{t('plans.tasksInScope', { count: page.total })}</Text>
+                {page.items.map((task) => (
+                  <HigherTask
+                    key={task.id}
+                    task={task}
+                    scope={scope.data}
+                    assignment={assignments[task.id]}
+                    problems={problemsOf(task.id)}
+                    onChange={(assignment) =>
+                      setAssignments((all) => {
+                        const next = { ...all };
+                        if (assignment) next[task.id] = assignment;
+                        else delete next[task.id];
+                        return next;
+                      })
+                    }
+                  />
+                ))}
+              </Stack>
+            )}
+          </ListStates>
           <Card withBorder>
             <Stack gap="sm">
               <Title order={3} size="h5">

@@ -1,13 +1,13 @@
 import type { TaskRow } from '@giamsat/server/tasks/task.schemas.ts';
 import { isDueAfterParent } from '@giamsat/shared';
-import { Anchor, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Card, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Field } from '../ui/Field.tsx';
 import { formatDate } from '../ui/format.ts';
 import { EmptyState } from '../ui/states.tsx';
-import { DeadlineText, lateKey, TaskTable } from './TaskTable.tsx';
+import { DaysLate, DeadlineText, ProgressLine, TaskTable } from './TaskTable.tsx';
 import { TimelinessBadge } from './timeliness.tsx';
 import type { Task } from './useTasks.ts';
 
@@ -61,25 +61,11 @@ function LowerTasks({ parentDue, tasks }: { parentDue: string | null; tasks: Tas
                       </Text>
                     </Tooltip>
                   )}
-                  {task.daysOverdue > 0 && (
-                    <Text size="xs" c="red">
-                      {t(lateKey(task), { count: task.daysOverdue })}
-                    </Text>
-                  )}
+                  <DaysLate task={task} />
                 </Table.Td>
                 <Table.Td miw={150}>
                   <TimelinessBadge value={task.timeliness} dueSoon={task.dueSoon} />
-                  <Group gap={6} wrap="nowrap" mt={4}>
-                    <Progress
-                      value={task.progressPercent}
-                      size="sm"
-                      style={{ flex: 1 }}
-                      aria-label={`${task.progressPercent}%`}
-                    />
-                    <Text size="xs" c="dimmed">
-                      {task.progressPercent}%
-                    </Text>
-                  </Group>
+                  <ProgressLine percent={task.progressPercent} mt={4} />
                 </Table.Td>
               </Table.Tr>
             );

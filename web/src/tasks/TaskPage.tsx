@@ -54,6 +54,16 @@ function Reports({ task }: { task: Task }) {
   );
 }
 
+/** The bodies on a task, one a line; a dash when there are none. */
+function BodyNames({ bodies }: { bodies: readonly { id: number; name: string }[] }) {
+  if (bodies.length === 0) return <Text size="sm">—</Text>;
+  return bodies.map((body) => (
+    <Text size="sm" key={body.id}>
+      {body.name}
+    </Text>
+  ));
+}
+
 export default function TaskPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -164,20 +174,10 @@ export default function TaskPage() {
                 </Text>
               </Field>
               <Field label={t('tasks.columns.lead')}>
-                {data.lead.map((a) => (
-                  <Text size="sm" key={a.id}>
-                    {a.name}
-                  </Text>
-                ))}
-                {data.lead.length === 0 && <Text size="sm">—</Text>}
+                <BodyNames bodies={data.lead} />
               </Field>
               <Field label={t('tasks.columns.coordinating')}>
-                {data.coordinating.map((a) => (
-                  <Text size="sm" key={a.id}>
-                    {a.name}
-                  </Text>
-                ))}
-                {data.coordinating.length === 0 && <Text size="sm">—</Text>}
+                <BodyNames bodies={data.coordinating} />
               </Field>
               <Field label={t('task.deadline')}>
                 <Text size="sm" fw={600}>

@@ -39,6 +39,29 @@ export function lateKey(task: Pick<TaskRow, 'timeliness'>): string {
   return task.timeliness === 'done_late' ? 'tasks.daysLate' : 'tasks.daysOverdue';
 }
 
+/** How late the task is, under its deadline: nothing while it is not. */
+export function DaysLate({ task, inline }: { task: Pick<TaskRow, 'timeliness' | 'daysOverdue'>; inline?: boolean }) {
+  const { t } = useTranslation();
+  if (task.daysOverdue <= 0) return null;
+  return (
+    <Text size="xs" c="red" {...(inline ? { component: 'span', display: 'block' } : {})}>
+      {t(lateKey(task), { count: task.daysOverdue })}
+    </Text>
+  );
+}
+
+/** A task's progress as a bar with its percent beside it. */
+export function ProgressLine({ percent, mt }: { percent: number; mt?: number }) {
+  return (
+    <Group gap={6} wrap="nowrap" mt={mt}>
+      <Progress value={percent} size="sm" style={{ flex: 1 }} aria-label={`${percent}%`} />
+      <Text size="xs" c="dimmed">
+        {percent}%
+      </Text>
+    </Group>
+  );
+}
+
 /** Deadline as a person reads it: the day, else the words of the directive (continuous, event…). */
 export function DeadlineText({ deadline }: { deadline: TaskRow['deadline'] }) {
   const { t } = useTranslation();
@@ -48,7 +71,6 @@ export function DeadlineText({ deadline }: { deadline: TaskRow['deadline'] }) {
 
 /** At phone width a table of seven columns cannot be read: one card per task instead. */
 function TaskCards({ tasks }: { tasks: TaskRow[] }) {
-  const { t } = useTranslation();
   return (
     <Stack gap="xs" data-testid="task-table">
       {tasks.map((task) => (
@@ -64,24 +86,10 @@ function TaskCards({ tasks }: { tasks: TaskRow[] }) {
               <TimelinessBadge value={task.timeliness} dueSoon={task.dueSoon} />
               <Text size="sm" ta="right" style={{ whiteSpace: 'nowrap' }}>
                 <DeadlineText deadline={task.deadline} />
-                {task.daysOverdue > 0 && (
-                  <Text component="span" size="xs" c="red" display="block">
-                    {t(lateKey(task), { count: task.daysOverdue })}
-                  </Text>
-                )}
+                <DaysLate task={task} inline />
               </Text>
             </Group>
-            <Group gap="xs" wrap="nowrap">
-              <Progress
-                value={task.progressPercent}
-                size="sm"
-                style={{ flex: 1 }}
-                aria-label={`${task.progressPercent}%`}
-              />
-              <Text size="xs" c="dimmed">
-                {task.progressPercent}%
-              </Text>
-            </Group>
+            <ProgressLine percent={task.progressPercent} />
           </Stack>
         </Card>
       ))}
@@ -128,11 +136,7 @@ export function TaskTable({ tasks, ...sortProps }: { tasks: TaskRow[] } & SortPr
                 <Text size="sm">
                   <DeadlineText deadline={task.deadline} />
                 </Text>
-                {task.daysOverdue > 0 && (
-                  <Text size="xs" c="red">
-                    {t(lateKey(task), { count: task.daysOverdue })}
-                  </Text>
-                )}
+                <DaysLate task={task} />
               </Table.Td>
               <Table.Td miw={150}>
                 <TimelinessBadge value={task.timeliness} dueSoon={task.dueSoon} />

@@ -45,3 +45,34 @@ export function EmptyState({ children }: { children?: ReactNode }) {
     </Center>
   );
 }
+
+/** What a list's query gives a page: react-query's result, read only for these. */
+interface ListQuery<Page extends { items: readonly unknown[] }> {
+  isPending: boolean;
+  error: unknown;
+  data: Page | undefined;
+  refetch: () => unknown;
+}
+
+/**
+ * A list as the user meets it: loading, its error (with a retry), the words for no items, or the
+ * items as `children` lays them out.
+ */
+export function ListStates<Page extends { items: readonly unknown[] }>({
+  query,
+  empty,
+  retry = true,
+  children,
+}: {
+  query: ListQuery<Page>;
+  empty: ReactNode;
+  /** Offer a retry with the error (a panel inside a page that retries on its own says only what went wrong). */
+  retry?: boolean;
+  children: (page: Page) => ReactNode;
+}) {
+  if (query.isPending) return <LoadingState />;
+  if (query.error || !query.data)
+    return <ErrorState error={query.error} onRetry={retry ? () => void query.refetch() : undefined} />;
+  if (query.data.items.length === 0) return <EmptyState>{empty}</EmptyState>;
+  return children(query.data);
+}
