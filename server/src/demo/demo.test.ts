@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { isHistoryAction } from '@giamsat/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type TestContext } from '../../test/app.ts';
+import { createTestApp, loginAs, multipart, type TestContext } from '../../test/app.ts';
+import { makeDirective } from '../../test/factories/directives.ts';
+import { samplePdf } from '../../test/factories/evidence.ts';
+import { makeProgressWorld } from '../../test/factories/reports.ts';
+import { makeTask } from '../../test/factories/tasks.ts';
 import { computeDashboard } from '../dashboard/dashboard.queries.ts';
 import { sql } from '../db/sql.ts';
 import type { PrintedAccount } from './accounts.ts';
@@ -14,6 +20,40 @@ const REFERENCE_DATE = '2025-11-15';
 describe('demo data', () => {
   let t: TestContext;
   let loaded: GenerateResult;
+
+  const lastEventId = async () =>
+    (await t.db.query<{ id: number }>(`SELECT max(id)::int AS id FROM events`))[0]?.id ?? 0;
+
+  /**
+   * The history rows matching `where`, by change ("task extend_deadline"): the distinct shapes of their
+   * rows — the fields before and after (a list's items by their fields) and whether a reason is given.
+   */
+  const historyShapes = async (where: string) => {
+    const fields = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value[0] && typeof value[0] === 'object' ? [fields(value[0])] : 'list';
+      if (!value || typeof value !== 'object') return 'value';
+      return Object.fromEntries(
+        Object.keys(value)
+          .sort()
+          .map((key) => [key, fields((value as Record<string, unknown>)[key])]),
+      );
+    };
+    const rows = await t.db.query<{
+      entity_type: string;
+      action: string;
+      before: unknown;
+      after: unknown;
+      reason: string | null;
+    }>(`SELECT entity_type, action, before, after, reason FROM events WHERE ${where}`);
+    const shapes: Record<string, string[]> = {};
+    for (const row of rows) {
+      const shape = JSON.stringify([fields(row.before), fields(row.after), row.reason !== null]);
+      const change = `${row.entity_type} ${row.action}`;
+      const list = shapes[change] ?? [];
+      if (!list.includes(shape)) shapes[change] = [...list, shape];
+    }
+    return shapes;
+  };
 
   const count = async (query: string) => {
     const [row] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${query}) x`);
@@ -153,9 +193,88 @@ describe('demo data', () => {
           AND e.current_due = t.first_due_date AND e.requested_due = t.due_date)`),
     ).toBe(0);
     expect(await count(`SELECT 1 FROM deadline_extensions WHERE state = 'pending'`)).toBeGreaterThan(0);
-    expect(await count(`SELECT 1 FROM events WHERE entity_type = 'task' AND action = 'extend_due_date'`)).toBe(
+    expect(await count(`SELECT 1 FROM events WHERE entity_type = 'task' AND action = 'extend_deadline'`)).toBe(
       extended,
     );
+  });
+
+  it('writes history as the app does: the same changes, with the same fields, each one the timeline names', async () => {
+    const demoFirst = await lastEventId();
+    const demo = await historyShapes(`id <= ${demoFirst}`);
+    // The app's own rows, written through the API on a plan of its own: published with a task, a twin
+    // linked, a deadline extended and another refused, reports returned, accepted and completing the task.
+    const w = await makeProgressWorld(t.db);
+    const [office, lead] = [await loginAs(t.app, w.users.office), await loginAs(t.app, w.users.leadFocal)];
+    const ok = async (reply: Promise<{ statusCode: number; body: string; json(): unknown }>) => {
+      const res = await reply;
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return res.json() as { id: number; version: number; taskIds: number[]; items: unknown[] };
+    };
+    const plan = await ok(
+      office.post('/api/plans', {
+        directive: {
+          number: '99-KH/UBND',
+          level: 'province',
+          title: 'Kế hoạch thực hiện',
+          implements: [w.directive.number],
+        },
+        tasks: [
+          {
+            text: 'Triển khai nền tảng dữ liệu',
+            leadAgencyIds: [w.leadBody.id],
+            deadline: { kind: 'date', raw: '30/11/2025', due: '2025-11-30' },
+            parentTaskId: w.task.id,
+          },
+        ],
+        publish: true,
+      }),
+    );
+    const other = await makeDirective(t.db, { level: 'province', scope: w.province, programme: 'NQ71' });
+    const twin = await makeTask(t.db, { directive: other, lead: [w.leadBody] });
+    await ok(office.post(`/api/tasks/${w.task.id}/twins/${twin.id}`));
+    const extend = async (requestedDue: string, decision: object) => {
+      const asked = await ok(
+        lead.post(`/api/tasks/${w.task.id}/extensions`, { requestedDue, reason: 'Cần thêm thời gian' }),
+      );
+      await ok(office.post(`/api/extensions/${asked.id}/decide`, decision));
+    };
+    await extend('2026-03-31', { decision: 'accept', comment: 'Đồng ý gia hạn.' });
+    await extend('2026-06-30', { decision: 'reject', comment: 'Không đồng ý gia hạn.' });
+    const report = async (percent: number, review: object[]) => {
+      const made = await ok(lead.post(`/api/tasks/${w.task.id}/reports`, { percent, narrative: 'Đã triển khai.' }));
+      await ok(lead.post(`/api/reports/${made.id}/links`, { url: 'https://hanoi.gov.vn/tin', title: 'Tin bài' }));
+      await ok(
+        lead.request({
+          method: 'POST',
+          url: `/api/reports/${made.id}/evidence`,
+          ...multipart([{ filename: 'bien-ban.pdf', bytes: samplePdf() }]),
+        }),
+      );
+      for (const decision of review) {
+        await ok(lead.post(`/api/reports/${made.id}/submit`, {}));
+        await ok(office.post(`/api/reports/${made.id}/review`, decision));
+      }
+    };
+    await report(60, [{ decision: 'return', comment: 'Bổ sung số liệu.' }, { decision: 'accept' }]);
+    await report(100, [{ decision: 'accept', comment: 'Hoàn thành.' }]);
+    expect(plan.taskIds).toHaveLength(1);
+    const app = await historyShapes(`id > ${demoFirst}`);
+
+    // Every change the demo records is one the app records, with the same fields before and after and a
+    // reason where the app gives one; and each change on a task's timeline has its words in both languages.
+    const timeline = ['vi', 'en'].map(
+      (lang) =>
+        JSON.parse(readFileSync(new URL(`../../../web/src/i18n/${lang}.json`, import.meta.url), 'utf8')).timeline,
+    );
+    expect(Object.keys(demo).length).toBeGreaterThan(10);
+    for (const [change, shapes] of Object.entries(demo)) {
+      const [entity, action] = change.split(' ') as [string, string];
+      expect(isHistoryAction(entity, action), change).toBe(true);
+      expect(app[change], `${change}: the app wrote none`).toBeDefined();
+      for (const shape of shapes) expect(app[change], change).toContain(shape);
+      if (entity !== 'directive')
+        for (const words of timeline) expect(words[entity]?.[action], change).toBeTypeOf('string');
+    }
   });
 
   it('gives the national dashboard read from the day’s tally the same figures as judging each task', async () => {

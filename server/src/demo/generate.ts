@@ -1,7 +1,9 @@
+import type { HistoryAction, HistoryEntity } from '@giamsat/shared';
 import { seedRegistry } from '../agencies/agency.seed.ts';
 import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
+import { bodiesToNotify } from '../directives/directive.queries.ts';
 import { timelinessSql } from '../tasks/task.standing.ts';
 import { createAccounts, type PrintedAccount } from './accounts.ts';
 import { ensureDepartments, generateCommunes, listProvinces } from './bodies.ts';
@@ -119,6 +121,26 @@ const recordHistory = (rows: string) => `
   SELECT record_events(${HISTORY_COLUMNS.map((c) => `array_agg(h.${c} ORDER BY h.n)`).join(', ')})
   FROM (SELECT e.*, row_number() OVER (ORDER BY e.at) AS n
         FROM (${rows}) AS e(${HISTORY_COLUMNS.join(', ')})) AS h`;
+
+/** One action, or one of two picked by a SQL condition. */
+type ActionSql<E extends HistoryEntity> =
+  | HistoryAction<E>
+  | { when: string; action: HistoryAction<E>; otherwise: HistoryAction<E> };
+
+/**
+ * The entity_type, entity_id and action of history rows: the action is one the app records for that
+ * kind of entity (HISTORY_ACTIONS), so the demo's history reads like the app's, checked when compiled.
+ */
+function about<E extends HistoryEntity>(entity: E, id: string, action: ActionSql<E>): string {
+  const name =
+    typeof action === 'string'
+      ? `'${action}'`
+      : `CASE WHEN ${action.when} THEN '${action.action}' ELSE '${action.otherwise}' END`;
+  return `'${entity}', ${id}, ${name}`;
+}
+
+/** An instant in a history payload as the app writes one (JSON.stringify of a Date: UTC, milliseconds). */
+const jsonInstant = (at: string) => `to_char((${at}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export async function generateDemoData(db: Db, options: GenerateOptions): Promise<GenerateResult> {
   const scale = SCALES[options.scale];
@@ -305,28 +327,20 @@ export async function generateDemoData(db: Db, options: GenerateOptions): Promis
       FROM chosen ch`);
     await q(`
       INSERT INTO directives (id, number, doc_type, issued_on, issuer_agency_id, issuer_name, level, title,
-        programme_code, status, scope_agency_id, created_by, published_at, published_by, created_at, updated_at)
+        programme_code, status, scope_agency_id, created_by, published_at, published_by, version, created_at, updated_at)
       OVERRIDING SYSTEM VALUE
       SELECT d.id, d.number, d.doc_type, d.issued_on, d.issuer_id, d.issuer_name, d.level, d.title, d.programme, d.status,
         d.scope_id, d.office_id,
         CASE WHEN d.status = 'published' THEN ((d.issued_on + 2)::timestamp + interval '9 hours') AT TIME ZONE ${VN} END,
         CASE WHEN d.status = 'published' THEN d.office_id END,
+        -- publishing counts as a change of the directive (directive.queries markPublished)
+        CASE WHEN d.status = 'published' THEN 2 ELSE 1 END,
         ((d.issued_on + 1)::timestamp + interval '8 hours') AT TIME ZONE ${VN},
         ((d.issued_on + 2)::timestamp + interval '9 hours') AT TIME ZONE ${VN}
       FROM demo_gen_directive d ORDER BY d.id`);
     await q(`SELECT setval(pg_get_serial_sequence('directives', 'id'), (SELECT max(id) FROM directives))`);
     await q(`INSERT INTO directive_implements (directive_id, implements_number)
              SELECT id, implements_number FROM demo_gen_directive WHERE implements_number IS NOT NULL`);
-    await q(
-      recordHistory(`
-      SELECT ((d.issued_on + 1)::timestamp + interval '8 hours') AT TIME ZONE ${VN}, d.office_id, 'directive', d.id, 'create',
-             NULL::jsonb, jsonb_build_object('number', d.number, 'title', d.title, 'level', d.level), NULL
-      FROM demo_gen_directive d
-      UNION ALL
-      SELECT ((d.issued_on + 2)::timestamp + interval '9 hours') AT TIME ZONE ${VN}, d.office_id, 'directive', d.id, 'publish',
-             NULL, jsonb_build_object('status', 'published'), NULL
-      FROM demo_gen_directive d WHERE d.status = 'published'`),
-    );
     // Where each level's tasks start: tasks of one directive get consecutive ids, so a child picks its
     // parent as first_task_id + a random offset below task_count.
     await q(`
@@ -708,7 +722,7 @@ async function generateEvidence(g: Gen): Promise<number> {
     SELECT 'demo/' || r.id || '/' || f.name, f.name, ${CONTENT_TYPES},
       20000 + floor(${R('r.id', 60)} * 3000000)::bigint,
       encode(sha256(convert_to('demo/' || r.id || '/' || f.name, 'UTF8')), 'hex'),
-      r.author_id, r.submitted_at
+      r.author_id, r.submitted_at - interval '1 hour'
     FROM progress_reports r
     CROSS JOIN LATERAL (SELECT ($1::text[])[CASE WHEN r.percent = 100 THEN 1
       ELSE 1 + floor(${R('r.id', 61)} * ${len(EVIDENCE_FILES)})::int END] AS name) f
@@ -725,7 +739,7 @@ async function generateEvidence(g: Gen): Promise<number> {
   await g.q(`
     INSERT INTO evidence (report_id, kind, url, title, created_at)
     SELECT r.id, 'link', 'https://vanban.chinhphu.vn/?docid=' || (200000 + r.id), 'Văn bản trên Cổng thông tin điện tử Chính phủ',
-      r.submitted_at
+      r.submitted_at - interval '1 hour'
     FROM progress_reports r
     WHERE r.id > ${g.base.report} AND r.state = 'accepted' AND ${R('r.id', 63)} < 0.08
     ORDER BY r.id`);
@@ -776,36 +790,123 @@ async function generateExtensions(g: Gen): Promise<void> {
   );
 }
 
-/** History rows for the main changes, at the moments they happened and by whom. */
+/**
+ * History rows for the main changes, at the moments they happened and by whom, each the row the app
+ * writes for that change: the same action, the same before/after fields and reason (demo.test.ts
+ * compares them with rows the API writes). Left out: each task's 'created' row; at national scale
+ * (reportEvents off) also the reports' own rows, their evidence's and the task's 'progress' between them.
+ */
 async function generateHistory(g: Gen): Promise<void> {
+  const { base } = g;
+  // Directives: the office's draft (directive.service createDirective), then its publication, which
+  // notified the bodies on its tasks (the same bodies the app notifies: bodiesToNotify).
+  await g.tx.query(sql`
+    CREATE TEMP TABLE demo_gen_notified ON COMMIT DROP AS
+    SELECT directive_id, count(DISTINCT agency_id)::int AS bodies
+    FROM (${bodiesToNotify(sql`SELECT id FROM demo_gen_directive WHERE status = 'published'`)}) b
+    WHERE agency_id IS NOT NULL GROUP BY directive_id`);
   await g.q(
     recordHistory(`
-    SELECT e.created_at, e.requested_by, 'deadline_extension', e.id, 'request', NULL,
-           jsonb_build_object('currentDue', e.current_due, 'requestedDue', e.requested_due), e.reason
+    SELECT ((d.issued_on + 1)::timestamp + interval '8 hours') AT TIME ZONE ${VN}, d.office_id,
+           ${about('directive', 'd.id', 'created')}, NULL::jsonb,
+           jsonb_build_object('number', d.number, 'docType', d.doc_type, 'issuedOn', d.issued_on,
+             'issuerAgencyId', d.issuer_id, 'issuerName', d.issuer_name, 'level', d.level, 'title', d.title,
+             'programmeCode', d.programme, 'scopeAgencyId', d.scope_id, 'status', 'draft',
+             'implements', to_jsonb(array_remove(ARRAY[d.implements_number], NULL)), 'version', 1), NULL::text
+    FROM demo_gen_directive d
+    UNION ALL
+    SELECT ((d.issued_on + 2)::timestamp + interval '9 hours') AT TIME ZONE ${VN}, d.office_id,
+           ${about('directive', 'd.id', 'published')}, jsonb_build_object('status', 'draft', 'version', 1),
+           jsonb_build_object('status', 'published', 'version', 2, 'notifiedBodies', coalesce(n.bodies, 0)), NULL
+    FROM demo_gen_directive d LEFT JOIN demo_gen_notified n ON n.directive_id = d.id
+    WHERE d.status = 'published'`),
+  );
+  // Twin tasks, linked by the office of the later directive once both were published (task.service linkTwins).
+  await g.q(
+    recordHistory(`
+    SELECT o.at, o.office_id, ${about('task', 'pair.task_id', 'twin_linked')}, NULL::jsonb,
+           jsonb_build_object('twinTaskId', pair.twin_id), NULL::text
+    FROM task_twins tw
+    CROSS JOIN LATERAL (
+      SELECT d.office_id, ((d.issued_on + 3)::timestamp + interval '10 hours') AT TIME ZONE ${VN} AS at
+      FROM demo_gen_task t JOIN demo_gen_directive d ON d.id = t.directive_id
+      WHERE t.id IN (tw.task_id, tw.twin_task_id) ORDER BY d.issued_on DESC, d.id DESC LIMIT 1) o
+    CROSS JOIN LATERAL (VALUES (tw.task_id, tw.twin_task_id), (tw.twin_task_id, tw.task_id)) AS pair(task_id, twin_id)
+    WHERE tw.task_id > ${base.task}`),
+  );
+  // Deadline extensions (extension.service): the request, the decision and, when accepted, the task's
+  // new due date (its first one kept).
+  await g.q(
+    recordHistory(`
+    SELECT e.created_at, e.requested_by, ${about('deadline_extension', 'e.id', 'request')}, NULL::jsonb,
+           jsonb_build_object('taskId', e.task_id, 'currentDue', e.current_due, 'requestedDue', e.requested_due), e.reason
     FROM deadline_extensions e JOIN demo_gen_task t ON t.id = e.task_id
     UNION ALL
-    SELECT e.decided_at, e.decided_by, 'deadline_extension', e.id, CASE e.state WHEN 'accepted' THEN 'accept' ELSE 'reject' END,
-           jsonb_build_object('state', 'pending'), jsonb_build_object('state', e.state), e.decision_comment
+    SELECT e.decided_at, e.decided_by,
+           ${about('deadline_extension', 'e.id', { when: `e.state = 'accepted'`, action: 'accept', otherwise: 'reject' })},
+           jsonb_build_object('state', 'pending'),
+           jsonb_build_object('state', e.state, 'currentDue', e.current_due, 'requestedDue', e.requested_due),
+           e.decision_comment
     FROM deadline_extensions e JOIN demo_gen_task t ON t.id = e.task_id WHERE e.state <> 'pending'
     UNION ALL
-    SELECT e.decided_at, e.decided_by, 'task', e.task_id, 'extend_due_date',
-           jsonb_build_object('dueDate', e.current_due), jsonb_build_object('dueDate', e.requested_due), e.reason
-    FROM deadline_extensions e JOIN demo_gen_task t ON t.id = e.task_id WHERE e.state = 'accepted'
-    UNION ALL
-    SELECT t.last_accepted_report_at, g.office_id, 'task', t.id, 'complete',
-           jsonb_build_object('completedOn', NULL, 'progressPercent', NULL),
-           jsonb_build_object('completedOn', t.completed_on, 'progressPercent', t.progress_percent), NULL
-    FROM tasks t JOIN demo_gen_task g ON g.id = t.id WHERE t.completed_on IS NOT NULL`),
+    SELECT e.decided_at, e.decided_by, ${about('task', 'e.task_id', 'extend_deadline')},
+           jsonb_build_object('dueDate', e.current_due, 'firstDueDate', task.first_due_date),
+           jsonb_build_object('dueDate', e.requested_due, 'firstDueDate', task.first_due_date),
+           'deadline_extension:' || e.id
+    FROM deadline_extensions e JOIN demo_gen_task t ON t.id = e.task_id JOIN tasks task ON task.id = e.task_id
+    WHERE e.state = 'accepted'`),
   );
-  if (!g.reportEvents) return;
+  // Each accepted lead report moves the task (report.service applyToTask): its progress, and on 100%
+  // its completion on the Vietnamese day of the review.
   await g.q(
     recordHistory(`
-    SELECT r.submitted_at, r.author_id, 'progress_report', r.id, 'submit',
-           NULL::jsonb, jsonb_build_object('state', 'submitted', 'percent', r.percent), NULL
-    FROM progress_reports r WHERE r.id > ${g.base.report} AND r.submitted_at IS NOT NULL
+    SELECT x.reviewed_at, x.reviewed_by,
+           ${about('task', 'x.task_id', { when: 'x.done_before IS NULL AND x.done_after IS NOT NULL', action: 'complete', otherwise: 'progress' })},
+           jsonb_build_object('progressPercent', x.percent_before, 'completedOn', x.done_before,
+             'lastAcceptedReportAt', ${jsonInstant('x.accepted_before')}),
+           jsonb_build_object('progressPercent', x.percent, 'completedOn', x.done_after,
+             'lastAcceptedReportAt', ${jsonInstant('x.reviewed_at')}),
+           'progress_report:' || x.id
+    FROM (
+      SELECT y.*, lag(y.percent, 1, 0) OVER w AS percent_before, lag(y.done_after) OVER w AS done_before,
+             lag(y.reviewed_at) OVER w AS accepted_before
+      FROM (
+        SELECT r.id, r.task_id, r.percent, r.reviewed_at, r.reviewed_by,
+               CASE WHEN r.percent = 100 THEN (r.reviewed_at AT TIME ZONE ${VN})::date END AS done_after
+        FROM progress_reports r
+        JOIN task_assignments ta ON ta.task_id = r.task_id AND ta.agency_id = r.agency_id AND ta.role = 'lead'
+        WHERE r.id > ${base.report} AND r.state = 'accepted') y
+      WINDOW w AS (PARTITION BY y.task_id ORDER BY y.reviewed_at, y.id)
+    ) x
+    WHERE ${g.reportEvents} OR (x.done_before IS NULL AND x.done_after IS NOT NULL)`),
+  );
+  if (!g.reportEvents) return;
+  // Reports (create_progress_report, report.service): written as a draft, evidence added, submitted,
+  // then accepted or returned.
+  await g.q(
+    recordHistory(`
+    SELECT r.created_at, r.author_id, ${about('progress_report', 'r.id', 'create')}, NULL::jsonb,
+           jsonb_build_object('taskId', r.task_id, 'agencyId', r.agency_id, 'percent', r.percent, 'links', 0,
+             'agencyRole', r.agency_role, 'state', 'draft'), NULL::text
+    FROM progress_reports r WHERE r.id > ${base.report}
     UNION ALL
-    SELECT r.reviewed_at, r.reviewed_by, 'progress_report', r.id, CASE r.state WHEN 'accepted' THEN 'accept' ELSE 'return' END,
-           NULL, jsonb_build_object('state', r.state, 'comment', r.review_comment), NULL
-    FROM progress_reports r WHERE r.id > ${g.base.report} AND r.reviewed_at IS NOT NULL`),
+    SELECT ev.created_at, r.author_id, ${about('progress_report', 'r.id', 'add_evidence')}, NULL,
+           CASE ev.kind
+             WHEN 'file' THEN jsonb_build_object('files', jsonb_build_array(jsonb_build_object('evidenceId', ev.id,
+               'filename', f.filename, 'sha256', f.sha256, 'size', f.size_bytes)))
+             ELSE jsonb_build_object('links', jsonb_build_array(jsonb_build_object('evidenceId', ev.id,
+               'url', ev.url, 'title', ev.title))) END, NULL
+    FROM evidence ev JOIN progress_reports r ON r.id = ev.report_id LEFT JOIN stored_files f ON f.id = ev.file_id
+    WHERE ev.report_id > ${base.report}
+    UNION ALL
+    SELECT r.submitted_at, r.author_id, ${about('progress_report', 'r.id', 'submit')},
+           jsonb_build_object('state', 'draft'), jsonb_build_object('state', 'submitted'), NULL
+    FROM progress_reports r WHERE r.id > ${base.report} AND r.submitted_at IS NOT NULL
+    UNION ALL
+    SELECT r.reviewed_at, r.reviewed_by,
+           ${about('progress_report', 'r.id', { when: `r.state = 'accepted'`, action: 'accept', otherwise: 'return' })},
+           jsonb_build_object('state', 'submitted'), jsonb_build_object('state', r.state, 'comment', r.review_comment),
+           r.review_comment
+    FROM progress_reports r WHERE r.id > ${base.report} AND r.reviewed_at IS NOT NULL`),
   );
 }

@@ -276,24 +276,28 @@ export async function markPublished(db: Db, id: number, publishedBy: number | nu
 }
 
 /**
- * One notification per body that leads or coordinates a task of the directive. A task assigned to a
- * named group ("UBND cấp xã") notifies each member: a group has no focal point of its own.
+ * The bodies a publication notifies, for the directives `directiveIds` selects: a row per body and
+ * task it leads or coordinates (directive_id, agency_id, role, task_id). A task assigned to a named
+ * group ("UBND cấp xã") notifies each member: a group has no focal point of its own.
  */
+export const bodiesToNotify = (directiveIds: Sql) => sql`
+  WITH assigned AS (
+    SELECT t.directive_id, ta.agency_id, ta.role, ta.task_id FROM task_assignments ta JOIN tasks t ON t.id = ta.task_id
+    WHERE t.directive_id IN (${directiveIds})
+  )
+  -- The bodies (not groups) that act as an assigned one: itself, or a group's members. "= ANY(array)"
+  -- lets the view look the assigned bodies up by index instead of listing every body's groups.
+  SELECT s.directive_id, x.agency_id, s.role, s.task_id
+  FROM assigned s JOIN agency_acts_as x ON x.acts_as_id = s.agency_id
+  WHERE x.agency_kind <> 'group' AND x.acts_as_id = ANY (ARRAY(SELECT agency_id FROM assigned))`;
+
+/** One notification per body the publication of the directive notifies (bodiesToNotify); how many. */
 export async function notifyAssignedBodies(
   db: Db,
   directive: { id: number; number: string | null; title: string },
 ): Promise<number> {
   const rows = await db.query<{ agency_id: number }>(sql`
-    WITH assigned AS (
-      SELECT ta.agency_id, ta.role, ta.task_id FROM task_assignments ta JOIN tasks t ON t.id = ta.task_id
-      WHERE t.directive_id = ${directive.id}
-    ), bodies AS (
-      -- The bodies (not groups) that act as an assigned one: itself, or a group's members. "= ANY(array)"
-      -- lets the view look the assigned bodies up by index instead of listing every body's groups.
-      SELECT x.agency_id, s.role, s.task_id
-      FROM assigned s JOIN agency_acts_as x ON x.acts_as_id = s.agency_id
-      WHERE x.agency_kind <> 'group' AND x.acts_as_id = ANY (ARRAY(SELECT agency_id FROM assigned))
-    )
+    WITH bodies AS (${bodiesToNotify(sql`${directive.id}::bigint`)})
     INSERT INTO notifications (agency_id, kind, payload)
     SELECT b.agency_id, 'directive_published', jsonb_build_object(
       'directiveId', ${directive.id}::bigint, 'number', ${directive.number}::text, 'title', ${directive.title}::text,
