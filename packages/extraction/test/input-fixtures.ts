@@ -1,7 +1,9 @@
 // Builds .docx and .pdf files from a corpus .txt inside the tests, so the readers are checked on
 // files whose expected text is known: paragraphs stay paragraphs, TAB rows become real tables,
 // ** and * become bold and italic. Corpus text is read at run time, never copied into the source.
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fontkit from '@pdf-lib/fontkit';
@@ -314,4 +316,27 @@ export async function buildPdf(text: string): Promise<Uint8Array> {
     y -= 10;
   }
   return pdf.save();
+}
+
+/**
+ * A scan of `text`: printed to a PDF, rasterised with pdftoppm and rebuilt as page images only (no
+ * text layer), the way a signed directive arrives. Needs pdftoppm and the fonts (hasFonts()).
+ */
+export async function buildScannedPdf(text: string): Promise<Uint8Array> {
+  const dir = mkdtempSync(join(tmpdir(), 'giamsat-scan-'));
+  try {
+    writeFileSync(join(dir, 'text.pdf'), await buildPdf(text));
+    execFileSync('pdftoppm', ['-r', '150', '-png', join(dir, 'text.pdf'), join(dir, 'page')], { timeout: 120_000 });
+    const scan = await PDFDocument.create();
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.png'))
+      .sort()) {
+      const png = await scan.embedPng(readFileSync(join(dir, file)));
+      const page = scan.addPage([png.width / 2, png.height / 2]);
+      page.drawImage(png, { x: 0, y: 0, width: png.width / 2, height: png.height / 2 });
+    }
+    return new Uint8Array(await scan.save());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

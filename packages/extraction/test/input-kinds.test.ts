@@ -1,7 +1,7 @@
 // The files offices actually have: task lists kept in Excel or CSV, old Word and OpenDocument files
 // (through LibreOffice), and scanned PDFs (through Tesseract's Vietnamese model).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -9,7 +9,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { extractDirectives } from '../src/extract.ts';
 import { extractFromFile, ocrAvailable, readDirectiveFile } from '../src/input/index.ts';
-import { buildDocx, buildPdf, corpusFiles, hasFonts } from './input-fixtures.ts';
+import { buildDocx, buildScannedPdf, corpusFiles, hasFonts } from './input-fixtures.ts';
 
 function has(command: string, flag = '--version'): boolean {
   try {
@@ -115,40 +115,25 @@ describe.skipIf(corpus.length === 0 || !hasFonts() || !has('pdftoppm', '-v'))('s
     // A page and a bit of a corpus file, printed to a PDF, rasterised, and rebuilt as images only.
     const original = await readDirectiveFile(new Uint8Array(readFileSync(corpus[0] as string)), 'a.txt');
     const excerpt = original.text.split('\n').slice(0, 20).join('\n');
-    const dir = mkdtempSync(join(tmpdir(), 'giamsat-ocr-test-'));
-    try {
-      writeFileSync(join(dir, 'text.pdf'), await buildPdf(excerpt));
-      execFileSync('pdftoppm', ['-r', '150', '-png', join(dir, 'text.pdf'), join(dir, 'page')], { timeout: 120_000 });
-      const scan = await PDFDocument.create();
-      for (const file of readdirSync(dir)
-        .filter((f) => f.endsWith('.png'))
-        .sort()) {
-        const png = await scan.embedPng(readFileSync(join(dir, file)));
-        const page = scan.addPage([png.width / 2, png.height / 2]);
-        page.drawImage(png, { x: 0, y: 0, width: png.width / 2, height: png.height / 2 });
-      }
-      const scanned = new Uint8Array(await scan.save());
-      // Without OCR a scan has no text; with it, every page reports its progress.
-      await expect(readDirectiveFile(scanned, 'scan.pdf')).rejects.toMatchObject({ code: 'EMPTY_DOCUMENT' });
-      const progress: string[] = [];
-      const { result, ocr } = await extractFromFile(scanned, 'scan.pdf', {
-        ocr: { onProgress: (page, pages) => void progress.push(`${page}/${pages}`) },
-      });
-      const pages = ocr?.pages ?? [];
-      expect(pages.length).toBeGreaterThan(0);
-      expect(progress).toEqual(pages.map((p) => `${p.page}/${pages.length}`));
-      // Each page comes back as a PNG image beside its text, for the review page.
-      for (const page of pages) expect([...page.image.slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
-      const fromText = extractDirectives(excerpt).documents.flatMap((d) => d.tasks);
-      const fromScan = result.documents.flatMap((d) => d.tasks);
-      expect(result.documents[0]?.number).toBe(extractDirectives(excerpt).documents[0]?.number);
-      expect(fromScan.length).toBeGreaterThanOrEqual(Math.floor(fromText.length * 0.8));
-      const leads = new Set(fromScan.flatMap((t) => t.lead));
-      for (const t of fromText) for (const lead of t.lead) expect(leads.has(lead), lead).toBe(true);
-      for (const t of fromScan) expect(t.confidence.text.reason).toBe('ocr');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const scanned = await buildScannedPdf(excerpt);
+    // Without OCR a scan has no text; with it, every page reports its progress.
+    await expect(readDirectiveFile(scanned, 'scan.pdf')).rejects.toMatchObject({ code: 'EMPTY_DOCUMENT' });
+    const progress: string[] = [];
+    const { result, ocr } = await extractFromFile(scanned, 'scan.pdf', {
+      ocr: { onProgress: (page, pages) => void progress.push(`${page}/${pages}`) },
+    });
+    const pages = ocr?.pages ?? [];
+    expect(pages.length).toBeGreaterThan(0);
+    expect(progress).toEqual(pages.map((p) => `${p.page}/${pages.length}`));
+    // Each page comes back as a PNG image beside its text, for the review page.
+    for (const page of pages) expect([...page.image.slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    const fromText = extractDirectives(excerpt).documents.flatMap((d) => d.tasks);
+    const fromScan = result.documents.flatMap((d) => d.tasks);
+    expect(result.documents[0]?.number).toBe(extractDirectives(excerpt).documents[0]?.number);
+    expect(fromScan.length).toBeGreaterThanOrEqual(Math.floor(fromText.length * 0.8));
+    const leads = new Set(fromScan.flatMap((t) => t.lead));
+    for (const t of fromText) for (const lead of t.lead) expect(leads.has(lead), lead).toBe(true);
+    for (const t of fromScan) expect(t.confidence.text.reason).toBe('ocr');
   });
 });
 

@@ -19,6 +19,8 @@ export const HISTORY_ACTIONS = {
     'extend_deadline',
     'progress',
     'complete',
+    // The progress an imported task list (spreadsheet) recorded: where the task starts, not a report.
+    'progress_imported',
   ],
   progress_report: ['create', 'update', 'submit', 'accept', 'return', 'add_evidence', 'remove_evidence'],
   deadline_extension: ['request', 'accept', 'reject'],

@@ -327,7 +327,10 @@ export interface DirectiveSourceRow {
     unresolved_bodies: string[];
     confidence: Record<string, FieldConfidenceRow> | null;
     body_successors: Record<string, string[]>;
+    starting_progress: number | null;
   }[];
+  /** A scanned source's pages: where each page's recognised text starts in `text`. */
+  pages: { page: number; starts_at_line: number }[];
 }
 
 /** The stored source text and its tasks' starting lines, in reading order, with what the import doubted. */
@@ -336,9 +339,30 @@ export async function findDirectiveSource(db: Db, id: number): Promise<Directive
     SELECT d.source_text AS text, f.filename, d.issuer_name, d.issuer_successors, d.extraction_confidence AS confidence,
       (SELECT coalesce(json_agg(json_build_object('id', t.id, 'ref', t.ref, 'source_line', t.source_line,
                 'unresolved_bodies', t.unresolved_bodies, 'confidence', t.extraction_confidence,
-                'body_successors', t.body_successors) ORDER BY t.source_line NULLS LAST, t.id), '[]'::json)
-       FROM tasks t WHERE t.directive_id = d.id) AS tasks
+                'body_successors', t.body_successors, 'starting_progress', t.starting_progress) ORDER BY t.source_line NULLS LAST, t.id), '[]'::json)
+       FROM tasks t WHERE t.directive_id = d.id) AS tasks,
+      (SELECT coalesce(json_agg(json_build_object('page', p.page, 'starts_at_line', p.starts_at_line) ORDER BY p.page),
+                       '[]'::json)
+       FROM source_pages p WHERE p.file_id = d.source_file_id) AS pages
     FROM directives d LEFT JOIN stored_files f ON f.id = d.source_file_id
     WHERE d.id = ${id}`);
-  return row ?? { text: null, filename: null, issuer_name: null, issuer_successors: [], confidence: null, tasks: [] };
+  return (
+    row ?? {
+      text: null,
+      filename: null,
+      issuer_name: null,
+      issuer_successors: [],
+      confidence: null,
+      tasks: [],
+      pages: [],
+    }
+  );
+}
+
+/** Where one page image of the directive's scanned source is stored. */
+export async function findSourcePage(db: Db, directiveId: number, page: number): Promise<string | undefined> {
+  const [row] = await db.query<{ storage_key: string }>(sql`
+    SELECT p.storage_key FROM directives d JOIN source_pages p ON p.file_id = d.source_file_id
+    WHERE d.id = ${directiveId} AND p.page = ${page}`);
+  return row?.storage_key;
 }

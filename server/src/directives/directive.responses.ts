@@ -73,6 +73,8 @@ export function toDirectiveSourceResponse(source: DirectiveSourceRow): Directive
       unresolvedBodies: t.unresolved_bodies,
       confidence: t.confidence,
       bodySuccessors: t.body_successors,
+      startingProgress: t.starting_progress,
     })),
+    pages: source.pages.map((p) => ({ page: p.page, startsAtLine: p.starts_at_line })),
   };
 }

@@ -10,6 +10,7 @@ import {
   DirectiveSourceResponse,
   ListDirectivesQuery,
   PublishDirectiveBody,
+  SourcePageParams,
   UpdateDirectiveBody,
 } from './directive.schemas.ts';
 import {
@@ -17,6 +18,7 @@ import {
   deleteDirective,
   getDirective,
   getDirectiveSource,
+  getSourcePageImage,
   listDirectives,
   publishDirective,
   updateDirective,
@@ -79,6 +81,29 @@ export const directivesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => toDirectiveSourceResponse(await getDirectiveSource(req.db, req.actor, req.params.id)),
+  );
+
+  app.get(
+    '/api/directives/:id/source/pages/:page',
+    {
+      schema: {
+        tags,
+        summary: "One page of a scanned source, as the image OCR read (PNG), for the review's side-by-side view",
+        params: SourcePageParams,
+      },
+    },
+    async (req, reply) => {
+      const image = await getSourcePageImage(req.db, app.ctx.storage, req.actor, req.params.id, req.params.page);
+      // An image the server rendered itself, shown in an <img>: never sniffed as anything else, never
+      // a document that could run script, never kept by a shared cache (a draft is its office's only).
+      return reply
+        .header('Content-Type', 'image/png')
+        .header('Content-Disposition', `inline; filename="page-${req.params.page}.png"`)
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Content-Security-Policy', "default-src 'none'; sandbox")
+        .header('Cache-Control', 'private, no-cache')
+        .send(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
+    },
   );
 
   app.patch(

@@ -147,7 +147,16 @@ export const DirectiveSourceResponse = z.object({
       confidence: z.record(z.string(), FieldConfidence).nullable(),
       /** A body written under a pre-2025 name → the bodies that carry its work today. */
       bodySuccessors: z.record(z.string(), z.array(z.string())),
+      /** Progress the imported task list recorded (0..100), where the task starts; null when none. */
+      startingProgress: z.number().nullable(),
     }),
   ),
+  /**
+   * A scanned source read by OCR: its pages, each with the line where its text starts; the page's
+   * image is at /api/directives/:id/source/pages/:page. Empty for a source with a text layer.
+   */
+  pages: z.array(z.object({ page: z.number(), startsAtLine: z.number() })),
 });
+
+export const SourcePageParams = z.object({ id: RowId, page: z.coerce.number().int().min(1).max(10_000) });
 export type DirectiveSourceResponse = z.infer<typeof DirectiveSourceResponse>;

@@ -5,6 +5,7 @@ import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { CommonErrors } from '../errors/app-error.ts';
 import { recordEvent } from '../events/events.ts';
+import type { Storage } from '../storage/storage.ts';
 import { DirectiveErrors } from './directive.errors.ts';
 import {
   countDirectiveTasks,
@@ -17,6 +18,7 @@ import {
   deleteDirective as deleteDirectiveRow,
   findAgencyPath,
   findDirectiveSource,
+  findSourcePage,
   findVisibleDirective,
   insertDirective,
   listDirectives as listDirectiveRows,
@@ -277,4 +279,18 @@ export async function getDirectiveSource(db: Db, actor: Actor, id: number): Prom
   const row = await findVisibleDirective(db, actor, id);
   if (!row) throw CommonErrors.notFound('directive', id);
   return findDirectiveSource(db, id);
+}
+
+/** One page image of a scanned source, to whoever may see the directive (a draft: its office only). */
+export async function getSourcePageImage(
+  db: Db,
+  storage: Storage,
+  actor: Actor,
+  id: number,
+  page: number,
+): Promise<Uint8Array> {
+  const row = await findVisibleDirective(db, actor, id);
+  const key = row ? await findSourcePage(db, id, page) : undefined;
+  if (!key) throw CommonErrors.notFound('source page', page);
+  return storage.get(key);
 }

@@ -132,6 +132,8 @@ export interface DraftTask {
   confidence: unknown;
   /** Body names written under a pre-2025 name → today's bodies. */
   successors: Record<string, string[]>;
+  /** Progress the task list recorded (0..100): the task starts there, marked as imported. */
+  startingProgress: number | null;
 }
 
 /** All tasks of one draft in a few set-based statements: a 300-task plan is one round trip each. */
@@ -139,10 +141,11 @@ export async function insertDraftTasks(db: Db, directiveId: number, tasks: Draft
   if (tasks.length === 0) return [];
   const rows = await db.query<{ id: number }>(sql`
     INSERT INTO tasks (directive_id, ref, source_line, text, deliverable, deadline_kind, deadline_raw, due_date,
-                       first_due_date, recurrence_period, unresolved_bodies, extraction_confidence, body_successors)
+                       first_due_date, recurrence_period, unresolved_bodies, extraction_confidence, body_successors,
+                       starting_progress, progress_percent)
     SELECT ${directiveId}, t.ref, t.source_line, t.text, t.deliverable, t.deadline_kind, t.deadline_raw, t.due_date,
            t.due_date, t.recurrence_period, ARRAY(SELECT jsonb_array_elements_text(t.unresolved)), t.confidence,
-           t.successors
+           t.successors, t.starting_progress, coalesce(t.starting_progress, 0)
     FROM jsonb_to_recordset(${JSON.stringify(
       tasks.map((t, ord) => ({
         ord,
@@ -157,10 +160,11 @@ export async function insertDraftTasks(db: Db, directiveId: number, tasks: Draft
         unresolved: t.unresolvedBodies,
         confidence: t.confidence,
         successors: t.successors,
+        starting_progress: t.startingProgress,
       })),
     )}::jsonb) AS t(ord int, ref text, source_line int, text text, deliverable text, deadline_kind text,
                     deadline_raw text, due_date date, recurrence_period text, unresolved jsonb, confidence jsonb,
-                    successors jsonb)
+                    successors jsonb, starting_progress int)
     ORDER BY t.ord
     RETURNING id`);
   // Identity values are drawn in the order rows are inserted, which follows ORDER BY t.ord.
@@ -200,4 +204,19 @@ export async function findStoredFile(db: Db, id: number) {
     sql`SELECT storage_key, filename, content_type FROM stored_files WHERE id = ${id}`,
   );
   return row;
+}
+
+/** A scan's pages (their images already in the file storage); a re-run of the job keeps the first set. */
+export async function insertSourcePages(
+  db: Db,
+  fileId: number,
+  pages: { page: number; key: string; size: number; startsAtLine: number }[],
+): Promise<void> {
+  if (pages.length === 0) return;
+  await db.query(sql`
+    INSERT INTO source_pages (file_id, page, storage_key, size_bytes, starts_at_line)
+    SELECT ${fileId}, p.page, p.key, p.size, p.starts_at_line
+    FROM jsonb_to_recordset(${JSON.stringify(pages.map((p) => ({ ...p, starts_at_line: p.startsAtLine })))}::jsonb)
+      AS p(page int, key text, size bigint, starts_at_line int)
+    ON CONFLICT DO NOTHING`);
 }

@@ -1,7 +1,8 @@
-import { extractDirectives } from '@giamsat/extraction';
+import { extractDirectives, extractFromFile } from '@giamsat/extraction';
 import { LOW_CONFIDENCE_BELOW } from '@giamsat/shared';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
+import { type Client, createTestApp, loginAs, multipart, type TestContext } from '../../test/app.ts';
 import { makeUser } from '../../test/factories/accounts.ts';
 import { makeAgency } from '../../test/factories/agencies.ts';
 import { seedRegistry } from '../agencies/agency.seed.ts';
@@ -48,7 +49,7 @@ describe('importing a directive that names bodies by their pre-2025 names', () =
     expect(job.state).toBe('succeeded');
     directiveId = job.result.directiveIds[0];
     source = (await office.get(`/api/directives/${directiveId}/source`)).json();
-  });
+  }, 600_000);
   afterAll(() => t.close());
 
   const extracted = async () => extractDirectives(PLAN, { registry: await loadRegistry(t.db) }).documents[0]!;
@@ -105,4 +106,65 @@ describe('importing a directive that names bodies by their pre-2025 names', () =
     expect(after.tasks.find((s) => s.id === doubtful.id)?.confidence).toBeNull();
     expect(after.tasks.filter((s) => s.id !== doubtful.id).every((s) => s.confidence !== null)).toBe(true);
   });
+
+  // A task list as offices keep them: one row per task, with the progress already reached.
+  const ROWS = [
+    ['STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời hạn', 'Tiến độ'],
+    [
+      '1',
+      'Xây dựng cơ sở dữ liệu quốc gia về khoa học',
+      'Bộ Khoa học và Công nghệ',
+      'Bộ Tài chính',
+      '30/6/2026',
+      '40%',
+    ],
+    ['2', 'Hoàn thiện khung pháp lý về dữ liệu mở', 'Bộ Tư pháp', '', '31/12/2026', ''],
+    ['3', 'Triển khai nền tảng học tập số', 'Bộ Giáo dục và Đào tạo', '', 'Quý IV/2026', '75'],
+  ];
+  const asCsv = () => new TextEncoder().encode(ROWS.map((row) => row.join(',')).join('\n'));
+  const asXlsx = async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Nhiệm vụ').addRows(ROWS);
+    return new Uint8Array(await book.xlsx.writeBuffer());
+  };
+
+  it.each([
+    ['nhiem-vu.csv', 'text/csv', asCsv],
+    ['nhiem-vu.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', asXlsx],
+  ])(
+    'makes a draft of a task list (%s) whose tasks start at the progress it records, marked as imported',
+    async (filename, type, bytesOf) => {
+      const bytes = await bytesOf();
+      const res = await office.request({
+        method: 'POST',
+        url: '/api/imports',
+        ...multipart([{ field: 'file', filename, bytes: Buffer.from(bytes), contentType: type }]),
+      });
+      expect(res.statusCode).toBe(202);
+      await drainJobs(t.app.ctx, [importDirectiveJob]);
+      const job = (await office.get(`/api/jobs/${res.json().jobId}`)).json();
+      expect(job.state).toBe('succeeded');
+      const [draft] = job.result.directiveIds;
+      const sheet = (await office.get(`/api/directives/${draft}/source`)).json<{
+        tasks: (SourceTask & { startingProgress: number | null })[];
+      }>();
+
+      const expected = (await extractFromFile(bytes, filename, { registry: await loadRegistry(t.db) })).result
+        .documents[0]!;
+      expect(sheet.tasks.map((s) => s.startingProgress)).toEqual(expected.tasks.map((x) => x.startingProgress));
+      expect(expected.tasks.filter((x) => x.startingProgress !== null).length).toBeGreaterThan(0);
+      for (const [i, s] of sheet.tasks.entries()) {
+        const starting = expected.tasks[i]!.startingProgress;
+        const task = (await office.get(`/api/tasks/${s.id}`)).json();
+        expect(task.progressPercent).toBe(starting ?? 0);
+        const history = (await office.get(`/api/tasks/${s.id}/history`)).json<{
+          items: { action: string; after: { percent?: number; filename?: string } }[];
+        }>();
+        const imported = history.items.filter((e) => e.action === 'progress_imported');
+        expect(imported.map((e) => [e.after.percent, e.after.filename])).toEqual(
+          starting === null ? [] : [[starting, filename]],
+        );
+      }
+    },
+  );
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { resolveAgencyNames } from '../agencies/agency.service.ts';
 import { type Actor, actorUserId, requireRole } from '../auth/actor.ts';
 import type { Db } from '../db/db.ts';
-import { recordEvent } from '../events/events.ts';
+import { recordEvent, recordEvents } from '../events/events.ts';
 import { defineJob, enqueueJob } from '../jobs/job.service.ts';
 import type { Storage } from '../storage/storage.ts';
 import { ImportErrors } from './import.errors.ts';
@@ -13,13 +13,14 @@ import {
   findStoredFile,
   insertDraftDirective,
   insertDraftTasks,
+  insertSourcePages,
   insertStoredFile,
   loadRegistry,
   resolveWithinScope,
 } from './import.queries.ts';
 import type { ImportResult } from './import.schemas.ts';
 
-const ACCEPTED_EXTENSIONS = ['docx', 'pdf', 'txt', 'md'];
+const ACCEPTED_EXTENSIONS = ['docx', 'pdf', 'txt', 'md', 'xlsx', 'csv'];
 
 /**
  * Starts importing a directive file: stores it, queues the extraction and returns at once. The
@@ -78,11 +79,25 @@ export const importDirectiveJob = defineJob({
     await ctx.progress(15, 'extracting');
     let extraction: Awaited<ReturnType<typeof extractFromFile>>;
     try {
-      extraction = await extractFromFile(bytes, file.filename, { registry });
+      // A scan (a PDF without text) is read by OCR page by page, seconds a page: each page read is
+      // written to the job row, so the import page shows "page 3 of 7" from any process, after a reload.
+      extraction = await extractFromFile(bytes, file.filename, {
+        registry,
+        ocr: {
+          onProgress: (page, pages) =>
+            ctx.progress(15 + Math.round((50 * page) / pages), 'ocr', { done: page, total: pages }),
+        },
+      });
     } catch (error) {
       unreadable(error);
     }
     await ctx.progress(70, 'saving');
+    // The scan's page images go to the file storage (the review shows each beside its recognised text).
+    const pages: Parameters<typeof insertSourcePages>[2] = [];
+    for (const page of extraction.ocr?.pages ?? []) {
+      const stored = await ctx.storage.put(page.image, { filename: `page-${page.page}.png` });
+      pages.push({ page: page.page, key: stored.key, size: stored.size, startsAtLine: page.startsAtLine });
+    }
     // Names as the extractor wrote them → bodies, the way the agencies concept resolves them (aliases,
     // both tone-mark placements, a merged body's successor). A name the registry knows as ended in the
     // 2025 reorganisation ("Bộ Kế hoạch và Đầu tư") goes to the one body that carries its work today;
@@ -130,6 +145,7 @@ export const importDirectiveJob = defineJob({
       warnings: extraction.result.warnings,
     };
     await ctx.db.transaction(async (tx) => {
+      await insertSourcePages(tx, payload.fileId, pages);
       for (const [index, document] of documents.entries()) {
         const summary = { number: document.number, type: document.type, taskCount: document.tasks.length };
         const normalised = document.number?.replace(/\s+/g, '').toUpperCase();
@@ -170,7 +186,25 @@ export const importDirectiveJob = defineJob({
           issuerSuccessors: document.issuerSuccessors,
           confidence: document.confidence,
         });
-        await insertDraftTasks(tx, directiveId, toDraftTasks(document, idByName, unknown));
+        const drafts = toDraftTasks(document, idByName, unknown);
+        const taskIds = await insertDraftTasks(tx, directiveId, drafts);
+        // A task list's progress figures: each task's history says where it started and from which file.
+        await recordEvents(
+          tx,
+          actor,
+          drafts.flatMap((task, i) =>
+            task.startingProgress === null
+              ? []
+              : [
+                  {
+                    entityType: 'task' as const,
+                    entityId: taskIds[i]!,
+                    action: 'progress_imported' as const,
+                    after: { percent: task.startingProgress, fileId: payload.fileId, filename: file.filename },
+                  },
+                ],
+          ),
+        );
         await recordEvent(tx, actor, {
           entityType: 'directive',
           entityId: directiveId,
@@ -236,6 +270,7 @@ function toDraftTasks(document: ExtractedDocument, idByName: Map<string, number>
       coordinating: coordinating.ids.filter((id) => !lead.ids.includes(id)),
       confidence: task.confidence,
       successors: task.successors,
+      startingProgress: task.startingProgress,
     };
   });
 }

@@ -8,6 +8,9 @@ export interface JobRow {
   state: 'queued' | 'running' | 'succeeded' | 'failed';
   progress: number;
   progress_message: string | null;
+  /** Countable steps (a scan's pages): how many are done of how many; null when the job has none. */
+  progress_done: number | null;
+  progress_total: number | null;
   result: unknown;
   error: unknown;
   attempts: number;
@@ -45,9 +48,22 @@ export async function claimJob(db: Db, kinds: readonly string[], leaseSeconds: n
   return row;
 }
 
-export async function updateJobProgress(db: Db, id: number, progress: number, message: string | null): Promise<void> {
+export async function updateJobProgress(
+  db: Db,
+  id: number,
+  progress: number,
+  message: string | null,
+  steps: { done: number; total: number } | null,
+  leaseSeconds: number,
+): Promise<void> {
+  // A job that reports progress is alive: its lease runs on, so a long scan is not claimed twice.
   await db.query(sql`UPDATE jobs SET progress = ${Math.max(0, Math.min(100, Math.round(progress)))},
-    progress_message = ${message} WHERE id = ${id} AND state = 'running'`);
+    progress_message = ${message},
+    -- Steps counted stay shown through the steps after them ("2 of 2 pages read", then saving).
+    progress_done = coalesce(${steps?.done ?? null}::int, progress_done),
+    progress_total = coalesce(${steps?.total ?? null}::int, progress_total),
+    locked_until = now() + make_interval(secs => ${leaseSeconds})
+    WHERE id = ${id} AND state = 'running'`);
 }
 
 export async function finishJob(db: Db, id: number, result: unknown): Promise<void> {

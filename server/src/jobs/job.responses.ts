@@ -8,6 +8,10 @@ export function toJobResponse(job: JobRow): JobResponse {
     state: job.state,
     progress: job.progress,
     progressMessage: job.progress_message,
+    steps:
+      job.progress_done === null || job.progress_total === null
+        ? null
+        : { done: job.progress_done, total: job.progress_total },
     result: job.result ?? null,
     error: (job.error as JobResponse['error']) ?? null,
     createdAt: job.created_at.toISOString(),

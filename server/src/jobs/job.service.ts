@@ -8,7 +8,8 @@ import { claimJob, failJob, findJob, finishJob, insertJob, type JobRow, updateJo
 /** What a job handler gets: the app's resources and a way to show progress to any app process. */
 export interface JobContext extends AppContext {
   job: JobRow;
-  progress(percent: number, message?: string): Promise<void>;
+  /** `steps`: countable work (a scan's pages), shown as "3 of 7" beside the percentage. */
+  progress(percent: number, message?: string, steps?: { done: number; total: number }): Promise<void>;
 }
 
 /** A named background job: a zod payload and an idempotent handler (it may run again after a crash). */
@@ -59,7 +60,12 @@ export async function runNextJob(ctx: AppContext, definitions: readonly JobDefin
   try {
     const payload = definition.payload.parse(job.payload);
     const result = await definition.run(
-      { ...ctx, job, progress: (percent, message) => updateJobProgress(ctx.db, job.id, percent, message ?? null) },
+      {
+        ...ctx,
+        job,
+        progress: (percent, message, steps) =>
+          updateJobProgress(ctx.db, job.id, percent, message ?? null, steps ?? null, LEASE_SECONDS),
+      },
       payload,
     );
     await finishJob(ctx.db, job.id, result);

@@ -1,4 +1,17 @@
-import { Accordion, Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import {
+  Accordion,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowMerge, IconCut, IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
@@ -12,6 +25,7 @@ import { formatDate } from '../ui/format.ts';
 import { ErrorState, LoadingState } from '../ui/states.tsx';
 import { doubtfulFields } from './confidence.ts';
 import { DirectiveFieldsForm } from './DirectiveFieldsForm.tsx';
+import { pageOfLine, ScanPageView } from './ScanPageView.tsx';
 import { SourceView, sourceLines, spanOf } from './SourceView.tsx';
 import { TaskEditor } from './TaskEditor.tsx';
 import { AddTaskModal, SplitTaskModal } from './TaskModals.tsx';
@@ -58,6 +72,8 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
   const [checked, setChecked] = useState<number[]>([]);
   const [splitting, setSplitting] = useState<{ id: number; text: string; version: number } | null>(null);
   const [adding, addModal] = useDisclosure(false);
+  // A page the reviewer turned to; otherwise the scan follows the selected task's page.
+  const [scanPage, setScanPage] = useState<number | null>(null);
 
   const tasks: ReviewTask[] = useMemo(() => {
     const anchors = new Map((source.data?.tasks ?? []).map((a) => [a.id, a]));
@@ -67,12 +83,14 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
       unresolvedBodies: anchors.get(row.id)?.unresolvedBodies ?? [],
       doubtful: doubtfulFields(anchors.get(row.id)?.confidence),
       bodySuccessors: anchors.get(row.id)?.bodySuccessors ?? {},
+      startingProgress: anchors.get(row.id)?.startingProgress ?? null,
     }));
   }, [list.data, source.data]);
 
   const requested = Number(params.get('task'));
   const selected = tasks.find((task) => task.row.id === requested) ?? tasks[0] ?? null;
-  const select = (id: number) =>
+  const select = (id: number) => {
+    setScanPage(null);
     setParams(
       (p) => {
         p.set('task', String(id));
@@ -80,6 +98,7 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
       },
       { replace: true },
     );
+  };
   const allLines = tasks.map((task) => task.sourceLine);
   const lines = useMemo(() => sourceLines(source.data?.text ?? null), [source.data]);
   const highlight = selected ? spanOf(selected.sourceLine, allLines, selected.row.text, lines) : null;
@@ -115,6 +134,9 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
   if (source.error) return <ErrorState error={source.error} onRetry={() => void source.refetch()} />;
   const { withoutLead, withUnresolvedBodies, total } = directive.taskCounts;
   const doubtfulCount = tasks.filter((task) => task.doubtful.length > 0).length;
+  const sourceView = (
+    <SourceView text={source.data.text} highlight={highlight} onLineClick={selectByLine} height={PANE_HEIGHT} />
+  );
 
   return (
     <Stack gap="sm">
@@ -249,7 +271,20 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
                 </Text>
               )}
             </Text>
-            <SourceView text={source.data.text} highlight={highlight} onLineClick={selectByLine} height={PANE_HEIGHT} />
+            {source.data.pages.length > 0 ? (
+              <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xs">
+                <ScanPageView
+                  directiveId={directive.id}
+                  pages={source.data.pages}
+                  page={scanPage ?? pageOfLine(source.data.pages, highlight?.from ?? null)}
+                  onPage={setScanPage}
+                  height={PANE_HEIGHT}
+                />
+                {sourceView}
+              </SimpleGrid>
+            ) : (
+              sourceView
+            )}
           </Card>
         </Grid.Col>
       </Grid>

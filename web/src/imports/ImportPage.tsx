@@ -106,6 +106,11 @@ function JobProgress({ jobId, onRestart }: { jobId: number; onRestart: () => voi
         <Group justify="space-between">
           <Text fw={600}>{t(`imports.state.${data.state}`)}</Text>
           <Text size="sm" c="dimmed">
+            {data.steps && (
+              <Text span size="sm" mr="sm" data-testid="import-pages">
+                {t('imports.pagesRead', data.steps)}
+              </Text>
+            )}
             {data.progress}%
           </Text>
         </Group>

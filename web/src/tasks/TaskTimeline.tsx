@@ -21,6 +21,8 @@ export function TaskTimeline({ taskId }: { taskId: number }) {
         <Timeline.Item
           key={event.id}
           title={t(`timeline.${event.entityType}.${event.action}`, {
+            // What the change recorded (an imported task's starting percent, its file) may be named in the title.
+            ...(typeof event.after === 'object' && event.after !== null ? event.after : {}),
             defaultValue: t('timeline.other', { entity: event.entityType, action: event.action }),
           })}
         >
