@@ -43,8 +43,14 @@ export function guardInputText(app: FastifyInstance): void {
   });
 }
 
-/** An uploaded file's name (multipart, read by the upload routes themselves), checked the same way. */
+/**
+ * An uploaded file's name as the person gave it. Browsers send `"`, CR and LF in a multipart filename
+ * as %22, %0D and %0A (HTML's form encoding, nothing else escaped) and the multipart parser keeps them:
+ * decoded here, the name is stored once as given and encoded once when served. Then checked like any
+ * other text.
+ */
 export function uploadFilename(sent: string): string {
-  if (findUnsafeText(sent) !== null) throw CommonErrors.invalidText('filename', '/filename');
-  return sent;
+  const name = sent.replace(/%22|%0D|%0A/gi, (sequence) => decodeURIComponent(sequence));
+  if (findUnsafeText(name) !== null) throw CommonErrors.invalidText('filename', '/filename');
+  return name;
 }
