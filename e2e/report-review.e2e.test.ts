@@ -74,6 +74,7 @@ describe('a focal point reports, the office returns then accepts', () => {
         .setInputFiles({ name: 'bien-ban-nghiem-thu.pdf', mimeType: 'application/pdf', buffer: EVIDENCE_PDF });
       await form.getByRole('link', { name: 'bien-ban-nghiem-thu.pdf' }).waitFor();
       await form.getByRole('button', { name: 'Gửi báo cáo' }).click();
+      await focal.page.getByRole('dialog').getByRole('button', { name: 'Xác nhận gửi' }).click();
       await focal.page.getByText('Báo cáo của cơ quan bạn đã gửi và đang chờ duyệt.').waitFor();
 
       // The office finds it in its review queue — newest first, it is the first card — opens its task
@@ -99,6 +100,7 @@ describe('a focal point reports, the office returns then accepts', () => {
       });
       await again.getByLabel('Kết quả thực hiện').fill('Đã hoàn thành; bổ sung biên bản nghiệm thu có chữ ký.');
       await again.getByRole('button', { name: 'Gửi báo cáo' }).click();
+      await focal.page.getByRole('dialog').getByRole('button', { name: 'Xác nhận gửi' }).click();
       await focal.page.getByText('Báo cáo của cơ quan bạn đã gửi và đang chờ duyệt.').waitFor();
 
       // The office accepts: the task is done on time, at 100 %.

@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errors.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { EvidenceList } from './EvidenceList.tsx';
+import { ProgressLowered } from './ProgressLowered.tsx';
 import { type Report, useReportActions } from './useReports.ts';
 
-const STATE_COLORS: Record<ReportState, MantineColor> = {
+export const STATE_COLORS: Record<ReportState, MantineColor> = {
   draft: 'gray',
   submitted: 'blue',
   returned: 'orange',
@@ -73,6 +74,7 @@ export function ReportCard({ report, canReview }: { report: Report; canReview: b
             {report.percent}%
           </Text>
         </Group>
+        <ProgressLowered report={report} />
         <Paragraph label={t('progress.narrative')} text={report.narrative} />
         <Paragraph label={t('progress.difficulties')} text={report.difficulties} />
         <Paragraph label={t('progress.recommendations')} text={report.recommendations} />

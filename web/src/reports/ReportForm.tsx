@@ -1,8 +1,10 @@
+import { hasContent } from '@giamsat/server/reports/report.rules.ts';
 import {
   Alert,
   Button,
   Card,
   Group,
+  Modal,
   NumberInput,
   Progress,
   Slider,
@@ -14,12 +16,14 @@ import {
 } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconSend, IconUpload } from '@tabler/icons-react';
+import { IconAlertCircle, IconInfoCircle, IconSend, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, upload } from '../api/client.ts';
 import { errorMessage } from '../api/errors.ts';
+import { formatDateTime } from '../ui/format.ts';
 import { EvidenceList } from './EvidenceList.tsx';
+import { ProgressLowered } from './ProgressLowered.tsx';
 import { type Report, useReportActions } from './useReports.ts';
 
 interface Upload {
@@ -49,30 +53,49 @@ const ACCEPTED = [
 /**
  * The body's progress report on a task: a new one, or its draft / returned report being finished.
  * Evidence needs a report to hang on, so the first file or link saves a draft.
+ *
+ * Sending asks first, showing what will be sent: a draft may have been filled by someone else (a
+ * colleague, the demo data) and must not go to the office unread. What the server would refuse (no
+ * content; lower progress without a reason) is said at the field before that.
  */
 export function ReportForm({
   taskId,
   existing,
-  currentPercent,
+  acceptedPercent,
 }: {
   taskId: number;
   existing: Report | null;
-  currentPercent: number;
+  /** The progress last accepted for this body (going below it needs a reason); null: none yet. */
+  acceptedPercent: number | null;
 }) {
   const { t } = useTranslation();
   const actions = useReportActions(taskId);
   const [report, setReport] = useState<Report | null>(existing);
-  const [percent, setPercent] = useState(existing?.percent ?? currentPercent);
+  const [percent, setPercent] = useState(existing?.percent ?? acceptedPercent ?? 0);
   const [narrative, setNarrative] = useState(existing?.narrative ?? '');
   const [difficulties, setDifficulties] = useState(existing?.difficulties ?? '');
   const [recommendations, setRecommendations] = useState(existing?.recommendations ?? '');
+  const [loweredReason, setLoweredReason] = useState(existing?.progressLoweredReason ?? '');
   const [linkUrl, setLinkUrl] = useState('');
   const [linkTitle, setLinkTitle] = useState('');
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<'draft' | 'submit' | 'link' | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [checked, setChecked] = useState(false);
 
-  const fields = { percent, narrative, difficulties, recommendations };
+  // Mirrors the server's progress_lowered_from (server/db/functions/accepted_progress.sql), which decides.
+  const lowered = acceptedPercent !== null && percent < acceptedPercent;
+  const evidence = report?.evidence ?? [];
+  const contentMissing = !hasContent({ narrative, evidenceCount: evidence.length });
+  const reasonMissing = lowered && loweredReason.trim() === '';
+  const fields = {
+    percent,
+    narrative,
+    difficulties,
+    recommendations,
+    progressLoweredReason: lowered ? loweredReason : '',
+  };
 
   // The server's copy (refetched after every change) brings evidence and the version; what is typed stays.
   useEffect(() => {
@@ -160,7 +183,15 @@ export function ReportForm({
       notifications.show({ color: 'green', message: t('progress.draftSaved') });
     });
 
-  const onSubmit = () =>
+  /** "Gửi báo cáo" (or Enter in a field): say what is missing, else show what will be sent and ask. */
+  const onSubmit = () => {
+    setChecked(true);
+    if (contentMissing || reasonMissing) return;
+    setError(null);
+    setConfirming(true);
+  };
+
+  const onConfirm = () =>
     void run('submit', async () => {
       if (!report) {
         await actions.create.mutateAsync({ ...fields, submit: true });
@@ -170,7 +201,8 @@ export function ReportForm({
       }
       setReport(null);
       notifications.show({ color: 'green', message: t('progress.submitted') });
-    });
+      // A refusal (someone changed the report meanwhile) is shown in the form, beside what to fix.
+    }).finally(() => setConfirming(false));
 
   return (
     <Card withBorder component="section" aria-labelledby="report-form-title">
@@ -196,6 +228,11 @@ export function ReportForm({
               {report.reviewComment}
             </Alert>
           )}
+          {existing?.state === 'draft' && (
+            <Alert color="blue" icon={<IconInfoCircle />} data-testid="draft-notice">
+              {t('progress.draftNotice', { author: existing.author.name, at: formatDateTime(existing.updatedAt) })}
+            </Alert>
+          )}
           <div>
             <NumberInput
               label={t('progress.percent')}
@@ -208,12 +245,25 @@ export function ReportForm({
             />
             <Slider mt="xs" value={percent} onChange={setPercent} step={5} aria-label={t('progress.percent')} />
           </div>
+          {lowered && (
+            <Textarea
+              label={t('progress.lowered.reason')}
+              description={t('progress.lowered.hint', { from: acceptedPercent, to: percent })}
+              withAsterisk
+              autosize
+              minRows={2}
+              value={loweredReason}
+              error={checked && reasonMissing ? t('progress.lowered.reasonRequired') : null}
+              onChange={(e) => setLoweredReason(e.currentTarget.value)}
+            />
+          )}
           <Textarea
             label={t('progress.narrative')}
             description={t('progress.narrativeHint')}
             autosize
             minRows={3}
             value={narrative}
+            error={checked && contentMissing ? t('errors.REPORT_CONTENT_REQUIRED') : null}
             onChange={(e) => setNarrative(e.currentTarget.value)}
           />
           <Textarea
@@ -235,7 +285,7 @@ export function ReportForm({
             <Text fw={500} size="sm">
               {t('progress.evidence')}
             </Text>
-            <EvidenceList evidence={report?.evidence ?? []} onRemove={onRemove} />
+            <EvidenceList evidence={evidence} onRemove={onRemove} />
             {uploads.map((u) => (
               <div key={u.key} data-testid="upload-progress">
                 <Group justify="space-between">
@@ -307,6 +357,66 @@ export function ReportForm({
           </Group>
         </Stack>
       </form>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('progress.confirm.title')}
+        size="lg"
+        centered
+      >
+        <Stack gap="sm" data-testid="report-confirm">
+          <Text size="sm" c="dimmed">
+            {t('progress.confirm.intro')}
+          </Text>
+          <Text size="sm">
+            <Text span fw={600}>
+              {t('progress.percent')}:
+            </Text>{' '}
+            {percent}%
+          </Text>
+          <ProgressLowered
+            report={{
+              percent,
+              progressLoweredFrom: lowered ? acceptedPercent : null,
+              progressLoweredReason: loweredReason.trim(),
+            }}
+          />
+          {[
+            [t('progress.narrative'), narrative],
+            [t('progress.difficulties'), difficulties],
+            [t('progress.recommendations'), recommendations],
+          ]
+            .filter(([, text]) => text?.trim())
+            .map(([label, text]) => (
+              <div key={label}>
+                <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+                  {label}
+                </Text>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lineClamp={8}>
+                  {text}
+                </Text>
+              </div>
+            ))}
+          <div>
+            <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+              {t('progress.evidence')}
+            </Text>
+            {evidence.length > 0 ? (
+              <EvidenceList evidence={evidence} />
+            ) : (
+              <Text size="sm">{t('progress.confirm.noEvidence')}</Text>
+            )}
+          </div>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)} disabled={busy === 'submit'}>
+              {t('progress.confirm.back')}
+            </Button>
+            <Button leftSection={<IconSend size={16} />} onClick={onConfirm} loading={busy === 'submit'}>
+              {t('progress.confirm.send')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Card>
   );
 }

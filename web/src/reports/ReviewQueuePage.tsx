@@ -1,10 +1,31 @@
-import { Anchor, Badge, Card, Group, Pagination, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { ReportState } from '@giamsat/shared';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Pagination,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconSearch, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { formatDate, formatDateTime } from '../ui/format.ts';
+import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
+import { formatDate, formatDateTime, formatNumber } from '../ui/format.ts';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
-import { type QueuedReport, type QueueOrder, useReviewQueue } from './useReports.ts';
+import { DirectivePicker } from './DirectivePicker.tsx';
+import { ProgressLowered } from './ProgressLowered.tsx';
+import { STATE_COLORS } from './ReportCard.tsx';
+import { type QueuedReport, type QueueOrder, type ReviewFilters, useReviewQueue } from './useReports.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -43,12 +64,19 @@ function QueueCard({ report, now }: { report: QueuedReport; now: number }) {
               ? `${task.directive.number ?? t('tasks.directiveUnnumbered')} · ${task.ref} — ${task.text}`
               : t('reviews.taskLink', { id: report.taskId })}
           </Anchor>
-          <Waiting submittedAt={report.submittedAt} now={now} />
+          {report.state === 'submitted' ? (
+            <Waiting submittedAt={report.submittedAt} now={now} />
+          ) : (
+            <Badge variant="light" color={STATE_COLORS[report.state]} tt="none" style={{ flexShrink: 0 }}>
+              {t(`reportState.${report.state}`)}
+            </Badge>
+          )}
         </Group>
         <Text size="sm">
           {report.agency.name} · {t(`tasks.roles.${report.agencyRole}`)} · {report.percent}%
           {task?.dueDate ? ` · ${t('reviews.due', { date: formatDate(task.dueDate) })}` : ''}
         </Text>
+        <ProgressLowered report={report} />
         {report.narrative && (
           <Text size="sm" c="dimmed" lineClamp={2}>
             {report.narrative}
@@ -62,47 +90,145 @@ function QueueCard({ report, now }: { report: QueuedReport; now: number }) {
   );
 }
 
+/** The states a reviewer filters by: the queue itself (submitted) by default, or what was decided; never drafts. */
+const STATE_CHOICES = ['submitted', 'returned', 'accepted', 'all'] as const;
+type StateChoice = (typeof STATE_CHOICES)[number];
+const FILTER_KEYS = ['state', 'agencyId', 'directiveId', 'q'] as const;
+
+const positiveId = (value: string | null) => {
+  const id = Number(value);
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+};
+
+/** The filters in the URL (so a narrowed queue can be bookmarked and shared); what is not valid there is ignored. */
+function filtersFromSearch(search: URLSearchParams): { choice: StateChoice; filters: ReviewFilters } {
+  const state = ReportState.safeParse(search.get('state'));
+  const choice: StateChoice =
+    search.get('state') === 'all' ? 'all' : state.success && state.data !== 'draft' ? state.data : 'submitted';
+  return {
+    choice,
+    filters: {
+      state: choice === 'all' ? undefined : choice,
+      agencyId: positiveId(search.get('agencyId')),
+      directiveId: positiveId(search.get('directiveId')),
+      q: search.get('q')?.trim() || undefined,
+    },
+  };
+}
+
 /**
- * Reports waiting for this office's decision. First come, first reviewed by default; the reviewer may
- * look at the newest first. Each card says how long its report has waited.
+ * Reports for this office's decision. First come, first reviewed by default; the reviewer may look at the
+ * newest first, and narrow the queue to a body (with those under it), a directive, words of the task, or
+ * look at reports already returned or accepted. Each card says how long its report has waited.
  */
 export default function ReviewQueuePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const order: QueueOrder = search.get('order') === 'newest' ? 'newest' : 'oldest';
+  const { choice, filters } = filtersFromSearch(search);
   const [page, setPage] = useState(1);
-  const queue = useReviewQueue(page, order);
+  const [text, setText] = useState(filters.q ?? '');
+  const queue = useReviewQueue(filters, page, order);
+  const filtered = FILTER_KEYS.some((key) => search.has(key));
+
+  /** Changes the URL's filters and goes back to the first page. */
+  const setFilters = (changes: Partial<Record<(typeof FILTER_KEYS)[number] | 'order', string | null>>) => {
+    setPage(1);
+    setSearch(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  };
+  const setQueryText = useDebouncedCallback((value: string) => setFilters({ q: value.trim() || null }), 300);
+
   // One clock per render of the page, so every card measures against the same moment.
   const now = Date.now();
   return (
     <Stack>
       <Group justify="space-between" wrap="wrap">
-        <Group gap="xs">
-          <Title order={2}>{t('reviews.title')}</Title>
-          {queue.data && <Badge variant="light">{queue.data.total}</Badge>}
+        <Group gap="xs" align="baseline">
+          <Title order={2}>{t(`reviews.titles.${choice}`)}</Title>
+          <Text c="dimmed" size="sm" aria-live="polite" data-testid="review-total">
+            {queue.data
+              ? t('reviews.total', {
+                  count: queue.data.total,
+                  formatted: formatNumber(queue.data.total, i18n.language),
+                })
+              : ' '}
+          </Text>
         </Group>
         <SegmentedControl
           aria-label={t('reviews.order')}
           value={order}
-          onChange={(value) => {
-            setPage(1);
-            const next = new URLSearchParams(search);
-            if (value === 'newest') next.set('order', 'newest');
-            else next.delete('order');
-            setSearch(next, { replace: true });
-          }}
+          onChange={(value) => setFilters({ order: value === 'newest' ? 'newest' : null })}
           data={[
             { value: 'oldest', label: t('reviews.orders.oldest') },
             { value: 'newest', label: t('reviews.orders.newest') },
           ]}
         />
       </Group>
+      <Card withBorder p="sm" component="form" role="search" onSubmit={(e) => e.preventDefault()}>
+        <Stack gap="xs">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            <Select
+              label={t('reviews.filters.state')}
+              data={STATE_CHOICES.map((value) => ({ value, label: t(`reviews.states.${value}`) }))}
+              value={choice}
+              onChange={(value) => setFilters({ state: value === 'submitted' ? null : value })}
+              allowDeselect={false}
+            />
+            <AgencyPicker
+              label={t('reviews.filters.agency')}
+              value={filters.agencyId ?? null}
+              onChange={(id) => setFilters({ agencyId: id ? String(id) : null })}
+            />
+            <DirectivePicker
+              label={t('reviews.filters.directive')}
+              value={filters.directiveId ?? null}
+              onChange={(id) => setFilters({ directiveId: id ? String(id) : null })}
+            />
+            <TextInput
+              label={t('reviews.filters.q')}
+              placeholder={t('reviews.filters.qPlaceholder')}
+              leftSection={<IconSearch size={16} />}
+              value={text}
+              onChange={(e) => {
+                setText(e.currentTarget.value);
+                setQueryText(e.currentTarget.value);
+              }}
+            />
+          </SimpleGrid>
+          {filtered && (
+            <Group justify="flex-end">
+              <Button
+                variant="subtle"
+                size="xs"
+                color="gray"
+                leftSection={<IconX size={14} />}
+                onClick={() => {
+                  setText('');
+                  setFilters({ state: null, agencyId: null, directiveId: null, q: null });
+                }}
+              >
+                {t('reviews.filters.clear')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </Card>
       {queue.isPending ? (
         <LoadingState />
       ) : queue.error ? (
         <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />
       ) : queue.data.items.length === 0 ? (
-        <EmptyState>{t('reviews.empty')}</EmptyState>
+        <EmptyState>{filtered ? t('reviews.emptyFiltered') : t('reviews.empty')}</EmptyState>
       ) : (
         <Stack style={{ opacity: queue.isPlaceholderData ? 0.6 : 1 }}>
           {queue.data.items.map((report) => (

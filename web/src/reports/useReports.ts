@@ -7,6 +7,7 @@ import type {
   ReviewReportBody,
   UpdateReportBody,
 } from '@giamsat/server/reports/report.schemas.ts';
+import type { ReportState } from '@giamsat/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../api/client.ts';
@@ -23,13 +24,23 @@ export function useTaskReports(taskId: number) {
 export type QueueOrder = 'oldest' | 'newest';
 export type QueuedReport = z.infer<typeof ReportPageResponse>['items'][number];
 
-/** Submitted reports awaiting review, each with its task (one request for the page, none per card). */
-export function useReviewQueue(page: number, order: QueueOrder) {
+/** What the review queue is narrowed to (kept in the page's URL); the server applies it within its scope. */
+export interface ReviewFilters {
+  state?: ReportState;
+  agencyId?: number;
+  directiveId?: number;
+  q?: string;
+}
+
+/** Reports for review, each with its task (one request for the page, none per card). */
+export function useReviewQueue(filters: ReviewFilters, page: number, order: QueueOrder) {
   return useQuery({
-    queryKey: ['reports', 'queue', order, page],
+    queryKey: ['reports', 'queue', filters, order, page],
     queryFn: () =>
       api.get<z.infer<typeof ReportPageResponse>>('/api/reports', {
-        state: 'submitted',
+        ...filters,
+        // A body's reports with those of the bodies under it: a province's office picks the province.
+        subtree: filters.agencyId ? 'true' : undefined,
         order,
         page,
         pageSize: 20,

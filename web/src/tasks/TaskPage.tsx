@@ -37,7 +37,7 @@ function Reports({ task }: { task: Task }) {
           key={mine?.id ?? 'new'}
           taskId={task.id}
           existing={mine ?? null}
-          currentPercent={task.progressPercent}
+          acceptedPercent={reports.data.acceptedPercent}
         />
       )}
       {awaiting && (
