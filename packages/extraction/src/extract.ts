@@ -131,11 +131,24 @@ export function extractDirectives(text: string, options: ExtractOptions = {}): E
         // tỉnh X"): that body is the one the unnamed items speak to.
         else if (address.names.length === 0 && r.type === 'Thông báo kết luận')
           implicitLead = meetingBody([r.title ?? '', ...slice.slice(0, 3).map((l) => l.text)], ix);
-        // The opening "Thực hiện …/Triển khai …" paragraphs, before the first numbered part.
-        for (const l of lines.slice(Math.max(0, r.headerFrom), end).slice(0, 40)) {
-          for (const n of implementedNumbers(l.text))
+        // The opening "Thực hiện …/Triển khai …" paragraphs, before the first numbered part; and a title
+        // "Ban hành Chương trình hành động thực hiện Nghị quyết số …".
+        const title = /(thực hiện|triển khai)\s.*$/iu.exec(r.titleWritten ?? '')?.[0] ?? '';
+        for (const text of [
+          title,
+          ...lines
+            .slice(Math.max(0, r.headerFrom), end)
+            .slice(0, 40)
+            .map((l) => l.text),
+        ]) {
+          for (const n of implementedNumbers(text))
             if (!implementsSet.includes(n) && n !== r.number) implementsSet.push(n);
         }
+      } else {
+        // An attached programme or plan says under its title what it carries out ("(Thực hiện Nghị quyết số …)").
+        for (const l of lines.slice(part.from, Math.min(end, part.from + 6)))
+          for (const n of implementedNumbers(l.text.replace(/^[(*\s]+/, '')))
+            if (!implementsSet.includes(n) && n !== r.number) implementsSet.push(n);
       }
       const ctx = { ix, year, scope, implicitLead };
       const prefix = k === 0 ? '' : part.kind;

@@ -73,6 +73,26 @@ describe('body names', () => {
     expect(names('Bộ Y tế và các bộ, ngành')).toEqual(['Bộ Y tế', 'Các bộ, ngành']);
   });
 
+  it('keeps the same unit of every body of a group as one addressee', () => {
+    expect(
+      names('Văn phòng các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Văn phòng Ủy ban nhân dân tỉnh Lào Cai'),
+    ).toEqual([
+      'Văn phòng các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ',
+      'Văn phòng Ủy ban nhân dân tỉnh Lào Cai',
+    ]);
+  });
+
+  it('gives each place named after "Ủy ban nhân dân các tỉnh:" its own people’s committee', () => {
+    expect(names('Ủy ban nhân dân các tỉnh: Lai Châu, Điện Biên')).toEqual([
+      'Ủy ban nhân dân tỉnh Lai Châu',
+      'Ủy ban nhân dân tỉnh Điện Biên',
+    ]);
+  });
+
+  it('keeps a department named through the body it belongs to as one name', () => {
+    expect(names('Cục Quản trị, Văn phòng Chính phủ')).toEqual(['Cục Quản trị, Văn phòng Chính phủ']);
+  });
+
   it('returns an unknown body as written and lists it as unknown', () => {
     const p = parseBodyList('Bộ Tài chính, Ban Quản lý Khu công nghệ cao Hòa Lạc', ix);
     expect(p.names).toEqual(['Bộ Tài chính', 'Ban Quản lý Khu công nghệ cao Hòa Lạc']);
@@ -93,6 +113,13 @@ describe('the assignee of an item', () => {
     const s = findSubject('Bộ Tư pháp chủ trì, phối hợp với Bộ Công an rà soát thủ tục.', ix);
     expect(s?.bodies.names).toEqual(['Bộ Tư pháp']);
     expect(s?.headingOnly).toBe(false);
+  });
+
+  it('is the body the writer asks, not the writer ("X đề nghị Y …")', () => {
+    expect(findSubject('Văn phòng Chính phủ đề nghị Bộ Y tế chuẩn bị báo cáo.', ix)?.bodies.names).toEqual(['Bộ Y tế']);
+    expect(findSubject('Sở Tài chính trân trọng đề nghị Sở Y tế rà soát danh mục.', ix)?.bodies.names).toEqual([
+      'Sở Y tế',
+    ]);
   });
 
   it('follows "Đề nghị" and "Giao"', () => {

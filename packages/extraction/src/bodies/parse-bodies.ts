@@ -30,6 +30,10 @@ const COLLECTIVE =
 const COLLECTIVE_WORD =
   /^(chi bộ|đảng bộ|tổ đảng|thôn|tổ dân phố|bộ|ngành|cơ quan|địa phương|đơn vị|tổ chức|doanh nghiệp|lực lượng|sở|ban|cấp|tỉnh|thành phố|xã|phường|đặc khu|đoàn thể|trường|viện|tập đoàn|hội|quỹ|khối|chính quyền|đảng|cấp ủy|cấp uỷ|tổ chức đảng|cơ sở)(?![\p{L}])/iu;
 
+/** "(Chủ tịch) Ủy ban nhân dân các tỉnh, thành phố: A, B" — one people's committee per place named after the colon. */
+const PLACES_OF_COMMITTEES =
+  /(^|\s)(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+các\s+(tỉnh|thành phố)(,?\s*(tỉnh|thành phố))?\s*$/iu;
+
 /** Heads that name a person or role: the whole phrase is one assignee. */
 const ROLE_HEAD = /^(người đứng đầu|thủ trưởng|lãnh đạo|trưởng|bí thư)(?![\p{L}])/iu;
 
@@ -477,7 +481,7 @@ function computeSubject(text: string, ix: BodyIndex): Subject | null {
     const head = s.slice(0, ws[colonWord]?.end ?? 0).replace(/:$/, '');
     const after = s.slice(ws[colonWord]?.end ?? 0).trim();
     const listFollows =
-      /(^|\s)(các\s+)?(bộ|sở|cơ quan)(,?\s*cơ quan)?\s*$/iu.test(head) &&
+      (/(^|\s)(các\s+)?(bộ|sở|cơ quan)(,?\s*cơ quan)?\s*$/iu.test(head) || PLACES_OF_COMMITTEES.test(head)) &&
       /^\p{Lu}/u.test(after) &&
       !PREDICATE_SET.has(fold(after.split(/\s+/).slice(0, 2).join(' ')).replace(/[,;:.]+$/, '')) &&
       !PREDICATE_SET.has(fold(after.split(/\s+/)[0] ?? '').replace(/[,;:.]+$/, ''));
@@ -519,7 +523,9 @@ function computeSubject(text: string, ix: BodyIndex): Subject | null {
           );
         // "Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường cần …": a scope word, then more bodies.
         const next = fold(gap).replace(/^((tỉnh|thành phố|trung ương|cấp tỉnh|cấp xã)[\s,;]+)+/u, '');
-        if (!qualifier && !BODY_HEAD.test(next) && !COLLECTIVE.test(next)) return null;
+        // "X (trân trọng) đề nghị Y …": the asker, then the assignee (read below).
+        const asks = /^(trân trọng\s+)?(đề nghị|yêu cầu|giao)\s/u.test(fold(gap));
+        if (!qualifier && !asks && !BODY_HEAD.test(next) && !COLLECTIVE.test(next)) return null;
       }
     }
   } else if (!pred) {
@@ -584,10 +590,32 @@ function readCoordinating(clause: string, ix: BodyIndex): ParsedBodies | null {
   const marked = markRegistry(ws, rest, ix);
   const pred = predicateAt(ws, marked, 0);
   if (pred) rest = rest.slice(0, ws[pred.index]?.start ?? rest.length);
+  else {
+    // "… phối hợp với Cục X, Văn phòng Chính phủ chạy thử hệ thống …": a verb the lists do not know
+    // follows a known name; the name ends there.
+    const end = knownNameEnd(ws, marked, rest);
+    if (end >= 0) rest = rest.slice(0, end);
+  }
   rest = rest.replace(/[,;:\s]+$/, '');
   if (!rest || !looksLikeBody(rest, marked[0] === true)) return null;
   const parsed = parseBodyList(rest, ix);
   return parsed.names.length ? parsed : null;
+}
+
+/** Words that go on a list of bodies after a known name: a scope, a group, a joint. */
+const LIST_GOES_ON =
+  /^(và|các|những|cùng|có liên quan|liên quan|cấp|trực thuộc|thuộc|của|ở|tỉnh|thành phố|trung ương|xã|phường|đặc khu|huyện|quận|địa phương|đơn vị|ngành|cơ quan)(?![\p{L}])/u;
+
+/** Offset where a known name is followed by words in lower case that go on no list, or -1. */
+function knownNameEnd(ws: Word[], marked: boolean[], src: string): number {
+  for (let k = 1; k < ws.length; k++) {
+    const w = ws[k];
+    const prev = ws[k - 1];
+    if (!w || !prev || marked[k] || !marked[k - 1] || /[,;]$/.test(prev.text) || !isLowerStart(bare(w.text))) continue;
+    if (LIST_GOES_ON.test(src.slice(w.start, w.start + 40).toLowerCase())) continue;
+    return w.start;
+  }
+  return -1;
 }
 
 // ── Lists of bodies ───────────────────────────────────────────────────────────
@@ -739,10 +767,7 @@ export function parseBodyList(input: string, ix: BodyIndex, loose = false): Pars
     const before = span.slice(0, colon);
     const hm = /(^|\s)(các\s+)?(bộ|sở|cơ quan)(,?\s*cơ quan)?\s*$/iu.exec(before);
     // "Ủy ban nhân dân các tỉnh, thành phố: Lào Cai, Cần Thơ" — one people's committee per place.
-    const provinces =
-      /(^|\s)(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+các\s+(tỉnh|thành phố)(,?\s*(tỉnh|thành phố))?\s*$/iu.test(
-        before,
-      );
+    const provinces = PLACES_OF_COMMITTEES.test(before);
     if (hm) {
       head = /sở/iu.test(hm[3] ?? '') ? ['Sở'] : /bộ/iu.test(hm[3] ?? '') ? ['Bộ'] : [];
       body = span.slice(colon + 1).trim();
@@ -777,7 +802,8 @@ function resolveWithHead(text: string, head: string[], ix: BodyIndex): string | 
   const t = cleanName(text);
   if (!t) return undefined;
   const direct = ix.lookup(t);
-  if (direct) return direct.name;
+  // "Ủy ban nhân dân các tỉnh: Lào Cai, …": the place's committee, not the place.
+  if (direct && !(head.length > 1 && /^(tỉnh|thành phố)\s/iu.test(direct.name))) return direct.name;
   const role = withoutRole(t);
   const ofRole = role ? ix.lookup(role) : undefined;
   if (ofRole) return ofRole.name;
@@ -838,6 +864,9 @@ function knownRun(text: string, ix: BodyIndex): string[] | null {
   names.push(ix.lookup(rest)?.name ?? rest);
   return names;
 }
+
+/** The same unit of every body of a group: "Văn phòng các Bộ, …", "Thanh tra các sở, ngành". */
+const UNIT_OF_GROUP = /^(văn phòng|thanh tra|công đoàn|đảng ủy|đảng uỷ|ban cán sự đảng)\s+(?=(các|những)\s)/iu;
 
 /** "Bộ, ngành, địa phương" (a cell) is the group "Các bộ, ngành, địa phương". */
 const BARE_COLLECTIVE = /^(bộ|ngành|sở|ban|cơ quan|địa phương|đơn vị)$/iu;
@@ -914,6 +943,19 @@ function addPieces(pieces: Piece[], head: string[], out: ListBuilder, ix: BodyIn
       pieces.splice(i, 2, { text: `${piece.text}${piece.sep}${nextPiece.text}`, sep: nextPiece.sep });
       continue;
     }
+    // "Cục Quản trị, Văn phòng Chính phủ": a department the registry does not know, then the body it is part of.
+    if (
+      nextPiece &&
+      piece.sep.trim() === ',' &&
+      /^(Cục|Vụ|Viện|Trung tâm|Thanh tra|Tổng cục)\s+\p{Lu}/u.test(piece.text) &&
+      /^(Bộ|Văn phòng|Ủy ban|Uỷ ban)\s/u.test(nextPiece.text) &&
+      !ix.lookup(cleanName(piece.text)) &&
+      ix.lookup(cleanName(nextPiece.text))?.body
+    ) {
+      out.asWritten(`${cleanName(piece.text)}, ${cleanName(nextPiece.text)}`);
+      i += 2;
+      continue;
+    }
     if (/^Đảng (ủy|uỷ) Mặt trận Tổ quốc/iu.test(piece.text) && nextPiece && /^các đoàn thể/iu.test(nextPiece.text)) {
       out.asWritten(`${cleanName(piece.text)}${piece.sep}${nextPiece.text}`);
       i += 2;
@@ -928,8 +970,10 @@ function addPieces(pieces: Piece[], head: string[], out: ListBuilder, ix: BodyIn
     const nextText = nextPiece?.text ?? '';
     if (BARE_COLLECTIVE.test(text) && nextPiece && isLowerStart(nextText) && COLLECTIVE_WORD.test(nextText))
       text = `Các ${text.toLowerCase()}`;
-    // A group written in parts: "các bộ, ngành, địa phương và doanh nghiệp" is one addressee.
-    if (COLLECTIVE.test(text)) {
+    // A group written in parts: "các bộ, ngành, địa phương và doanh nghiệp" is one addressee; so is a
+    // unit of each of them ("Văn phòng các Bộ, cơ quan ngang Bộ").
+    const ofGroup = UNIT_OF_GROUP.exec(text);
+    if (COLLECTIVE.test(ofGroup ? text.slice(ofGroup[0].length) : text)) {
       let j = i + 1;
       let phrase = text;
       let sep = piece.sep;

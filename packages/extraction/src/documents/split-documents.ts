@@ -7,7 +7,7 @@
 // not a document of its own. Nothing after a signature is dropped: what follows is an attachment or
 // the next document.
 
-import type { BodyIndex } from '../bodies/registry.ts';
+import { type BodyIndex, expandAbbreviations } from '../bodies/registry.ts';
 import type { SourceLine } from '../text/lines.ts';
 import { fold, isUpperLine, stripMarkup } from '../text/normalize.ts';
 import type { DocumentConfidence, Level } from '../types.ts';
@@ -29,6 +29,8 @@ export interface DocumentRegion {
   issuer: string | null;
   level: Level | null;
   title: string | null;
+  /** The title as written (its letter case kept: document numbers in it). */
+  titleWritten: string | null;
   startsAtLine: number;
   /** Index (into lines) of the "Số" line, or -1. */
   anchor: number;
@@ -290,6 +292,54 @@ function titleAfter(lines: SourceLine[], i: number): string | null {
 
 const CLOSING = /^(Nơi nhận|NƠI NHẬN)\s*:?/u;
 
+/** A text published without its title block opens by citing itself: "Công điện số 52/CĐ-TTg ngày 18/8/2025 của Thủ tướng Chính phủ về …". */
+const CITED_TITLE =
+  /^(Công điện|Chỉ thị|Thông báo kết luận|Thông báo|Kế hoạch|Công văn|Quyết định|Nghị quyết|Kết luận|Chương trình hành động|Hướng dẫn)(?:\s+(?:số\s*:?\s*)?(\d[\p{L}\d.]*\s*[-–/]\s*[\p{L}\d]+(?:\s*[-–/]\s*[\p{L}\d]+){0,4}))?(?:\s*,?\s*ngày\s+(\d{1,2})\s*(?:\/|tháng)\s*(\d{1,2})\s*(?:\/|năm)\s*(\d{4}))?(?:\s+của\s+(.+?))?(?:\s+(?:về việc|về|V\/v)\s+(.+))?$/u;
+/** "Ủy ban nhân dân xã X thông báo …": the body that speaks in a text without a title block. */
+const SPEAKER =
+  /(?:^|[,.;]\s*)((?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Đảng ủy|Đảng uỷ|Hội đồng nhân dân|HĐND|Ban Thường vụ Đảng ủy|Ban Chỉ đạo)\s+(?:xã|phường|đặc khu|tỉnh|thành phố)\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})\s+(?:thông báo|yêu cầu|đề nghị|hướng dẫn|kính đề nghị)(?![\p{L}])/u;
+
+interface CitedHeader {
+  number: string | null;
+  type: string | null;
+  date: string | null;
+  issuer: string | null;
+  level: Level | null;
+  title: string | null;
+}
+
+/** What the opening lines of a text without a title block say of the document itself. */
+function citedHeader(lines: SourceLine[], ix: BodyIndex | undefined): CitedHeader {
+  const out: CitedHeader = { number: null, type: null, date: null, issuer: null, level: null, title: null };
+  const opening = lines
+    .slice(0, 12)
+    .filter((l) => !l.cells && l.text.trim())
+    .map((l) => stripMarkup(l.text).replace(/\s+/g, ' ').trim());
+  const first = opening[0] ?? '';
+  const m = first.length < 400 ? CITED_TITLE.exec(first.replace(/[.:]$/, '')) : null;
+  if (m) {
+    out.type = m[1] ?? null;
+    if (m[2]) out.number = normalizeDocNumber(m[2]);
+    if (m[3] && m[4] && m[5]) {
+      const dm = /(\d+) (\d+) (\d+)/.exec(`${m[3]} ${m[4]} ${m[5]}`);
+      if (dm) out.date = isoFrom(dm);
+    }
+    if (m[6]) out.issuer = ix?.lookup(m[6])?.name ?? m[6];
+    out.title = m[7] ?? null;
+  }
+  if (!out.issuer) {
+    for (const t of opening.slice(0, 8)) {
+      const sm = SPEAKER.exec(t);
+      if (!sm?.[1]) continue;
+      const written = expandAbbreviations(sm[1]);
+      out.issuer = ix?.lookup(written)?.name ?? written;
+      break;
+    }
+  }
+  if (out.issuer || out.number) out.level = levelOf(out.issuer ?? '', out.number);
+  return out;
+}
+
 export function splitDocuments(lines: SourceLine[], ix?: BodyIndex): DocumentRegion[] {
   const anchors: number[] = [];
   for (let i = 0; i < lines.length; i++) if (numberIn(lines[i])) anchors.push(i);
@@ -361,7 +411,16 @@ export function splitDocuments(lines: SourceLine[], ix?: BodyIndex): DocumentReg
             const next = lines[k]?.text.trim() ?? '';
             if (name === 'Thông báo' && /^KẾT LUẬN/u.test(next)) type = 'Thông báo kết luận';
             const rest = compact.replace(re, '').trim();
-            title = rest || (next && (isUpperLine(next) || /^(Về|V\/v)\s/u.test(next)) ? next : null);
+            // The title (trích yếu) is the next line: in capitals, or in sentence case under a type alone on its line.
+            const titleLine =
+              next &&
+              (isUpperLine(next) ||
+                /^(Về|V\/v)\s/u.test(next) ||
+                (/^\p{Lu}/u.test(next) &&
+                  next.length < 400 &&
+                  !/[:;]$/.test(next) &&
+                  !/^(Căn cứ|Kính gửi|Số)/u.test(next)));
+            title = rest || (titleLine ? next : null);
             headerTo = Math.max(headerTo, j + 1);
             break;
           }
@@ -391,6 +450,7 @@ export function splitDocuments(lines: SourceLine[], ix?: BodyIndex): DocumentReg
       issuer: issuer.name,
       level: levelOf(`${headerLines.join(' ')} ${lines[b.anchor - 1]?.text ?? ''}`, number),
       title: title ? sentenceCase(stripMarkup(title)) : null,
+      titleWritten: title ? stripMarkup(title) : null,
       startsAtLine: lines[b.start]?.no ?? 1,
       anchor: b.anchor,
       parts,
@@ -408,23 +468,25 @@ export function splitDocuments(lines: SourceLine[], ix?: BodyIndex): DocumentReg
     });
   }
   if (docs.length === 0) {
+    const cited = citedHeader(lines, ix);
     docs.push({
-      number: null,
-      type: null,
-      date: null,
-      issuer: null,
-      level: null,
-      title: null,
+      number: cited.number,
+      type: cited.type,
+      date: cited.date,
+      issuer: cited.issuer,
+      level: cited.level,
+      title: cited.title,
+      titleWritten: cited.title,
       startsAtLine: 1,
       anchor: -1,
       parts: [{ kind: 'main', title: null, from: 0, to: rangeEnd(0) }],
       headerFrom: 0,
       headerTo: 0,
       confidence: {
-        number: conf(0.3, 'none-found'),
-        type: conf(0.3, 'none-found'),
-        date: conf(0.3, 'none-found'),
-        issuer: conf(0.3, 'none-found'),
+        number: conf(cited.number ? 0.7 : 0.3, cited.number ? 'title-block' : 'none-found'),
+        type: conf(cited.type ? 0.7 : 0.3, cited.type ? 'title-block' : 'none-found'),
+        date: conf(cited.date ? 0.7 : 0.3, cited.date ? 'title-block' : 'none-found'),
+        issuer: conf(cited.issuer ? 0.7 : 0.3, cited.issuer ? 'header-lines' : 'none-found'),
       },
     });
   }
