@@ -486,7 +486,10 @@ function computeSubject(text: string, ix: BodyIndex): Subject | null {
       !PREDICATE_SET.has(fold(after.split(/\s+/).slice(0, 2).join(' ')).replace(/[,;:.]+$/, '')) &&
       !PREDICATE_SET.has(fold(after.split(/\s+/)[0] ?? '').replace(/[,;:.]+$/, ''));
     if (!listFollows) {
-      const span = head.trim().replace(/^[*\s]+|[*\s]+$/g, '');
+      let span = head.trim().replace(/^[*\s]+|[*\s]+$/g, '');
+      // "Thủ tướng Chính phủ yêu cầu các Bộ trưởng, …:": the writer asks, the bodies after the verb act.
+      const asker = /^\S.{2,80}?\s(đề nghị|yêu cầu|giao)\s+(?=\p{Lu}|các\s|những\s)/u.exec(span);
+      if (asker && (marked[0] || BODY_HEAD.test(fold(span)))) span = span.slice(asker[0].length);
       if (!span || !looksLikeBody(span, marked[0] === true) || span.split(/\s+/).length > 30) return null;
       if (!marked[0] && /\s(gồm|dựa|nếu|khi|thì|để|mà|nhưng|vì|do|bằng|đến|như)\s/u.test(` ${span} `)) return null;
       const bodies = parseBodyList(span, ix);
@@ -966,7 +969,8 @@ function addPieces(pieces: Piece[], head: string[], out: ListBuilder, ix: BodyIn
       i++;
       continue;
     }
-    let text = cleanName(piece.text);
+    // "các Bộ trưởng", "Bộ trưởng các Bộ" (with no list after): the ministries.
+    let text = cleanName(piece.text).replace(/^(các\s+bộ trưởng|bộ trưởng các bộ)$/iu, 'Các bộ');
     const nextText = nextPiece?.text ?? '';
     if (BARE_COLLECTIVE.test(text) && nextPiece && isLowerStart(nextText) && COLLECTIVE_WORD.test(nextText))
       text = `Các ${text.toLowerCase()}`;

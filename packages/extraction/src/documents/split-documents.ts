@@ -327,6 +327,28 @@ function citedHeader(lines: SourceLine[], ix: BodyIndex | undefined): CitedHeade
     if (m[6]) out.issuer = ix?.lookup(m[6])?.name ?? m[6];
     out.title = m[7] ?? null;
   }
+  if (!m) {
+    // "CÔNG ĐIỆN" / "Về việc …": the type in capitals on a line of its own, the title under it.
+    const typeOf = (t: string) =>
+      isUpperLine(t) && t.length < 60
+        ? TYPE_WORDS.find(([re]) => re.test(t) && t.replace(re, '').trim() === '')
+        : undefined;
+    const at = opening.slice(0, 4).findIndex((t) => typeOf(t) !== undefined);
+    const named = at >= 0 ? typeOf(opening[at] ?? '') : undefined;
+    if (named) {
+      out.type = named[1];
+      out.title = (opening[at + 1] ?? '').replace(/^(Về việc|Về|V\/v)\s+/u, '') || null;
+      // The issuer in capitals above the type ("ỦY BAN NHÂN DÂN XÃ …").
+      const above = opening.slice(0, at).filter((t) => isUpperLine(t) && !MOTTO.test(t));
+      if (above.length) out.issuer = issuerOf(above, ix).name;
+    }
+  }
+  // "THỦ TƯỚNG CHÍNH PHỦ điện:": the telegram's sender.
+  const sender = opening.slice(0, 8).find((t) => /^[\p{Lu}\s]{4,80}\sđiện\s*:/u.test(t));
+  if (!out.issuer && sender) {
+    const written = sender.replace(/\sđiện\s*:.*$/u, '');
+    out.issuer = ix?.lookup(written)?.name ?? ix?.recase(written) ?? written;
+  }
   if (!out.issuer) {
     for (const t of opening.slice(0, 8)) {
       const sm = SPEAKER.exec(t);

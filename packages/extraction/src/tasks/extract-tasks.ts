@@ -546,6 +546,12 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
 
     if (subject?.headingOnly) {
       const a: Assignment = { lead: subject.bodies, coord: null, weak: false };
+      // "Thủ tướng Chính phủ yêu cầu các Bộ trưởng, …:" as a paragraph: the items after it are theirs.
+      if (b.kind === 'para' && b.children.length === 0 && /:\s*$/.test(b.text)) {
+        current = a;
+        groupTasks = [];
+        continue;
+      }
       if (itemChildren.length === 0 && paraChildren.length > 0) {
         groupTasks = emitUnit(sink, ctx, unitOf(b, true, ctx.ix), ref, {
           lead: a.lead,
