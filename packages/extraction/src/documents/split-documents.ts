@@ -299,14 +299,7 @@ const CITED_TITLE =
 const SPEAKER =
   /(?:^|[,.;]\s*)((?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Đảng ủy|Đảng uỷ|Hội đồng nhân dân|HĐND|Ban Thường vụ Đảng ủy|Ban Chỉ đạo)\s+(?:xã|phường|đặc khu|tỉnh|thành phố)\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})\s+(?:thông báo|yêu cầu|đề nghị|hướng dẫn|kính đề nghị)(?![\p{L}])/u;
 
-interface CitedHeader {
-  number: string | null;
-  type: string | null;
-  date: string | null;
-  issuer: string | null;
-  level: Level | null;
-  title: string | null;
-}
+type CitedHeader = Pick<DocumentRegion, 'number' | 'type' | 'date' | 'issuer' | 'level' | 'title'>;
 
 /** What the opening lines of a text without a title block say of the document itself. */
 function citedHeader(lines: SourceLine[], ix: BodyIndex | undefined): CitedHeader {
