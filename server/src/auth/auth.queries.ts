@@ -1,3 +1,4 @@
+import type { UserIdentityRow } from '../accounts/account.responses.ts';
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 
@@ -50,17 +51,8 @@ export async function recordLoginAttempt(db: Db, username: string, ip: string, s
   );
 }
 
-export interface MeRow {
-  id: number;
-  username: string;
-  full_name: string;
-  role: 'admin' | 'office' | 'focal' | 'head' | 'inspector';
-  agency_id: number;
-  agency_name: string;
-  agency_level: string;
-  scope_agency_id: number | null;
-  scope_agency_name: string | null;
-}
+/** The signed-in user: who they are and where they work. */
+export type MeRow = UserIdentityRow;
 
 export async function loadMe(db: Db, userId: number): Promise<MeRow | undefined> {
   const [row] = await db.query<MeRow>(sql`

@@ -129,6 +129,11 @@ class Scanner {
     this.out.push(c);
   }
 
+  /** A due day over a whole match. */
+  pushDate(due: string, m: RegExpExecArray, strength: number): void {
+    this.push({ kind: 'date', due, period: null, start: m.index, end: m.index + m[0].length, strength });
+  }
+
   /** A deadline with no due day (continuous, recurring, event) over a whole match. */
   pushOpen(kind: CandidateKind, period: RecurrencePeriod | null, m: RegExpExecArray, strength: number): void {
     this.push({ kind, due: null, period, start: m.index, end: m.index + m[0].length, strength });
@@ -188,20 +193,13 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
     const iso = endOfMonth(Number(m[2]), Number(m[1]));
     if (!iso) continue;
     const isBefore = /trước\s*$/.test(b);
-    sc.push({
-      kind: 'date',
-      due: isBefore ? dayBefore(`${m[2]}-${pad(Number(m[1]))}-01`) : iso,
-      period: null,
-      start,
-      end: start + m[0].length,
-      strength: opt.cell ? 3 : Math.max(2, strengthBefore(b)),
-    });
+    const due = isBefore ? dayBefore(`${m[2]}-${pad(Number(m[1]))}-01`) : iso;
+    sc.pushDate(due, m, opt.cell ? 3 : Math.max(2, strengthBefore(b)));
   }
   if (opt.cell) {
     for (const m of matchesIf(digits, t, /(?<![\d./-])(\d{1,2})\s?\/\s?(\d{4})(?![\d/])/g)) {
       const iso = endOfMonth(Number(m[2]), Number(m[1]));
-      if (iso)
-        sc.push({ kind: 'date', due: iso, period: null, start: m.index, end: m.index + m[0].length, strength: 3 });
+      if (iso) sc.pushDate(iso, m, 3);
     }
   }
 
@@ -214,15 +212,7 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
     const q = ROMAN[m[1] ?? ''] ?? 0;
     const iso = endOfQuarter(Number(m[2]), q);
     if (!iso) continue;
-    const b = sc.before(m.index);
-    sc.push({
-      kind: 'date',
-      due: iso,
-      period: null,
-      start: m.index,
-      end: m.index + m[0].length,
-      strength: opt.cell ? 3 : Math.max(2, strengthBefore(b)),
-    });
+    sc.pushDate(iso, m, opt.cell ? 3 : Math.max(2, strengthBefore(sc.before(m.index))));
   }
 
   // Spans: "2025-2026", "giai đoạn 2025 - 2030" → the end of the span.
@@ -243,15 +233,7 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
     )
       continue;
     const iso = endOfYear(z);
-    if (iso)
-      sc.push({
-        kind: 'date',
-        due: iso,
-        period: null,
-        start: m.index,
-        end: m.index + m[0].length,
-        strength: opt.cell ? 3 : 2,
-      });
+    if (iso) sc.pushDate(iso, m, opt.cell ? 3 : 2);
   }
 
   // "2025 và những năm tiếp theo": from that year on, with no end.
