@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app/app.ts';
 import { loadConfig } from '../src/config/config.ts';
 import type { Db } from '../src/db/db.ts';
@@ -29,6 +30,28 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async close() {
       await app.close();
       await db.close();
+    },
+  };
+}
+
+/**
+ * A fresh app for the enclosing describe block (its own beforeAll and afterAll) and what `setup` makes
+ * in its database: read `t` and `data` inside tests and hooks, once the block's beforeAll has run.
+ */
+export function useTestApp<Data>(setup: (db: Db) => Promise<Data>): { readonly t: TestContext; readonly data: Data } {
+  let t: TestContext | undefined;
+  let data: Data | undefined;
+  beforeAll(async () => {
+    t = await createTestApp();
+    data = await setup(t.db);
+  });
+  afterAll(() => t?.close());
+  return {
+    get t() {
+      return t!;
+    },
+    get data() {
+      return data!;
     },
   };
 }

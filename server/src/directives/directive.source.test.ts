@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { makeDirective, makeRoleCast, type RoleCast } from '../../test/factories/directives.ts';
+import { describe, expect, it } from 'vitest';
+import { anonymous, loginAs, useTestApp } from '../../test/app.ts';
+import { makeDirective, makeRoleCast } from '../../test/factories/directives.ts';
 import { makeTask } from '../../test/factories/tasks.ts';
 import { sql } from '../db/sql.ts';
 
@@ -12,30 +12,23 @@ const SOURCE = [
 ].join('\n');
 
 describe('a directive’s source text for review', () => {
-  let t: TestContext;
-  let cast: RoleCast;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    cast = await makeRoleCast(t.db);
-  });
-  afterAll(() => t.close());
+  const world = useTestApp(makeRoleCast);
 
   it('gives the text and, in reading order, each task’s first line and the bodies still to match', async () => {
-    const draft = await makeDirective(t.db, {
+    const draft = await makeDirective(world.t.db, {
       number: '05-KH/UBND',
       status: 'draft',
-      scope: cast.hanoi,
+      scope: world.data.hanoi,
       level: 'province',
     });
-    await t.db.query(sql`UPDATE directives SET source_text = ${SOURCE} WHERE id = ${draft.id}`);
-    const second = await makeTask(t.db, { directive: draft, lead: [] });
-    const first = await makeTask(t.db, { directive: draft, lead: [cast.hanoiDept] });
-    await t.db.query(sql`UPDATE tasks SET source_line = 3, ref = '1' WHERE id = ${first.id}`);
-    await t.db.query(sql`UPDATE tasks SET source_line = 4, ref = '2',
+    await world.t.db.query(sql`UPDATE directives SET source_text = ${SOURCE} WHERE id = ${draft.id}`);
+    const second = await makeTask(world.t.db, { directive: draft, lead: [] });
+    const first = await makeTask(world.t.db, { directive: draft, lead: [world.data.hanoiDept] });
+    await world.t.db.query(sql`UPDATE tasks SET source_line = 3, ref = '1' WHERE id = ${first.id}`);
+    await world.t.db.query(sql`UPDATE tasks SET source_line = 4, ref = '2',
       unresolved_bodies = ARRAY['Ban Quản lý các khu công nghệ cao'] WHERE id = ${second.id}`);
 
-    const office = await loginAs(t.app, cast.users.office);
+    const office = await loginAs(world.t.app, world.data.users.office);
     const res = await office.get(`/api/directives/${draft.id}/source`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
@@ -59,14 +52,18 @@ describe('a directive’s source text for review', () => {
     expect(SOURCE.split('\n')[2]).toContain('cơ sở dữ liệu khoa học');
 
     // A draft is its office's business: another province and the public see nothing there.
-    const otherOffice = await loginAs(t.app, cast.users.otherOffice);
+    const otherOffice = await loginAs(world.t.app, world.data.users.otherOffice);
     expect((await otherOffice.get(`/api/directives/${draft.id}/source`)).statusCode).toBe(404);
-    expect((await anonymous(t.app).get(`/api/directives/${draft.id}/source`)).statusCode).toBe(404);
+    expect((await anonymous(world.t.app).get(`/api/directives/${draft.id}/source`)).statusCode).toBe(404);
   });
 
   it('is public once published, and empty for a directive typed in by hand', async () => {
-    const typed = await makeDirective(t.db, { number: '06-KH/UBND', status: 'published', scope: cast.hanoi });
-    const res = await anonymous(t.app).get(`/api/directives/${typed.id}/source`);
+    const typed = await makeDirective(world.t.db, {
+      number: '06-KH/UBND',
+      status: 'published',
+      scope: world.data.hanoi,
+    });
+    const res = await anonymous(world.t.app).get(`/api/directives/${typed.id}/source`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ text: null, filename: null, issuerSuccessors: [], confidence: null, tasks: [] });
   });

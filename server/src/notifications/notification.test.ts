@@ -1,36 +1,39 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { makeUser, type TestUser } from '../../test/factories/accounts.ts';
+import { describe, expect, it } from 'vitest';
+import { anonymous, loginAs, useTestApp } from '../../test/app.ts';
+import { makeUser } from '../../test/factories/accounts.ts';
 import { makeAgency } from '../../test/factories/agencies.ts';
-import { makeDirective, makeRoleCast, type RoleCast } from '../../test/factories/directives.ts';
+import { makeDirective, makeRoleCast } from '../../test/factories/directives.ts';
 import { makeTask } from '../../test/factories/tasks.ts';
 
 describe('notifications', () => {
-  let t: TestContext;
-  let cast: RoleCast;
-  let ministryUser: TestUser;
-  let ministryHead: TestUser;
-  let outsider: TestUser;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    cast = await makeRoleCast(t.db);
-    ministryUser = await makeUser(t.db, { role: 'focal', agency: cast.ministry });
-    ministryHead = await makeUser(t.db, { role: 'head', agency: cast.ministry });
-    outsider = await makeUser(t.db, { role: 'focal', agency: await makeAgency(t.db, { name: 'Bộ Tư pháp' }) });
+  const world = useTestApp(async (db) => {
+    const cast = await makeRoleCast(db);
+    return {
+      cast,
+      ministryUser: await makeUser(db, { role: 'focal', agency: cast.ministry }),
+      ministryHead: await makeUser(db, { role: 'head', agency: cast.ministry }),
+      outsider: await makeUser(db, { role: 'focal', agency: await makeAgency(db, { name: 'Bộ Tư pháp' }) }),
+    };
   });
-  afterAll(() => t.close());
 
   it('tells each assigned body, through its group too, that a directive assigning it tasks went live', async () => {
-    const draft = await makeDirective(t.db, { number: '07-TB/CQTTBCĐ', status: 'draft', scope: null });
-    await makeTask(t.db, { directive: draft, lead: [cast.ministry], coordinating: [cast.communes] });
-    await makeTask(t.db, { directive: draft, lead: [cast.ministry] });
-    await makeTask(t.db, { directive: draft, lead: [cast.hanoiDept], coordinating: [cast.ministry] });
+    const draft = await makeDirective(world.t.db, { number: '07-TB/CQTTBCĐ', status: 'draft', scope: null });
+    await makeTask(world.t.db, {
+      directive: draft,
+      lead: [world.data.cast.ministry],
+      coordinating: [world.data.cast.communes],
+    });
+    await makeTask(world.t.db, { directive: draft, lead: [world.data.cast.ministry] });
+    await makeTask(world.t.db, {
+      directive: draft,
+      lead: [world.data.cast.hanoiDept],
+      coordinating: [world.data.cast.ministry],
+    });
 
-    const centralOffice = await loginAs(t.app, cast.users.centralOffice);
+    const centralOffice = await loginAs(world.t.app, world.data.cast.users.centralOffice);
     expect((await centralOffice.post(`/api/directives/${draft.id}/publish`, {})).statusCode).toBe(200);
 
-    const ministryFocal = await loginAs(t.app, ministryUser);
+    const ministryFocal = await loginAs(world.t.app, world.data.ministryUser);
     const list = await ministryFocal.get('/api/notifications');
     expect(list.statusCode).toBe(200);
     expect(list.json()).toMatchObject({
@@ -48,22 +51,22 @@ describe('notifications', () => {
     });
 
     // The commune is coordinating through "UBND cấp xã": its focal point is told too.
-    const commune = await loginAs(t.app, cast.users.communeFocal);
+    const commune = await loginAs(world.t.app, world.data.cast.users.communeFocal);
     expect((await commune.get('/api/notifications')).json().items).toEqual([
       expect.objectContaining({ directive: expect.objectContaining({ id: draft.id }), coordinatingTaskCount: 1 }),
     ]);
     // A body with nothing in it hears nothing.
-    const other = await loginAs(t.app, outsider);
+    const other = await loginAs(world.t.app, world.data.outsider);
     expect((await other.get('/api/notifications')).json()).toMatchObject({ total: 0, unread: 0, items: [] });
   });
 
   it('is read for the whole body, by one of its people, and only by its own body', async () => {
-    const ministryFocal = await loginAs(t.app, ministryUser);
+    const ministryFocal = await loginAs(world.t.app, world.data.ministryUser);
     const [notification] = (await ministryFocal.get('/api/notifications?unreadOnly=true')).json().items;
     expect(notification).toBeDefined();
 
     // Another body's user cannot read it, nor tell it exists.
-    const other = await loginAs(t.app, outsider);
+    const other = await loginAs(world.t.app, world.data.outsider);
     expect((await other.post(`/api/notifications/${notification.id}/read`, {})).statusCode).toBe(404);
 
     const read = await ministryFocal.post(`/api/notifications/${notification.id}/read`, {});
@@ -74,21 +77,21 @@ describe('notifications', () => {
     expect(again.json().readAt).toBe(read.json().readAt);
 
     // The body's head sees it read as well.
-    const head = await loginAs(t.app, ministryHead);
+    const head = await loginAs(world.t.app, world.data.ministryHead);
     expect((await head.get('/api/notifications')).json()).toMatchObject({ unread: 0, total: 1 });
     expect((await head.get('/api/notifications?unreadOnly=true')).json()).toMatchObject({ total: 0, items: [] });
   });
 
   it('marks all read at once, and pages newest first', async () => {
-    const body = cast.hanoiCommune;
-    const focal = await makeUser(t.db, { role: 'focal', agency: body });
-    const centralOffice = await loginAs(t.app, cast.users.centralOffice);
+    const body = world.data.cast.hanoiCommune;
+    const focal = await makeUser(world.t.db, { role: 'focal', agency: body });
+    const centralOffice = await loginAs(world.t.app, world.data.cast.users.centralOffice);
     for (const number of ['10-KH/BCĐ', '11-KH/BCĐ', '12-KH/BCĐ']) {
-      const draft = await makeDirective(t.db, { number, status: 'draft', scope: null });
-      await makeTask(t.db, { directive: draft, lead: [body] });
+      const draft = await makeDirective(world.t.db, { number, status: 'draft', scope: null });
+      await makeTask(world.t.db, { directive: draft, lead: [body] });
       expect((await centralOffice.post(`/api/directives/${draft.id}/publish`, {})).statusCode).toBe(200);
     }
-    const client = await loginAs(t.app, focal);
+    const client = await loginAs(world.t.app, focal);
     const page = (await client.get('/api/notifications?limit=2')).json();
     expect(page.items.map((n: { directive: { number: string } }) => n.directive.number)).toEqual([
       '12-KH/BCĐ',
@@ -102,7 +105,7 @@ describe('notifications', () => {
   });
 
   it('needs a signed-in user', async () => {
-    expect((await anonymous(t.app).get('/api/notifications')).statusCode).toBe(401);
-    expect((await anonymous(t.app).post('/api/notifications/1/read', {})).statusCode).toBe(401);
+    expect((await anonymous(world.t.app).get('/api/notifications')).statusCode).toBe(401);
+    expect((await anonymous(world.t.app).post('/api/notifications/1/read', {})).statusCode).toBe(401);
   });
 });
