@@ -1,4 +1,4 @@
-import type { UserIdentityRow } from '../accounts/account.responses.ts';
+import type { AgencyLevel } from '@giamsat/shared';
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 
@@ -51,8 +51,18 @@ export async function recordLoginAttempt(db: Db, username: string, ip: string, s
   );
 }
 
-/** The signed-in user: who they are and where they work. */
-export type MeRow = UserIdentityRow;
+/** The signed-in user, and any user's identity: who they are and where they work. */
+export interface MeRow {
+  id: number;
+  username: string;
+  full_name: string;
+  role: 'admin' | 'office' | 'focal' | 'head' | 'inspector';
+  agency_id: number;
+  agency_name: string;
+  agency_level: AgencyLevel;
+  scope_agency_id: number | null;
+  scope_agency_name: string | null;
+}
 
 export async function loadMe(db: Db, userId: number): Promise<MeRow | undefined> {
   const [row] = await db.query<MeRow>(sql`
