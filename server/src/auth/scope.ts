@@ -2,27 +2,36 @@ import { type Sql, sql } from '../db/sql.ts';
 import type { Actor } from './actor.ts';
 
 /**
+ * A live task is one of a published directive: what bodies work on, what the dashboard counts and
+ * what every list shows unless drafts are asked for. A draft is the office's work in progress.
+ */
+export function isLive(d = 'd'): Sql {
+  return sql`${sql.raw(d)}.status = 'published'`;
+}
+
+/**
  * Which tasks an actor may see, as a SQL condition over `tasks t JOIN directives d`. Lists are
  * scoped in SQL so "not yours" and "not there" look the same (404, never 403 with a hint).
  *
- * - public: tasks of published directives;
+ * - public: live tasks;
  * - administrator, inspector, the central standing office: everything;
- * - a province's office: directives it owns and tasks assigned to bodies in its subtree (its communes);
- * - a body's focal point or head: published tasks assigned to the body or its subtree, directly or
+ * - a province's office: the directives it owns (drafts too) and the live tasks assigned to bodies
+ *   in its subtree (its communes); another office's draft is not its to see;
+ * - a body's focal point or head: live tasks assigned to the body or its subtree, directly or
  *   through a named group the body belongs to.
  */
 export function taskVisibility(actor: Actor, t = 't', d = 'd'): Sql {
   const task = sql.raw(t);
   const directive = sql.raw(d);
   if (actor.kind === 'system') return sql`TRUE`;
-  if (actor.kind === 'public') return sql`${directive}.status = 'published'`;
+  if (actor.kind === 'public') return isLive(d);
   if (actor.role === 'admin' || actor.role === 'inspector') return sql`TRUE`;
   if (actor.role === 'office') {
     if (actor.scopePath === null) return sql`TRUE`;
     return sql`(${directive}.scope_agency_id IN (SELECT id FROM agencies WHERE path <@ ${actor.scopePath}::ltree)
-      OR ${assignedTo(task, actingWithin(actor.scopePath))})`;
+      OR (${isLive(d)} AND ${assignedTo(task, actingWithin(actor.scopePath))}))`;
   }
-  return sql`(${directive}.status = 'published' AND ${assignedTo(task, actingWithin(actor.agencyPath))})`;
+  return sql`(${isLive(d)} AND ${assignedTo(task, actingWithin(actor.agencyPath))})`;
 }
 
 /**
@@ -84,7 +93,7 @@ export function manageableSql(actor: Actor, d = 'd'): Sql {
  */
 export function directiveVisibility(actor: Actor, d = 'd'): Sql {
   if (actor.kind === 'user' && actor.role === 'inspector') return sql`TRUE`;
-  return sql`(${sql.raw(d)}.status = 'published' OR ${manageableSql(actor, d)})`;
+  return sql`(${isLive(d)} OR ${manageableSql(actor, d)})`;
 }
 
 /**

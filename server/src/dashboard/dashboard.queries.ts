@@ -5,7 +5,7 @@ import {
   STALE_AFTER_DAYS,
   Timeliness,
 } from '@giamsat/shared';
-import { actingWithin, assignedTo } from '../auth/scope.ts';
+import { actingWithin, assignedTo, isLive } from '../auth/scope.ts';
 import { addDays } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
@@ -127,7 +127,7 @@ function scopedTasks(scope: Sql, asOf: string, staleAfterDays: number): Sql {
   return sql`
     SELECT t.id, ${timelinessSql('t', asOf)} AS state, ${staleSql(asOf, staleAfterDays)} AS stale
     FROM tasks t JOIN directives d ON d.id = t.directive_id
-    WHERE d.status = 'published' AND ${scope}
+    WHERE ${isLive('d')} AND ${scope}
     -- OFFSET 0 keeps this subquery from being flattened into the aggregates above it, which would
     -- copy the state expression into every place that reads s.state and evaluate it again each time.
     OFFSET 0`;
@@ -185,7 +185,7 @@ function summarySql(scope: Sql, asOf: string, options: DashboardOptions): Sql {
     WITH raw AS (
       SELECT ${factColumnsSql('t')}, ${staleSql(asOf, options.staleAfterDays)} AS stale, count(*) AS n
       FROM tasks t JOIN directives d ON d.id = t.directive_id
-      WHERE d.status = 'published' AND ${scope}
+      WHERE ${isLive('d')} AND ${scope}
       GROUP BY 1, 2, 3, 4, 5
     ), facts AS (
       SELECT r.*, ${timelinessSql(groupedFacts('r'), asOf)} AS state, ${months}::date[] AS months
@@ -334,7 +334,7 @@ function bodiesSql(scope: Sql, asOf: string, options: DashboardOptions): Sql {
       CROSS JOIN LATERAL (
         SELECT ${timelinessSql('t', asOf)} AS state, ${staleSql(asOf, options.staleAfterDays)} AS stale
         FROM tasks t JOIN directives d ON d.id = t.directive_id
-        WHERE t.id = p.task_id AND d.status = 'published' AND ${scope}
+        WHERE t.id = p.task_id AND ${isLive('d')} AND ${scope}
         OFFSET 0) s
     ), per_agency AS (
       SELECT s.agency_id, ${SUM_COLUMNS} FROM per_lead s ${within} GROUP BY s.agency_id

@@ -100,7 +100,8 @@ export function toDashboardResponse(dashboard: Dashboard): DashboardResponse {
         overdue: row.in_progress_overdue,
         stale: row.stale,
         rates: rates(row),
-        filter: { ...rowBase, agencyId: row.agencyId, subtree: false, role: 'lead' },
+        // A body's row counts what it leads itself; a named group it belongs to has a row of its own.
+        filter: { ...rowBase, agencyId: row.agencyId, subtree: false, role: 'lead', directOnly: true },
       })),
     },
     byProvince: figures.byProvince.map((row) => ({

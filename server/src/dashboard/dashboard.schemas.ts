@@ -58,6 +58,7 @@ export const TaskListFilter = z.object({
   agencyId: z.number().optional(),
   subtree: z.boolean().optional(),
   role: z.enum([...AssignmentRole.options, 'any']).optional(),
+  directOnly: z.boolean().optional(),
   level: AgencyLevel.optional(),
   directiveId: z.number().optional(),
   programme: z.string().optional(),

@@ -1,6 +1,6 @@
 import { type AgencyKind, type AgencyLevel, STALE_AFTER_DAYS } from '@giamsat/shared';
 import type { Actor } from '../auth/actor.ts';
-import { taskVisibility } from '../auth/scope.ts';
+import { isLive, taskVisibility } from '../auth/scope.ts';
 import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
@@ -62,7 +62,7 @@ async function resolveScope(db: Db, actor: Actor, query: DashboardQuery): Promis
   if (query.directiveId !== undefined) {
     // Only published directives have a dashboard; a draft is "not there".
     const [row] = await db.query<{ id: number; number: string | null; title: string }>(sql`
-      SELECT id, number, title FROM directives WHERE id = ${query.directiveId} AND status = 'published'`);
+      SELECT d.id, d.number, d.title FROM directives d WHERE d.id = ${query.directiveId} AND ${isLive('d')}`);
     if (!row) throw DashboardErrors.directiveNotFound(query.directiveId);
     directive = row;
   }

@@ -1,4 +1,5 @@
 import { Timeliness } from '@giamsat/shared';
+import { isLive } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 
@@ -52,7 +53,7 @@ export async function ensureTallyDay(
             SELECT dashboard_fact(1, d.level, d.programme_code, t.deadline_kind, t.due_date, t.completed_on,
                                   t.last_accepted_report_at, t.created_at, d.published_at, t.lead_agency_ids)
             FROM tasks t JOIN directives d ON d.id = t.directive_id
-            WHERE d.status = 'published'), ${day}::date)`);
+            WHERE ${isLive('d')}), ${day}::date)`);
       });
       return;
     } catch (error) {

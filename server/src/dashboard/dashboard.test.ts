@@ -7,7 +7,7 @@ import { makeTask } from '../../test/factories/tasks.ts';
 import { addDays } from '../calendar/calendar.ts';
 import { sql } from '../db/sql.ts';
 import { computeDashboard } from './dashboard.queries.ts';
-import type { DashboardResponse } from './dashboard.schemas.ts';
+import type { DashboardResponse, TaskListFilter } from './dashboard.schemas.ts';
 
 // Every figure of GET /api/dashboard is checked against a count written here in plain SQL, with the
 // states spelled out as date comparisons (not task_timeliness), as the issue asks: numbers reconcile.
@@ -419,10 +419,79 @@ describe('GET /api/dashboard', () => {
     });
     expect(res.stale.filter).toEqual({ ...scope, staleOnly: true });
     const row = res.byAgency.rows.find((r) => r.agency.id === socSon.id);
-    expect(row?.filter).toEqual({ agencyId: socSon.id, subtree: false, role: 'lead', asOf: AS_OF });
+    expect(row?.filter).toEqual({ agencyId: socSon.id, subtree: false, role: 'lead', directOnly: true, asOf: AS_OF });
     const province = res.byProvince.find((p) => p.agency.id === danang.id);
     expect(province?.filter).toEqual({ agencyId: danang.id, subtree: true, role: 'lead', asOf: AS_OF });
     expect(res.monthlyTrend.at(-1)?.due.filter).toEqual({ ...scope, dueFrom: '2025-09-01', dueTo: '2025-09-30' });
+  });
+
+  it('opens, from every figure, a task list of exactly that many tasks; drafts only when asked for', async () => {
+    /** Every figure with a filter, as [what it is, its count, its filter]. */
+    const figures = (res: DashboardResponse): [string, number, TaskListFilter][] => {
+      const all: [string, number, TaskListFilter | null][] = [
+        ['total', res.totals.total.count, res.totals.total.filter],
+        ...STATES.map((s): [string, number, TaskListFilter] => [
+          s,
+          res.totals.byState[s].count,
+          res.totals.byState[s].filter,
+        ]),
+        ...res.overdueAgeing.map((b, i): [string, number, TaskListFilter] => [`ageing ${i}`, b.count, b.filter]),
+        ['due soon', res.dueSoon.count, res.dueSoon.filter],
+        ['stale', res.stale.count, res.stale.filter],
+        ...Object.entries(res.rates).flatMap(([name, r]): [string, number, TaskListFilter][] => [
+          [`${name} numerator`, r.numerator, r.filter],
+          [`${name} denominator`, r.denominator, r.denominatorFilter],
+        ]),
+        ...res.byAgency.rows.map((r): [string, number, TaskListFilter] => [r.agency.name, r.total, r.filter]),
+        // Inside a province or a commune the page shows no province table (its rows would be zeros).
+        ...(res.scope.agency ? [] : res.byProvince).map((r): [string, number, TaskListFilter] => [
+          r.agency.name,
+          r.total,
+          r.filter,
+        ]),
+        ...res.monthlyTrend.flatMap((m): [string, number, TaskListFilter | null][] => [
+          [`${m.month} due`, m.due.count, m.due.filter],
+          [`${m.month} open overdue`, m.openOverdue.count, m.openOverdue.filter],
+        ]),
+      ];
+      return all.filter((f): f is [string, number, TaskListFilter] => f[2] !== null);
+    };
+    /** The task list's address for a filter, as the web app writes it (lists joined by commas). */
+    const listQuery = (filter: TaskListFilter) =>
+      new URLSearchParams(
+        Object.entries(filter).map(([key, value]): [string, string] => [
+          key,
+          Array.isArray(value) ? value.join(',') : String(value),
+        ]),
+      ).toString();
+    const totalOf = async (client: Client, query: string) => {
+      const res = await client.get(`/api/tasks?${query}&limit=1`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ total: number }>().total;
+    };
+
+    for (const [client, query] of [
+      [admin, `asOf=${AS_OF}`],
+      [admin, `scope=agency&agencyId=${socSon.id}&asOf=${AS_OF}`],
+      [hanoiOffice, `asOf=${AS_OF}`],
+    ] as const) {
+      const res = await dashboard(client, query);
+      const opened = [];
+      for (const [name, count, filter] of figures(res))
+        opened.push([name, await totalOf(client, listQuery(filter)), count]);
+      expect(
+        opened.filter(([, listed, count]) => listed !== count),
+        query,
+      ).toEqual([]);
+    }
+    // The draft's two tasks come only with the draft filter, and say they are a draft's.
+    const drafts = await admin.get(`/api/tasks?status=draft&asOf=${AS_OF}`);
+    expect(drafts.json().items.map((task: { directive: { id: number; status: string } }) => task.directive)).toEqual([
+      expect.objectContaining({ id: draft.id, status: 'draft' }),
+      expect.objectContaining({ id: draft.id, status: 'draft' }),
+    ]);
+    // Another office's draft is not the province office's to see, even where it names one of its communes.
+    expect((await hanoiOffice.get(`/api/tasks?status=draft&asOf=${AS_OF}`)).json().total).toBe(0);
   });
 
   it('computes the same figures as one statement or as its two parts sent at once', async () => {

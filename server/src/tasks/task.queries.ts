@@ -5,6 +5,7 @@ import {
   actingWithin,
   assignedTo,
   directiveVisibility,
+  isLive,
   reportVisibility,
   taskVisibility,
 } from '../auth/scope.ts';
@@ -84,6 +85,7 @@ export interface TaskListFilters {
   agencyId?: number;
   subtree: boolean;
   role: 'lead' | 'coordinating' | 'any';
+  directOnly: boolean;
   level?: string;
   directiveId?: number;
   programme?: string;
@@ -93,19 +95,36 @@ export interface TaskListFilters {
   q?: string;
   parentTaskId?: number;
   staleOnly: boolean;
-  status?: 'draft' | 'published' | 'any';
+  /** Live (published) tasks unless drafts are asked for. */
+  status: 'draft' | 'published' | 'any';
 }
 
-/** Tasks assigned to a body (or its subtree), directly or through a named group it belongs to. */
-export function assignedToAgency(agencyId: number, subtree: boolean, role: 'lead' | 'coordinating' | 'any'): Sql {
-  const acting = subtree ? actingWithin(sql`(SELECT path FROM agencies WHERE id = ${agencyId})`) : actingFor(agencyId);
+/**
+ * Tasks assigned to a body (or its subtree), directly or — unless `directOnly` — through a named group
+ * it belongs to (a dashboard's body row counts what the body itself leads; each group has its own row).
+ */
+export function assignedToAgency(
+  agencyId: number,
+  subtree: boolean,
+  role: 'lead' | 'coordinating' | 'any',
+  directOnly = false,
+): Sql {
+  const path = sql`(SELECT path FROM agencies WHERE id = ${agencyId})`;
+  const acting = directOnly
+    ? subtree
+      ? sql`(SELECT a.id FROM agencies a WHERE a.path <@ ${path})`
+      : sql`(SELECT ${agencyId}::bigint)`
+    : subtree
+      ? actingWithin(path)
+      : actingFor(agencyId);
   return assignedTo(sql`t`, acting, role === 'any' ? undefined : role);
 }
 
 export function listConditions(actor: Actor, f: TaskListFilters, asOf: string): Sql[] {
   const conditions = [taskVisibility(actor, 't', 'd')];
-  if (f.status && f.status !== 'any') conditions.push(sql`d.status = ${f.status}`);
-  if (f.agencyId !== undefined) conditions.push(assignedToAgency(f.agencyId, f.subtree, f.role));
+  if (f.status === 'published') conditions.push(isLive('d'));
+  else if (f.status === 'draft') conditions.push(sql`NOT ${isLive('d')}`);
+  if (f.agencyId !== undefined) conditions.push(assignedToAgency(f.agencyId, f.subtree, f.role, f.directOnly));
   if (f.level) conditions.push(sql`d.level = ${f.level}`);
   if (f.directiveId !== undefined) conditions.push(sql`t.directive_id = ${f.directiveId}`);
   if (f.programme) conditions.push(sql`d.programme_code = ${f.programme}`);
@@ -281,7 +300,7 @@ export async function findParentSummary(db: Db, actor: Actor, parentId: number):
     SELECT t.id, t.ref, t.text, d.id AS directive_id, d.number AS directive_number, d.level AS directive_level,
            t.due_date
     FROM tasks t JOIN directives d ON d.id = t.directive_id
-    WHERE t.id = ${parentId} AND (d.status = 'published' OR ${taskVisibility(actor, 't', 'd')})`);
+    WHERE t.id = ${parentId} AND (${isLive('d')} OR ${taskVisibility(actor, 't', 'd')})`);
   return row;
 }
 

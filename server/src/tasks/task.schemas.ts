@@ -148,6 +148,8 @@ export const ListTasksQuery = z
     agencyId: RowId.optional(),
     subtree: BoolString.default(false),
     role: z.enum(['lead', 'coordinating', 'any']).default('any'),
+    /** Only the body's own assignments, not those of the named groups it belongs to (the dashboard's body rows). */
+    directOnly: BoolString.default(false),
     /** My own body's tasks (signed in). */
     mine: BoolString.default(false),
     level: AgencyLevel.optional(),
@@ -161,8 +163,8 @@ export const ListTasksQuery = z
     parentTaskId: RowId.optional(),
     /** Open tasks with no accepted report in the last 30 days. */
     staleOnly: BoolString.default(false),
-    /** Directive status; non-managers see published tasks unless they ask otherwise. */
-    status: z.enum(['draft', 'published', 'any']).optional(),
+    /** Live tasks (of published directives) unless drafts are asked for: `draft` (labelled) or `any`. */
+    status: z.enum(['draft', 'published', 'any']).default('published'),
     sort: TaskSort.default('dueDate'),
     order: z.enum(['asc', 'desc']).default('asc'),
     limit: z.coerce.number().int().min(1).max(200).default(50),

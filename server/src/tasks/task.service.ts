@@ -51,9 +51,6 @@ export interface TaskDetail {
   abilities: { canEdit: boolean; canDelete: boolean; canSplit: boolean; canReport: boolean; canReview: boolean };
 }
 
-const isManager = (actor: Actor) =>
-  actor.kind === 'system' || (actor.kind === 'user' && (actor.role === 'admin' || actor.role === 'office'));
-
 // ── Reads ──────────────────────────────────────────────────────────────────────────────────
 
 export async function listTasks(
@@ -73,8 +70,6 @@ export async function listTasks(
     ...input,
     agencyId,
     subtree,
-    // Bodies work on live tasks; only the offices reviewing drafts see them unless asked.
-    status: input.status ?? (isManager(actor) ? 'any' : 'published'),
   };
   const { rows, total } = await listTaskRows(db, listConditions(actor, filters, asOf), {
     sort: input.sort,

@@ -386,11 +386,16 @@ describe('tasks', () => {
     expect((await client.get(`${base}&asOf=2025-13-01`)).statusCode).toBe(400);
   });
 
-  it('shows drafts in lists only to offices, unless a reader asks for them', async () => {
+  it('lists live tasks only; a draft’s tasks come when asked for, to the offices that may see them, labelled', async () => {
     const draft = await draftOfHanoi();
     const task = await makeTask(t.db, { directive: draft, lead: [cast.hanoiDept] });
     const office = await as(cast.users.office);
-    expect((await office.get(`/api/tasks?directiveId=${draft.id}`)).json().total).toBe(1);
+    expect((await office.get(`/api/tasks?directiveId=${draft.id}`)).json().total).toBe(0);
+    const drafts = (await office.get(`/api/tasks?directiveId=${draft.id}&status=draft`)).json();
+    expect(
+      drafts.items.map((row: { id: number; directive: { status: string } }) => [row.id, row.directive.status]),
+    ).toEqual([[task.id, 'draft']]);
+    expect((await office.get(`/api/tasks?directiveId=${draft.id}&status=any`)).json().total).toBe(1);
     expect((await anonymous(t.app).get(`/api/tasks?directiveId=${draft.id}&status=any`)).json().total).toBe(0);
     expect((await anonymous(t.app).get(`/api/tasks/${task.id}`)).statusCode).toBe(404);
     const focal = await as(cast.users.focal);
