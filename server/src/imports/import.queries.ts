@@ -80,6 +80,17 @@ export async function findImportedDirective(db: Db, jobId: number, number: strin
   return row?.id;
 }
 
+/** The level of a directive owned by this scope (a province's office writes provincial ones; none: central). */
+export async function findScopeLevel(
+  db: Db,
+  scopeAgencyId: number | null,
+): Promise<'central' | 'province' | 'commune'> {
+  if (scopeAgencyId === null) return 'central';
+  const [row] = await db.query<{ level: 'central' | 'province' | 'commune' }>(sql`
+    SELECT level FROM agencies WHERE id = ${scopeAgencyId}`);
+  return row?.level ?? 'central';
+}
+
 export interface DraftDirective {
   number: string | null;
   docType: string | null;

@@ -10,6 +10,7 @@ import { ImportErrors } from './import.errors.ts';
 import {
   findDirectiveIdsByNumber,
   findImportedDirective,
+  findScopeLevel,
   findStoredFile,
   insertDraftDirective,
   insertDraftTasks,
@@ -20,7 +21,11 @@ import {
 } from './import.queries.ts';
 import type { ImportResult } from './import.schemas.ts';
 
-const ACCEPTED_EXTENSIONS = ['docx', 'pdf', 'txt', 'md', 'xlsx', 'csv'];
+/**
+ * What the extraction library reads: Word (.docx; old .doc, .odt and .rtf through LibreOffice), PDF,
+ * plain text and task tables (.xlsx, .csv). The bytes decide in the job (a .png renamed .doc is refused there).
+ */
+const ACCEPTED_EXTENSIONS = ['docx', 'doc', 'odt', 'rtf', 'pdf', 'txt', 'md', 'xlsx', 'csv'];
 
 /**
  * Starts importing a directive file: stores it, queues the extraction and returns at once. The
@@ -144,13 +149,19 @@ export const importDirectiveJob = defineJob({
       unknownBodies: [],
       warnings: extraction.result.warnings,
     };
+    // Nothing recognised is still something to fix: such a file becomes one draft with its source text
+    // (with the first document's header, if one was found), and the office adds the tasks by hand beside it.
+    const recognised = documents.some((d) => d.tasks.length > 0);
+    const toCreate: (ExtractedDocument | null)[] = documents.length > 0 ? documents : [null];
     await ctx.db.transaction(async (tx) => {
       await insertSourcePages(tx, payload.fileId, pages);
-      for (const [index, document] of documents.entries()) {
-        const summary = { number: document.number, type: document.type, taskCount: document.tasks.length };
-        const normalised = document.number?.replace(/\s+/g, '').toUpperCase();
+      for (const [index, document] of toCreate.entries()) {
+        const number = document?.number ?? null;
+        const taskCount = document?.tasks.length ?? 0;
+        const summary = { number, type: document?.type ?? null, taskCount };
+        const normalised = number?.replace(/\s+/g, '').toUpperCase();
         // A re-run of this job (after a crash) finds what it already made.
-        const again = await findImportedDirective(tx, ctx.job.id, document.number);
+        const again = await findImportedDirective(tx, ctx.job.id, number);
         if (again) {
           result.directiveIds.push(again);
           result.documents.push({ ...summary, outcome: 'created', directiveId: again });
@@ -164,30 +175,30 @@ export const importDirectiveJob = defineJob({
           });
           continue;
         }
-        if (document.tasks.length === 0) {
+        if (taskCount === 0 && (recognised || index > 0)) {
           result.documents.push({ ...summary, outcome: 'no_tasks', directiveId: null });
           continue;
         }
         const directiveId = await insertDraftDirective(tx, {
-          number: document.number,
-          docType: document.type,
-          issuedOn: document.date,
-          issuerAgencyId: document.issuer ? (idByName.get(document.issuer) ?? null) : null,
-          issuerName: document.issuer,
-          level: document.level ?? 'central',
-          title: document.title ?? document.type ?? '',
+          number,
+          docType: summary.type,
+          issuedOn: document?.date ?? null,
+          issuerAgencyId: document?.issuer ? (idByName.get(document.issuer) ?? null) : null,
+          issuerName: document?.issuer ?? null,
+          level: document?.level ?? (await findScopeLevel(tx, payload.scopeAgencyId)),
+          title: document?.title ?? document?.type ?? '',
           programmeCode: payload.programmeCode,
           scopeAgencyId: payload.scopeAgencyId,
           sourceFileId: payload.fileId,
           sourceText: extraction.text,
           createdBy,
           importJobId: ctx.job.id,
-          implements: document.implements,
-          issuerSuccessors: document.issuerSuccessors,
-          confidence: document.confidence,
+          implements: document?.implements ?? [],
+          issuerSuccessors: document?.issuerSuccessors ?? [],
+          confidence: document?.confidence ?? null,
         });
-        const drafts = toDraftTasks(document, idByName, unknown);
-        const taskIds = await insertDraftTasks(tx, directiveId, drafts);
+        const drafts = document ? toDraftTasks(document, idByName, unknown) : [];
+        const taskIds = drafts.length ? await insertDraftTasks(tx, directiveId, drafts) : [];
         // A task list's progress figures: each task's history says where it started and from which file.
         await recordEvents(
           tx,
@@ -209,12 +220,7 @@ export const importDirectiveJob = defineJob({
           entityType: 'directive',
           entityId: directiveId,
           action: 'directive.imported',
-          after: {
-            number: document.number,
-            tasks: document.tasks.length,
-            fileId: payload.fileId,
-            documentIndex: index,
-          },
+          after: { number, tasks: taskCount, fileId: payload.fileId, documentIndex: index },
         });
         result.directiveIds.push(directiveId);
         result.documents.push({ ...summary, outcome: 'created', directiveId });

@@ -137,6 +137,111 @@ describe('importing a directive file', () => {
     ]);
   });
 
+  /** Follows an upload's job to its end, as the import page does. */
+  const finish = async (res: { statusCode: number; json: <T>() => T; body: string }) => {
+    expect(res.statusCode, res.body).toBe(202);
+    await drainJobs(t.app.ctx, [importDirectiveJob]);
+    return (await office.get(`/api/jobs/${res.json<{ jobId: number }>().jobId}`)).json();
+  };
+
+  it('keeps a file with no task recognised as a draft with its source text, for tasks to be added by hand', async () => {
+    const text = [
+      'ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM',
+      'Số: 31/TB-UBND',
+      'Thử Nghiệm, ngày 10 tháng 11 năm 2025',
+      'THÔNG BÁO',
+      'Kết luận tại buổi làm việc về chuyển đổi số',
+      'Buổi làm việc đã trao đổi về tình hình chung của địa phương trong năm qua.',
+    ].join('\n');
+    const job = await finish(await office.post('/api/imports/paste', { text }));
+    expect(job.state).toBe('succeeded');
+    expect(job.result.documents).toEqual([
+      {
+        number: '31/TB-UBND',
+        type: expect.any(String),
+        taskCount: 0,
+        outcome: 'created',
+        directiveId: expect.any(Number),
+      },
+    ]);
+    const id = job.result.documents[0].directiveId;
+    const draft = (await office.get(`/api/directives/${id}`)).json();
+    expect(draft).toMatchObject({ status: 'draft', number: '31/TB-UBND', taskCounts: { total: 0 } });
+    expect((await office.get(`/api/directives/${id}/source`)).json().text).toContain(
+      'Buổi làm việc đã trao đổi về tình hình chung',
+    );
+    // The office adds the task the reader missed, beside the text.
+    const added = await office.post(`/api/directives/${id}/tasks`, { text: 'Rà soát hạ tầng số của địa phương' });
+    expect(added.statusCode, added.body).toBe(201);
+    expect((await office.get(`/api/directives/${id}`)).json().taskCounts.total).toBe(1);
+
+    // Text with no document header at all still becomes a draft, numbered by hand later.
+    const bare = await finish(
+      await office.post('/api/imports/paste', {
+        text: 'Ghi chép nhiệm vụ của tỉnh\nBuổi họp bàn về kế hoạch năm sau.',
+      }),
+    );
+    expect(bare.state).toBe('succeeded');
+    expect(bare.result.documents).toMatchObject([{ number: null, taskCount: 0, outcome: 'created' }]);
+  });
+
+  /** An RTF file written by hand: LibreOffice reads it as it reads an old Word .doc. */
+  const rtf = (lines: string[]) =>
+    new TextEncoder().encode(
+      `{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times New Roman;}}\\f0 ${lines
+        .map((line) =>
+          Array.from(line, (c) => {
+            const code = c.codePointAt(0) ?? 0;
+            return code < 128 ? c : `\\u${code > 32767 ? code - 65536 : code}?`;
+          }).join(''),
+        )
+        .join('\\par\n')}}`,
+    );
+  const rtfDirective = rtf([
+    'ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM',
+    'Số: 44/KH-UBND',
+    'Thử Nghiệm, ngày 05 tháng 8 năm 2025',
+    'KẾ HOẠCH',
+    'Triển khai chuyển đổi số năm 2025',
+    '1. Sở Khoa học và Công nghệ chủ trì xây dựng cơ sở dữ liệu khoa học, hoàn thành trong tháng 10/2025.',
+  ]);
+
+  it('reads old Word kinds (.doc, .odt, .rtf) through LibreOffice and task tables (.xlsx, .csv)', async () => {
+    const job = await finish(await upload(office, 'ke-hoach-cu.rtf', rtfDirective, 'application/rtf'));
+    expect(job.state, JSON.stringify(job.error)).toBe('succeeded');
+    const id = job.result.documents[0].directiveId;
+    expect((await office.get(`/api/directives/${id}/source`)).json().text).toContain(
+      'Sở Khoa học và Công nghệ chủ trì xây dựng cơ sở dữ liệu khoa học',
+    );
+    // The other kinds are taken in (the bytes decide in the job); an old .xls is not.
+    const csv = new TextEncoder().encode(
+      'STT,Nhiệm vụ,Cơ quan chủ trì,Thời hạn\n1,Xây dựng kế hoạch,Sở Tư pháp,Tháng 12/2025\n',
+    );
+    for (const [name, type] of [
+      ['bang-nhiem-vu.csv', 'text/csv'],
+      ['bang-nhiem-vu.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ['van-ban.doc', 'application/msword'],
+      ['van-ban.odt', 'application/vnd.oasis.opendocument.text'],
+    ]) {
+      expect((await upload(office, name as string, csv, type)).statusCode, name).toBe(202);
+    }
+    await drainJobs(t.app.ctx, [importDirectiveJob]);
+    expect((await upload(office, 'bang.xls', csv, 'application/vnd.ms-excel')).statusCode).toBe(415);
+  });
+
+  it('says to save the file as .docx when the server has no converter for an old Word file', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    let job: { state: string; error: { code: string; params: { reason: string } } };
+    try {
+      job = await finish(await upload(office, 'ke-hoach-cu.rtf', rtfDirective, 'application/rtf'));
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(job.state).toBe('failed');
+    expect(job.error).toMatchObject({ code: 'IMPORT_UNREADABLE', params: { reason: 'CONVERTER_MISSING' } });
+  });
+
   it('fails the job with a clear code when the file is not a directive, keeping nothing half-made', async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
     const res = await upload(office, 'anh.pdf', png);
