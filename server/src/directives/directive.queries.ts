@@ -291,6 +291,15 @@ export const bodiesToNotify = (directiveIds: Sql) => sql`
   FROM assigned s JOIN agency_acts_as x ON x.acts_as_id = s.agency_id
   WHERE x.agency_kind <> 'group' AND x.acts_as_id = ANY (ARRAY(SELECT agency_id FROM assigned))`;
 
+/** What publishing would do, shown before the office confirms: how many tasks go out to how many bodies. */
+export async function countPublishReach(db: Db, directiveId: number): Promise<{ tasks: number; bodies: number }> {
+  const [row] = await db.query<{ tasks: number; bodies: number }>(sql`
+    SELECT (SELECT count(*) FROM tasks t WHERE t.directive_id = ${directiveId})::int AS tasks,
+           count(DISTINCT b.agency_id)::int AS bodies
+    FROM (${bodiesToNotify(sql`${directiveId}::bigint`)}) b`);
+  return row ?? { tasks: 0, bodies: 0 };
+}
+
 /** One notification per body the publication of the directive notifies (bodiesToNotify); how many. */
 export async function notifyAssignedBodies(
   db: Db,

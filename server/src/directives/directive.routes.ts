@@ -10,6 +10,7 @@ import {
   DirectiveSourceResponse,
   ListDirectivesQuery,
   PublishDirectiveBody,
+  PublishPreviewResponse,
   SourcePageParams,
   UpdateDirectiveBody,
 } from './directive.schemas.ts';
@@ -20,6 +21,7 @@ import {
   getDirectiveSource,
   getSourcePageImage,
   listDirectives,
+  previewPublish,
   publishDirective,
   updateDirective,
 } from './directive.service.ts';
@@ -118,6 +120,19 @@ export const directivesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => toDirectiveResponse(await updateDirective(req.db, req.actor, req.params.id, req.body)),
+  );
+
+  app.get(
+    '/api/directives/:id/publish-preview',
+    {
+      schema: {
+        tags,
+        summary: 'What publishing the draft would do: how many tasks go live and how many bodies are notified',
+        params: DirectiveIdParams,
+        response: { 200: PublishPreviewResponse },
+      },
+    },
+    async (req) => previewPublish(req.db, req.actor, req.params.id),
   );
 
   app.post(

@@ -42,6 +42,9 @@ export const UpdateDirectiveBody = z
   .strict();
 export type UpdateDirectiveBody = z.infer<typeof UpdateDirectiveBody>;
 
+/** What publishing a draft would do: its tasks go live, and this many bodies are notified. */
+export const PublishPreviewResponse = z.object({ tasks: z.number(), bodies: z.number() });
+
 export const PublishDirectiveBody = z.object({ version: z.number().int().positive().optional() }).strict().nullish();
 
 export const ListDirectivesQuery = z

@@ -9,6 +9,7 @@ import type { Storage } from '../storage/storage.ts';
 import { DirectiveErrors } from './directive.errors.ts';
 import {
   countDirectiveTasks,
+  countPublishReach,
   type DirectiveFilters,
   type DirectiveLinkRow,
   type DirectiveRefRow,
@@ -169,10 +170,13 @@ export async function createDirective(db: Db, actor: Actor, input: CreateDirecti
   });
 }
 
-/** Loads a directive for a write: visible (else 404), manageable (else 403), locked for the transaction. */
-async function loadForWrite(tx: Db, actor: Actor, id: number, action: string): Promise<DirectiveRow> {
+/**
+ * Loads a directive for a write: visible (else 404), manageable (else 403), locked for the transaction
+ * (unless only reading what a write would do).
+ */
+async function loadForWrite(tx: Db, actor: Actor, id: number, action: string, forUpdate = true): Promise<DirectiveRow> {
   if (actor.kind === 'public') requireUser(actor);
-  const row = await findVisibleDirective(tx, actor, id, { forUpdate: true });
+  const row = await findVisibleDirective(tx, actor, id, { forUpdate });
   if (!row) throw CommonErrors.notFound('directive', id);
   if (!canManageScope(actor, row.scope_path)) throw CommonErrors.forbidden(action);
   return row;
@@ -213,6 +217,16 @@ export async function updateDirective(
     });
     return updated;
   });
+}
+
+/**
+ * What publishing the draft would do — its tasks go live and this many bodies are notified — for the
+ * office to read before it confirms. Only whoever may publish it may ask.
+ */
+export async function previewPublish(db: Db, actor: Actor, id: number): Promise<{ tasks: number; bodies: number }> {
+  const row = await loadForWrite(db, actor, id, 'directive.publish', false);
+  if (row.status === 'published') throw DirectiveErrors.alreadyPublished(id);
+  return countPublishReach(db, id);
 }
 
 /**

@@ -148,6 +148,37 @@ describe('directives', () => {
     expect((await office.delete(`/api/directives/${draft.id}`)).json().code).toBe('DIRECTIVE_NOT_DRAFT');
   });
 
+  it('tells, before publishing, how many tasks go live and how many bodies hear of it — what publishing then does', async () => {
+    const office = await loginAs(t.app, cast.users.office);
+    const draft = await makeDirective(t.db, { status: 'draft', level: 'province', scope: cast.hanoi });
+    await makeTask(t.db, { directive: draft, lead: [cast.hanoiDept] });
+    await makeTask(t.db, { directive: draft, lead: [cast.hanoiDept], coordinating: [cast.communes] });
+    await makeTask(t.db, { directive: draft, lead: [cast.hanoiCommune] });
+
+    const preview = await office.get(`/api/directives/${draft.id}/publish-preview`);
+    expect(preview.statusCode, preview.body).toBe(200);
+    // Asking changes nothing; only the office that may publish it may ask.
+    expect((await t.db.query(sql`SELECT status FROM directives WHERE id = ${draft.id}`))[0]).toEqual({
+      status: 'draft',
+    });
+    expect(
+      (await (await loginAs(t.app, cast.users.otherOffice)).get(`/api/directives/${draft.id}/publish-preview`))
+        .statusCode,
+    ).toBe(404);
+    expect((await anonymous(t.app).get(`/api/directives/${draft.id}/publish-preview`)).statusCode).toBe(401);
+
+    expect((await office.post(`/api/directives/${draft.id}/publish`, {})).statusCode).toBe(200);
+    const [{ tasks }] = (await t.db.query<{ tasks: number }>(
+      sql`SELECT count(*)::int AS tasks FROM tasks WHERE directive_id = ${draft.id}`,
+    )) as [{ tasks: number }];
+    const notified = await t.db.query(
+      sql`SELECT agency_id FROM notifications WHERE payload->>'directiveId' = ${String(draft.id)}`,
+    );
+    expect(preview.json()).toEqual({ tasks, bodies: notified.length });
+    const after = await office.get(`/api/directives/${draft.id}/publish-preview`);
+    expect(after.json().code).toBe('DIRECTIVE_ALREADY_PUBLISHED');
+  });
+
   it('answers malformed and oversized requests with a clear 4xx', async () => {
     const office = await loginAs(t.app, cast.users.office);
     const missing = await office.post('/api/directives', { title: 'Không có số hiệu' });
