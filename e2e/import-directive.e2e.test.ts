@@ -25,6 +25,8 @@ async function publishResolvingRefusals(page: Page): Promise<string[]> {
   for (let round = 0; round < 25; round++) {
     const refusal = page.getByTestId('publish-refusal');
     await page.getByRole('button', { name: 'Ban hành', exact: true }).click();
+    // Publishing asks first, showing how many tasks and bodies it concerns.
+    await page.getByRole('dialog').getByRole('button', { name: 'Ban hành và thông báo' }).click();
     // The previous refusal goes while the new attempt runs; then comes either a refusal or the published page.
     await refusal.waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
     await page.locator('[data-testid="publish-refusal"], [data-testid="directive-status"]').first().waitFor();

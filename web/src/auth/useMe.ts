@@ -50,6 +50,11 @@ export function useLogout() {
   });
 }
 
+/** Drafts are the offices' work in progress: offices, administrators and inspectors may ask to see them. */
+export function maySeeDrafts(role: Role): boolean {
+  return role === 'office' || role === 'admin' || role === 'inspector';
+}
+
 /** The offices (and whoever watches rather than reports) start on a dashboard; focal points on their tasks. */
 export function homeIsDashboard(role: Role): boolean {
   return role !== 'focal';

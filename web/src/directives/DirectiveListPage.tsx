@@ -1,13 +1,14 @@
 import { AgencyLevel, DirectiveStatus } from '@giamsat/shared';
 import { Anchor, Badge, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconFileImport } from '@tabler/icons-react';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { IconFileImport, IconPencilPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../auth/useMe.ts';
 import { formatDate } from '../ui/format.ts';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
+import { CreateDirectiveModal } from './CreateDirectiveModal.tsx';
 import { useDirectiveList } from './useDirectives.ts';
 
 const PAGE_SIZE = 25;
@@ -22,6 +23,7 @@ export default function DirectiveListPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [q, setQ] = useState(params.get('q') ?? '');
   const [debouncedQ] = useDebouncedValue(q, 300);
+  const [creating, createModal] = useDisclosure(false);
   const update = (changes: Record<string, string | null>) =>
     setParams(
       (p) => {
@@ -53,9 +55,14 @@ export default function DirectiveListPage() {
       <Group justify="space-between">
         <Title order={2}>{t('directives.title')}</Title>
         {canImport && (
-          <Button component={Link} to="/imports" leftSection={<IconFileImport size={16} />}>
-            {t('imports.title')}
-          </Button>
+          <Group gap="xs">
+            <Button variant="light" leftSection={<IconPencilPlus size={16} />} onClick={createModal.open}>
+              {t('directives.create.button')}
+            </Button>
+            <Button component={Link} to="/imports" leftSection={<IconFileImport size={16} />}>
+              {t('imports.title')}
+            </Button>
+          </Group>
         )}
       </Group>
       <Group align="flex-end" wrap="wrap">
@@ -141,6 +148,13 @@ export default function DirectiveListPage() {
             />
           </Group>
         </>
+      )}
+      {canImport && me.data && (
+        <CreateDirectiveModal
+          opened={creating}
+          defaultLevel={AgencyLevel.catch('central').parse(me.data.agency.level)}
+          onClose={createModal.close}
+        />
       )}
     </Stack>
   );

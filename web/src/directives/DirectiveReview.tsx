@@ -25,6 +25,7 @@ import { formatDate } from '../ui/format.ts';
 import { ErrorState, LoadingState } from '../ui/states.tsx';
 import { doubtfulFields } from './confidence.ts';
 import { DirectiveFieldsForm } from './DirectiveFieldsForm.tsx';
+import { PublishConfirm } from './PublishConfirm.tsx';
 import { pageOfLine, ScanPageView } from './ScanPageView.tsx';
 import { SourceView, sourceLines, spanOf } from './SourceView.tsx';
 import { TaskEditor } from './TaskEditor.tsx';
@@ -74,6 +75,7 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
   const [adding, addModal] = useDisclosure(false);
   // A page the reviewer turned to; otherwise the scan follows the selected task's page.
   const [scanPage, setScanPage] = useState<number | null>(null);
+  const [confirming, confirmModal] = useDisclosure(false);
 
   const tasks: ReviewTask[] = useMemo(() => {
     const anchors = new Map((source.data?.tasks ?? []).map((a) => [a.id, a]));
@@ -111,6 +113,7 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
 
   const publish = () =>
     actions.publish.mutate(directive.version, {
+      onSettled: confirmModal.close,
       onSuccess: () => {
         notifications.show({ color: 'green', message: t('directives.review.published') });
         void navigate(`/directives/${directive.id}`, { replace: true });
@@ -187,7 +190,11 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
             </Button>
           )}
           {directive.abilities.canPublish && (
-            <Button leftSection={<IconSend size={16} />} onClick={publish} loading={actions.publish.isPending}>
+            <Button
+              leftSection={<IconSend size={16} />}
+              onClick={confirmModal.open}
+              loading={actions.publish.isPending}
+            >
               {t('directives.review.publish')}
             </Button>
           )}
@@ -291,6 +298,13 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
       {splitting && (
         <SplitTaskModal key={splitting.id} task={splitting} actions={actions} onClose={() => setSplitting(null)} />
       )}
+      <PublishConfirm
+        directiveId={directive.id}
+        opened={confirming}
+        publishing={actions.publish.isPending}
+        onCancel={confirmModal.close}
+        onConfirm={publish}
+      />
       <AddTaskModal
         opened={adding}
         actions={actions}

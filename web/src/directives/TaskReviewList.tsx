@@ -64,7 +64,7 @@ export function TaskReviewList({
   height: number | string;
 }) {
   const { t } = useTranslation();
-  if (tasks.length === 0) return <EmptyState>{t('directives.review.noTasks')}</EmptyState>;
+  if (tasks.length === 0) return <EmptyState>{t('directives.review.noTasksHint')}</EmptyState>;
   return (
     <ScrollArea h={height} type="auto">
       <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="review-task-list">

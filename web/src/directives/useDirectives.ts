@@ -4,6 +4,7 @@ import type {
   DirectiveResponse,
   DirectiveSourceResponse,
   ListDirectivesQuery,
+  PublishPreviewResponse,
   UpdateDirectiveBody,
 } from '@giamsat/server/directives/directive.schemas.ts';
 import type {
@@ -51,6 +52,25 @@ export function useDirectiveList(params: DirectiveListParams) {
     queryKey: ['directives', 'list', params],
     queryFn: () => api.get<DirectiveList>('/api/directives', params),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** What publishing would do (tasks going live, bodies notified), read when the office is about to confirm. */
+export function usePublishPreview(id: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...directiveKey(id), 'publish-preview'],
+    queryFn: () => api.get<z.infer<typeof PublishPreviewResponse>>(`/api/directives/${id}/publish-preview`),
+    enabled,
+    staleTime: 0,
+  });
+}
+
+/** A draft typed in by hand; its tasks are added on the review page. */
+export function useCreateDirective() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewDirective) => api.post<Directive>('/api/directives', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['directives', 'list'] }),
   });
 }
 

@@ -23,11 +23,18 @@ import { errorMessage } from '../api/errors.ts';
 import { ErrorState, LoadingState } from '../ui/states.tsx';
 import { type ImportResult, type Job, jobError, useJob, useStartImport } from './useImport.ts';
 
+// The kinds the server's import route takes (old Word kinds are read through LibreOffice).
 const ACCEPT = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['.docx'],
+  'application/msword': ['.doc'],
+  'application/vnd.oasis.opendocument.text': ['.odt'],
+  'application/rtf': ['.rtf'],
+  'text/rtf': ['.rtf'],
   'application/pdf': ['.pdf'],
   'text/plain': ['.txt'],
   'text/markdown': ['.md'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['.xlsx'],
+  'text/csv': ['.csv'],
 };
 
 function ResultTable({ result }: { result: ImportResult }) {
@@ -70,6 +77,11 @@ function ResultTable({ result }: { result: ImportResult }) {
           ))}
         </Table.Tbody>
       </Table>
+      {result.documents.some((doc) => doc.outcome === 'created' && doc.taskCount === 0) && (
+        <Alert color="yellow" data-testid="import-no-tasks">
+          <Text size="sm">{t('imports.result.noTasksFound')}</Text>
+        </Alert>
+      )}
       {result.unknownBodies.length > 0 && (
         <Alert color="orange" title={t('imports.result.unknownBodies', { count: result.unknownBodies.length })}>
           <Text size="sm">{result.unknownBodies.join('; ')}</Text>

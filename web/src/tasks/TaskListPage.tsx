@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
 import { errorMessage } from '../api/errors.ts';
+import { maySeeDrafts, useMe } from '../auth/useMe.ts';
 import { DayInput } from '../ui/DayInput.tsx';
 import { formatNumber } from '../ui/format.ts';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
@@ -38,10 +39,11 @@ function dayOrNull(value: string | undefined): string | null {
 export default function TaskListPage() {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useSearchParams();
+  const me = useMe();
   const { page, pageSize, ...filters } = paramsFromSearch(search);
   const [text, setText] = useState(String(filters.q ?? ''));
   const [moreOpen, { toggle: toggleMore }] = useDisclosure(
-    Boolean(filters.dueFrom || filters.dueTo || filters.level || filters.staleOnly),
+    Boolean(filters.dueFrom || filters.dueTo || filters.level || filters.staleOnly || filters.status),
   );
   const [exporting, setExporting] = useState<string | null>(null);
 
@@ -191,6 +193,20 @@ export default function TaskListPage() {
                 onChange={(v) => setFilters({ level: v })}
                 clearable
               />
+              {me.data && maySeeDrafts(me.data.role) && (
+                // Live tasks unless drafts are asked for (the server's default too).
+                <Select
+                  label={t('tasks.filters.status')}
+                  data={['published', 'draft', 'any'].map((v) => ({
+                    value: v,
+                    label: t(`tasks.filters.statusOptions.${v}`),
+                  }))}
+                  value={String(filters.status ?? 'published')}
+                  onChange={(v) => setFilters({ status: v === 'published' ? null : v })}
+                  allowDeselect={false}
+                  data-testid="task-status-filter"
+                />
+              )}
               <Stack gap={6} justify="flex-end">
                 <Switch
                   label={t('tasks.filters.subtree')}

@@ -1,5 +1,5 @@
 import type { TaskRow } from '@giamsat/server/tasks/task.schemas.ts';
-import { Anchor, Card, Group, Progress, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Progress, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -69,6 +69,19 @@ export function DeadlineText({ deadline }: { deadline: TaskRow['deadline'] }) {
   return <>{t(`deadlineKind.${deadline.kind}`)}</>;
 }
 
+/** A live task's state; a draft's task has none yet (nobody has been given it), so it says it is a draft's. */
+function TaskState({ task }: { task: TaskRow }) {
+  const { t } = useTranslation();
+  if (task.directive.status === 'draft') {
+    return (
+      <Badge color="gray" variant="outline" radius="sm" tt="none" data-testid="draft-label">
+        {t('directives.status.draft')}
+      </Badge>
+    );
+  }
+  return <TimelinessBadge value={task.timeliness} dueSoon={task.dueSoon} />;
+}
+
 /** At phone width a table of seven columns cannot be read: one card per task instead. */
 function TaskCards({ tasks }: { tasks: TaskRow[] }) {
   return (
@@ -83,7 +96,7 @@ function TaskCards({ tasks }: { tasks: TaskRow[] }) {
               {task.directive.number ?? '—'} · {task.ref} · {task.lead.map((a) => a.name).join('; ') || '—'}
             </Text>
             <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <TimelinessBadge value={task.timeliness} dueSoon={task.dueSoon} />
+              <TaskState task={task} />
               <Text size="sm" ta="right" style={{ whiteSpace: 'nowrap' }}>
                 <DeadlineText deadline={task.deadline} />
                 <DaysLate task={task} inline />
@@ -139,7 +152,7 @@ export function TaskTable({ tasks, ...sortProps }: { tasks: TaskRow[] } & SortPr
                 <DaysLate task={task} />
               </Table.Td>
               <Table.Td miw={150}>
-                <TimelinessBadge value={task.timeliness} dueSoon={task.dueSoon} />
+                <TaskState task={task} />
               </Table.Td>
               <Table.Td miw={90}>
                 <Progress value={task.progressPercent} size="sm" aria-label={`${task.progressPercent}%`} />

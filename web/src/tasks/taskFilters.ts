@@ -41,8 +41,6 @@ export function paramsFromSearch(search: URLSearchParams): TaskListParams & { pa
 export function taskListHref(filter: TaskListFilter | null | undefined): string {
   if (!filter) return '/tasks';
   const search = new URLSearchParams();
-  // The dashboard counts live tasks only; an office's list would otherwise add its draft directives' tasks.
-  search.set('status', 'published');
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === null) continue;
     search.set(key, Array.isArray(value) ? value.join(',') : String(value));
