@@ -76,7 +76,7 @@ describe('a commune builds its implementation plan under a provincial task', () 
     await browser?.close();
   });
 
-  it("takes a task of Hà Nội's plan, gives it to its People's Committee with an earlier deadline, publishes, and the provincial task rolls it up", async () => {
+  it("takes a task of Hà Nội's plan, gives it to the commune (one body with its People's Committee) with an earlier deadline, publishes, and the provincial task rolls it up", async () => {
     const { page } = await newUserPage(browser, { width: 1366, height: 1000 });
     screenshotOnFailure(() => ({ 'commune-plan': page }));
     await signIn(page, accounts.communeOffice);
@@ -119,16 +119,20 @@ describe('a commune builds its implementation plan under a provincial task', () 
     const lowerText = `${commune.name} triển khai: ${higher.text}`.slice(0, 400);
     await card.getByLabel('Nội dung nhiệm vụ trong kế hoạch').fill(lowerText);
 
-    // The lead is one of the commune's own bodies, offered before anything is typed: its People's
-    // Committee, not the committee of a commune of the same name elsewhere.
+    // The lead is one of the commune's own bodies, offered before anything is typed: the commune, one
+    // body with its People's Committee — not a second "Ủy ban nhân dân xã …" beside it that no account
+    // would report for — and not a commune of the same name elsewhere.
     const committee = `Ủy ban nhân dân ${commune.name.charAt(0).toLowerCase()}${commune.name.slice(1)}`;
     const lead = card.getByRole('textbox', { name: 'Cơ quan chủ trì' });
     await lead.click();
-    await page.getByRole('option', { name: committee, exact: true }).waitFor();
+    await page.getByRole('option', { name: commune.name, exact: true }).waitFor();
     await expect(page.getByRole('option').count()).resolves.toBeLessThanOrEqual(5);
+    await expect(page.getByRole('option', { name: committee }).count()).resolves.toBe(0);
+    // Written as the committee ("ubnd …"), it is the same body.
     await lead.fill('ubnd');
-    await page.getByRole('option', { name: committee, exact: true }).click();
-    await expect(lead.inputValue()).resolves.toBe(committee);
+    await expect(page.getByRole('option', { name: committee }).count()).resolves.toBe(0);
+    await page.getByRole('option', { name: commune.name, exact: true }).click();
+    await expect(lead.inputValue()).resolves.toBe(commune.name);
 
     // A deadline later than the province's is warned about, not refused; then set one before it.
     const due = card.getByRole('textbox', { name: 'Hạn hoàn thành' });

@@ -242,16 +242,18 @@ for (const p of [...cities, ...provinces]) {
   const unit = isCity ? 'Thành phố' : 'Tỉnh';
   const lower = isCity ? 'thành phố' : 'tỉnh';
   const fullName = `${unit} ${p}`;
+  const scoped = (name: string) => `${name} ${lower} ${p}`;
+  // The province and its People's Committee are one body for the work assigned to them: the
+  // committee's name is an alias of the province (one record, so a task given to either reaches the
+  // same focal point), not a second body beside it.
   const pid = add(
     fullName,
     'province',
     'state',
-    [p, `${lower} ${p}`, ...(isCity ? [`TP ${p}`, `TP. ${p}`] : [])],
+    [p, `${lower} ${p}`, ...(isCity ? [`TP ${p}`, `TP. ${p}`] : []), scoped('Ủy ban nhân dân')],
     undefined,
     `${isCity ? 'tp' : 'tinh'}-${slugify(p)}`,
   );
-  const scoped = (name: string) => `${name} ${lower} ${p}`;
-  add(scoped('Ủy ban nhân dân'), 'province', 'state', [], pid, `${pid}-ubnd`);
   add(scoped('Hội đồng nhân dân'), 'province', 'state', [], pid, `${pid}-hdnd`);
   add(`${isCity ? 'Thành ủy' : 'Tỉnh ủy'} ${p}`, 'province', 'party', [], pid, `${pid}-cap-uy`);
   add(`Văn phòng ${isCity ? 'Thành ủy' : 'Tỉnh ủy'} ${p}`, 'province', 'party', [], pid, `${pid}-vp-cap-uy`);
@@ -289,14 +291,14 @@ group('Các bộ, cơ quan, địa phương', { level: 'central', kind: 'state' 
 group('Các bộ, cơ quan Trung ương và địa phương', { level: 'central', kind: 'state' });
 group('Các cơ quan Trung ương và địa phương', { level: 'central' }, ['Các cơ quan Trung ương, địa phương']);
 group('Các cơ quan Trung ương', { level: 'central' });
-group('Các địa phương', { level: 'province', namePrefix: 'Ủy ban nhân dân' });
-group('Các tỉnh, thành phố trực thuộc Trung ương', { level: 'province', namePrefix: 'Tỉnh ' }, ['Các tỉnh, thành phố']);
-group(
-  'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
-  { level: 'province', namePrefix: 'Ủy ban nhân dân' },
-  ['Ủy ban nhân dân các tỉnh, thành phố', 'Ủy ban nhân dân cấp tỉnh'],
-);
-group('Ủy ban nhân dân cấp xã', { level: 'commune', namePrefix: 'Ủy ban nhân dân' }, [
+// The provinces and the communes as administrative units (each one body with its People's Committee).
+group('Các địa phương', { level: 'province', unit: true });
+group('Các tỉnh, thành phố trực thuộc Trung ương', { level: 'province', unit: true }, ['Các tỉnh, thành phố']);
+group('Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương', { level: 'province', unit: true }, [
+  'Ủy ban nhân dân các tỉnh, thành phố',
+  'Ủy ban nhân dân cấp tỉnh',
+]);
+group('Ủy ban nhân dân cấp xã', { level: 'commune', unit: true }, [
   'Ủy ban nhân dân các xã, phường',
   'Ủy ban nhân dân xã, phường',
   'Ủy ban nhân dân các xã, phường, đặc khu',
@@ -461,11 +463,10 @@ const mergedProvinces: Array<[string, string]> = [
 const provinceId = (p: string) => `${cities.includes(p) ? 'tp' : 'tinh'}-${slugify(p)}`;
 for (const [old, now] of mergedProvinces) {
   const to = provinceId(now);
-  const pid = ended(`Tỉnh ${old}`, JULY, [to], 'province', 'state', [old, `tỉnh ${old}`], {
+  const scoped = (name: string) => `${name} tỉnh ${old}`;
+  const pid = ended(`Tỉnh ${old}`, JULY, [to], 'province', 'state', [old, `tỉnh ${old}`, scoped('Ủy ban nhân dân')], {
     id: `old-tinh-${slugify(old)}`,
   });
-  const scoped = (name: string) => `${name} tỉnh ${old}`;
-  ended(scoped('Ủy ban nhân dân'), JULY, [`${to}-ubnd`], 'province', 'state', [], { id: `${pid}-ubnd`, parent: pid });
   ended(scoped('Hội đồng nhân dân'), JULY, [`${to}-hdnd`], 'province', 'state', [], { id: `${pid}-hdnd`, parent: pid });
   ended(`Tỉnh ủy ${old}`, JULY, [`${to}-cap-uy`], 'province', 'party', [], { id: `${pid}-cap-uy`, parent: pid });
   ended(scoped('Văn phòng Ủy ban nhân dân'), JULY, [`${to}-vp-ubnd`], 'province', 'state', [], {

@@ -162,8 +162,12 @@ export interface RegistryGroup {
   id: string;
   name: string;
   aliases: string[];
-  /** Which bodies belong: explicit slugs, and/or every body matching a selector. */
-  members: { ids?: string[]; level?: Level; kind?: RegistryBody['kind']; namePrefix?: string };
+  /**
+   * Which bodies belong: explicit slugs, and/or every body matching a selector. `unit`: only the
+   * administrative units of the level (a province, a commune: a body with no parent of its own level),
+   * not the departments or offices inside them.
+   */
+  members: { ids?: string[]; level?: Level; kind?: RegistryBody['kind']; namePrefix?: string; unit?: boolean };
 }
 
 export interface BodyRegistry {

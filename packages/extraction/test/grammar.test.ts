@@ -24,7 +24,7 @@ describe('who is assigned', () => {
     ]);
     expect(tasks.map((t) => t.lead)).toEqual([
       ['Bộ Y tế', 'Bộ Giáo dục và Đào tạo'],
-      ['Ủy ban nhân dân tỉnh Lào Cai'],
+      ['Tỉnh Lào Cai'],
       ['Sở Y tế'],
       // Two titles name persons: kept as written.
       ['Bí thư, Chủ tịch Ủy ban nhân dân cấp xã'],
@@ -74,7 +74,7 @@ describe('who is assigned', () => {
     ]);
     expect(tasks.map((t) => t.lead)).toEqual([['Bộ Y tế'], ['Sở Nội vụ'], ['Bộ Xây dựng']]);
     expect(tasks[0]?.deadline).toMatchObject({ kind: 'recurring', period: 'quarterly' });
-    expect(tasks[2]?.coordinating).toEqual(['Ủy ban nhân dân tỉnh Cao Bằng']);
+    expect(tasks[2]?.coordinating).toEqual(['Tỉnh Cao Bằng']);
   });
 
   it('names the registry does not know: abbreviations spelled out, not cut at a verb-like word', () => {
@@ -168,7 +168,7 @@ describe('bodies that changed their names', () => {
       },
     });
     expect(tasks[0]?.unknownBodies).toEqual([]);
-    expect(tasks[1]?.successors).toEqual({ 'Ủy ban nhân dân tỉnh Hà Giang': ['Ủy ban nhân dân tỉnh Tuyên Quang'] });
+    expect(tasks[1]?.successors).toEqual({ 'Tỉnh Hà Giang': ['Tỉnh Tuyên Quang'] });
     expect(tasks[2]?.successors).toEqual({});
   });
 });
@@ -213,7 +213,7 @@ describe('a conclusion notice of a meeting with one body', () => {
     );
     expect(doc.type).toBe('Thông báo kết luận');
     expect(doc.tasks.map((t) => [t.lead, t.confidence.lead.reason])).toEqual([
-      [['Ủy ban nhân dân tỉnh Điện Biên'], 'implicit'],
+      [['Tỉnh Điện Biên'], 'implicit'],
       [['Bộ Tài chính'], 'explicit'],
     ]);
   });

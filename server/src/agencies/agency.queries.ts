@@ -25,6 +25,7 @@ const AGENCY_COLUMNS = sql.raw(`a.id, a.slug, a.name, a.short_name, a.level, a.k
 
 export interface AgencyListRow extends AgencyRow {
   aliases: string[];
+  can_report: boolean;
   total: number;
 }
 
@@ -80,6 +81,7 @@ export async function listAgencies(db: Db, filter: AgencyListFilter): Promise<Ag
   return db.query<AgencyListRow>(sql`
     SELECT ${AGENCY_COLUMNS},
            coalesce((SELECT array_agg(al.alias ORDER BY al.alias) FROM agency_aliases al WHERE al.agency_id = a.id), '{}') AS aliases,
+           body_can_report(a.id) AS can_report,
            ${score} AS score,
            count(*) OVER () AS total
     FROM agencies a
@@ -241,7 +243,8 @@ export async function insertGroupMembers(db: Db, groupId: number, memberIds: rea
 
 /**
  * Re-expands named groups from their stored selectors (agencies.member_selector): explicit slugs,
- * and every live body matching all of level / kind / name prefix (in either tone-mark placement).
+ * and every live body matching all of level / kind / name prefix (in either tone-mark placement) /
+ * administrative unit (`unit`: a body with no parent of its own level).
  * Adds members only: members added by hand, or that stopped matching, are kept. `groupIds` limits
  * the groups, `memberIds` the candidate bodies (a body just created joins the groups it matches).
  */
@@ -260,7 +263,8 @@ export async function refreshGroupMembers(
              CASE WHEN g.member_selector ->> 'namePrefix' IS NULL THEN NULL
                   ELSE ARRAY(SELECT jsonb_array_elements_text(coalesce(g.member_selector -> 'namePrefixes',
                                     jsonb_build_array(g.member_selector ->> 'namePrefix')))) END AS prefixes,
-             (g.member_selector ?| ARRAY['level', 'kind', 'namePrefix']) AS has_rule
+             coalesce((g.member_selector ->> 'unit')::boolean, false) AS unit,
+             (g.member_selector ?| ARRAY['level', 'kind', 'namePrefix', 'unit']) AS has_rule
       FROM agencies g
       WHERE g.kind = 'group' AND g.member_selector IS NOT NULL ${groupFilter}
     )
@@ -272,7 +276,9 @@ export async function refreshGroupMembers(
         AND (g.level IS NULL OR m.level = g.level)
         AND (g.kind IS NULL OR m.kind = g.kind)
         AND (g.prefixes IS NULL OR EXISTS (
-          SELECT 1 FROM unnest(g.prefixes) AS p(prefix) WHERE left(m.name, length(p.prefix)) = p.prefix))))
+          SELECT 1 FROM unnest(g.prefixes) AS p(prefix) WHERE left(m.name, length(p.prefix)) = p.prefix))
+        -- an administrative unit: no parent of its own level (a province, a commune; not their departments)
+        AND (NOT g.unit OR NOT EXISTS (SELECT 1 FROM agencies up WHERE up.id = m.parent_id AND up.level = m.level))))
     ON CONFLICT DO NOTHING
     RETURNING group_id`);
   return rows.length;
@@ -429,4 +435,87 @@ export async function resolveNames(
     SELECT DISTINCT ON (ord) ord, id FROM successors ORDER BY ord, depth DESC`);
   const byOrd = new Map(rows.map((r) => [r.ord, r.id]));
   return names.map((_, i) => byOrd.get(i + 1) ?? null);
+}
+
+// ── Near-duplicates ─────────────────────────────────────────────────────────────────────────
+
+interface DuplicateSide {
+  id: number;
+  name: string;
+  level: AgencyLevel;
+  parent_id: number | null;
+  parent_name: string | null;
+  version: number;
+  open_tasks: number;
+  active_accounts: number;
+  committee: boolean;
+}
+
+export interface DuplicatePairRow {
+  reason: 'committee' | 'same_name' | 'similar_name';
+  similarity: number;
+  first: DuplicateSide;
+  second: DuplicateSide;
+  total: number;
+}
+
+/**
+ * Pairs of live bodies (groups aside) side by side in the tree — siblings, or a body and its child;
+ * identical names under different parents are different bodies ("Xã Tân Phú" of two provinces) —
+ * whose names, folded (name_norm) and without a People's Committee's leading words
+ * (`committeeWords`, folded the same way), are equal or at least `threshold` similar (pg_trgm).
+ * "committee": equal once one of them loses those words. Committee pairs first, then the closest.
+ */
+export async function listDuplicatePairs(
+  db: Db,
+  options: { committeeWords: readonly string[]; threshold: number; limit: number; offset: number },
+): Promise<DuplicatePairRow[]> {
+  const prefix = `^(${options.committeeWords.join('|')}) `;
+  return db.query<DuplicatePairRow>(sql`
+    WITH b AS MATERIALIZED (
+      SELECT a.id, a.parent_id, a.name_norm ~ ${prefix} AS committee,
+             regexp_replace(a.name_norm, ${prefix}, '') AS key
+      FROM agencies a WHERE a.kind <> 'group' AND a.merged_into_id IS NULL
+    ), near AS (
+      SELECT x.id AS x_id, y.id AS y_id, x.key = y.key AS same, x.committee <> y.committee AS one_committee,
+             similarity(x.key, y.key) AS sim
+      FROM b x JOIN b y ON coalesce(x.parent_id, 0) = coalesce(y.parent_id, 0) AND x.id < y.id
+      UNION ALL
+      SELECT x.id, y.id, x.key = y.key, x.committee <> y.committee, similarity(x.key, y.key)
+      FROM b x JOIN b y ON y.parent_id = x.id
+    ), pairs AS (
+      SELECT least(x_id, y_id) AS x_id, greatest(x_id, y_id) AS y_id,
+             CASE WHEN same AND one_committee THEN 'committee' WHEN same THEN 'same_name' ELSE 'similar_name' END AS reason,
+             CASE WHEN same THEN 1 ELSE sim END AS similarity
+      FROM near WHERE same OR sim >= ${options.threshold}
+    ), page AS (
+      SELECT p.*, count(*) OVER () AS total FROM pairs p
+      ORDER BY (p.reason = 'committee') DESC, p.similarity DESC, p.x_id, p.y_id
+      LIMIT ${options.limit} OFFSET ${options.offset}
+    ), side AS (
+      SELECT a.id, json_build_object(
+               'id', a.id, 'name', a.name, 'level', a.level, 'parent_id', a.parent_id, 'parent_name', pa.name,
+               'version', a.version, 'committee', b.committee,
+               'open_tasks', (SELECT count(DISTINCT ta.task_id) FROM task_assignments ta JOIN tasks t ON t.id = ta.task_id
+                              WHERE ta.agency_id = a.id AND t.completed_on IS NULL),
+               'active_accounts', (SELECT count(*) FROM users u WHERE u.agency_id = a.id AND u.is_active)) AS body
+      FROM agencies a JOIN b ON b.id = a.id LEFT JOIN agencies pa ON pa.id = a.parent_id
+      WHERE a.id IN (SELECT x_id FROM page UNION SELECT y_id FROM page)
+    )
+    SELECT p.reason, p.similarity, x.body AS first, y.body AS second, p.total
+    FROM page p JOIN side x ON x.id = p.x_id JOIN side y ON y.id = p.y_id
+    ORDER BY (p.reason = 'committee') DESC, p.similarity DESC, p.x_id, p.y_id`);
+}
+
+/**
+ * Of these bodies, those with no active account able to report on the work given to them
+ * (body_can_report()): a task they lead has no one to report on it.
+ */
+export async function listBodiesWithoutReporter(
+  db: Db,
+  agencyIds: readonly number[],
+): Promise<{ id: number; name: string }[]> {
+  if (agencyIds.length === 0) return [];
+  return db.query<{ id: number; name: string }>(sql`
+    SELECT id, name FROM agencies WHERE id = ANY(${agencyIds}::bigint[]) AND NOT body_can_report(id) ORDER BY id`);
 }

@@ -11,6 +11,8 @@ import {
   AliasesResponse,
   AliasParams,
   CreateAgencyBody,
+  DuplicatesQuery,
+  DuplicatesResponse,
   MergeAgencyBody,
   MergeResponse,
   UpdateAgencyBody,
@@ -25,6 +27,7 @@ import {
   removeAgencyAlias,
   updateAgency,
 } from './agency.service.ts';
+import { listNearDuplicates, toDuplicatePair } from './agency.units.ts';
 
 const tags = ['agencies'];
 
@@ -34,7 +37,20 @@ export const agenciesRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, querystring: AgencyListQuery, response: { 200: AgencyListResponse } } },
     async (req) => {
       const { rows, ...page } = await listAgencies(req.db, req.actor, req.query);
-      return { ...page, items: rows.map((row) => ({ ...toAgencySummary(row), aliases: row.aliases })) };
+      return {
+        ...page,
+        items: rows.map((row) => ({ ...toAgencySummary(row), aliases: row.aliases, canReport: row.can_report })),
+      };
+    },
+  );
+
+  // Admin only: bodies that look like one body kept twice, to merge (the merge route below).
+  app.get(
+    '/api/agencies/duplicates',
+    { schema: { tags, querystring: DuplicatesQuery, response: { 200: DuplicatesResponse } } },
+    async (req) => {
+      const { rows, ...page } = await listNearDuplicates(req.db, req.actor, req.query);
+      return { ...page, items: rows.map(toDuplicatePair) };
     },
   );
 

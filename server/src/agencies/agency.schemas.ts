@@ -74,8 +74,15 @@ export const MergeAgencyBody = z.object({
   reason: z.string().trim().min(1).max(2000),
   /** Optional optimistic-concurrency check on the merged body. */
   version: z.number().int().min(1).optional(),
+  /**
+   * The two were one body written two ways (a commune and its People's Committee, a body entered
+   * twice): the merged body's name and aliases become aliases of the successor, so a picker still finds
+   * it by them. Not for a successor in time (a province that absorbed another keeps its own name).
+   */
+  keepNameAsAlias: z.boolean().default(false),
 });
-export type MergeAgencyBody = z.infer<typeof MergeAgencyBody>;
+/** As the service takes it: keepNameAsAlias may be left out (false). */
+export type MergeAgencyBody = Omit<z.infer<typeof MergeAgencyBody>, 'keepNameAsAlias'> & { keepNameAsAlias?: boolean };
 
 const AgencyRef = z.object({ id: z.number(), name: z.string() });
 
@@ -97,6 +104,11 @@ export type AgencySummary = z.infer<typeof AgencySummary>;
 
 export const AgencyListItem = AgencySummary.extend({
   aliases: z.array(z.string()),
+  /**
+   * It has an active account able to report on the work given to it (body_can_report(): a focal
+   * point or head; a group through its members). A task given to a body that cannot has no one to report.
+   */
+  canReport: z.boolean(),
 });
 
 export const AgencyListResponse = ListPage(AgencyListItem);
@@ -127,3 +139,42 @@ export const MergeResponse = z.object({
   usersMoved: z.number(),
   childrenReparented: z.number(),
 });
+
+export const DuplicatesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type DuplicatesQuery = z.infer<typeof DuplicatesQuery>;
+
+/** One body of a near-duplicate pair, with what a merge would move. */
+export const DuplicateBody = z.object({
+  id: z.number(),
+  name: z.string(),
+  level: AgencyLevel,
+  parent: AgencyRef.nullable(),
+  version: z.number(),
+  /** Open tasks it is assigned to (lead or coordinating). */
+  openTasks: z.number(),
+  /** Active accounts of the body (who would move with a merge). */
+  activeAccounts: z.number(),
+});
+
+export const DuplicateReason = z.enum(['committee', 'same_name', 'similar_name']);
+
+/**
+ * Two live bodies side by side in the tree (siblings, or a body and its child) whose names are the
+ * same once folded (no diacritics, either tone-mark placement, case), or nearly so: "committee" —
+ * one is the other's People's Committee ("Phường An Lạc" / "Ủy ban nhân dân phường An Lạc");
+ * "same_name"; "similar_name" (trigram similarity at least `similarity`). `suggestedSurvivorId`: the
+ * administrative unit of a committee pair, else the body with more open tasks.
+ */
+export const DuplicatePair = z.object({
+  reason: DuplicateReason,
+  similarity: z.number(),
+  first: DuplicateBody,
+  second: DuplicateBody,
+  suggestedSurvivorId: z.number(),
+});
+export type DuplicatePair = z.infer<typeof DuplicatePair>;
+
+export const DuplicatesResponse = ListPage(DuplicatePair);

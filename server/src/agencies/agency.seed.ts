@@ -45,6 +45,7 @@ const RegistryFile = z.object({
           level: AgencyLevel.optional(),
           kind: z.enum(['party', 'state', 'front', 'enterprise', 'university', 'other']).optional(),
           namePrefix: z.string().optional(),
+          unit: z.boolean().optional(),
         }),
       }),
     )

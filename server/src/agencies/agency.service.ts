@@ -264,6 +264,15 @@ export async function mergeAgency(db: Db, actor: Actor, id: number, input: Merge
     const childrenReparented = await reparentChildren(tx, agency, successor, at);
     await inheritGroups(tx, id, successor.id);
     await markMerged(tx, id, successor.id, input.mergedOn, at);
+    // One body written two ways: the successor is found by the merged body's names from now on.
+    const aliasesAdded = input.keepNameAsAlias
+      ? await insertAliases(tx, successor.id, [
+          agency.name,
+          ...toneMarkVariants(agency.name),
+          ...(await listAliases(tx, id)),
+        ])
+      : [];
+    if (aliasesAdded.length > 0) await bumpAgencyVersion(tx, successor.id, at);
     const summary = { tasksTransferred: transferred.length, usersMoved: usersMoved.length, childrenReparented };
     await recordEvents(
       tx,
@@ -297,7 +306,7 @@ export async function mergeAgency(db: Db, actor: Actor, id: number, input: Merge
           entityType: 'agency' as const,
           entityId: successor.id,
           action: 'absorbed' as const,
-          after: { mergedAgencyId: id, mergedOn: input.mergedOn, ...summary },
+          after: { mergedAgencyId: id, mergedOn: input.mergedOn, ...summary, aliasesAdded },
           reason,
         },
       ],

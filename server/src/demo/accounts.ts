@@ -25,10 +25,9 @@ export interface PrintedAccount {
   body: string;
 }
 
-/** The commune the commune accounts belong to: its slug and its People's Committee's. */
+/** The commune the commune accounts belong to (one body with its People's Committee). */
 export interface NamedCommune {
   slug: string;
-  committeeSlug: string;
 }
 
 /** The accounts the README and the start-up table name, one per role the demo shows. */
@@ -40,9 +39,9 @@ export function namedAccounts(commune: NamedCommune): DemoAccount[] {
     { username: 'bokhcn', role: 'focal', agencySlug: 'bo-khoa-hoc-va-cong-nghe' },
     { username: 'bokhcn.lanhdao', role: 'head', agencySlug: 'bo-khoa-hoc-va-cong-nghe' },
     { username: 'sokhcn.hanoi', role: 'focal', agencySlug: 'tp-ha-noi-so-khoa-hoc-va-cong-nghe' },
-    { username: 'xa.hanoi', role: 'focal', agencySlug: commune.committeeSlug },
+    { username: 'xa.hanoi', role: 'focal', agencySlug: commune.slug },
     // A commune's standing office sits in its People's Committee and manages the commune's own plans.
-    { username: 'vp.xa.hanoi', role: 'office', agencySlug: commune.committeeSlug, scopeSlug: commune.slug },
+    { username: 'vp.xa.hanoi', role: 'office', agencySlug: commune.slug, scopeSlug: commune.slug },
     { username: 'thanhtra', role: 'inspector', agencySlug: 'thanh-tra-chinh-phu' },
   ];
 }

@@ -1,12 +1,13 @@
 import { slugify } from '@giamsat/shared/text';
 import { refreshGroupMembers } from '../agencies/agency.queries.ts';
+import { committeeNames, lowerFirst } from '../agencies/agency.units.ts';
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 import { pick, seededRandom } from './prng.ts';
 import { NAME_FIRST, NAME_SECOND } from './vocabulary.ts';
 
-// The generated part of the body tree: departments a province lacks, and its communes (xã/phường)
-// with their People's Committees. The registry (seedRegistry) provides the central bodies, the 34
+// The generated part of the body tree: departments a province lacks, and its communes (xã/phường),
+// each one body with its People's Committee (whose names are the commune's aliases). The registry (seedRegistry) provides the central bodies, the 34
 // provinces and the groups; nothing here duplicates it.
 
 export interface Province {
@@ -36,9 +37,6 @@ export async function listProvinces(db: Db): Promise<Province[]> {
       AND EXISTS (SELECT 1 FROM agencies c WHERE c.parent_id = a.id)
     ORDER BY a.id`);
 }
-
-/** "Thành phố Hà Nội" → "thành phố Hà Nội", as it reads after a body's name ("Sở Y tế thành phố Hà Nội"). */
-export const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
 /** Inserts bodies under their parents (set-based) and sets their ltree paths. */
 async function insertChildren(
@@ -93,9 +91,9 @@ function communeCounts(provinces: readonly Province[], total: number, random: ()
 
 /**
  * Generates `total` communes and wards ("Xã Tân Phú", "Phường Hòa Bình": level commune, parent the
- * province, path province path + id), each with its People's Committee under it ("Ủy ban nhân dân
- * xã Tân Phú", alias "UBND xã Tân Phú"), which then joins the groups whose rule it matches
- * ("Ủy ban nhân dân cấp xã"). Names are unique within a province.
+ * province, path province path + id), each one body with its People's Committee: "Ủy ban nhân dân
+ * xã Tân Phú" and "UBND xã Tân Phú" are its aliases, not a second body a task could be given to.
+ * Names are unique within a province.
  */
 export async function generateCommunes(db: Db, provinces: readonly Province[], total: number, seed: number) {
   const random = seededRandom(seed * 7919 + 11);
@@ -120,18 +118,11 @@ export async function generateCommunes(db: Db, provinces: readonly Province[], t
     }
   });
   const communeIds = await insertChildren(db, communes);
-  const committees = communes.map((c, i) => ({
-    slug: `${c.slug}-ubnd`,
-    name: `Ủy ban nhân dân ${lowerFirst(c.name)}`,
-    level: 'commune',
-    parentId: communeIds[i] ?? 0,
-  }));
-  const committeeIds = await insertChildren(db, committees);
+  const aliases = communes.flatMap((c, i) => committeeNames(c.name).map((alias) => ({ id: communeIds[i], alias })));
   await db.query(sql`
     INSERT INTO agency_aliases (agency_id, alias)
-    SELECT a.id, 'UBND ' || substr(a.name, length('Ủy ban nhân dân ') + 1)
-    FROM agencies a WHERE a.id = ANY(${committeeIds}::bigint[])
+    SELECT * FROM unnest(${aliases.map((a) => a.id)}::bigint[], ${aliases.map((a) => a.alias)}::text[])
     ON CONFLICT DO NOTHING`);
-  await refreshGroupMembers(db, { memberIds: [...communeIds, ...committeeIds] });
+  await refreshGroupMembers(db, { memberIds: communeIds });
   return { communes: communeIds.length };
 }

@@ -162,7 +162,7 @@ describe('demo data', () => {
     ).toBe(0);
   });
 
-  it("names a commune's People's Committee on the province tasks its plan implements", async () => {
+  it('names the commune on the province tasks its plan implements', async () => {
     expect(
       await count(`
       SELECT 1 FROM tasks t JOIN directives d ON d.id = t.directive_id JOIN tasks p ON p.id = t.parent_task_id
@@ -180,6 +180,25 @@ describe('demo data', () => {
     expect(list.statusCode).toBe(200);
     const tasks = list.json().items as { deadline: { due: string | null } }[];
     expect(tasks.filter((task) => task.deadline.due !== null).length).toBeGreaterThan(0);
+  });
+
+  it('holds each commune and province as one body with its People’s Committee, found by the committee’s names', async () => {
+    // Two records ("Phường An Lạc" and "Ủy ban nhân dân phường An Lạc") would split the work between them.
+    expect(
+      await count(`SELECT 1 FROM agencies WHERE name LIKE 'Ủy ban nhân dân %' AND level IN ('province', 'commune')
+                   AND kind <> 'group'`),
+    ).toBe(0);
+    const admin = await loginAs(t.app, { username: 'admin' });
+    const pairs = (await admin.get('/api/agencies/duplicates?limit=200')).json() as { items: { reason: string }[] };
+    expect(pairs.items.filter((p) => p.reason === 'committee')).toEqual([]);
+    const office = loaded.accounts.find((a) => a.username === 'vp.xa.hanoi');
+    const me = (await (await loginAs(t.app, office as PrintedAccount)).get('/api/auth/me')).json();
+    const commune = me.user.scopeAgency as { id: number; name: string };
+    const committee = `Ủy ban nhân dân ${commune.name.charAt(0).toLowerCase()}${commune.name.slice(1)}`;
+    const found = await admin.get(`/api/agencies?q=${encodeURIComponent(committee)}&withinId=${commune.id}`);
+    expect((found.json() as { items: { id: number }[] }).items.map((a) => a.id)).toEqual([commune.id]);
+    // Every body a task can be given to has an account to report with: the commune's focal point too.
+    expect(me.user.agency.id).toBe(commune.id);
   });
 
   it('keeps the first deadline: moved only by an accepted extension', async () => {

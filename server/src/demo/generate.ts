@@ -163,16 +163,12 @@ export async function generateDemoData(db: Db, options: GenerateOptions): Promis
     await ensureDepartments(tx, provinces);
     const { communes } = await generateCommunes(tx, provinces, scale.communes, seed);
     log(`  ${target}: ${provinces.length} provinces, ${communes.toLocaleString('en')} communes`);
-    // The named commune accounts: Hà Nội's first commune and its People's Committee.
-    const [hanoiCommune] = await tx.query<{ slug: string; committee_slug: string }>(
-      `SELECT x.slug, c.slug AS committee_slug
-       FROM agencies c JOIN agencies x ON x.id = c.parent_id JOIN agencies p ON p.id = x.parent_id
+    // The named commune accounts: Hà Nội's first commune (one body with its People's Committee).
+    const [hanoiCommune] = await tx.query<{ slug: string }>(
+      `SELECT c.slug FROM agencies c JOIN agencies p ON p.id = c.parent_id
        WHERE p.slug = 'tp-ha-noi' AND c.level = 'commune' ORDER BY c.id LIMIT 1`,
     );
-    const accounts = await createAccounts(tx, seed, {
-      slug: hanoiCommune?.slug ?? 'tp-ha-noi',
-      committeeSlug: hanoiCommune?.committee_slug ?? 'tp-ha-noi-ubnd',
-    });
+    const accounts = await createAccounts(tx, seed, { slug: hanoiCommune?.slug ?? 'tp-ha-noi' });
 
     // Bulk load: the rows are consistent by construction (and the demo tests check it), so when the
     // role may (a superuser: PGlite, the benchmark's server) foreign-key triggers are skipped for this
@@ -222,7 +218,7 @@ export async function generateDemoData(db: Db, options: GenerateOptions): Promis
       INSERT INTO demo_gen_pool (pool, rn, agency_id, is_group)
       SELECT 'pl' || a.parent_id, row_number() OVER (PARTITION BY a.parent_id ORDER BY a.id, g), a.id, false
       FROM agencies a CROSS JOIN LATERAL generate_series(1, CASE
-          WHEN a.slug LIKE '%-so-khoa-hoc-va-cong-nghe' THEN 6 WHEN a.slug LIKE '%-ubnd' THEN 3
+          WHEN a.slug LIKE '%-so-khoa-hoc-va-cong-nghe' THEN 6
           WHEN a.name LIKE 'Sở %' THEN 2 ELSE 1 END) g
       WHERE a.parent_id = ANY($1::bigint[]) AND a.kind = 'state' AND a.name NOT LIKE 'Hội đồng%'
         AND a.level = 'province' AND a.merged_into_id IS NULL`,
@@ -288,8 +284,8 @@ export async function generateDemoData(db: Db, options: GenerateOptions): Promis
         CASE WHEN ${R('1000 + ch.seq', 2)} < 0.3 THEN (100 + ch.seq) || '-KH/TU' ELSE (1000 + ch.seq) || '/KH-UBND' END,
         'Kế hoạch',
         'Kế hoạch triển khai thực hiện ' || ch.doc_type || ' số ' || ch.number || ' trên địa bàn ' || lower(left(ch.province_name, 1)) || substr(ch.province_name, 2),
-        coalesce(u.id, ch.province_id),
-        coalesce(u.name, ch.province_name),
+        ch.province_id,
+        ch.province_name,
         ch.programme,
         LEAST(ch.issued_on + 10 + floor(${R('1000 + ch.seq', 3)} * 35)::int, ${REF} - 20),
         'published', ch.province_id, o.id, ch.province_id, ch.id, ch.number,
@@ -297,16 +293,14 @@ export async function generateDemoData(db: Db, options: GenerateOptions): Promis
         lower(left(ch.province_name, 1)) || substr(ch.province_name, 2),
         ${provinceTasks} + floor(${R('1000 + ch.seq', 4)} * ${scale.provinceTasks[1] - provinceTasks + 1})::int
       FROM chosen ch
-      LEFT JOIN agencies u ON u.slug = ch.province_slug || '-ubnd'
       LEFT JOIN users o ON o.username = 'vanphong.' || ch.province_slug`);
     // Each commune implements one or two of its province's plans (a few commune plans are still drafts).
     const [communeTasks] = scale.communeTasks;
     await q(`
       WITH choice AS (
-        SELECT c.id AS commune_id, c.name AS commune_name, ubnd.id AS ubnd_id, ubnd.name AS ubnd_name, pd.*,
+        SELECT c.id AS commune_id, c.name AS commune_name, pd.*,
                row_number() OVER (PARTITION BY c.id ORDER BY ${R('c.id * 100000 + pd.gkey', 5)}) AS pick
         FROM agencies c
-        JOIN agencies ubnd ON ubnd.parent_id = c.id AND ubnd.slug = c.slug || '-ubnd'
         JOIN demo_gen_directive pd ON pd.level = 'province' AND pd.province_id = c.parent_id
         WHERE c.level = 'commune' AND c.parent_id IN (${provinces.map((p) => p.id).join(',')})
       ), chosen AS (
@@ -318,10 +312,10 @@ export async function generateDemoData(db: Db, options: GenerateOptions): Promis
       SELECT (SELECT max(id) FROM demo_gen_directive) + ch.seq, 'commune', 1000000 + ch.seq,
         (10000 + ch.seq) || '/KH-UBND', 'Kế hoạch',
         'Kế hoạch thực hiện Kế hoạch số ' || ch.number || ' tại ' || lower(left(ch.commune_name, 1)) || substr(ch.commune_name, 2),
-        ch.ubnd_id, ch.ubnd_name, ch.programme,
+        ch.commune_id, ch.commune_name, ch.programme,
         LEAST(ch.issued_on + 7 + floor(${R('1000000 + ch.seq', 6)} * 25)::int, ${REF} - 10),
         CASE WHEN ${R('1000000 + ch.seq', 7)} < 0.02 THEN 'draft' ELSE 'published' END,
-        ch.commune_id, ch.office_id, ch.province_id, ch.id, ch.number, NULL, 'pc' || ch.province_id, 1, ch.ubnd_id,
+        ch.commune_id, ch.office_id, ch.province_id, ch.id, ch.number, NULL, 'pc' || ch.province_id, 1, ch.commune_id,
         lower(left(ch.commune_name, 1)) || substr(ch.commune_name, 2),
         ${communeTasks} + floor(${R('1000000 + ch.seq', 8)} * ${scale.communeTasks[1] - communeTasks + 1})::int
       FROM chosen ch`);
