@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -28,7 +29,7 @@ interface TaskListJson {
 const json = async <T>(page: Page, path: string): Promise<T> => (await (await page.request.get(path)).json()) as T;
 
 /** Spaces as a reader sees them: the no-break space a number keeps before its % counts as a space. */
-const _seen = (text: string | null) => (text ?? '').replace(/\s/g, ' ').trim();
+const seen = (text: string | null) => (text ?? '').replace(/\s/g, ' ').trim();
 
 /** Screenshots of the screen as it is, at desktop width and at phone width. */
 async function bothWidths(page: Page, name: string): Promise<void> {
@@ -121,6 +122,111 @@ describe('a commune focal point types dates and adds evidence', () => {
     await from.press('Tab');
     await page.getByText('Không có ngày 31/04/2027').waitFor();
     await bothWidths(page, 'formats-task-filter');
+  });
+});
+
+describe('the central office reads figures in its language and exports them', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    ({ context, page } = await newUserPage(browser));
+    await signIn(page, accounts.centralOffice);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  it('writes numbers, percentages and chart axes the Vietnamese way, then the English way', async () => {
+    screenshotOnFailure(() => ({ 'formats-numbers': page }));
+    const dashboard = await json<{
+      totals: { total: { count: number } };
+      rates: { completion: { rate: number | null } };
+    }>(page, '/api/dashboard?scope=nation');
+    const rate = (dashboard.rates.completion.rate ?? 0) * 100;
+    const total = dashboard.totals.total.count;
+    expect(total).toBeGreaterThan(999);
+    const oneDecimal = (Math.round(rate * 10) / 10).toFixed(1);
+    const thousands = (n: number, separator: string) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+
+    await page.goto('/dashboard?scope=nation');
+    const card = page.getByTestId('rate-completion');
+    await card.waitFor();
+    const totals = page.getByTestId('dashboard-totals');
+    await expect(card.getByTestId('rate-value').textContent().then(seen)).resolves.toBe(
+      `${oneDecimal.replace('.', ',')} %`,
+    );
+    await expect(totals.getByRole('link').first().textContent()).resolves.toBe(thousands(total, '.'));
+    // A chart of task counts has whole-number ticks, written in the language.
+    const ticks = page.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value');
+    await ticks.first().waitFor();
+    for (const tick of await ticks.allTextContents()) expect(tick).toMatch(/^\d{1,3}(\.\d{3})*$/);
+    await bothWidths(page, 'formats-dashboard-vi');
+
+    await page.getByText('English', { exact: true }).click();
+    await card.getByText(/%$/).waitFor();
+    await expect(card.getByTestId('rate-value').textContent().then(seen)).resolves.toBe(`${oneDecimal}%`);
+    await expect(totals.getByRole('link').first().textContent()).resolves.toBe(thousands(total, ','));
+    for (const tick of await ticks.allTextContents()) expect(tick).toMatch(/^\d{1,3}(,\d{3})*$/);
+    await bothWidths(page, 'formats-dashboard-en');
+    await page.getByText('Tiếng Việt', { exact: true }).click();
+    await totals.getByText(thousands(total, '.')).waitFor();
+
+    // A task's progress on its page, written the same way.
+    const list = await json<TaskListJson>(page, '/api/tasks?timeliness=in_progress_on_time&limit=1');
+    const [inProgress] = list.items;
+    if (!inProgress) throw new Error('the demo data has no task in progress');
+    await page.goto(`/tasks/${inProgress.id}`);
+    await expect(page.getByTestId('task-percent').textContent().then(seen)).resolves.toBe(
+      `${inProgress.progressPercent} %`,
+    );
+  });
+
+  it("exports real dates shown dd/mm/yyyy and names the file by Vietnam's day, not UTC's", async () => {
+    screenshotOnFailure(() => ({ 'formats-export': page }));
+    const filter = 'level=commune&timeliness=done_late';
+    const expected = await json<TaskListJson>(page, `/api/tasks?${filter}&sort=dueDate&order=asc&limit=200`);
+    expect(expected.total).toBeGreaterThan(0);
+    expect(expected.total).toBeLessThanOrEqual(200);
+    await page.goto(`/tasks?${filter}`);
+    await page.getByTestId('task-table').waitFor();
+    // 00:30 on 1 January 2027 in Vietnam is still 31 December 2026 in UTC.
+    await page.clock.setFixedTime(new Date('2026-12-31T17:30:00Z'));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Xuất Excel' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('danh-sach-nhiem-vu-2027-01-01.xlsx');
+    const path = await download.path();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error('the export has no sheet');
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const column = (name: string) => header.indexOf(name);
+    const dueColumn = column('Hạn hoàn thành');
+    const completedColumn = column('Ngày hoàn thành');
+    const progressColumn = column('Tiến độ');
+    expect(Math.min(dueColumn, completedColumn, progressColumn)).toBeGreaterThan(0);
+    expect(sheet.rowCount - 1).toBe(expected.total);
+    expected.items.forEach((task, index) => {
+      const row = sheet.getRow(index + 2);
+      const due = row.getCell(dueColumn);
+      if (task.deadline.due) {
+        expect(due.value).toBeInstanceOf(Date);
+        expect((due.value as Date).toISOString().slice(0, 10)).toBe(task.deadline.due);
+        expect(due.numFmt).toBe('dd/mm/yyyy');
+      }
+      const completed = row.getCell(completedColumn);
+      expect(completed.value).toBeInstanceOf(Date);
+      expect((completed.value as Date).toISOString().slice(0, 10)).toBe(task.completedOn);
+      expect(completed.numFmt).toBe('dd/mm/yyyy');
+      const progress = row.getCell(progressColumn);
+      expect(progress.value).toBe(task.progressPercent / 100);
+      expect(progress.numFmt).toBe('0%');
+    });
   });
 });
 

@@ -23,7 +23,7 @@ export function BodyTable({
   maxHeight?: number;
   minWidth?: number;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [all, setAll] = useState(false);
   const shown = all || !initialRows ? rows : rows.slice(0, initialRows);
   // A long table scrolls inside its card (header kept), so the page below it stays reachable.
@@ -67,7 +67,7 @@ export function BodyTable({
                 <Table.Td ta="right">
                   <FigureLink count={row.stale} filter={{ ...row.filter, staleOnly: true }} />
                 </Table.Td>
-                <Table.Td ta="right">{formatPercent(row.rates.onTimeCompletion.rate)}</Table.Td>
+                <Table.Td ta="right">{formatPercent(row.rates.onTimeCompletion.rate, i18n.language)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

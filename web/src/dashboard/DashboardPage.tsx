@@ -66,15 +66,15 @@ function FigureCard({
   );
 }
 
-function RateCard({ label, rate }: { label: string; rate: Rate }) {
-  const { t } = useTranslation();
+function RateCard({ label, rate, testId }: { label: string; rate: Rate; testId: string }) {
+  const { t, i18n } = useTranslation();
   return (
-    <Card withBorder>
+    <Card withBorder data-testid={testId}>
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text size="xl" fw={700}>
-        {formatPercent(rate.rate, 1)}
+      <Text size="xl" fw={700} data-testid="rate-value">
+        {formatPercent(rate.rate, i18n.language, 1)}
       </Text>
       <Progress value={(rate.rate ?? 0) * 100} size="sm" my={6} aria-hidden />
       <Text size="sm">
@@ -192,9 +192,13 @@ export default function DashboardPage() {
           </SimpleGrid>
 
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <RateCard label={t('dashboard.rates.completion')} rate={data.rates.completion} />
-            <RateCard label={t('dashboard.rates.onTime')} rate={data.rates.onTime} />
-            <RateCard label={t('dashboard.rates.onTimeCompletion')} rate={data.rates.onTimeCompletion} />
+            <RateCard label={t('dashboard.rates.completion')} rate={data.rates.completion} testId="rate-completion" />
+            <RateCard label={t('dashboard.rates.onTime')} rate={data.rates.onTime} testId="rate-on-time" />
+            <RateCard
+              label={t('dashboard.rates.onTimeCompletion')}
+              rate={data.rates.onTimeCompletion}
+              testId="rate-on-time-completion"
+            />
           </SimpleGrid>
 
           <SimpleGrid cols={{ base: 1, md: 3 }}>

@@ -49,7 +49,7 @@ const OVERDUE_SHADES: Shade[] = [
 
 /** How a measure colours a province and what the legend says: fixed 20-point steps for the rate (comparable
  * from one day or scope to the next), four equal steps up to the largest count for overdue tasks. */
-function scaleFor(measure: MapMeasure, rows: ProvinceRow[], t: TFunction) {
+function scaleFor(measure: MapMeasure, rows: ProvinceRow[], t: TFunction, language: string) {
   if (measure === 'onTimeCompletion') {
     const shade = (row: ProvinceRow): Shade => {
       const rate = row.rates.onTimeCompletion.rate;
@@ -60,7 +60,7 @@ function scaleFor(measure: MapMeasure, rows: ProvinceRow[], t: TFunction) {
       ...s,
       label: t('dashboard.map.rateRange', { from: i * 20, to: (i + 1) * 20 }),
     }));
-    return { shade, legend, value: (row: ProvinceRow) => formatPercent(row.rates.onTimeCompletion.rate) };
+    return { shade, legend, value: (row: ProvinceRow) => formatPercent(row.rates.onTimeCompletion.rate, language) };
   }
   const max = Math.max(0, ...rows.map((r) => r.overdue));
   const step = Math.max(1, Math.ceil(max / OVERDUE_SHADES.length));
@@ -89,7 +89,7 @@ function figures(row: ProvinceRow, language: string) {
   return {
     name: row.agency.name,
     total: formatNumber(row.total, language),
-    rate: formatPercent(rate.rate),
+    rate: formatPercent(rate.rate, language),
     onTime: formatNumber(rate.numerator, language),
     withDeadline: formatNumber(rate.denominator, language),
     overdue: formatNumber(row.overdue, language),
@@ -157,8 +157,8 @@ export function ProvinceMap({
   measure: MapMeasure;
   onMeasureChange: (measure: MapMeasure) => void;
 }) {
-  const { t } = useTranslation();
-  const scale = useMemo(() => scaleFor(measure, rows, t), [measure, rows, t]);
+  const { t, i18n } = useTranslation();
+  const scale = useMemo(() => scaleFor(measure, rows, t, i18n.language), [measure, rows, t, i18n.language]);
   const { placed, unplaced, empty } = useMemo(() => {
     const byKey = new Map<string, ProvinceRow>();
     const unplacedRows: ProvinceRow[] = [];

@@ -18,6 +18,8 @@ export default function TrendChart({ months }: { months: MonthTrend[] }) {
       dataKey="month"
       withLegend
       valueFormatter={(v) => formatNumber(v, i18n.language)}
+      // Counts of tasks: whole-number ticks (a "1,5" task is nobody's reading of the axis).
+      yAxisProps={{ allowDecimals: false }}
       series={[
         { name: 'doneOnTime', label: t('timeliness.done_on_time'), color: 'green.6' },
         { name: 'doneLate', label: t('timeliness.done_late'), color: 'orange.6' },

@@ -1,13 +1,8 @@
 import { ActionIcon, Anchor, Group, List, Text } from '@mantine/core';
 import { IconFile, IconLink, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { formatFileSize } from '../ui/format.ts';
 import type { Report } from './useReports.ts';
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 export function EvidenceList({
   evidence,
@@ -16,7 +11,7 @@ export function EvidenceList({
   evidence: Report['evidence'];
   onRemove?: (evidenceId: number) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (evidence.length === 0) return null;
   return (
     <List spacing={4} size="sm" listStyleType="none" aria-label={t('progress.evidence')}>
@@ -35,7 +30,7 @@ export function EvidenceList({
             )}
             {item.file && (
               <Text size="xs" c="dimmed">
-                {formatSize(item.file.sizeBytes)}
+                {formatFileSize(item.file.sizeBytes, i18n.language)}
               </Text>
             )}
             {onRemove && (

@@ -4,7 +4,7 @@ import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errors.ts';
-import { formatDateTime } from '../ui/format.ts';
+import { formatDateTime, formatPercent } from '../ui/format.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 import { ProgressLowered } from './ProgressLowered.tsx';
 import { type Report, useReportActions } from './useReports.ts';
@@ -32,7 +32,7 @@ function Paragraph({ label, text }: { label: string; text: string }) {
 
 /** One report as the task's readers see it; the reviewer accepts or returns it here. */
 export function ReportCard({ report, canReview }: { report: Report; canReview: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { review } = useReportActions(report.taskId);
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState<string | null>(null);
@@ -69,9 +69,13 @@ export function ReportCard({ report, canReview }: { report: Report; canReview: b
           </Text>
         </Group>
         <Group gap="xs" wrap="nowrap">
-          <Progress value={report.percent} style={{ flex: 1 }} aria-label={`${report.percent}%`} />
+          <Progress
+            value={report.percent}
+            style={{ flex: 1 }}
+            aria-label={formatPercent(report.percent / 100, i18n.language)}
+          />
           <Text size="sm" fw={600}>
-            {report.percent}%
+            {formatPercent(report.percent / 100, i18n.language)}
           </Text>
         </Group>
         <ProgressLowered report={report} />

@@ -20,7 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
-import { formatDate, formatDateTime, formatNumber } from '../ui/format.ts';
+import { formatDate, formatDateTime, formatNumber, formatPercent } from '../ui/format.ts';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { DirectivePicker } from './DirectivePicker.tsx';
 import { ProgressLowered } from './ProgressLowered.tsx';
@@ -53,7 +53,7 @@ function Waiting({ submittedAt, now }: { submittedAt: string | null; now: number
 }
 
 function QueueCard({ report, now }: { report: QueuedReport; now: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const task = report.task;
   return (
     <Card withBorder data-testid="review-card">
@@ -73,7 +73,8 @@ function QueueCard({ report, now }: { report: QueuedReport; now: number }) {
           )}
         </Group>
         <Text size="sm">
-          {report.agency.name} · {t(`tasks.roles.${report.agencyRole}`)} · {report.percent}%
+          {report.agency.name} · {t(`tasks.roles.${report.agencyRole}`)} ·{' '}
+          {formatPercent(report.percent / 100, i18n.language)}
           {task?.dueDate ? ` · ${t('reviews.due', { date: formatDate(task.dueDate) })}` : ''}
         </Text>
         <ProgressLowered report={report} />

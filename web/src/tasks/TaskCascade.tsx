@@ -5,7 +5,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Field } from '../ui/Field.tsx';
-import { formatDate } from '../ui/format.ts';
+import { formatDate, formatPercent } from '../ui/format.ts';
 import { EmptyState } from '../ui/states.tsx';
 import { DaysLate, DeadlineText, ProgressLine, TaskTable } from './TaskTable.tsx';
 import { TimelinessBadge } from './timeliness.tsx';
@@ -78,7 +78,7 @@ function LowerTasks({ parentDue, tasks }: { parentDue: string | null; tasks: Tas
 
 /** The task's place in the cascade: the higher task it implements, and every lower task rolled up. */
 export function TaskCascade({ task }: { task: Task }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { rollup } = task;
   return (
     <Stack>
@@ -100,7 +100,9 @@ export function TaskCascade({ task }: { task: Task }) {
             <Field label={t('task.rollup.overdue')}>
               <Text c={rollup.overdue > 0 ? 'red' : undefined}>{rollup.overdue}</Text>
             </Field>
-            <Field label={t('task.rollup.averagePercent')}>{Math.round(rollup.averagePercent)}%</Field>
+            <Field label={t('task.rollup.averagePercent')}>
+              {formatPercent(rollup.averagePercent / 100, i18n.language)}
+            </Field>
           </SimpleGrid>
           <LowerTasks parentDue={task.deadline.due ?? null} tasks={task.children} />
           {rollup.count > task.children.length && (

@@ -8,7 +8,7 @@ import { ReportCard } from '../reports/ReportCard.tsx';
 import { ReportForm } from '../reports/ReportForm.tsx';
 import { useTaskReports } from '../reports/useReports.ts';
 import { Field } from '../ui/Field.tsx';
-import { formatDate } from '../ui/format.ts';
+import { formatDate, formatPercent } from '../ui/format.ts';
 import { NotFoundPage } from '../ui/NotFoundPage.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { TaskCascade } from './TaskCascade.tsx';
@@ -65,7 +65,7 @@ function BodyNames({ bodies }: { bodies: readonly { id: number; name: string }[]
 }
 
 export default function TaskPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const id = Number(useParams().id);
   const task = useTask(id);
@@ -113,9 +113,13 @@ export default function TaskPage() {
           <Text size="xs" c="dimmed">
             {t('tasks.columns.progress')}
           </Text>
-          <Progress value={data.progressPercent} size="lg" aria-label={`${data.progressPercent}%`} />
+          <Progress
+            value={data.progressPercent}
+            size="lg"
+            aria-label={formatPercent(data.progressPercent / 100, i18n.language)}
+          />
           <Text size="sm" fw={700} data-testid="task-percent">
-            {data.progressPercent}%
+            {formatPercent(data.progressPercent / 100, i18n.language)}
           </Text>
         </Stack>
       </Group>

@@ -4,7 +4,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate } from '../ui/format.ts';
+import { formatDate, formatPercent } from '../ui/format.ts';
 import { TimelinessBadge } from './timeliness.tsx';
 
 export type SortKey = 'dueDate' | 'createdAt' | 'timeliness' | 'directive' | 'ref';
@@ -52,11 +52,13 @@ export function DaysLate({ task, inline }: { task: Pick<TaskRow, 'timeliness' | 
 
 /** A task's progress as a bar with its percent beside it. */
 export function ProgressLine({ percent, mt }: { percent: number; mt?: number }) {
+  const { i18n } = useTranslation();
+  const text = formatPercent(percent / 100, i18n.language);
   return (
     <Group gap={6} wrap="nowrap" mt={mt}>
-      <Progress value={percent} size="sm" style={{ flex: 1 }} aria-label={`${percent}%`} />
+      <Progress value={percent} size="sm" style={{ flex: 1 }} aria-label={text} />
       <Text size="xs" c="dimmed">
-        {percent}%
+        {text}
       </Text>
     </Group>
   );
@@ -111,7 +113,7 @@ function TaskCards({ tasks }: { tasks: TaskRow[] }) {
 }
 
 export function TaskTable({ tasks, ...sortProps }: { tasks: TaskRow[] } & SortProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const phone = useMediaQuery('(max-width: 48em)');
   if (phone) return <TaskCards tasks={tasks} />;
   return (
@@ -155,9 +157,13 @@ export function TaskTable({ tasks, ...sortProps }: { tasks: TaskRow[] } & SortPr
                 <TaskState task={task} />
               </Table.Td>
               <Table.Td miw={90}>
-                <Progress value={task.progressPercent} size="sm" aria-label={`${task.progressPercent}%`} />
+                <Progress
+                  value={task.progressPercent}
+                  size="sm"
+                  aria-label={formatPercent(task.progressPercent / 100, i18n.language)}
+                />
                 <Text size="xs" c="dimmed">
-                  {task.progressPercent}%
+                  {formatPercent(task.progressPercent / 100, i18n.language)}
                 </Text>
               </Table.Td>
             </Table.Tr>

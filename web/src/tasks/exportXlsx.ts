@@ -1,9 +1,16 @@
+import { vietnamDate } from '@giamsat/shared/dates';
 import type { TFunction } from 'i18next';
 import { api } from '../api/client.ts';
-import { formatDate } from '../ui/format.ts';
 import type { TaskList, TaskListParams } from './useTasks.ts';
 
 const PAGE = 200;
+/** How a day cell is shown; the cell holds a real date, so Excel sorts, filters and counts with it. */
+const DAY_FORMAT = 'dd/mm/yyyy';
+
+/** A calendar day ('yyyy-mm-dd') as a spreadsheet date: midnight UTC, which exceljs writes as that day's serial. */
+function dayCell(day: string | null): Date | null {
+  return day ? new Date(`${day}T00:00:00Z`) : null;
+}
 /** A spreadsheet of more than this many rows is a data export, not a list: the open-data API serves it. */
 export const EXPORT_MAX_ROWS = 20_000;
 
@@ -52,14 +59,15 @@ export async function exportTasksToXlsx(
       lead: task.lead.map((a) => a.name).join('; '),
       coordinating: task.coordinating.map((a) => a.name).join('; '),
       raw: task.deadline.raw,
-      due: task.deadline.due ? formatDate(task.deadline.due) : t(`deadlineKind.${task.deadline.kind}`),
-      firstDue: formatDate(task.deadline.firstDue),
+      due: task.deadline.due ? dayCell(task.deadline.due) : t(`deadlineKind.${task.deadline.kind}`),
+      firstDue: dayCell(task.deadline.firstDue),
       timeliness: t(`timeliness.${task.timeliness}`),
       progress: task.progressPercent / 100,
-      completedOn: formatDate(task.completedOn),
+      completedOn: dayCell(task.completedOn),
     });
   }
   sheet.getColumn('progress').numFmt = '0%';
+  for (const key of ['due', 'firstDue', 'completedOn']) sheet.getColumn(key).numFmt = DAY_FORMAT;
   sheet.getColumn('text').alignment = { wrapText: true, vertical: 'top' };
 
   const buffer = await workbook.xlsx.writeBuffer();
@@ -67,7 +75,8 @@ export async function exportTasksToXlsx(
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `${t('tasks.export.filename')}-${new Date().toISOString().slice(0, 10)}.xlsx`;
+  // Named by the day in Vietnam, the day the list on screen is counted on (not UTC's: at 00:30 it is yesterday).
+  link.download = `${t('tasks.export.filename')}-${vietnamDate()}.xlsx`;
   document.body.append(link);
   link.click();
   link.remove();

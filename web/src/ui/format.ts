@@ -34,11 +34,31 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   return `${dayFormatter.format(date)} ${timeFormatter.format(date)}`;
 }
 
-export function formatPercent(value: number | null | undefined, digits = 0): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  return `${(value * 100).toFixed(digits)}%`;
+/** The locale numbers are written in for the UI's language: 1.816 and 25,7 in Vietnamese, 1,816 and 25.7 in English. */
+function numberLocale(language: string): string {
+  return language === 'vi' ? 'vi-VN' : 'en-GB';
 }
 
-export function formatNumber(value: number, language: string): string {
-  return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB').format(value);
+/** A count or a measure with the language's separators, with exactly `digits` decimals when given. */
+export function formatNumber(value: number, language: string, digits?: number): string {
+  const decimals = digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
+  return new Intl.NumberFormat(numberLocale(language), decimals).format(value);
+}
+
+/**
+ * A fraction (0.257) as a percentage in the language: "25,7 %" in Vietnamese (a no-break space before
+ * the sign, as Vietnamese writes it; ICU's vi pattern has none), "25.7%" in English.
+ */
+export function formatPercent(value: number | null | undefined, language: string, digits = 0): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  const number = formatNumber(value * 100, language, digits);
+  return language === 'vi' ? `${number}\u00a0%` : `${number}%`;
+}
+
+/** A file's size in the language: 850 B, 12 KB, 1,5 MB (whole megabytes without decimals: "30 MB"). */
+export function formatFileSize(bytes: number, language: string): string {
+  if (bytes < 1024) return `${formatNumber(bytes, language)} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.round(bytes / 1024), language)} KB`;
+  const megabytes = bytes / 1024 / 1024;
+  return `${formatNumber(megabytes, language, Number.isInteger(megabytes) ? 0 : 1)} MB`;
 }
