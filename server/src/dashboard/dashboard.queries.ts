@@ -19,6 +19,7 @@ import {
   staleSql,
   timelinessSql,
   trendKeysSql,
+  withoutReporterSql,
 } from '../tasks/task.standing.ts';
 import { COUNT_COLUMNS, ensureTallyDay } from './dashboard.tally.ts';
 
@@ -504,4 +505,15 @@ async function runDashboard(db: Db, scope: Sql, asOf: string, opts: DashboardOpt
     ]);
   }
   return { ...toSummary(summary, asOf), ...toBodies(bodies) };
+}
+
+/**
+ * Open tasks of published directives in `scope` with no one to report on them (withoutReporterSql()).
+ * Who has an account is today's fact, not the tally's: always counted live, over the open tasks only.
+ */
+export async function countWithoutReporter(db: Db, scope: Sql): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql`
+    SELECT count(*)::int AS n FROM tasks t JOIN directives d ON d.id = t.directive_id
+    WHERE d.status = 'published' AND t.completed_on IS NULL AND ${scope} AND ${withoutReporterSql('t')}`);
+  return row?.n ?? 0;
 }

@@ -66,6 +66,7 @@ export const TaskListFilter = z.object({
   dueFrom: IsoDate.optional(),
   dueTo: IsoDate.optional(),
   staleOnly: z.boolean().optional(),
+  noReporter: z.boolean().optional(),
   asOf: IsoDate,
 });
 export type TaskListFilter = z.infer<typeof TaskListFilter>;
@@ -213,6 +214,11 @@ export const DashboardResponse = z.object({
    * whichever is later) before that day.
    */
   stale: Figure,
+  /**
+   * Open tasks with no one to report on them: none of their lead bodies has an active account able to
+   * report (a focal point or head; a group through its members) — until someone can.
+   */
+  noReporter: Figure,
   /** One row per lead body (a named group is a row of its own), best rank first. */
   byAgency: z.object({ total: z.number().int(), limit: z.number().int(), rows: z.array(AgencyRow) }),
   /** The 34 provinces (top-level province bodies), by name. */

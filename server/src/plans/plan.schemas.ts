@@ -24,7 +24,12 @@ export const CreatePlanBody = z
   .strict();
 export type CreatePlanBody = z.infer<typeof CreatePlanBody>;
 
-export const PlanWarningCode = z.enum(['PLAN_TASK_DUE_AFTER_PARENT']);
+/**
+ * PLAN_TASK_DUE_AFTER_PARENT: due after the higher task. PLAN_TASK_NO_REPORTER: a lead body
+ * (`params.agencyId`, `agencyName`) has no active account to report on it — until one has, the task
+ * counts as "no one to report" on the dashboard.
+ */
+export const PlanWarningCode = z.enum(['PLAN_TASK_DUE_AFTER_PARENT', 'PLAN_TASK_NO_REPORTER']);
 
 /** Something the office should know but that did not stop the plan, about one of its tasks. */
 export const PlanWarning = z.object({

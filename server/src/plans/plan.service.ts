@@ -1,4 +1,5 @@
 import { isDueAfterParent } from '@giamsat/shared';
+import { listBodiesWithoutReporter } from '../agencies/agency.queries.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/db.ts';
 import {
@@ -34,7 +35,8 @@ async function inRows<T>(step: () => Promise<T>, taskIds: number[], row?: number
  * in one transaction: the draft, each task given to one of the office's own bodies, and the publication
  * when asked. The directive and task services decide who may do what, which bodies and parents exist
  * and what may be published, and write the history and notifications; a refusal anywhere leaves
- * nothing behind. A deadline later than the higher task's is reported back as a warning, not refused.
+ * nothing behind. A deadline later than the higher task's, and a lead body with no active account to
+ * report on the task, are reported back as warnings, not refused.
  */
 export async function createPlan(db: Db, actor: Actor, input: CreatePlanBody): Promise<PlanResult> {
   return db.transaction(async (tx) => {
@@ -60,6 +62,14 @@ export async function createPlan(db: Db, actor: Actor, input: CreatePlanBody): P
           row,
           taskId: created.record.id,
           params: { dueDate: created.record.due_date, parentDueDate: parentDue },
+        });
+      }
+      for (const body of await listBodiesWithoutReporter(tx, task.leadAgencyIds)) {
+        warnings.push({
+          code: 'PLAN_TASK_NO_REPORTER',
+          row,
+          taskId: created.record.id,
+          params: { agencyId: body.id, agencyName: body.name },
         });
       }
     }

@@ -291,10 +291,26 @@ describe('plans', () => {
       publish: true,
     });
     expect(own.statusCode, own.body).toBe(201);
+    // The committee kept as a body of its own has no account: told, so the office knows no one will report.
     expect(own.json()).toMatchObject({
       plan: { status: 'published', level: 'commune', scopeAgency: { id: cast.hanoiCommune.id } },
-      warnings: [],
+      warnings: [
+        {
+          code: 'PLAN_TASK_NO_REPORTER',
+          row: 0,
+          taskId: own.json().taskIds[0],
+          params: { agencyId: committee.id, agencyName: 'Ủy ban nhân dân phường Ba Đình' },
+        },
+      ],
     });
+    // The commune itself has its focal point: no warning.
+    const toCommune = await communeOffice.post('/api/plans', {
+      directive: { ...directive, number: '04/KH-UBND' },
+      tasks: [{ ...task, leadAgencyIds: [cast.hanoiCommune.id] }],
+      publish: true,
+    });
+    expect(toCommune.statusCode, toCommune.body).toBe(201);
+    expect(toCommune.json().warnings).toEqual([]);
   });
 
   it('validation errors name the row and field, before anything is written', async () => {

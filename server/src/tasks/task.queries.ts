@@ -12,7 +12,14 @@ import {
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
 import { type EventRow, listEventRows } from '../events/events.ts';
-import { daysOverdueSql, dueSoonSql, staleSql, timelinessRankSql, timelinessSql } from './task.standing.ts';
+import {
+  daysOverdueSql,
+  dueSoonSql,
+  staleSql,
+  timelinessRankSql,
+  timelinessSql,
+  withoutReporterSql,
+} from './task.standing.ts';
 
 /** A LIKE pattern over search_norm()ed text: the words in order, anything between them. */
 export function searchPattern(q: string): string | null {
@@ -97,6 +104,7 @@ export interface TaskListFilters {
   staleOnly: boolean;
   /** Live (published) tasks unless drafts are asked for. */
   status: 'draft' | 'published' | 'any';
+  noReporter?: boolean;
 }
 
 /**
@@ -145,6 +153,7 @@ export function listConditions(actor: Actor, f: TaskListFilters, asOf: string): 
     // "Stale": the dashboard's rule (one fragment), so its stale figure clicks through to exactly these tasks.
     conditions.push(staleSql(asOf, STALE_AFTER_DAYS));
   }
+  if (f.noReporter) conditions.push(withoutReporterSql('t'));
   return conditions;
 }
 

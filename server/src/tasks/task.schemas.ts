@@ -165,6 +165,8 @@ export const ListTasksQuery = z
     staleOnly: BoolString.default(false),
     /** Live tasks (of published directives) unless drafts are asked for: `draft` (labelled) or `any`. */
     status: z.enum(['draft', 'published', 'any']).default('published'),
+    /** Open tasks none of whose lead bodies has an active account able to report ("no one to report"). */
+    noReporter: BoolString.default(false),
     sort: TaskSort.default('dueDate'),
     order: z.enum(['asc', 'desc']).default('asc'),
     limit: z.coerce.number().int().min(1).max(200).default(50),

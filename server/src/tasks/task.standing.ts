@@ -87,6 +87,16 @@ export function staleSql(asOf: string, days: number = STALE_AFTER_DAYS, t = 't',
 }
 
 /**
+ * task_without_reporter() over `tasks t`: open, and no lead body has an active account able to report
+ * (body_can_report()). The task list's `noReporter` and the dashboard's "no one to report" figure both
+ * use it, so the figure clicks through to exactly its tasks.
+ */
+export function withoutReporterSql(t = 't'): Sql {
+  const task = sql.raw(t);
+  return sql`task_without_reporter(${task}.completed_on, ${task}.lead_agency_ids)`;
+}
+
+/**
  * The monthly trend's keys of a task: the month (width_bucket over `months`, the window's month
  * starts: 0 before the window, 1–12 its months) of its completion (ck), its deadline (dk), the first day
  * it was overdue (sk) and the day it stopped being (ek); NULL for what has not happened by asOf.

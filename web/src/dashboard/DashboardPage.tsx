@@ -189,6 +189,12 @@ export default function DashboardPage() {
               figure={data.stale}
               color="grape"
             />
+            <FigureCard
+              title={t('dashboard.noReporter')}
+              figure={data.noReporter}
+              color="orange"
+              testId="no-reporter"
+            />
           </SimpleGrid>
 
           <SimpleGrid cols={{ base: 1, sm: 3 }}>

@@ -28,7 +28,8 @@ export function OwnBodyPicker({
   scopeName: string | null;
   value: number | null;
   selectedName?: string;
-  onChange: (body: { id: number; name: string } | null) => void;
+  /** `canReport`: the body has an active account able to report (unknown for a body not listed). */
+  onChange: (body: { id: number; name: string; canReport: boolean | null } | null) => void;
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
@@ -53,7 +54,17 @@ export function OwnBodyPicker({
       clearable
       data={options}
       value={value ? String(value) : null}
-      onChange={(v, option) => onChange(v ? { id: Number(v), name: option.label } : null)}
+      onChange={(v, option) =>
+        onChange(
+          v
+            ? {
+                id: Number(v),
+                name: option.label,
+                canReport: items.find((a) => String(a.id) === v)?.canReport ?? null,
+              }
+            : null,
+        )
+      }
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options: all }) => all}

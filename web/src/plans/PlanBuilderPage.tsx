@@ -58,6 +58,8 @@ interface Assignment {
   text: string;
   leadId: number | null;
   leadName: string | null;
+  /** The lead has an active account able to report (null: not known). */
+  leadCanReport: boolean | null;
   due: string | null;
 }
 
@@ -179,7 +181,7 @@ function HigherTask({
           onChange={(e) =>
             onChange(
               e.currentTarget.checked
-                ? { text: task.text, leadId: null, leadName: null, due: task.deadline.due }
+                ? { text: task.text, leadId: null, leadName: null, leadCanReport: null, due: task.deadline.due }
                 : undefined,
             )
           }
@@ -213,7 +215,12 @@ function HigherTask({
                   value={assignment.leadId}
                   selectedName={assignment.leadName ?? undefined}
                   onChange={(body) =>
-                    onChange({ ...assignment, leadId: body?.id ?? null, leadName: body?.name ?? null })
+                    onChange({
+                      ...assignment,
+                      leadId: body?.id ?? null,
+                      leadName: body?.name ?? null,
+                      leadCanReport: body?.canReport ?? null,
+                    })
                   }
                 />
                 <DayInput
@@ -226,6 +233,11 @@ function HigherTask({
               {later && (
                 <Alert color="orange" icon={<IconAlertTriangle />} p="xs" data-testid="later-warning">
                   {t('plans.laterThanHigher', { due: formatDate(task.deadline.due) })}
+                </Alert>
+              )}
+              {assignment.leadCanReport === false && (
+                <Alert color="orange" icon={<IconAlertTriangle />} p="xs" data-testid="no-reporter-warning">
+                  {t('plans.noReporter', { body: assignment.leadName ?? '' })}
                 </Alert>
               )}
               {problems?.map((problem) => (

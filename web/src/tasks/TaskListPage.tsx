@@ -43,7 +43,9 @@ export default function TaskListPage() {
   const { page, pageSize, ...filters } = paramsFromSearch(search);
   const [text, setText] = useState(String(filters.q ?? ''));
   const [moreOpen, { toggle: toggleMore }] = useDisclosure(
-    Boolean(filters.dueFrom || filters.dueTo || filters.level || filters.staleOnly || filters.status),
+    Boolean(
+      filters.dueFrom || filters.dueTo || filters.level || filters.staleOnly || filters.status || filters.noReporter,
+    ),
   );
   const [exporting, setExporting] = useState<string | null>(null);
 
@@ -217,6 +219,11 @@ export default function TaskListPage() {
                   label={t('tasks.filters.staleOnly')}
                   checked={filters.staleOnly === 'true'}
                   onChange={(e) => setFilters({ staleOnly: e.currentTarget.checked ? 'true' : null })}
+                />
+                <Switch
+                  label={t('tasks.filters.noReporter')}
+                  checked={filters.noReporter === 'true'}
+                  onChange={(e) => setFilters({ noReporter: e.currentTarget.checked ? 'true' : null })}
                 />
               </Stack>
             </SimpleGrid>

@@ -14,6 +14,7 @@ export const TASK_FILTER_KEYS = [
   'dueFrom',
   'dueTo',
   'staleOnly',
+  'noReporter',
   'parentTaskId',
   'asOf',
   'mine',
