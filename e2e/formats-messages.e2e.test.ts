@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +126,39 @@ describe('a commune focal point types dates and adds evidence', () => {
     await page.getByText('Không có ngày 31/04/2027').waitFor();
     await bothWidths(page, 'formats-task-filter');
   });
+
+  it('says what is wrong with an evidence link, and refuses a file over the limit before sending it, in MB', async () => {
+    screenshotOnFailure(() => ({ 'formats-evidence': page }));
+    await page.goto(`/tasks/${toReport.id}`);
+    const form = page.locator('section', { has: page.getByRole('heading', { name: 'Báo cáo tiến độ' }) });
+    await form.waitFor();
+
+    await form.getByLabel('Đường dẫn minh chứng').fill('dichvucong.hanoi.gov.vn/thong-ke');
+    await form.getByRole('button', { name: 'Thêm đường dẫn' }).click();
+    await form.getByText('Đường dẫn phải là địa chỉ đầy đủ, bắt đầu bằng http:// hoặc https://').waitFor();
+
+    const me = await json<{ limits: { maxUploadBytes: number } }>(page, '/api/auth/me');
+    const limitMb = me.limits.maxUploadBytes / 1024 / 1024;
+    const dir = mkdtempSync(join(tmpdir(), 'giamsat-e2e-big-'));
+    try {
+      const big = join(dir, 'bien-ban-qua-lon.pdf');
+      writeFileSync(big, Buffer.alloc(0));
+      // A sparse file one byte over the limit: nothing is written to disk, and nothing may be sent.
+      truncateSync(big, me.limits.maxUploadBytes + 1);
+      const uploads: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/evidence')) uploads.push(request.url());
+      });
+      await form.locator('input[type=file]').setInputFiles(big);
+      await form.getByText(`Tệp «bien-ban-qua-lon.pdf» quá lớn: tối đa ${limitMb} MB mỗi tệp.`).waitFor();
+      expect(uploads).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await form.getByText(`tối đa ${limitMb} MB mỗi tệp`).first().waitFor();
+    await form.scrollIntoViewIfNeeded();
+    await bothWidths(page, 'formats-evidence-refused');
+  });
 });
 
 describe('the central office reads figures in its language and exports them', () => {
@@ -227,6 +263,33 @@ describe('the central office reads figures in its language and exports them', ()
       expect(progress.value).toBe(task.progressPercent / 100);
       expect(progress.numFmt).toBe('0%');
     });
+  });
+
+  it('says in Vietnamese that a read directive has no tasks', async () => {
+    screenshotOnFailure(() => ({ 'formats-import': page }));
+    await page.goto('/imports');
+    await page.getByRole('tab', { name: 'Dán văn bản' }).click();
+    await page
+      .getByLabel('Nội dung văn bản')
+      .fill(
+        [
+          'ỦY BAN NHÂN DÂN',
+          'THÀNH PHỐ HÀ NỘI',
+          `Số: ${Date.now() % 1000}/TB-UBND`,
+          'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+          'Hà Nội, ngày 20 tháng 11 năm 2026',
+          'THÔNG BÁO',
+          'Về việc nghỉ lễ',
+          'Cán bộ, công chức được nghỉ lễ theo quy định của Bộ luật Lao động.',
+          'Nơi nhận:',
+          '- Như trên;',
+        ].join('\n'),
+      );
+    await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+    await page.locator('[data-testid="import-job"][data-state="succeeded"]').waitFor({ timeout: 60_000 });
+    await page.getByText('Không tìm thấy nhiệm vụ nào trong văn bản.').waitFor();
+    await expect(page.getByText('no tasks found').count()).resolves.toBe(0);
+    await bothWidths(page, 'formats-import-no-tasks');
   });
 });
 

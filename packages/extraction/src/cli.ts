@@ -8,6 +8,7 @@ import { ExtractionInputError } from './input/errors.ts';
 import { readDirectiveFile } from './input/read.ts';
 import { toJson } from './json.ts';
 import type { BodyRegistry, ExtractionResult } from './types.ts';
+import { WARNING_MESSAGES } from './warnings.ts';
 
 const USAGE = `Cách dùng / Usage:
   giamsat extract [FILE | -] [--json | --text] [--registry REGISTRY.json] [--reference-date YYYY-MM-DD]
@@ -126,7 +127,8 @@ function renderTable(result: ExtractionResult): string {
       );
     }
   }
-  for (const warning of result.warnings) out.push(`! ${warning}`);
+  for (const warning of result.warnings)
+    out.push(`! ${WARNING_MESSAGES[warning].vi} / ${WARNING_MESSAGES[warning].en}`);
   return `${out.join('\n')}\n`;
 }
 

@@ -10,6 +10,7 @@ import { tasksFromProse } from './tasks/extract-tasks.ts';
 import type { SourceLine } from './text/lines.ts';
 import { toLines } from './text/lines.ts';
 import type { ExtractedDocument, ExtractedTask, ExtractionResult, ExtractOptions } from './types.ts';
+import type { ExtractionWarning } from './warnings.ts';
 
 const CLOSING_LINE = /^(Nơi nhận|NƠI NHẬN)\s*:?/u;
 const ADDRESS_START = /^(Kính gửi|Đồng kính gửi)\s*:?/u;
@@ -91,7 +92,7 @@ export function extractDirectives(text: string, options: ExtractOptions = {}): E
   const ix = indexFor(registry);
   const lines = toLines(String(text ?? ''));
   const regions = splitDocuments(lines, ix);
-  const warnings: string[] = [];
+  const warnings: ExtractionWarning[] = [];
   const refYear = options.referenceDate ? Number(options.referenceDate.slice(0, 4)) : undefined;
   const documents: ExtractedDocument[] = regions.map((r) => {
     const year = r.date ? Number(r.date.slice(0, 4)) : refYear;
@@ -175,6 +176,6 @@ export function extractDirectives(text: string, options: ExtractOptions = {}): E
       confidence: r.confidence,
     };
   });
-  if (documents.every((d) => d.tasks.length === 0)) warnings.push('no tasks found');
+  if (documents.every((d) => d.tasks.length === 0)) warnings.push('NO_TASKS');
   return { documents, warnings };
 }

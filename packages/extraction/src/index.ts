@@ -5,3 +5,4 @@ export { normalizeDocNumber } from './documents/doc-number.ts';
 export { extractDirectives } from './extract.ts';
 export * from './input/index.ts';
 export * from './types.ts';
+export * from './warnings.ts';

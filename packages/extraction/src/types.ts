@@ -1,3 +1,5 @@
+import type { ExtractionWarning } from './warnings.ts';
+
 // The extraction contract: what `giamsat extract --json` prints and what the server imports.
 
 export type Level = 'central' | 'province' | 'commune';
@@ -129,7 +131,8 @@ export interface ExtractedDocument {
 
 export interface ExtractionResult {
   documents: ExtractedDocument[];
-  warnings: string[];
+  /** Stable codes (see warnings.ts). */
+  warnings: ExtractionWarning[];
 }
 
 /** A body in the registry: the server's agency list and the extractor's dictionary are the same file. */

@@ -14,6 +14,6 @@ export function toUserIdentity(row: MeRow) {
 }
 
 /** The signed-in user, with the CSRF token the web app echoes on every change. */
-export function toMeResponse(row: MeRow, csrfToken: string): MeResponse {
-  return { user: toUserIdentity(row), csrfToken };
+export function toMeResponse(row: MeRow, csrfToken: string, limits: MeResponse['limits']): MeResponse {
+  return { user: toUserIdentity(row), csrfToken, limits };
 }

@@ -7,6 +7,7 @@ import { getMe, login, logout, resolveSession } from './auth.service.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config } = app.ctx;
+  const limits = { maxUploadBytes: config.maxUploadBytes };
 
   app.post(
     '/api/auth/login',
@@ -23,7 +24,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       const resolved = await resolveSession(req.db, session.token);
       if (!resolved) throw new Error('session vanished right after login');
-      return toMeResponse(await getMe(req.db, resolved.actor), session.csrfToken);
+      return toMeResponse(await getMe(req.db, resolved.actor), session.csrfToken, limits);
     },
   );
 
@@ -35,6 +36,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: MeResponse } } }, async (req) =>
-    toMeResponse(await getMe(req.db, req.actor), req.csrfToken ?? ''),
+    toMeResponse(await getMe(req.db, req.actor), req.csrfToken ?? '', limits),
   );
 };

@@ -17,5 +17,7 @@ export const MeResponse = z.object({
   }),
   /** Send back in the x-csrf-token header on every POST/PUT/PATCH/DELETE. */
   csrfToken: z.string(),
+  /** What the server accepts, so a form refuses a file before sending it rather than after. */
+  limits: z.object({ maxUploadBytes: z.number().int().positive() }),
 });
 export type MeResponse = z.infer<typeof MeResponse>;

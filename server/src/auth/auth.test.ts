@@ -23,6 +23,8 @@ describe('sign in, sessions and CSRF', () => {
       role: 'focal',
       agency: { name: 'Bộ Khoa học và Công nghệ' },
     });
+    // The upload limit, so the evidence form refuses a file over it before sending a byte.
+    expect(me.json().limits).toEqual({ maxUploadBytes: t.app.ctx.config.maxUploadBytes });
   });
 
   it('refuses a wrong password without saying which part was wrong', async () => {

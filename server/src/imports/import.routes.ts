@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../errors/app-error.ts';
 import { uploadFilename } from '../http/input-text.ts';
 import { ImportErrors } from './import.errors.ts';
 import { ImportAccepted, PasteImportBody } from './import.schemas.ts';
@@ -23,10 +22,16 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!req.isMultipart()) throw ImportErrors.noFile();
       const part = await req.file();
       if (!part) throw ImportErrors.noFile();
-      const bytes = new Uint8Array(await part.toBuffer());
-      if (part.file.truncated) {
-        throw new AppError('FILE_TOO_LARGE', { status: 413, params: { maxBytes: config.maxUploadBytes } });
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await part.toBuffer());
+      } catch (error) {
+        // The multipart limit stops the stream: say so with the limit, not as Fastify's bare code.
+        if (error instanceof app.multipartErrors.RequestFileTooLargeError)
+          throw ImportErrors.fileTooLarge(config.maxUploadBytes);
+        throw error;
       }
+      if (part.file.truncated) throw ImportErrors.fileTooLarge(config.maxUploadBytes);
       const programmeField = part.fields.programmeCode;
       const programmeCode =
         programmeField && 'value' in programmeField && typeof programmeField.value === 'string'

@@ -4,7 +4,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { ApiError, api, setCsrfToken } from '../api/client.ts';
 
-export type Me = MeResponse['user'];
+/** The signed-in user, with what the server accepts from them (the upload limit). */
+export type Me = MeResponse['user'] & Pick<MeResponse, 'limits'>;
+const toMe = (me: MeResponse): Me => ({ ...me.user, limits: me.limits });
 const ME_KEY = ['auth', 'me'] as const;
 
 /** The signed-in user, or null when nobody is signed in. */
@@ -15,7 +17,7 @@ export function useMe() {
       try {
         const me = await api.get<MeResponse>('/api/auth/me');
         setCsrfToken(me.csrfToken);
-        return me.user;
+        return toMe(me);
       } catch (error) {
         if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return null;
         throw error;
@@ -33,7 +35,7 @@ export function useLogin() {
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
       client.clear();
-      client.setQueryData(ME_KEY, me.user);
+      client.setQueryData(ME_KEY, toMe(me));
     },
   });
 }

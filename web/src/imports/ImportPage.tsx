@@ -20,6 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../api/errors.ts';
+import { formatPercent } from '../ui/format.ts';
 import { ErrorState, LoadingState } from '../ui/states.tsx';
 import { type ImportResult, type Job, jobError, useJob, useStartImport } from './useImport.ts';
 
@@ -94,7 +95,7 @@ function ResultTable({ result }: { result: ImportResult }) {
         <Alert color="gray" title={t('imports.result.warnings')}>
           {result.warnings.map((warning) => (
             <Text size="xs" key={warning}>
-              {warning}
+              {t(`imports.warnings.${warning}`, { defaultValue: warning })}
             </Text>
           ))}
         </Alert>
@@ -105,7 +106,7 @@ function ResultTable({ result }: { result: ImportResult }) {
 
 /** The extraction job, followed until it ends: a progress bar, then the drafts it made or why it failed. */
 function JobProgress({ jobId, onRestart }: { jobId: number; onRestart: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const job = useJob(jobId);
   if (job.isPending) return <LoadingState />;
   if (job.error) return <ErrorState error={job.error} onRetry={() => void job.refetch()} />;
@@ -123,7 +124,7 @@ function JobProgress({ jobId, onRestart }: { jobId: number; onRestart: () => voi
                 {t('imports.pagesRead', data.steps)}
               </Text>
             )}
-            {data.progress}%
+            {formatPercent(data.progress / 100, i18n.language)}
           </Text>
         </Group>
         <Progress

@@ -14,14 +14,15 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { Dropzone } from '@mantine/dropzone';
+import { Dropzone, type FileRejection } from '@mantine/dropzone';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconInfoCircle, IconSend, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, upload } from '../api/client.ts';
 import { errorMessage } from '../api/errors.ts';
-import { formatDateTime } from '../ui/format.ts';
+import { useMe } from '../auth/useMe.ts';
+import { formatDateTime, formatPercent } from '../ui/format.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 import { ProgressLowered } from './ProgressLowered.tsx';
 import { type Report, useReportActions } from './useReports.ts';
@@ -68,7 +69,8 @@ export function ReportForm({
   /** The progress last accepted for this body (going below it needs a reason); null: none yet. */
   acceptedPercent: number | null;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const maxUploadBytes = useMe().data?.limits.maxUploadBytes;
   const actions = useReportActions(taskId);
   const [report, setReport] = useState<Report | null>(existing);
   const [percent, setPercent] = useState(existing?.percent ?? acceptedPercent ?? 0);
@@ -132,6 +134,13 @@ export function ReportForm({
     } finally {
       setBusy(null);
     }
+  };
+
+  /** Why the dropzone refused files: too large (named, with the limit in MB), or not a kind of evidence. */
+  const rejectionMessage = (rejections: FileRejection[]): string => {
+    const tooLarge = rejections.filter((r) => r.errors.some((e) => e.code === 'file-too-large'));
+    if (tooLarge.length === 0) return t('progress.fileRejected');
+    return tooLarge.map((r) => t('progress.fileTooLarge', { name: r.file.name, maxBytes: maxUploadBytes })).join(' ');
   };
 
   const onDrop = (files: File[]) =>
@@ -291,7 +300,7 @@ export function ReportForm({
                 <Group justify="space-between">
                   <Text size="sm">{u.name}</Text>
                   <Text size="xs" c={u.error ? 'red' : 'dimmed'}>
-                    {u.error ?? `${Math.round(u.fraction * 100)}%`}
+                    {u.error ?? formatPercent(u.fraction, i18n.language)}
                   </Text>
                 </Group>
                 <Progress value={u.fraction * 100} color={u.error ? 'red' : undefined} size="sm" aria-label={u.name} />
@@ -299,8 +308,10 @@ export function ReportForm({
             ))}
             <Dropzone
               onDrop={onDrop}
-              onReject={() => setError(t('progress.fileRejected'))}
+              onReject={(rejections) => setError(rejectionMessage(rejections))}
               accept={{ 'application/octet-stream': ACCEPTED }}
+              // Refused here, before a byte is sent, rather than by the server after the whole upload.
+              maxSize={maxUploadBytes}
               multiple
               loading={busy === 'draft' && uploads.length > 0}
               aria-label={t('progress.dropzone')}
@@ -311,7 +322,7 @@ export function ReportForm({
                 <div>
                   <Text size="sm">{t('progress.dropzone')}</Text>
                   <Text size="xs" c="dimmed">
-                    {t('progress.dropzoneHint')}
+                    {t('progress.dropzoneHint', { maxBytes: maxUploadBytes })}
                   </Text>
                 </div>
               </Group>
