@@ -200,7 +200,7 @@ describe('history: every write path leaves the same row', () => {
       entityType: 'agency',
       entityId: successor.id,
       action: 'absorbed',
-      after: { mergedAgencyId: merged.id, mergedOn: '2025-03-01', ...summary },
+      after: { mergedAgencyId: merged.id, mergedOn: '2025-03-01', ...summary, aliasesAdded: [] },
       before: null,
       reason,
     });
