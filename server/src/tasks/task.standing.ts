@@ -87,13 +87,16 @@ export function staleSql(asOf: string, days: number = STALE_AFTER_DAYS, t = 't',
 }
 
 /**
- * task_without_reporter() over `tasks t`: open, and no lead body has an active account able to report
- * (body_can_report()). The task list's `noReporter` and the dashboard's "no one to report" figure both
- * use it, so the figure clicks through to exactly its tasks.
+ * An open task of `tasks t` with no one to report on it: none of its lead bodies (or none at all) is
+ * among reporting_bodies (body_can_report.sql). The task list's `noReporter` and the dashboard's "no one
+ * to report" figure both use it, so the figure clicks through to exactly its tasks. Written as an
+ * uncorrelated IN so that the planner hashes the reporting bodies once per statement.
  */
 export function withoutReporterSql(t = 't'): Sql {
   const task = sql.raw(t);
-  return sql`task_without_reporter(${task}.completed_on, ${task}.lead_agency_ids)`;
+  return sql`(${task}.completed_on IS NULL AND NOT EXISTS (
+    SELECT 1 FROM unnest(${task}.lead_agency_ids) AS lead(agency_id)
+    WHERE lead.agency_id IN (SELECT agency_id FROM reporting_bodies)))`;
 }
 
 /**
