@@ -107,7 +107,10 @@ describe('a focal point reports, the office returns then accepts', () => {
       await office.page.reload();
       await office.page.getByRole('button', { name: 'Chấp nhận' }).click();
       await office.page.getByText('Đã chấp nhận').first().waitFor();
-      await office.page.getByTestId('task-percent').getByText(/100\s?%/).waitFor();
+      await office.page
+        .getByTestId('task-percent')
+        .getByText(/100\s?%/)
+        .waitFor();
       await office.page.getByText('Hoàn thành đúng hạn').first().waitFor();
 
       // The timeline tells the story.
