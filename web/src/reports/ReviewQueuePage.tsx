@@ -11,16 +11,16 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconSearch, IconX } from '@tabler/icons-react';
+import { IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../ui/format.ts';
+import { SearchField } from '../ui/SearchField.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { DirectivePicker } from './DirectivePicker.tsx';
 import { ProgressLowered } from './ProgressLowered.tsx';
@@ -195,14 +195,13 @@ export default function ReviewQueuePage() {
               value={filters.directiveId ?? null}
               onChange={(id) => setFilters({ directiveId: id ? String(id) : null })}
             />
-            <TextInput
+            <SearchField
               label={t('reviews.filters.q')}
               placeholder={t('reviews.filters.qPlaceholder')}
-              leftSection={<IconSearch size={16} />}
               value={text}
-              onChange={(e) => {
-                setText(e.currentTarget.value);
-                setQueryText(e.currentTarget.value);
+              onChange={(value) => {
+                setText(value);
+                setQueryText(value);
               }}
             />
           </SimpleGrid>

@@ -11,12 +11,11 @@ import {
   Stack,
   Switch,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAdjustments, IconDownload, IconSearch, IconX } from '@tabler/icons-react';
+import { IconAdjustments, IconDownload, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -25,6 +24,7 @@ import { errorMessage } from '../api/errors.ts';
 import { maySeeDrafts, useMe } from '../auth/useMe.ts';
 import { DayInput } from '../ui/DayInput.tsx';
 import { formatNumber } from '../ui/format.ts';
+import { SearchField } from '../ui/SearchField.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { exportTasksToXlsx } from './exportXlsx.ts';
 import { type SortKey, TaskTable } from './TaskTable.tsx';
@@ -127,14 +127,13 @@ export default function TaskListPage() {
       <Card withBorder p="sm" component="form" role="search" onSubmit={(e) => e.preventDefault()}>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-            <TextInput
+            <SearchField
               label={t('tasks.filters.q')}
               placeholder={t('tasks.filters.qPlaceholder')}
-              leftSection={<IconSearch size={16} />}
               value={text}
-              onChange={(e) => {
-                setText(e.currentTarget.value);
-                setQueryText(e.currentTarget.value);
+              onChange={(value) => {
+                setText(value);
+                setQueryText(value);
               }}
             />
             <MultiSelect
