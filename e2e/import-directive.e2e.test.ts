@@ -106,11 +106,20 @@ describe('the central office imports a directive', () => {
       // Review: the source text beside the tasks, the selected task's lines highlighted.
       await row.getByRole('link', { name: 'Rà soát' }).click();
       await page.getByRole('heading', { name: '47-TB/TGV' }).waitFor();
-      await page.getByTestId('review-task-list').waitFor();
-      const first = page.getByTestId('review-task-list').locator('li').first();
-      await first.getByRole('button').last().click();
+      const taskList = page.getByTestId('review-task-list');
+      await taskList.waitFor();
       const editor = page.getByTestId('task-editor');
-      await editor.waitFor();
+      const editing = (ref: string) => editor.getByRole('heading', { name: `Nhiệm vụ ${ref}`, exact: true });
+      // With no task picked, the editor holds the first task listed (the doubtful ones come first).
+      await taskList.locator('li[data-doubtful]').first().waitFor();
+      const firstId = await taskList.locator('li').first().getAttribute('data-task-id');
+      await taskList.locator(`li[data-task-id="${firstId}"][data-selected]`).waitFor();
+      // Pick the task the Ministry of Science and Technology leads, and wait until the editor holds it.
+      const picked = taskList.locator('li', { hasText: 'Bộ Khoa học và Công nghệ chủ trì' }).first();
+      const pick = picked.getByRole('button', { name: /^Sửa nhiệm vụ / });
+      const pickedRef = (await pick.getAttribute('aria-label'))?.replace('Sửa nhiệm vụ ', '') ?? '';
+      await pick.click();
+      await editing(pickedRef).waitFor();
       const taskText = await editor.getByLabel('Nội dung nhiệm vụ').inputValue();
       expect(taskText).toContain('Bộ Khoa học và Công nghệ chủ trì');
       const highlighted = page.locator('[data-testid="source-view"] [data-highlighted]');

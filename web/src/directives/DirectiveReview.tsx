@@ -23,7 +23,7 @@ import { errorMessage } from '../api/errors.ts';
 import { useTaskList } from '../tasks/useTasks.ts';
 import { formatDate } from '../ui/format.ts';
 import { ErrorState, LoadingState } from '../ui/states.tsx';
-import { doubtfulFields } from './confidence.ts';
+import { doubtfulFields, doubtfulFirst } from './confidence.ts';
 import { DirectiveFieldsForm } from './DirectiveFieldsForm.tsx';
 import { PublishConfirm } from './PublishConfirm.tsx';
 import { pageOfLine, ScanPageView } from './ScanPageView.tsx';
@@ -89,8 +89,10 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
     }));
   }, [list.data, source.data]);
 
+  // Listed doubtful first; with none asked for, the task open in the editor is the first one listed.
+  const listed = useMemo(() => doubtfulFirst(tasks), [tasks]);
   const requested = Number(params.get('task'));
-  const selected = tasks.find((task) => task.row.id === requested) ?? tasks[0] ?? null;
+  const selected = tasks.find((task) => task.row.id === requested) ?? listed[0] ?? null;
   const select = (id: number) => {
     setScanPage(null);
     setParams(
@@ -251,7 +253,7 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
               </Text>
             )}
             <TaskReviewList
-              tasks={tasks}
+              tasks={listed}
               selectedId={selected?.row.id ?? null}
               onSelect={select}
               checked={checked}

@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconArrowRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { DeadlineText } from '../tasks/TaskTable.tsx';
 import { EmptyState } from '../ui/states.tsx';
-import { type DoubtfulField, doubtfulFirst } from './confidence.ts';
+import type { DoubtfulField } from './confidence.ts';
 
 export interface ReviewTask {
   row: TaskRow;
@@ -45,8 +45,8 @@ export function RenamedBody({ written, today }: { written: string; today: string
 }
 
 /**
- * The draft's tasks, those with a field the extractor doubted first (least sure first), the rest in
- * reading order: pick one to edit, tick several to merge.
+ * The draft's tasks in the order given (the review passes them doubtful first, see `doubtfulFirst`):
+ * pick one to edit, tick several to merge.
  */
 export function TaskReviewList({
   tasks,
@@ -68,89 +68,87 @@ export function TaskReviewList({
   return (
     <ScrollArea h={height} type="auto">
       <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="review-task-list">
-        {doubtfulFirst(tasks).map(
-          ({ row, sourceLine, unresolvedBodies, doubtful, bodySuccessors, startingProgress }) => {
-            const selected = row.id === selectedId;
-            const missingLead = row.lead.length === 0;
-            const doubted = doubtful.length > 0;
-            return (
-              <Paper
-                component="li"
-                key={row.id}
-                withBorder
-                p="xs"
-                data-task-id={row.id}
-                data-selected={selected || undefined}
-                data-doubtful={doubted || undefined}
-                style={{
-                  borderColor: selected ? 'var(--mantine-color-red-7)' : undefined,
-                  borderLeft: doubted ? '4px solid var(--mantine-color-orange-6)' : undefined,
-                  background: selected ? 'var(--mantine-color-red-0)' : undefined,
-                }}
-              >
-                <Group align="flex-start" wrap="nowrap" gap="xs">
-                  <Checkbox
-                    mt={2}
-                    aria-label={t('directives.review.checkForMerge', { ref: row.ref || `#${row.id}` })}
-                    checked={checked.includes(row.id)}
-                    onChange={(e) =>
-                      onCheck(e.currentTarget.checked ? [...checked, row.id] : checked.filter((id) => id !== row.id))
-                    }
-                  />
-                  <UnstyledButton
-                    onClick={() => onSelect(row.id)}
-                    style={{ flex: 1, minWidth: 0 }}
-                    aria-current={selected || undefined}
-                    aria-label={t('directives.review.selectTask', { ref: row.ref || `#${row.id}` })}
-                  >
-                    <Group gap={6} mb={2} wrap="wrap">
-                      <Text size="xs" fw={700}>
-                        {row.ref || `#${row.id}`}
+        {tasks.map(({ row, sourceLine, unresolvedBodies, doubtful, bodySuccessors, startingProgress }) => {
+          const selected = row.id === selectedId;
+          const missingLead = row.lead.length === 0;
+          const doubted = doubtful.length > 0;
+          return (
+            <Paper
+              component="li"
+              key={row.id}
+              withBorder
+              p="xs"
+              data-task-id={row.id}
+              data-selected={selected || undefined}
+              data-doubtful={doubted || undefined}
+              style={{
+                borderColor: selected ? 'var(--mantine-color-red-7)' : undefined,
+                borderLeft: doubted ? '4px solid var(--mantine-color-orange-6)' : undefined,
+                background: selected ? 'var(--mantine-color-red-0)' : undefined,
+              }}
+            >
+              <Group align="flex-start" wrap="nowrap" gap="xs">
+                <Checkbox
+                  mt={2}
+                  aria-label={t('directives.review.checkForMerge', { ref: row.ref || `#${row.id}` })}
+                  checked={checked.includes(row.id)}
+                  onChange={(e) =>
+                    onCheck(e.currentTarget.checked ? [...checked, row.id] : checked.filter((id) => id !== row.id))
+                  }
+                />
+                <UnstyledButton
+                  onClick={() => onSelect(row.id)}
+                  style={{ flex: 1, minWidth: 0 }}
+                  aria-current={selected || undefined}
+                  aria-label={t('directives.review.selectTask', { ref: row.ref || `#${row.id}` })}
+                >
+                  <Group gap={6} mb={2} wrap="wrap">
+                    <Text size="xs" fw={700}>
+                      {row.ref || `#${row.id}`}
+                    </Text>
+                    {sourceLine !== null && (
+                      <Text size="xs" c="dimmed">
+                        {t('task.sourceLine', { line: sourceLine })}
                       </Text>
-                      {sourceLine !== null && (
-                        <Text size="xs" c="dimmed">
-                          {t('task.sourceLine', { line: sourceLine })}
-                        </Text>
-                      )}
-                      {missingLead && (
-                        <Badge size="xs" color="red" variant="light">
-                          {t('directives.review.noLead')}
-                        </Badge>
-                      )}
-                      {unresolvedBodies.length > 0 && (
-                        <Badge size="xs" color="orange" variant="light">
-                          {t('directives.review.unresolvedCount', { count: unresolvedBodies.length })}
-                        </Badge>
-                      )}
-                      {startingProgress !== null && (
-                        <Badge size="xs" color="teal" variant="light" data-starting-progress={startingProgress}>
-                          {t('extraction.startingProgress', { percent: startingProgress })}
-                        </Badge>
-                      )}
-                      {doubted && (
-                        <Badge size="xs" color="orange" variant="filled">
-                          {t('extraction.needsLook')}
-                        </Badge>
-                      )}
-                    </Group>
-                    <Text size="sm" lineClamp={2}>
-                      {row.text}
-                    </Text>
-                    <Text size="xs" c="dimmed" lineClamp={1}>
-                      {row.lead.map((a) => a.name).join('; ') || '—'} · <DeadlineText deadline={row.deadline} />
-                    </Text>
-                    {Object.entries(bodySuccessors).map(([written, today]) => (
-                      <RenamedBody key={written} written={written} today={today} />
-                    ))}
-                    {doubtful.map((doubt) => (
-                      <DoubtfulFieldNote key={doubt.field} doubt={doubt} />
-                    ))}
-                  </UnstyledButton>
-                </Group>
-              </Paper>
-            );
-          },
-        )}
+                    )}
+                    {missingLead && (
+                      <Badge size="xs" color="red" variant="light">
+                        {t('directives.review.noLead')}
+                      </Badge>
+                    )}
+                    {unresolvedBodies.length > 0 && (
+                      <Badge size="xs" color="orange" variant="light">
+                        {t('directives.review.unresolvedCount', { count: unresolvedBodies.length })}
+                      </Badge>
+                    )}
+                    {startingProgress !== null && (
+                      <Badge size="xs" color="teal" variant="light" data-starting-progress={startingProgress}>
+                        {t('extraction.startingProgress', { percent: startingProgress })}
+                      </Badge>
+                    )}
+                    {doubted && (
+                      <Badge size="xs" color="orange" variant="filled">
+                        {t('extraction.needsLook')}
+                      </Badge>
+                    )}
+                  </Group>
+                  <Text size="sm" lineClamp={2}>
+                    {row.text}
+                  </Text>
+                  <Text size="xs" c="dimmed" lineClamp={1}>
+                    {row.lead.map((a) => a.name).join('; ') || '—'} · <DeadlineText deadline={row.deadline} />
+                  </Text>
+                  {Object.entries(bodySuccessors).map(([written, today]) => (
+                    <RenamedBody key={written} written={written} today={today} />
+                  ))}
+                  {doubtful.map((doubt) => (
+                    <DoubtfulFieldNote key={doubt.field} doubt={doubt} />
+                  ))}
+                </UnstyledButton>
+              </Group>
+            </Paper>
+          );
+        })}
       </Stack>
     </ScrollArea>
   );
