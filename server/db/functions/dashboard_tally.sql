@@ -82,6 +82,16 @@ BEGIN
            coalesce(sum(j.sign) FILTER (WHERE j.state = 'continuous_without_results'), 0)
     FROM judged j CROSS JOIN LATERAL unnest(j.lead_agency_ids) l(agency_id)
     GROUP BY 1, 2, 3, 4
+  ), leads_tally AS (
+    -- Open tasks per set of lead bodies (tasks.lead_agency_ids, kept sorted): the "no one to report"
+    -- figure asks withoutReporterSql() (task.standing.ts) of each set at every request, since who can
+    -- report is an account's fact that no trigger here follows.
+    INSERT INTO dashboard_tally_leads (day, level, programme_code, lead_agency_ids, n)
+    SELECT j.day, j.level, j.programme_code, j.lead_agency_ids, sum(j.sign)
+    FROM judged j
+    WHERE j.completed_on IS NULL
+    GROUP BY 1, 2, 3, 4
+    HAVING sum(j.sign) <> 0
   ), provinces AS MATERIALIZED (
     -- "= ANY(array)", not "IN (subquery)": a condition the view passes down to the agencies' indexes,
     -- so a write that corrects a few tasks reads a few bodies instead of every body's provinces

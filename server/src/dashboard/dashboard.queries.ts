@@ -114,6 +114,8 @@ export interface DashboardFigures {
   byAgency: { total: number; rows: AgencyFigures[] };
   byProvince: ProvinceFigures[];
   monthlyTrend: MonthFigures[];
+  /** Open tasks with no one to report on them (withoutReporterSql()): who can report is asked today. */
+  withoutReporter: number;
 }
 
 export const DEFAULT_DASHBOARD_OPTIONS: DashboardOptions = {
@@ -452,6 +454,23 @@ function tallyBodiesSql(asOf: string, filter: TallyFilter, options: DashboardOpt
   );
 }
 
+/** The open tasks without a reporter, from the day's tally: its open tasks per set of lead bodies. */
+function tallyWithoutReporterSql(asOf: string, filter: TallyFilter): Sql {
+  const openLeads = { completed: sql`NULL::date`, leads: sql`x.lead_agency_ids` };
+  return sql`
+    SELECT coalesce(sum(x.n), 0)::int AS n FROM dashboard_tally_leads x
+    WHERE ${tallyWhere(asOf, filter)} AND ${withoutReporterSql(openLeads)}`;
+}
+
+/** The open tasks without a reporter, judged task by task. */
+function withoutReporterCountSql(scope: Sql): Sql {
+  return sql`
+    SELECT count(*)::int AS n FROM tasks t JOIN directives d ON d.id = t.directive_id
+    WHERE ${isLive('d')} AND ${scope} AND ${withoutReporterSql('t')}`;
+}
+
+const countOf = (rows: { n: number }[]) => Number(rows[0]?.n ?? 0);
+
 /**
  * All dashboard figures for the tasks matching `scope` (a condition over `tasks t JOIN directives d`)
  * on the day `asOf`. The route and the benchmark's bare-SQL baseline both call this.
@@ -470,11 +489,12 @@ export async function computeDashboard(
   if (opts.tally && !opts.leadWithinPath) {
     const filter = opts.tally;
     await ensureTallyDay(db, asOf, opts.staleAfterDays, monthStarts(asOf));
-    const [summary, bodies] = await Promise.all([
+    const [summary, bodies, withoutReporter] = await Promise.all([
       db.query<SummaryRow>(tallySummarySql(asOf, filter, opts)),
       db.query<AgencyRow>(tallyBodiesSql(asOf, filter, opts)),
+      db.query<{ n: number }>(tallyWithoutReporterSql(asOf, filter)),
     ]);
-    return { ...toSummary(summary, asOf), ...toBodies(bodies) };
+    return { ...toSummary(summary, asOf), ...toBodies(bodies), withoutReporter: countOf(withoutReporter) };
   }
   if (db.kind === 'pglite') {
     // PGlite is one connection (the statements queue anyway): in a transaction the lead join and its
@@ -491,29 +511,24 @@ export async function computeDashboard(
 async function runDashboard(db: Db, scope: Sql, asOf: string, opts: DashboardOptions): Promise<DashboardFigures> {
   let summary: SummaryRow[];
   let bodies: AgencyRow[];
+  let withoutReporter: number;
   if (opts.strategy === 'single') {
-    const [row] = await db.query<{ summary: SummaryRow[] | null; bodies: AgencyRow[] | null }>(sql`
+    const [row] = await db.query<{ summary: SummaryRow[] | null; bodies: AgencyRow[] | null; n: number }>(sql`
       SELECT (SELECT json_agg(x) FROM (${summarySql(scope, asOf, opts)}) x) AS summary,
-             (SELECT json_agg(x) FROM (${bodiesSql(scope, asOf, opts)}) x) AS bodies`);
+             (SELECT json_agg(x) FROM (${bodiesSql(scope, asOf, opts)}) x) AS bodies,
+             (${withoutReporterCountSql(scope)}) AS n`);
     if (!row) throw new Error('dashboard statement returned no row');
     summary = row.summary ?? [];
     bodies = row.bodies ?? [];
+    withoutReporter = Number(row.n);
   } else {
-    [summary, bodies] = await Promise.all([
+    let counted: { n: number }[];
+    [summary, bodies, counted] = await Promise.all([
       db.query<SummaryRow>(summarySql(scope, asOf, opts)),
       db.query<AgencyRow>(bodiesSql(scope, asOf, opts)),
+      db.query<{ n: number }>(withoutReporterCountSql(scope)),
     ]);
+    withoutReporter = countOf(counted);
   }
-  return { ...toSummary(summary, asOf), ...toBodies(bodies) };
-}
-
-/**
- * Open tasks of published directives in `scope` with no one to report on them (withoutReporterSql()).
- * Who has an account is today's fact, not the tally's: always counted live, over the open tasks only.
- */
-export async function countWithoutReporter(db: Db, scope: Sql): Promise<number> {
-  const [row] = await db.query<{ n: number }>(sql`
-    SELECT count(*)::int AS n FROM tasks t JOIN directives d ON d.id = t.directive_id
-    WHERE d.status = 'published' AND t.completed_on IS NULL AND ${scope} AND ${withoutReporterSql('t')}`);
-  return row?.n ?? 0;
+  return { ...toSummary(summary, asOf), ...toBodies(bodies), withoutReporter };
 }

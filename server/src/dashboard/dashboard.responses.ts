@@ -89,7 +89,7 @@ export function toDashboardResponse(dashboard: Dashboard): DashboardResponse {
       dueTo: addDays(asOf, dashboard.dueSoonDays),
     }),
     stale: figure(t.stale, { staleOnly: true }),
-    noReporter: figure(dashboard.withoutReporter, { noReporter: true }),
+    noReporter: figure(figures.withoutReporter, { noReporter: true }),
     byAgency: {
       total: figures.byAgency.total,
       limit: dashboard.byAgencyLimit,

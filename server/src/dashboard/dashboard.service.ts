@@ -5,13 +5,7 @@ import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
 import { DashboardErrors } from './dashboard.errors.ts';
-import {
-  computeDashboard,
-  countWithoutReporter,
-  type DashboardFigures,
-  ledWithin,
-  type TallyFilter,
-} from './dashboard.queries.ts';
+import { computeDashboard, type DashboardFigures, ledWithin, type TallyFilter } from './dashboard.queries.ts';
 import type { DashboardQuery, DashboardScope } from './dashboard.schemas.ts';
 
 export interface ScopeAgency {
@@ -38,8 +32,6 @@ export interface Dashboard {
   staleAfterDays: number;
   byAgencyLimit: number;
   figures: DashboardFigures;
-  /** Open tasks with no one to report on them (no lead body with an active reporting account). */
-  withoutReporter: number;
 }
 
 /**
@@ -115,18 +107,15 @@ export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery):
   const today = vietnamDate();
   const asOf = query.asOf ?? today;
   const condition = scopeCondition(actor, scope);
-  const [figures, withoutReporter] = await Promise.all([
-    computeDashboard(db, condition, asOf, {
-      dueSoonDays: query.dueSoonDays,
-      staleAfterDays: STALE_AFTER_DAYS,
-      byAgencyLimit: query.byAgencyLimit,
-      leadWithinPath: scope.agency?.path ?? null,
-      // Today's figures for everything published (by level or programme at most) come from the day's
-      // tally; another day, a narrower scope or a narrower reader is judged task by task.
-      tally: asOf === today ? tallyFilter(actor, scope) : undefined,
-    }),
-    countWithoutReporter(db, condition),
-  ]);
+  const figures = await computeDashboard(db, condition, asOf, {
+    dueSoonDays: query.dueSoonDays,
+    staleAfterDays: STALE_AFTER_DAYS,
+    byAgencyLimit: query.byAgencyLimit,
+    leadWithinPath: scope.agency?.path ?? null,
+    // Today's figures for everything published (by level or programme at most) come from the day's
+    // tally; another day, a narrower scope or a narrower reader is judged task by task.
+    tally: asOf === today ? tallyFilter(actor, scope) : undefined,
+  });
   return {
     scope,
     asOf,
@@ -134,6 +123,5 @@ export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery):
     staleAfterDays: STALE_AFTER_DAYS,
     byAgencyLimit: query.byAgencyLimit,
     figures,
-    withoutReporter,
   };
 }

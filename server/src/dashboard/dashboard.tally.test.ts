@@ -96,6 +96,10 @@ describe('the dashboard tally', () => {
     draft = await makeDirective(db, { level: 'province', scope: danang, status: 'draft' });
     const admins = await makeUser(db, { role: 'admin', agency: ministry });
     admin = await loginAs(t.app, admins);
+    // Some bodies can report (a focal point or head acts for them; the communes' group through Sóc Sơn),
+    // so "no one to report" counts a part of the open tasks.
+    await makeUser(db, { role: 'focal', agency: hanoiDost });
+    await makeUser(db, { role: 'head', agency: socSon });
 
     // Tasks spread over every state, the stale rule's edge, the trend window and the due-soon windows.
     const next = random(57);
@@ -208,11 +212,22 @@ describe('the dashboard tally', () => {
     await expectTallyTrue();
   });
 
+  it('counts the open tasks no one can report on as accounts come and go — without being rebuilt', async () => {
+    const built = await builtAt();
+    const before = await expectTallyTrue();
+    expect(before.withoutReporter).toBeGreaterThan(0);
+    const focal = await makeUser(t.db, { role: 'focal', agency: ministry });
+    expect((await expectTallyTrue()).withoutReporter).toBeLessThan(before.withoutReporter);
+    await t.db.query(sql`UPDATE users SET is_active = false WHERE id = ${focal.id}`);
+    expect((await expectTallyTrue()).withoutReporter).toBe(before.withoutReporter);
+    expect(await builtAt()).toBe(built);
+  });
+
   it('folds the corrections back into one row per key, and the figures stay the same', async () => {
     const rows = async () => {
       const [row] = await t.db.query<{ n: number }>(sql`
         SELECT (SELECT count(*) FROM dashboard_tally_tasks) + (SELECT count(*) FROM dashboard_tally_bodies)
-             + (SELECT count(*) FROM dashboard_tally_provinces) AS n`);
+             + (SELECT count(*) FROM dashboard_tally_provinces) + (SELECT count(*) FROM dashboard_tally_leads) AS n`);
       return Number(row?.n);
     };
     const before = await rows();

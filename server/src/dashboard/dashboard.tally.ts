@@ -75,6 +75,7 @@ const TALLY_TABLES = [
   },
   { table: 'dashboard_tally_bodies', keys: 'day, level, programme_code, agency_id', sums: COUNT_COLUMNS },
   { table: 'dashboard_tally_provinces', keys: 'day, level, programme_code, province_id', sums: COUNT_COLUMNS },
+  { table: 'dashboard_tally_leads', keys: 'day, level, programme_code, lead_agency_ids', sums: ['n'] },
 ];
 
 /**
