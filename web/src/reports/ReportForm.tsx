@@ -22,7 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { api, upload } from '../api/client.ts';
 import { errorMessage } from '../api/errors.ts';
 import { useMe } from '../auth/useMe.ts';
-import { formatDateTime, formatPercent } from '../ui/format.ts';
+import { formatDateTime, formatPercent, percentSuffix } from '../ui/format.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 import { ProgressLowered } from './ProgressLowered.tsx';
 import { type Report, useReportActions } from './useReports.ts';
@@ -247,7 +247,7 @@ export function ReportForm({
               label={t('progress.percent')}
               min={0}
               max={100}
-              suffix="%"
+              suffix={percentSuffix(i18n.language)}
               value={percent}
               onChange={(v) => setPercent(typeof v === 'number' ? Math.max(0, Math.min(100, Math.round(v))) : 0)}
               w={140}
@@ -383,7 +383,7 @@ export function ReportForm({
             <Text span fw={600}>
               {t('progress.percent')}:
             </Text>{' '}
-            {percent}%
+            {formatPercent(percent / 100, i18n.language)}
           </Text>
           <ProgressLowered
             report={{

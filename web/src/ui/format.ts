@@ -51,8 +51,12 @@ export function formatNumber(value: number, language: string, digits?: number): 
  */
 export function formatPercent(value: number | null | undefined, language: string, digits = 0): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  const number = formatNumber(value * 100, language, digits);
-  return language === 'vi' ? `${number}\u00a0%` : `${number}%`;
+  return `${formatNumber(value * 100, language, digits)}${percentSuffix(language)}`;
+}
+
+/** What follows a percentage's number: " %" (no-break space) in Vietnamese, "%" in English. */
+export function percentSuffix(language: string): string {
+  return language === 'vi' ? '\u00a0%' : '%';
 }
 
 /** A file's size in the language: 850 B, 12 KB, 1,5 MB (whole megabytes without decimals: "30 MB"). */
