@@ -296,6 +296,7 @@ group('Các địa phương', { level: 'province', unit: true });
 group('Các tỉnh, thành phố trực thuộc Trung ương', { level: 'province', unit: true }, ['Các tỉnh, thành phố']);
 group('Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương', { level: 'province', unit: true }, [
   'Ủy ban nhân dân các tỉnh, thành phố',
+  'Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương',
   'Ủy ban nhân dân cấp tỉnh',
 ]);
 group('Ủy ban nhân dân cấp xã', { level: 'commune', unit: true }, [

@@ -111,6 +111,7 @@ export function extractDirectives(text: string, options: ExtractOptions = {}): E
     const implementsSet: string[] = [];
     let addressees: string[] = [];
     let implicitLead: ParsedBodies | null = null;
+    const named: string[][] = [];
     r.parts.forEach((part, k) => {
       // The text ends at "Nơi nhận:" (the addressees and the signature follow).
       let end = part.to;
@@ -125,6 +126,7 @@ export function extractDirectives(text: string, options: ExtractOptions = {}): E
       const slice = whole.filter((_, i) => !address.skip.has(i));
       if (k === 0) {
         addressees = address.names;
+        if (addressees.length > 0) named.push(addressees);
         // A letter or notice to one body: the items that name no one are that body's.
         if (address.names.length === 1 && address.unknown.length === 0)
           implicitLead = { names: address.names, unknown: [] };
@@ -151,7 +153,7 @@ export function extractDirectives(text: string, options: ExtractOptions = {}): E
           for (const n of implementedNumbers(l.text.replace(/^[(*\s]+/, '')))
             if (!implementsSet.includes(n) && n !== r.number) implementsSet.push(n);
       }
-      const ctx = { ix, year, scope, implicitLead };
+      const ctx = { ix, year, scope, implicitLead, named };
       const prefix = k === 0 ? '' : part.kind;
       tasks.push(...tasksFromProse(slice, ctx, prefix), ...tasksFromTables(slice, ctx, prefix));
     });

@@ -218,3 +218,103 @@ describe('a conclusion notice of a meeting with one body', () => {
     ]);
   });
 });
+
+describe('addressees grouped by title, generic addressee lists and references back to them', () => {
+  const telegram = ['THỦ TƯỚNG CHÍNH PHỦ', 'Số: 45/CĐ-TTg', 'Hà Nội, ngày 10 tháng 3 năm 2026', 'CÔNG ĐIỆN'];
+
+  it('a lead-in naming ministers and chairs by title, then a colon: every item after it is theirs', () => {
+    const doc = documentOf(
+      [
+        'Về việc bảo đảm cung ứng xăng dầu trong mùa khô',
+        'Để chủ động ứng phó với nguy cơ thiếu hụt nguồn cung, Thủ tướng Chính phủ yêu cầu:',
+        'Bộ trưởng các Bộ: Công Thương, Tài chính, Xây dựng; Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Hà Nội, Đà Nẵng:',
+        '- Khẩn trương kiểm tra hệ thống kho chứa, bảo đảm dự trữ đủ ba mươi ngày, hoàn thành trước ngày 31 tháng 3 năm 2026.',
+        '- Tăng cường thanh tra, xử lý nghiêm các cửa hàng găm hàng, báo cáo kết quả về Văn phòng Chính phủ.',
+        'Đề nghị Bộ trưởng các Bộ: Nông nghiệp và Môi trường, Y tế, chỉ đạo rà soát nhu cầu nhiên liệu của ngành, gửi Bộ Công Thương trước ngày 20 tháng 3 năm 2026.',
+      ],
+      telegram,
+    );
+    const groups = ['Bộ Công Thương', 'Bộ Tài chính', 'Bộ Xây dựng', 'Thành phố Hà Nội', 'Thành phố Đà Nẵng'];
+    expect(doc.tasks.map((t) => [t.text.slice(0, 20), t.lead])).toEqual([
+      ['Khẩn trương kiểm tra', groups],
+      ['Tăng cường thanh tra', groups],
+      ['Đề nghị Bộ trưởng cá', ['Bộ Nông nghiệp và Môi trường', 'Bộ Y tế']],
+    ]);
+    expect(doc.tasks[0]?.deadline.due).toBe('2026-03-30');
+  });
+
+  it('the grouped lead-in with its task on the same line', () => {
+    const [task, ...rest] = tasksOf([
+      '2. Bộ trưởng các Bộ: Công Thương, Xây dựng; Chủ tịch Ủy ban nhân dân các tỉnh: Nghệ An, Hà Tĩnh khẩn trương kiểm tra an toàn các hồ chứa trước mùa mưa lũ.',
+    ]);
+    expect(rest).toHaveLength(0);
+    expect(task?.lead).toEqual(['Bộ Công Thương', 'Bộ Xây dựng', 'Tỉnh Nghệ An', 'Tỉnh Hà Tĩnh']);
+  });
+
+  it('"Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch …" is the generic group', () => {
+    const generic = [
+      'Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ',
+      'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
+    ];
+    const tasks = tasksOf([
+      '1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo rà soát các dự án chậm giải ngân, hoàn thành trong tháng 4/2026.',
+      '2. Bộ trưởng các Bộ, Thủ trưởng các cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương theo chức năng, nhiệm vụ được giao:',
+      'a) Công khai danh mục thủ tục hành chính trên Cổng Dịch vụ công quốc gia.',
+    ]);
+    expect(tasks.map((t) => t.lead)).toEqual([generic, generic]);
+    expect(tasks[0]?.deadline.due).toBe('2026-04-30');
+    expect(tasks[0]?.unknownBodies).toEqual([]);
+  });
+
+  it('"các tỉnh nêu trên", "các địa phương nói trên", "các cơ quan, đơn vị trên" are the addressees', () => {
+    const doc = documentOf(
+      [
+        'V/v chủ động phòng, chống hạn hán, xâm nhập mặn',
+        'Kính gửi:',
+        '- Ủy ban nhân dân các tỉnh: Cà Mau, An Giang, Vĩnh Long;',
+        '- Bộ Công Thương.',
+        'Dự báo trong tháng 5 năm 2026, xâm nhập mặn tại đồng bằng sông Cửu Long diễn biến phức tạp. Bộ Nông nghiệp và Môi trường đề nghị:',
+        '1. Ủy ban nhân dân các tỉnh nêu trên chỉ đạo vận hành hợp lý các cống ngăn mặn, hoàn thành trước ngày 15/5/2026.',
+        '2. Các địa phương nói trên tổ chức lấy nước ngọt vào hệ thống kênh nội đồng khi độ mặn cho phép.',
+        '3. Đề nghị các cơ quan, đơn vị trên báo cáo tình hình về Bộ Nông nghiệp và Môi trường trước ngày 30/6/2026.',
+      ],
+      ['BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG', 'Số: 210/BNNMT-TL', 'Hà Nội, ngày 5 tháng 5 năm 2026'],
+    );
+    const provinces = ['Tỉnh Cà Mau', 'Tỉnh An Giang', 'Tỉnh Vĩnh Long'];
+    expect(doc.tasks.map((t) => t.lead)).toEqual([provinces, provinces, [...provinces, 'Bộ Công Thương']]);
+    for (const t of doc.tasks) expect(t.unknownBodies).toEqual([]);
+  });
+
+  it('"các bộ nêu trên" and "các tỉnh nêu trên" in a telegram are the ministries and provinces it names', () => {
+    const doc = documentOf(
+      [
+        'Về việc khắc phục hậu quả mưa lũ',
+        'THỦ TƯỚNG CHÍNH PHỦ điện:',
+        '- Chủ tịch Ủy ban nhân dân các tỉnh: Sơn La, Điện Biên, Lai Châu;',
+        '- Bộ trưởng các Bộ: Quốc phòng, Công an, Xây dựng.',
+        'Trong những ngày qua, mưa lớn đã gây thiệt hại nặng nề. Thủ tướng Chính phủ yêu cầu:',
+        '1. Chủ tịch Ủy ban nhân dân các tỉnh nêu trên khẩn trương tìm kiếm người mất tích, hỗ trợ chỗ ở tạm cho các hộ mất nhà.',
+        '2. Bộ trưởng các bộ nêu trên chỉ đạo lực lượng phối hợp với các địa phương nêu trên khắc phục hậu quả, hoàn thành trước ngày 31/8/2026.',
+      ],
+      ['THỦ TƯỚNG CHÍNH PHỦ', 'Số: 77/CĐ-TTg', 'Hà Nội, ngày 12 tháng 8 năm 2026', 'CÔNG ĐIỆN'],
+    );
+    const provinces = ['Tỉnh Sơn La', 'Tỉnh Điện Biên', 'Tỉnh Lai Châu'];
+    expect(doc.tasks.map((t) => [t.lead, t.coordinating])).toEqual([
+      [provinces, []],
+      [['Bộ Quốc phòng', 'Bộ Công an', 'Bộ Xây dựng'], provinces],
+    ]);
+  });
+
+  it('with no addressee block, "các tỉnh nêu trên" are the provinces named by the lead-in before it', () => {
+    const tasks = tasksOf([
+      '1. Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Trị, Huế tổ chức sơ tán người dân khỏi vùng nguy hiểm.',
+      '2. Bộ Quốc phòng chỉ đạo lực lượng hỗ trợ các tỉnh nêu trên di dời tài sản.',
+      '3. Các tỉnh nêu trên báo cáo thiệt hại về Bộ Nông nghiệp và Môi trường trước ngày 30/9/2025.',
+    ]);
+    expect(tasks.map((t) => t.lead)).toEqual([
+      ['Tỉnh Quảng Trị', 'Thành phố Huế'],
+      ['Bộ Quốc phòng'],
+      ['Tỉnh Quảng Trị', 'Thành phố Huế'],
+    ]);
+  });
+});

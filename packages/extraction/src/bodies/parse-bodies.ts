@@ -367,6 +367,38 @@ function predicateAt(ws: Word[], marked: boolean[], from: number): { index: numb
   return null;
 }
 
+/** "nêu trên", "nói trên", "kể trên", "trên": the bodies named above. */
+const BACK_REFERENCE_TAIL = /^\s*((nêu|nói|kể|vừa nêu)\s+)?trên\s*$/u;
+/** "(Ủy ban nhân dân) các tỉnh nêu trên", "các bộ nêu trên", "các cơ quan, đơn vị trên" (folded). */
+const BACK_REFERENCE = /^(ủy ban nhân dân\s+)?(các|những)\s+(.{2,60}?)\s+((nêu|nói|kể|vừa nêu)\s+)?trên$/u;
+
+/**
+ * A group that points back to the bodies named earlier in the document ("các tỉnh nêu trên"): which of
+ * them it means, as a test on a body's canonical name; null when the name is no such reference.
+ */
+export function backReference(name: string, ix: BodyIndex): ((body: string) => boolean) | null {
+  const m = BACK_REFERENCE.exec(fold(name));
+  if (!m?.[3]) return null;
+  const kinds = m[3];
+  const tests: Array<(n: string) => boolean> = [];
+  const unit = (level: 'province' | 'commune', written: RegExp) => (n: string) => {
+    const e = ix.lookup(n);
+    if (e?.body) return e.body.level === level && !e.body.parent && e.body.kind === 'state';
+    if (e?.group) return e.group.members.level === level && e.group.members.unit === true;
+    return written.test(n);
+  };
+  const province = unit('province', /^(tỉnh|thành phố|ủy ban nhân dân (các )?(tỉnh|thành phố))(\s|,)/iu);
+  const commune = unit('commune', /^(xã|phường|đặc khu|ủy ban nhân dân (các )?(xã|phường|đặc khu))(\s|,)/iu);
+  if (/(^|\s|,)(tỉnh|thành phố)(\s|,|$)/u.test(kinds)) tests.push(province);
+  if (/(^|\s|,)(xã|phường|đặc khu)(\s|,|$)/u.test(kinds)) tests.push(commune);
+  if (/(^|\s|,)địa phương(\s|,|$)/u.test(kinds)) tests.push(province, commune);
+  if (/(^|\s|,)(bộ|ngành)(\s|,|$)/u.test(kinds)) tests.push((n) => /^(bộ|các bộ)(\s|,)/iu.test(n));
+  if (/(^|\s|,)(sở|ngành)(\s|,|$)/u.test(kinds)) tests.push((n) => /^(sở|các sở)(\s|,)/iu.test(n));
+  if (/(^|\s|,)(cơ quan|đơn vị|tổ chức)(\s|,|$)/u.test(kinds)) tests.push(() => true);
+  if (tests.length === 0) return null;
+  return (n) => tests.some((t) => t(n));
+}
+
 export interface Subject {
   /** The assignee words as written. */
   span: string;
@@ -481,7 +513,7 @@ function computeSubject(text: string, ix: BodyIndex): Subject | null {
     const head = s.slice(0, ws[colonWord]?.end ?? 0).replace(/:$/, '');
     const after = s.slice(ws[colonWord]?.end ?? 0).trim();
     const listFollows =
-      (/(^|\s)(các\s+)?(bộ|sở|cơ quan)(,?\s*cơ quan)?\s*$/iu.test(head) || PLACES_OF_COMMITTEES.test(head)) &&
+      isListHead(head) &&
       /^\p{Lu}/u.test(after) &&
       !PREDICATE_SET.has(fold(after.split(/\s+/).slice(0, 2).join(' ')).replace(/[,;:.]+$/, '')) &&
       !PREDICATE_SET.has(fold(after.split(/\s+/)[0] ?? '').replace(/[,;:.]+$/, ''));
@@ -523,7 +555,7 @@ function computeSubject(text: string, ix: BodyIndex): Subject | null {
         const qualifier =
           /^(\([^()]{0,80}\)|và|cấp|các|thành phố|tỉnh|trung ương|địa phương|đơn vị|ngành|liên quan|có liên quan|trực thuộc|xã|phường|đặc khu|thị trấn|[\s,;])*$/u.test(
             fold(gap),
-          );
+          ) || BACK_REFERENCE_TAIL.test(fold(gap));
         // "Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường cần …": a scope word, then more bodies.
         const next = fold(gap).replace(/^((tỉnh|thành phố|trung ương|cấp tỉnh|cấp xã)[\s,;]+)+/u, '');
         // "X (trân trọng) đề nghị Y …": the asker, then the assignee (read below).
@@ -533,7 +565,8 @@ function computeSubject(text: string, ix: BodyIndex): Subject | null {
     }
   } else if (!pred) {
     // No verb: a heading naming a body ("b) Bộ Giáo dục và Đào tạo", "1. Cấp ủy … trực thuộc").
-    const plain = s.replace(/[:.]\s*$/, '');
+    // List heads' colons ("Bộ trưởng các Bộ: A, B; Chủ tịch …: C, D:") do not end a clause.
+    const plain = withoutListColons(s.replace(/[:.]\s*$/, '')).replace(/;(?=\s)/gu, ',');
     if (ws.length > 25 || /[.;:]\s+\S/.test(plain)) return null;
     end = s.length;
     headingOnly = true;
@@ -664,7 +697,7 @@ function cleanName(s: string): string {
     .replace(/chuyên đổi số/gu, 'chuyển đổi số')
     .replace(/Chuyên đổi số/gu, 'Chuyển đổi số')
     .replace(/^(đặc biệt là|nhất là|trong đó có|gồm|và|cùng)\s+/iu, '')
-    .replace(/[.…]+$|\.\.\.$/u, '')
+    .replace(/[.…:]+$|\.\.\.$/u, '')
     .replace(/^[-–•*\s]+|[*\s]+$/g, '')
     .trim();
 }
@@ -702,8 +735,9 @@ class ListBuilder {
  */
 const ROLE_TITLE =
   /^(?:các\s+)?(?:đồng chí\s+)?(?:phó\s+)?(?:chủ tịch|bí thư|bộ trưởng|giám đốc|tổng giám đốc|thủ trưởng|chánh văn phòng|chánh thanh tra|trưởng(?=\s+(?:ban|phòng|đoàn)\s)|lãnh đạo|thống đốc|viện trưởng|hiệu trưởng|cục trưởng|chủ nhiệm|người đứng đầu|tổng kiểm toán)\s+/iu;
+/** "Bộ trưởng (các Bộ), Thủ trưởng (các) cơ quan ngang Bộ, (Thủ trưởng) cơ quan (trực) thuộc Chính phủ": the generic group. */
 const MINISTERS =
-  /^(?:các\s+)?bộ trưởng,\s*thủ trưởng\s+(?:các\s+)?cơ quan ngang bộ(,\s*(?:thủ trưởng\s+)?(?:các\s+)?cơ quan thuộc chính phủ)?/iu;
+  /^(?:các\s+)?bộ trưởng(?:\s+các\s+bộ)?,\s*thủ trưởng\s+(?:các\s+)?cơ quan ngang bộ(,\s*(?:thủ trưởng\s+)?(?:các\s+)?cơ quan (?:trực\s+)?thuộc chính phủ)?/iu;
 
 export function withoutRole(text: string): string | null {
   const ministers = MINISTERS.exec(text);
@@ -722,7 +756,7 @@ function bodyOfRole(text: string, ix: BodyIndex): string | null {
   const rest = withoutRole(text);
   if (!rest) return null;
   if (ix.lookup(rest)) return rest;
-  if (MINISTERS.test(text)) return rest;
+  if (MINISTERS.test(text) || BACK_REFERENCE.test(fold(rest))) return rest;
   // A list under one head ("các Bộ: Y tế, Công an"), or one body written out.
   if (/^các\s+(bộ|sở|ban)\s*:/iu.test(rest)) return rest;
   const parsed = parseBodyList(rest, ix);
@@ -744,6 +778,18 @@ export function parseBodyList(input: string, ix: BodyIndex, loose = false): Pars
     expandAbbreviations(input.replace(/\s+/g, ' ')).replace(/(?<!(đặc biệt|nhất|tức|đó|cũng))\s+là\s.*$/u, ''),
   );
   if (!span) return { names: [], unknown: [] };
+  // "Bộ trưởng các Bộ: A, B; Chủ tịch Ủy ban nhân dân các tỉnh: C, D": each group has its own head.
+  const groups = titledGroups(span);
+  if (groups) {
+    for (const g of groups) {
+      const parsed = parseBodyList(g, ix, loose);
+      for (const n of parsed.names) {
+        if (parsed.unknown.includes(n)) out.unknownName(n);
+        else out.known(n);
+      }
+    }
+    return { names: out.names, unknown: out.unknown };
+  }
   const ofRole = bodyOfRole(span, ix);
   if (ofRole) span = ofRole;
   // Persons: "Đồng chí Nguyễn Văn A, Phó Trưởng Ban …, đồng chí …".
@@ -768,7 +814,7 @@ export function parseBodyList(input: string, ix: BodyIndex, loose = false): Pars
   const colon = span.indexOf(':');
   if (colon > 0) {
     const before = span.slice(0, colon);
-    const hm = /(^|\s)(các\s+)?(bộ|sở|cơ quan)(,?\s*cơ quan)?\s*$/iu.exec(before);
+    const hm = LIST_HEAD.exec(before);
     // "Ủy ban nhân dân các tỉnh, thành phố: Lào Cai, Cần Thơ" — one people's committee per place.
     const provinces = PLACES_OF_COMMITTEES.test(before);
     if (hm) {
@@ -799,6 +845,42 @@ export function parseBodyList(input: string, ix: BodyIndex, loose = false): Pars
   if (run) for (const n of run) out.asWritten(n);
   else addPieces(splitPieces(body), head, out, ix, loose);
   return { names: out.names, unknown: out.unknown };
+}
+
+/** A list head before a colon: "(các) Bộ:", "Sở:", "Ủy ban nhân dân các tỉnh, thành phố:". */
+function isListHead(before: string): boolean {
+  return LIST_HEAD.test(before) || PLACES_OF_COMMITTEES.test(before);
+}
+const LIST_HEAD = /(^|\s)(các\s+)?(bộ|sở|cơ quan)(,?\s*cơ quan)?\s*$/iu;
+
+/** The "; "-separated groups of a list when at least one of them opens with its own list head, or null. */
+function titledGroups(span: string): string[] | null {
+  if (!span.includes(';') || !span.includes(':')) return null;
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < span.length; i++) {
+    const c = span.charAt(i);
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === ';' && depth === 0) {
+      parts.push(span.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  parts.push(span.slice(from).trim());
+  const groups = parts.filter(Boolean);
+  if (groups.length < 2) return null;
+  const titled = groups.some((g) => {
+    const colon = g.indexOf(':');
+    return colon > 0 && isListHead(g.slice(0, colon));
+  });
+  return titled ? groups : null;
+}
+
+/** A text whose colons only open lists of bodies ("Bộ trưởng các Bộ: A, B; Chủ tịch …: C"), read as one list. */
+export function withoutListColons(s: string): string {
+  return s.replace(/:(?=\s)/gu, (colon, at: number) => (isListHead(s.slice(0, at)) ? '' : colon));
 }
 
 function resolveWithHead(text: string, head: string[], ix: BodyIndex): string | undefined {

@@ -2,7 +2,7 @@
 // own unit names ("Công an" → "Công an Thành phố"), moves a vague "các cơ quan liên quan" from the
 // lead to the coordinating bodies, resolves historical names to their successors and scores how sure
 // each field is.
-import type { ParsedBodies } from '../bodies/parse-bodies.ts';
+import { backReference, type ParsedBodies } from '../bodies/parse-bodies.ts';
 import type { BodyIndex } from '../bodies/registry.ts';
 import { fold } from '../text/normalize.ts';
 import type { ConfidenceReason, Deadline, ExtractedTask, FieldConfidence } from '../types.ts';
@@ -14,6 +14,36 @@ export interface TaskContext {
   scope?: string;
   /** The body every unassigned action item of the document is addressed to (a letter to one body). */
   implicitLead?: ParsedBodies | null;
+  /**
+   * The lists of bodies the document has named so far, oldest first: its addressees, then every
+   * task's lead of two bodies or more. "Các tỉnh nêu trên" means the bodies of the latest list that
+   * has any of the kind it names. Shared by the readers of one document, which add to it.
+   */
+  named?: string[][];
+}
+
+/** Replaces references back to bodies named earlier ("các bộ nêu trên") by those bodies. */
+function resolveBackReferences(p: ParsedBodies | null, ctx: TaskContext): ParsedBodies | null {
+  if (!p || !ctx.named?.length) return p;
+  let changed = false;
+  const names: string[] = [];
+  const unknown = [...p.unknown];
+  for (const n of p.names) {
+    const kind = backReference(n, ctx.ix);
+    let meant: string[] = [];
+    if (kind) {
+      for (let k = ctx.named.length - 1; k >= 0 && meant.length === 0; k--) meant = (ctx.named[k] ?? []).filter(kind);
+    }
+    if (meant.length === 0) {
+      if (!names.includes(n)) names.push(n);
+      continue;
+    }
+    changed = true;
+    for (const m of meant) if (!names.includes(m)) names.push(m);
+    const at = unknown.indexOf(n);
+    if (at >= 0) unknown.splice(at, 1);
+  }
+  return changed ? { names, unknown } : p;
 }
 
 /** Units a province names after itself ("Công an Thành phố", "Trung tâm Chuyển đổi số tỉnh"). Departments (sở) are written bare. */
@@ -85,7 +115,11 @@ export class TaskSink {
       p && scope
         ? { names: p.names.map((n) => scopeName(n, scope)), unknown: p.unknown.map((n) => scopeName(n, scope)) }
         : p;
-    const m = mergeLead(scoped(e.lead) ?? e.lead, scoped(e.coord));
+    const lead = resolveBackReferences(e.lead, this.ctx) ?? e.lead;
+    const coord = resolveBackReferences(e.coord, this.ctx);
+    // A list the task names itself is what a later "nêu trên" may point back to.
+    if (this.ctx.named && lead === e.lead && lead.names.length > 1) this.ctx.named.push(lead.names);
+    const m = mergeLead(scoped(lead) ?? lead, scoped(coord));
     const ix = this.ctx.ix;
     const successors: Record<string, string[]> = {};
     for (const n of [...m.lead, ...m.coord]) {
