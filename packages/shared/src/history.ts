@@ -5,7 +5,16 @@
 
 export const HISTORY_ACTIONS = {
   agency: ['created', 'updated', 'alias_added', 'alias_removed', 'merged', 'absorbed'],
-  user: ['created', 'updated', 'deactivated', 'reactivated', 'password_changed', 'password_reset', 'agency_changed'],
+  user: [
+    'created',
+    'updated',
+    'deactivated',
+    'reactivated',
+    'password_changed',
+    'password_reset',
+    'agency_changed',
+    'login_block_lifted',
+  ],
   directive: ['created', 'updated', 'published', 'deleted', 'directive.imported'],
   task: [
     'created',

@@ -1,17 +1,27 @@
+import { IdParams } from '@giamsat/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../auth/auth.plugin.ts';
-import { toUserResponse } from './account.responses.ts';
+import { toLoginBlockResponse, toUserResponse } from './account.responses.ts';
 import {
   ChangePasswordBody,
   CreateUserBody,
+  LoginBlockListResponse,
   UpdateUserBody,
   UserIdParams,
   UserListQuery,
   UserListResponse,
   UserResponse,
 } from './account.schemas.ts';
-import { changePassword, createUser, getUser, listUsers, updateUser } from './account.service.ts';
+import {
+  changePassword,
+  createUser,
+  getUser,
+  liftLoginBlock,
+  listLoginBlocks,
+  listUsers,
+  updateUser,
+} from './account.service.ts';
 
 export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['users'];
@@ -46,6 +56,20 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: UserIdParams, body: ChangePasswordBody, response: { 204: z.null() } } },
     async (req, reply) => {
       await changePassword(req.db, req.actor, req.params.id, req.body, req.cookies[SESSION_COOKIE] ?? null);
+      return reply.code(204).send(null);
+    },
+  );
+
+  // Administrators see the sign-in blocks in force and lift one (its counter starts again).
+  app.get('/api/login-blocks', { schema: { tags, response: { 200: LoginBlockListResponse } } }, async (req) => ({
+    items: (await listLoginBlocks(req.db, req.actor)).map(toLoginBlockResponse),
+  }));
+
+  app.delete(
+    '/api/login-blocks/:id',
+    { schema: { tags, params: IdParams, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await liftLoginBlock(req.db, req.actor, req.params.id);
       return reply.code(204).send(null);
     },
   );

@@ -76,3 +76,22 @@ export const UserResponse = z.object({
 export type UserResponse = z.infer<typeof UserResponse>;
 
 export const UserListResponse = ListPage(UserResponse);
+
+/** A counter holding sign-in back now (see login-limit.ts): whom, from where, how many failures, until when. */
+export const LoginBlockResponse = z.object({
+  id: z.number(),
+  /** The username tried (as typed, without case); null: every account from `ip`. */
+  account: z.string().nullable(),
+  /** The account's user, when the username names one. */
+  user: z.object({ id: z.number(), fullName: z.string() }).nullable(),
+  /** null: every address the account never signed in from. */
+  ip: z.string().nullable(),
+  /** Whether the account signed in successfully from `ip` lately (there the delay stays short). */
+  usualAddress: z.boolean(),
+  failures: z.number().int(),
+  lastFailureAt: z.string(),
+  blockedUntil: z.string(),
+});
+export type LoginBlockResponse = z.infer<typeof LoginBlockResponse>;
+
+export const LoginBlockListResponse = z.object({ items: z.array(LoginBlockResponse) });

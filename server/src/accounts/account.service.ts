@@ -1,5 +1,7 @@
 import { type Actor, requireRole, requireUser } from '../auth/actor.ts';
 import { hashToken } from '../auth/auth.service.ts';
+import { deleteThrottleById, listLoginBlocks as listLoginBlockRows } from '../auth/login-limit.queries.ts';
+import { EVERY, LOGIN_LIMITS } from '../auth/login-limit.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import type { Db } from '../db/db.ts';
 import { CommonErrors } from '../errors/app-error.ts';
@@ -169,5 +171,33 @@ export async function changePassword(
       entityId: id,
       action: isSelf ? 'password_changed' : 'password_reset',
     });
+  });
+}
+
+/** The sign-in blocks in force now (auth/login-limit.ts), for administrators. */
+export async function listLoginBlocks(db: Db, actor: Actor) {
+  requireRole(actor, ['admin'], 'login_blocks.read');
+  const now = new Date();
+  return listLoginBlockRows(db, now, new Date(now.getTime() - LOGIN_LIMITS.usualForMs));
+}
+
+/** Lifts one sign-in block: its counter starts again from nothing. The account's history says who lifted it. */
+export async function liftLoginBlock(db: Db, actor: Actor, id: number): Promise<void> {
+  requireRole(actor, ['admin'], 'login_blocks.lift');
+  await db.transaction(async (tx) => {
+    const lifted = await deleteThrottleById(tx, id);
+    if (!lifted) throw CommonErrors.notFound('login_block', id);
+    if (lifted.user_id !== null) {
+      await recordEvent(tx, actor, {
+        entityType: 'user',
+        entityId: lifted.user_id,
+        action: 'login_block_lifted',
+        before: {
+          ip: lifted.ip === EVERY ? null : lifted.ip,
+          failures: lifted.failures,
+          blockedUntil: lifted.blocked_until,
+        },
+      });
+    }
   });
 }

@@ -37,14 +37,6 @@ export async function findUserForLogin(db: Db, username: string) {
   return row;
 }
 
-export async function countRecentFailures(db: Db, username: string, ip: string, since: Date) {
-  const [row] = await db.query<{ by_user: number; by_ip: number }>(sql`
-    SELECT count(*) FILTER (WHERE lower(username) = lower(${username})) AS by_user,
-           count(*) FILTER (WHERE ip = ${ip}) AS by_ip
-    FROM login_attempts WHERE NOT succeeded AND at > ${since}`);
-  return row ?? { by_user: 0, by_ip: 0 };
-}
-
 export async function recordLoginAttempt(db: Db, username: string, ip: string, succeeded: boolean, at: Date) {
   await db.query(
     sql`INSERT INTO login_attempts (username, ip, succeeded, at) VALUES (${username}, ${ip}, ${succeeded}, ${at})`,

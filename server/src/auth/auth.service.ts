@@ -4,7 +4,6 @@ import { CommonErrors } from '../errors/app-error.ts';
 import type { Actor, UserActor } from './actor.ts';
 import { AuthErrors } from './auth.errors.ts';
 import {
-  countRecentFailures,
   deleteSession,
   findLiveSession,
   findUserForLogin,
@@ -13,12 +12,8 @@ import {
   type MeRow,
   recordLoginAttempt,
 } from './auth.queries.ts';
+import { checkLoginLimit } from './login-limit.ts';
 import { verifyPassword } from './password.ts';
-
-// Failed logins are counted in the database, so the limit holds across every app process.
-const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-const MAX_FAILURES_PER_USER = 5;
-const MAX_FAILURES_PER_IP = 30;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -27,15 +22,13 @@ export async function login(
   input: { username: string; password: string; ip: string; ttlHours: number },
 ): Promise<{ token: string; csrfToken: string; userId: number; expiresAt: Date }> {
   const now = new Date();
-  const failures = await countRecentFailures(db, input.username, input.ip, new Date(now.getTime() - LOGIN_WINDOW_MS));
-  if (failures.by_user >= MAX_FAILURES_PER_USER || failures.by_ip >= MAX_FAILURES_PER_IP) {
-    throw AuthErrors.tooManyAttempts(LOGIN_WINDOW_MS / 1000);
-  }
+  const limit = await checkLoginLimit(db, input.username, input.ip, now);
   const user = await findUserForLogin(db, input.username);
   // Verify against a real hash even for unknown users would cost the same time; we accept the small
   // timing difference and rely on the rate limit instead.
   const ok = user?.is_active === true && (await verifyPassword(user.password_hash, input.password));
   await recordLoginAttempt(db, input.username, input.ip, ok, now);
+  await limit.settle(ok);
   if (!ok || !user) throw AuthErrors.invalidCredentials();
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { DEMO_PASSWORD, makeUser, type TestUser } from '../../test/factories/accounts.ts';
+import { makeUser, type TestUser } from '../../test/factories/accounts.ts';
 import { makeAgency } from '../../test/factories/agencies.ts';
 
 describe('sign in, sessions and CSRF', () => {
@@ -48,17 +48,6 @@ describe('sign in, sessions and CSRF', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('CSRF_TOKEN_INVALID');
-  });
-
-  it('locks a username out after repeated failures, even with the right password', async () => {
-    const agency = await makeAgency(t.db);
-    const victim = await makeUser(t.db, { role: 'focal', agency });
-    for (let i = 0; i < 5; i++) {
-      await anonymous(t.app).post('/api/auth/login', { username: victim.username, password: `sai-${i}` });
-    }
-    const res = await anonymous(t.app).post('/api/auth/login', { username: victim.username, password: DEMO_PASSWORD });
-    expect(res.statusCode).toBe(429);
-    expect(res.json().code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
   });
 
   it('answers malformed input with a 4xx that says what is wrong', async () => {

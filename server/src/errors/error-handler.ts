@@ -21,6 +21,9 @@ const FRAMEWORK_CODES: Record<string, string> = {
 export function errorHandler(error: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
     if (error.logDetail) req.log.error({ ...error.logDetail, code: error.code, reqId: req.id }, error.code);
+    // A refusal that says when to try again says it in HTTP too, for clients and proxies that read it.
+    const { retryAfterSeconds } = error.params;
+    if (typeof retryAfterSeconds === 'number') reply.header('retry-after', String(retryAfterSeconds));
     return reply.code(error.status).send({ code: error.code, params: error.params });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
