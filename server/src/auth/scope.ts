@@ -73,6 +73,16 @@ export function canManageScope(actor: Actor, directiveScopePath: string | null):
 }
 
 /**
+ * Who may accept or return a body's progress report: an office that manages the task's directive (or an
+ * administrator), and never someone of the body that wrote it — nobody judges their own body's work.
+ * When the managing office is itself the reporting body, an office above it or an administrator decides.
+ */
+export function canReviewReportOf(actor: Actor, directiveScopePath: string | null, reportingAgencyId: number): boolean {
+  if (actor.kind === 'user' && actor.agencyId === reportingAgencyId) return false;
+  return canManageScope(actor, directiveScopePath);
+}
+
+/**
  * Directives the actor may manage (edit, publish, add tasks), as SQL over the alias `d`: the same rule
  * as canManageScope() — administrators and the central office everything, a scoped office the
  * directives owned within its subtree, nobody else anything.

@@ -8,6 +8,8 @@ export const ReportErrors = {
   notReportBody: (reportId: number) => new AppError('REPORT_NOT_OWN_BODY', { status: 403, params: { reportId } }),
   /** Only the office that manages the task's directive (or an administrator) reviews reports. */
   notReviewer: (reportId: number) => new AppError('REPORT_REVIEW_NOT_ALLOWED', { status: 403, params: { reportId } }),
+  /** Nobody accepts or returns a report of their own body: an office above it or an administrator does. */
+  ownBodyReport: (reportId: number) => new AppError('REPORT_REVIEW_OWN_BODY', { status: 403, params: { reportId } }),
   /** Edits, evidence and submission only while the report is a draft or was returned. */
   reportNotEditable: (reportId: number, state: string) =>
     new AppError('REPORT_NOT_EDITABLE', { status: 409, params: { reportId, state } }),

@@ -73,6 +73,8 @@ export interface ReportRow {
   updated_at: Date;
   /** Its evidence, fetched in the same statement (no query per report, no second round trip). */
   evidence: EvidenceRow[];
+  /** The scope of the task's directive: who manages it reviews the report. */
+  scope_path: string | null;
 }
 
 /** The full report row with names, over a source relation aliased `r` (the table or a CTE). */
@@ -88,7 +90,9 @@ const selectReports = (source: Sql) => sql`
                     'file_id', e.file_id, 'filename', f.filename, 'content_type', f.content_type,
                     'size_bytes', f.size_bytes, 'sha256', f.sha256) ORDER BY e.id)
            FROM evidence e LEFT JOIN stored_files f ON f.id = e.file_id
-           WHERE e.report_id = r.id), '[]'::json) AS evidence
+           WHERE e.report_id = r.id), '[]'::json) AS evidence,
+         (SELECT sa.path::text FROM tasks st JOIN directives sd ON sd.id = st.directive_id
+            LEFT JOIN agencies sa ON sa.id = sd.scope_agency_id WHERE st.id = r.task_id) AS scope_path
   FROM ${source} r
   JOIN agencies a ON a.id = r.agency_id
   JOIN users au ON au.id = r.author_id
@@ -123,8 +127,8 @@ export async function insertAssignedReport(
     now: Date;
   },
   history: { actorId: number | null; after: Record<string, unknown> },
-): Promise<ReportRow | undefined> {
-  const [row] = await db.query<ReportRow>(sql`
+): Promise<Omit<ReportRow, 'scope_path'> | undefined> {
+  const [row] = await db.query<Omit<ReportRow, 'scope_path'>>(sql`
     SELECT * FROM create_progress_report(
       ${report.taskId}, ${report.agencyId}, ${report.authorId}, ${report.percent}, ${report.narrative},
       ${report.difficulties}, ${report.recommendations}, ${report.progressLoweredReason}, ${report.submittedAt}, ${report.now},

@@ -33,7 +33,7 @@ export function toEvidenceResponse(row: EvidenceRow): EvidenceResponse {
   };
 }
 
-export function toReportResponse({ report: r, evidence }: ReportWithEvidence): ReportResponse {
+export function toReportResponse({ report: r, evidence, abilities }: ReportWithEvidence): ReportResponse {
   return {
     id: r.id,
     taskId: r.task_id,
@@ -55,6 +55,7 @@ export function toReportResponse({ report: r, evidence }: ReportWithEvidence): R
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     evidence: evidence.map(toEvidenceResponse),
+    abilities,
   };
 }
 

@@ -113,6 +113,8 @@ export const ReportResponse = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   evidence: z.array(EvidenceResponse),
+  /** Whether the acting user may accept or return it (never a report of their own body). */
+  abilities: z.object({ canReview: z.boolean() }),
 });
 export type ReportResponse = z.infer<typeof ReportResponse>;
 

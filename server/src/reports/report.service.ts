@@ -1,5 +1,5 @@
 import { type Actor, requireUser, type UserActor } from '../auth/actor.ts';
-import { canManageScope, taskVisibility } from '../auth/scope.ts';
+import { canReviewReportOf, taskVisibility } from '../auth/scope.ts';
 import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
@@ -36,8 +36,10 @@ import type {
 import { listReportTasks } from './report-queue.queries.ts';
 
 export interface ReportWithEvidence {
-  report: ReportRow;
+  report: Omit<ReportRow, 'scope_path'>;
   evidence: EvidenceRow[];
+  /** What the acting user may do with it (the web shows the review buttons only where they work). */
+  abilities: { canReview: boolean };
 }
 
 const EDITABLE: readonly ReportState[] = ['draft', 'returned'];
@@ -75,13 +77,17 @@ function assertSendable(report: {
   }
 }
 
-/** Reports come with their evidence embedded (one statement); this only gives them the response shape. */
-function withEvidence(reports: ReportRow[]): ReportWithEvidence[] {
-  return reports.map((report) => ({ report, evidence: report.evidence }));
+/** Reports come with their evidence embedded (one statement); this gives them the response shape. */
+function withEvidence(actor: Actor, reports: ReportRow[]): ReportWithEvidence[] {
+  return reports.map((report) => oneWithEvidence(actor, report));
 }
 
-function oneWithEvidence(report: ReportRow): ReportWithEvidence {
-  return { report, evidence: report.evidence };
+function oneWithEvidence(actor: Actor, report: ReportRow): ReportWithEvidence {
+  return {
+    report,
+    evidence: report.evidence,
+    abilities: { canReview: canReviewReportOf(actor, report.scope_path, report.agency_id) },
+  };
 }
 
 /**
@@ -134,7 +140,8 @@ export async function createReport(
           after: { taskId, agencyId: user.agencyId, percent: input.percent, links: input.links.length },
         },
       );
-      if (report) return oneWithEvidence(report);
+      // Its author's body wrote it, so the author may never review it.
+      if (report) return { report, evidence: report.evidence, abilities: { canReview: false } };
     }
     const task = await findVisibleTask(db, actor, taskId);
     if (!task) throw CommonErrors.notFound('task', taskId);
@@ -190,7 +197,7 @@ export async function updateReport(
       before: Object.fromEntries(changed.map((k) => [k, current[EDITED_COLUMNS[k]]])),
       after: Object.fromEntries(changed.map((k) => [k, report[EDITED_COLUMNS[k]]])),
     });
-    return oneWithEvidence(report);
+    return oneWithEvidence(actor, report);
   });
 }
 
@@ -244,7 +251,7 @@ export async function submitReport(
       },
       now,
     );
-    return oneWithEvidence(report);
+    return oneWithEvidence(actor, report);
   });
 }
 
@@ -266,7 +273,11 @@ export async function reviewReport(
   return db.transaction(async (tx) => {
     const current = await findReportContext(tx, actor, reportId, { forUpdate: true });
     if (!current) throw CommonErrors.notFound('progress_report', reportId);
-    if (!canManageScope(actor, current.scope_path)) throw ReportErrors.notReviewer(reportId);
+    if (!canReviewReportOf(actor, current.scope_path, current.agency_id)) {
+      throw actor.kind === 'user' && actor.agencyId === current.agency_id
+        ? ReportErrors.ownBodyReport(reportId)
+        : ReportErrors.notReviewer(reportId);
+    }
     if (input.version !== undefined && input.version !== current.version) {
       throw CommonErrors.versionConflict('progress_report', reportId, current.version);
     }
@@ -295,7 +306,7 @@ export async function reviewReport(
       now,
     );
     if (state === 'accepted' && current.agency_role === 'lead') await applyToTask(tx, actor, current, now);
-    return oneWithEvidence(report);
+    return oneWithEvidence(actor, report);
   });
 }
 
@@ -328,7 +339,7 @@ async function applyToTask(db: Db, actor: Actor, report: ReportContextRow, now: 
 export async function getReport(db: Db, actor: Actor, reportId: number): Promise<ReportWithEvidence> {
   const report = await findReport(db, actor, reportId);
   if (!report) throw CommonErrors.notFound('progress_report', reportId);
-  return oneWithEvidence(report);
+  return oneWithEvidence(actor, report);
 }
 
 /**
@@ -348,7 +359,7 @@ export async function listReportsOfTask(
       ? findAcceptedProgress(db, { taskId, agencyId: actor.agencyId, role: task.body_role })
       : null,
   ]);
-  return { items: withEvidence(reports), acceptedPercent };
+  return { items: withEvidence(actor, reports), acceptedPercent };
 }
 
 /**
@@ -377,5 +388,5 @@ export async function listReports(
     actor,
     rows.map((row) => row.task_id),
   );
-  return { items: withEvidence(rows), tasks, total, page: query.page, pageSize: query.pageSize };
+  return { items: withEvidence(actor, rows), tasks, total, page: query.page, pageSize: query.pageSize };
 }

@@ -245,6 +245,55 @@ describe('progress reports: draft → submitted → returned / accepted', () => 
     expect(staleSubmit.json().code).toBe('VERSION_CONFLICT');
   });
 
+  it("nobody reviews their own body's report: the province's office cannot accept the province's report, an administrator can", async () => {
+    // A task the province's People's Committee leads itself, in a plan its own office manages.
+    const task = await makeTask(world.t.db, {
+      directive: world.w.directive,
+      lead: [world.w.province],
+      dueDate: '2025-12-31',
+    });
+    const provinceFocal = await loginAs(
+      world.t.app,
+      await makeUser(world.t.db, { role: 'focal', agency: world.w.province }),
+    );
+    const sent = await provinceFocal.post(`/api/tasks/${task.id}/reports`, {
+      percent: 50,
+      narrative: 'Đã ban hành quy chế vận hành Trung tâm điều hành thông minh của Thành phố.',
+      submit: true,
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const reportId = sent.json().id;
+    expect(sent.json().abilities).toEqual({ canReview: false });
+
+    // The office manages the plan but belongs to the reporting body: no buttons, and a refusal that says why.
+    const seenByOffice = await office().get(`/api/tasks/${task.id}/reports`);
+    expect(seenByOffice.json().items.find((r: { id: number }) => r.id === reportId)?.abilities).toEqual({
+      canReview: false,
+    });
+    const selfAccepted = await office().post(`/api/reports/${reportId}/review`, { decision: 'accept' });
+    expect(selfAccepted.statusCode).toBe(403);
+    expect(selfAccepted.json()).toEqual({ code: 'REPORT_REVIEW_OWN_BODY', params: { reportId } });
+    expect((await taskRow(task.id)).progress_percent).toBe(0);
+
+    // The same office still reviews the reports of the bodies under it.
+    const deptReport = await makeReport(world.t.db, {
+      task: world.w.task,
+      agency: world.w.leadBody,
+      author: world.w.users.leadFocal,
+      percent: 10,
+      state: 'submitted',
+    });
+    const deptSeen = await office().get(`/api/reports/${deptReport.id}`);
+    expect(deptSeen.json().abilities).toEqual({ canReview: true });
+
+    // An administrator, outside the reporting body, decides.
+    const admin = world.as('admin');
+    expect((await admin.get(`/api/reports/${reportId}`)).json().abilities).toEqual({ canReview: true });
+    const accepted = await admin.post(`/api/reports/${reportId}/review`, { decision: 'accept' });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect((await taskRow(task.id)).progress_percent).toBe(50);
+  });
+
   it('a body assigned through a named group reports as the lead', async () => {
     const commune = await makeAgency(world.t.db, {
       name: 'UBND phường Hoàn Kiếm',

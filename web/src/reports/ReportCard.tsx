@@ -30,8 +30,11 @@ function Paragraph({ label, text }: { label: string; text: string }) {
   );
 }
 
-/** One report as the task's readers see it; the reviewer accepts or returns it here. */
-export function ReportCard({ report, canReview }: { report: Report; canReview: boolean }) {
+/**
+ * One report as the task's readers see it; the reviewer accepts or returns it here. `managesTask`: the
+ * reader manages the task's directive — but a report of the reader's own body goes to someone else.
+ */
+export function ReportCard({ report, managesTask }: { report: Report; managesTask: boolean }) {
   const { t, i18n } = useTranslation();
   const { review } = useReportActions(report.taskId);
   const [comment, setComment] = useState('');
@@ -91,7 +94,12 @@ export function ReportCard({ report, canReview }: { report: Report; canReview: b
             </Text>
           </Alert>
         )}
-        {canReview && report.state === 'submitted' && (
+        {managesTask && !report.abilities.canReview && report.state === 'submitted' && (
+          <Text size="sm" c="dimmed" data-testid="own-body-report">
+            {t('progress.ownBodyReport')}
+          </Text>
+        )}
+        {report.abilities.canReview && report.state === 'submitted' && (
           <Stack gap="xs">
             <Textarea
               label={t('progress.reviewCommentLabel')}

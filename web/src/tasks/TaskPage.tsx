@@ -48,7 +48,7 @@ function Reports({ task }: { task: Task }) {
       {others.length === 0 && !task.abilities.canReport ? (
         <EmptyState>{t('progress.none')}</EmptyState>
       ) : (
-        others.map((r) => <ReportCard key={r.id} report={r} canReview={task.abilities.canReview} />)
+        others.map((r) => <ReportCard key={r.id} report={r} managesTask={task.abilities.canReview} />)
       )}
     </Stack>
   );
