@@ -13,7 +13,13 @@ describe('sign in', () => {
 
   it('refuses a wrong password in Vietnamese, then the central office signs in and sees the national dashboard', async () => {
     const { context, page } = await newUserPage(browser);
-    await page.goto('/');
+    // The app runs under its Content-Security-Policy: the browser reports every refusal on the console.
+    const cspViolations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+    const first = await page.goto('/');
+    expect(first?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.waitForURL('**/login');
     await page.getByLabel('Tên đăng nhập').fill(accounts.centralOffice);
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
@@ -49,6 +55,7 @@ describe('sign in', () => {
     await page.getByTestId('task-table').waitFor();
     await expect(page.getByTestId('task-total').textContent()).resolves.toContain(String(overdueCount));
     await saveScreenshot(page, 'dashboard-figure-to-task-list');
+    expect(cspViolations).toEqual([]);
     await context.close();
   });
 });

@@ -18,11 +18,20 @@ export interface TestContext {
 }
 
 /** A real app on a fresh database, driven through HTTP with app.inject(). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { webDist?: string } = {},
+): Promise<TestContext> {
   const db = await createTestDb();
   const dataDir = mkdtempSync(join(tmpdir(), 'giamsat-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, DEMO_DATA: 'false', WORKERS: 'false', LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp({ db, config, storage: localStorage(join(dataDir, 'files')) }, { logger: false });
+  const app = await buildApp(
+    { db, config, storage: localStorage(join(dataDir, 'files')) },
+    {
+      logger: false,
+      webDist: options.webDist,
+    },
+  );
   await app.ready();
   return {
     db,

@@ -14,6 +14,7 @@ import type { AppContext } from '../context/app-context.ts';
 import type { Db } from '../db/db.ts';
 import { errorHandler } from '../errors/error-handler.ts';
 import { guardInputText } from '../http/input-text.ts';
+import { securityHeaders } from '../http/security-headers.ts';
 import { registerRoutes } from './routes.ts';
 import { webPlugin } from './web.ts';
 
@@ -21,7 +22,7 @@ import { webPlugin } from './web.ts';
  * The composition root: one app process's Fastify instance with its plugins, the one error handler,
  * every concept's routes (routes.ts) and the built web app.
  */
-export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}) {
+export async function buildApp(ctx: AppContext, options: { logger?: boolean; webDist?: string } = {}) {
   const app = Fastify({
     logger: options.logger === false ? false : { level: ctx.config.logLevel },
     trustProxy: ctx.config.trustProxy,
@@ -42,6 +43,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   guardInputText(app);
   // The 404 handler (API codes, and the web app's index.html for its own addresses) is set in web.ts.
 
+  await securityHeaders(app);
   await app.register(cookie);
   await app.register(multipart, {
     limits: { fileSize: ctx.config.maxUploadBytes, files: 10, fields: 50, fieldSize: 1024 * 1024 },
@@ -60,6 +62,6 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin);
   await registerRoutes(app);
-  await app.register(webPlugin);
+  await app.register(webPlugin, { dist: options.webDist });
   return app;
 }
