@@ -20,6 +20,14 @@ describe('deadlines in prose (PRODUCT.md rules)', () => {
     expect(parseDeadline('Hoàn thành trước ngày 01/01/2026.', y)).toMatchObject({ due: '2025-12-31' });
   });
 
+  it('an hour before the day ("trước 17 giờ ngày X", "chậm nhất 16h00 ngày X") is the day itself', () => {
+    expect(parseDeadline('Báo cáo Ủy ban nhân dân xã trước 17 giờ ngày 05/9/2026.', y).due).toBe('2026-09-05');
+    expect(parseDeadline('Gửi danh sách chậm nhất 16h00 ngày 12/10/2026.', y).due).toBe('2026-10-12');
+    expect(parseDeadline('Báo cáo trước 9 giờ 30 phút, ngày 20 tháng 6 năm 2025.', y).due).toBe('2025-06-20');
+    // When a meeting took place is no deadline.
+    expect(parseDeadline('Vào lúc 14 giờ ngày 10/9/2026, Ủy ban nhân dân xã đã họp.', y).kind).toBe('none');
+  });
+
   it('"ngày", "chậm nhất ngày", "đến ngày", "từ ngày" are the day itself', () => {
     expect(parseDeadline('Hoàn thành chậm nhất ngày 20/6/2025.', y).due).toBe('2025-06-20');
     expect(parseDeadline('Thực hiện đến ngày 20/6/2025.', y).due).toBe('2025-06-20');

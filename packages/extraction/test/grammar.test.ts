@@ -251,6 +251,18 @@ describe('addressees grouped by title, generic addressee lists and references ba
     expect(task?.lead).toEqual(['Bộ Công Thương', 'Bộ Xây dựng', 'Tỉnh Nghệ An', 'Tỉnh Hà Tĩnh']);
   });
 
+  it('the groups may be joined by a comma or "và" where the next title opens', () => {
+    const tasks = tasksOf([
+      '1. Bộ trưởng các Bộ: Công Thương, Tài chính, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Hà Nội, Đà Nẵng tăng cường kiểm tra thị trường xăng dầu.',
+      '2. Chủ tịch UBND các tỉnh: Nghệ An, Hà Tĩnh và Bộ trưởng các Bộ: Xây dựng, Công an theo chức năng, nhiệm vụ được giao:',
+      'a) Bảo đảm giao thông thông suốt trên các tuyến quốc lộ qua địa bàn.',
+    ]);
+    expect(tasks.map((t) => t.lead)).toEqual([
+      ['Bộ Công Thương', 'Bộ Tài chính', 'Thành phố Hà Nội', 'Thành phố Đà Nẵng'],
+      ['Tỉnh Nghệ An', 'Tỉnh Hà Tĩnh', 'Bộ Xây dựng', 'Bộ Công an'],
+    ]);
+  });
+
   it('"Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch …" is the generic group', () => {
     const generic = [
       'Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ',
@@ -305,6 +317,28 @@ describe('addressees grouped by title, generic addressee lists and references ba
     ]);
   });
 
+  it('"Sở Y tế các tỉnh, thành phố: A, B" is each place\'s department; back-references to them and to their provinces', () => {
+    const doc = documentOf(
+      [
+        'V/v phòng, chống dịch tay chân miệng',
+        'Kính gửi:',
+        '- Sở Y tế các tỉnh, thành phố: Cần Thơ, Đồng Tháp, An Giang;',
+        '- Viện Pasteur Thành phố Hồ Chí Minh.',
+        '1. Đề nghị Sở Y tế các tỉnh, thành phố nêu trên tham mưu Ủy ban nhân dân cấp tỉnh chỉ đạo giám sát chặt chẽ ổ dịch.',
+        '2. Các đơn vị nêu trên báo cáo số ca mắc về Cục Phòng bệnh trước ngày 15/6/2026.',
+        '3. Các tỉnh, thành phố nêu trên bố trí kinh phí phòng, chống dịch.',
+      ],
+      ['BỘ Y TẾ', 'Số: 88/BYT-DP', 'Hà Nội, ngày 5 tháng 5 năm 2026'],
+    );
+    const departments = ['Sở Y tế thành phố Cần Thơ', 'Sở Y tế tỉnh Đồng Tháp', 'Sở Y tế tỉnh An Giang'];
+    expect(doc.addressees).toEqual([...departments, 'Viện Pasteur Thành phố Hồ Chí Minh']);
+    expect(doc.tasks.map((t) => t.lead)).toEqual([
+      departments,
+      [...departments, 'Viện Pasteur Thành phố Hồ Chí Minh'],
+      ['Thành phố Cần Thơ', 'Tỉnh Đồng Tháp', 'Tỉnh An Giang'],
+    ]);
+  });
+
   it('with no addressee block, "các tỉnh nêu trên" are the provinces named by the lead-in before it', () => {
     const tasks = tasksOf([
       '1. Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Trị, Huế tổ chức sơ tán người dân khỏi vùng nguy hiểm.',
@@ -315,6 +349,54 @@ describe('addressees grouped by title, generic addressee lists and references ba
       ['Tỉnh Quảng Trị', 'Thành phố Huế'],
       ['Bộ Quốc phòng'],
       ['Tỉnh Quảng Trị', 'Thành phố Huế'],
+    ]);
+  });
+});
+
+describe('a short notice of a commune meeting', () => {
+  it('finds every task and its lead: civil servants, the military command, villages, a deputy chair', () => {
+    const doc = documentOf(
+      [
+        'THÔNG BÁO',
+        'Kết luận của Chủ tịch Ủy ban nhân dân xã tại cuộc họp giao ban tháng 10 năm 2026',
+        'Ngày 13/10/2026, Chủ tịch Ủy ban nhân dân xã chủ trì cuộc họp giao ban đánh giá tình hình thực hiện nhiệm vụ tháng 10. Sau khi nghe các ý kiến phát biểu, Chủ tịch Ủy ban nhân dân xã kết luận như sau: Giao Công chức Văn phòng - Thống kê tổng hợp báo cáo kết quả thực hiện nhiệm vụ năm 2026 của xã, trình Chủ tịch Ủy ban nhân dân xã trước ngày 25/11/2026. Ban Chỉ huy Quân sự xã phối hợp với Công an xã rà soát, lập danh sách thanh niên trong độ tuổi sẵn sàng nhập ngũ, hoàn thành trong tháng 11/2026. Các thôn tổ chức ra quân tổng vệ sinh môi trường vào sáng Chủ nhật hằng tuần.',
+        'Đồng chí Phó Chủ tịch Ủy ban nhân dân xã phụ trách văn hóa - xã hội chỉ đạo kiểm tra việc chi trả trợ cấp cho người có công trên địa bàn xã. Công chức Tài chính - Kế toán chủ động bố trí kinh phí tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở các thôn.',
+      ],
+      ['ỦY BAN NHÂN DÂN', 'XÃ HÒA PHONG', 'Số: 58/TB-UBND', 'Hòa Phong, ngày 14 tháng 10 năm 2026'],
+    );
+    expect(doc.level).toBe('commune');
+    expect(doc.tasks.map((t) => [t.text.slice(0, 24), t.lead])).toEqual([
+      ['Giao Công chức Văn phòng', ['Công chức Văn phòng - Thống kê']],
+      ['Ban Chỉ huy Quân sự xã p', ['Ban Chỉ huy Quân sự xã']],
+      ['Các thôn tổ chức ra quân', ['Các thôn']],
+      ['Đồng chí Phó Chủ tịch Ủy', ['Đồng chí Phó Chủ tịch Ủy ban nhân dân xã']],
+      ['Công chức Tài chính - Kế', ['Công chức Tài chính - Kế toán']],
+    ]);
+    expect(doc.tasks.map((t) => t.deadline.due)).toEqual(['2026-11-24', '2026-11-30', null, null, null]);
+    expect(doc.tasks[1]?.coordinating).toEqual(['Công an xã']);
+  });
+  it('numbered conclusions after "kết luận như sau:": offices, village heads, a deputy chair by name, an hour before the day', () => {
+    const doc = documentOf(
+      [
+        'THÔNG BÁO',
+        'Ý kiến kết luận của Chủ tịch UBND xã tại cuộc họp triển khai công tác phòng, chống bão số 5',
+        'Chiều ngày 02/9/2026, UBND xã tổ chức cuộc họp triển khai công tác phòng, chống bão số 5. Sau khi nghe ý kiến các thành viên, Chủ tịch UBND xã kết luận như sau:',
+        '1. Giao đồng chí Phó Chủ tịch UBND xã trực tiếp chỉ đạo công tác sơ tán dân ở các khu vực trũng thấp.',
+        '2. Văn phòng HĐND và UBND xã tổng hợp tình hình thiệt hại, báo cáo UBND xã trước 17 giờ ngày 05/9/2026.',
+        '3. Trưởng các thôn rà soát các hộ dân có nhà ở không an toàn, vận động di dời đến nơi an toàn.',
+        '4. Công an xã phối hợp với Ban Chỉ huy Quân sự xã bố trí lực lượng trực 24/24 giờ.',
+        '5. Giao công chức Địa chính - Nông nghiệp - Xây dựng - Môi trường kiểm tra các tuyến đê bao, hoàn thành trước ngày 04/9/2026.',
+        '6. Đồng chí Nguyễn Văn Nam, Phó Chủ tịch UBND xã kiểm tra, đôn đốc việc thực hiện.',
+      ],
+      ['ỦY BAN NHÂN DÂN', 'XÃ AN BÌNH', 'Số: 12/TB-UBND', 'An Bình, ngày 3 tháng 9 năm 2026'],
+    );
+    expect(doc.tasks.map((t) => [t.lead, t.coordinating, t.deadline.due])).toEqual([
+      [['Đồng chí Phó Chủ tịch Ủy ban nhân dân xã'], [], null],
+      [['Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã'], [], '2026-09-05'],
+      [['Trưởng các thôn'], [], null],
+      [['Công an xã'], ['Ban Chỉ huy Quân sự xã'], null],
+      [['Công chức Địa chính - Nông nghiệp - Xây dựng - Môi trường'], [], '2026-09-03'],
+      [['Đồng chí Nguyễn Văn Nam, Phó Chủ tịch Ủy ban nhân dân xã'], [], null],
     ]);
   });
 });

@@ -13,7 +13,7 @@ export interface ParsedBodies {
 
 /** Words that open a body's name. */
 const BODY_HEAD =
-  /^(bộ|sở|ban|ủy ban|uỷ ban|ubnd|hđnd|văn phòng|vp|đảng ủy|đảng uỷ|đảng bộ|chi bộ|cục|tổng cục|viện|trung tâm|tòa án|toà án|công an|hội đồng|tổ|đoàn(?! kết)|hội(?! nghị| thảo)|quỹ|tập đoàn|tổng công ty|công ty|ngân hàng|thanh tra|kiểm toán|đại học|trường(?! hợp)|học viện|cấp ủy|cấp uỷ|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ|quân ủy|quân uỷ|đài|báo|thông tấn xã|mặt trận|liên đoàn|liên hiệp|kho bạc|chính phủ|quốc hội|thủ tướng|chủ tịch|bí thư|đồng chí|lãnh đạo|người đứng đầu|thủ trưởng|thường trực|cơ quan|ủy viên|thành viên|bộ chỉ huy|bộ tư lệnh|phòng(?!,| chống| ngừa| tránh| cháy| thủ| bệnh| dịch)|trạm|trưởng|phó|tổng giám đốc|giám đốc|bộ trưởng|thống đốc|chánh|thôn|tổ dân phố|bảo hiểm|hợp tác xã|\d+ (địa phương|tỉnh|bộ))(?![\p{L}])/u;
+  /^(bộ|sở|ban|ủy ban|uỷ ban|ubnd|hđnd|văn phòng|vp|đảng ủy|đảng uỷ|đảng bộ|chi bộ|cục|tổng cục|viện|trung tâm|tòa án|toà án|công an|hội đồng|tổ|đoàn(?! kết)|hội(?! nghị| thảo)|quỹ|tập đoàn|tổng công ty|công ty|ngân hàng|thanh tra|kiểm toán|đại học|trường(?! hợp)|học viện|cấp ủy|cấp uỷ|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ|quân ủy|quân uỷ|đài|báo|thông tấn xã|mặt trận|liên đoàn|liên hiệp|kho bạc|chính phủ|quốc hội|thủ tướng|chủ tịch|bí thư|đồng chí|lãnh đạo|người đứng đầu|thủ trưởng|thường trực|cơ quan|ủy viên|thành viên|bộ chỉ huy|bộ tư lệnh|phòng(?!,| chống| ngừa| tránh| cháy| thủ| bệnh| dịch)|trạm|trưởng|phó|tổng giám đốc|giám đốc|bộ trưởng|thống đốc|chánh|công chức|thôn|tổ dân phố|bảo hiểm|hợp tác xã|\d+ (địa phương|tỉnh|bộ))(?![\p{L}])/u;
 
 /** Verbs only an assignee takes: the name before them is whole. */
 const STRONG_PREDICATE =
@@ -30,9 +30,23 @@ const COLLECTIVE =
 const COLLECTIVE_WORD =
   /^(chi bộ|đảng bộ|tổ đảng|thôn|tổ dân phố|bộ|ngành|cơ quan|địa phương|đơn vị|tổ chức|doanh nghiệp|lực lượng|sở|ban|cấp|tỉnh|thành phố|xã|phường|đặc khu|đoàn thể|trường|viện|tập đoàn|hội|quỹ|khối|chính quyền|đảng|cấp ủy|cấp uỷ|tổ chức đảng|cơ sở)(?![\p{L}])/iu;
 
-/** "(Chủ tịch) Ủy ban nhân dân các tỉnh, thành phố: A, B" — one people's committee per place named after the colon. */
-const PLACES_OF_COMMITTEES =
-  /(^|\s)(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+các\s+(tỉnh|thành phố)(,?\s*(tỉnh|thành phố))?\s*$/iu;
+/**
+ * "(Chủ tịch) Ủy ban nhân dân các tỉnh, thành phố: A, B", "Sở Y tế các tỉnh: A, B" — the same unit of
+ * each place named after the colon.
+ */
+const PLACES_OF_UNITS = /^(.*?\S)\s+các\s+(tỉnh|thành phố)(,?\s*(tỉnh|thành phố))?\s*$/iu;
+
+/** The unit a "… các tỉnh, thành phố" list head gives each place ("Sở Y tế"), or null. */
+function unitOfPlaces(before: string): string | null {
+  const m = PLACES_OF_UNITS.exec(before.trim());
+  if (!m?.[1]) return null;
+  // The whole words before "các tỉnh" ("Sở Văn hóa, Thể thao và Du lịch"), or the last of a list ("…; Chủ tịch Ủy ban nhân dân").
+  for (const written of [m[1], m[1].split(/[,;:]\s*/u).pop() ?? '']) {
+    const unit = withoutRole(written) ?? written;
+    if (BODY_HEAD.test(fold(unit)) && !COLLECTIVE.test(unit)) return expandAbbreviations(unit);
+  }
+  return null;
+}
 
 /** Heads that name a person or role: the whole phrase is one assignee. */
 const ROLE_HEAD = /^(người đứng đầu|thủ trưởng|lãnh đạo|trưởng|bí thư)(?![\p{L}])/iu;
@@ -370,7 +384,7 @@ function predicateAt(ws: Word[], marked: boolean[], from: number): { index: numb
 /** "nêu trên", "nói trên", "kể trên", "trên": the bodies named above. */
 const BACK_REFERENCE_TAIL = /^\s*((nêu|nói|kể|vừa nêu)\s+)?trên\s*$/u;
 /** "(Ủy ban nhân dân) các tỉnh nêu trên", "các bộ nêu trên", "các cơ quan, đơn vị trên" (folded). */
-const BACK_REFERENCE = /^(ủy ban nhân dân\s+)?(các|những)\s+(.{2,60}?)\s+((nêu|nói|kể|vừa nêu)\s+)?trên$/u;
+const BACK_REFERENCE = /^(.{0,60}?\s)?(các|những)\s+(.{2,60}?)\s+((nêu|nói|kể|vừa nêu)\s+)?trên$/u;
 
 /**
  * A group that points back to the bodies named earlier in the document ("các tỉnh nêu trên"): which of
@@ -379,6 +393,12 @@ const BACK_REFERENCE = /^(ủy ban nhân dân\s+)?(các|những)\s+(.{2,60}?)\s+
 export function backReference(name: string, ix: BodyIndex): ((body: string) => boolean) | null {
   const m = BACK_REFERENCE.exec(fold(name));
   if (!m?.[3]) return null;
+  // "Sở Y tế các tỉnh nêu trên": the named bodies that are that unit.
+  const of = m[1]?.trim() ?? '';
+  if (of && of !== fold('Ủy ban nhân dân')) {
+    if (!BODY_HEAD.test(of)) return null;
+    return (n) => fold(n).startsWith(`${of} `);
+  }
   const kinds = m[3];
   const tests: Array<(n: string) => boolean> = [];
   const unit = (level: 'province' | 'commune', written: RegExp) => (n: string) => {
@@ -443,6 +463,11 @@ const subjectMemo = new WeakMap<BodyIndex, Map<string, Subject | null>>();
  */
 const SPEAKER_LEAD_IN =
   /\s((có ý kiến|kết luận|yêu cầu|đề nghị|thông báo)(\s+(chỉ đạo|như|những|các|một số|nội dung|ý kiến|vấn đề|nhiệm vụ|chính|chủ yếu|cụ thể|trọng tâm)){0,5}(\s+sau)?|(chỉ đạo|giao nhiệm vụ|thông báo)(\s+\S+){0,4}\s+sau)\s*:\s*$/u;
+
+/** The text (up to a colon) is a speaker's lead-in: what follows the colon is what others must do. */
+export function isSpeakerLeadIn(text: string): boolean {
+  return SPEAKER_LEAD_IN.test(foldTail(text, 60));
+}
 
 function computeSubject(text: string, ix: BodyIndex): Subject | null {
   if (SPEAKER_LEAD_IN.test(foldTail(text, 60))) return null;
@@ -740,6 +765,8 @@ const MINISTERS =
   /^(?:các\s+)?bộ trưởng(?:\s+các\s+bộ)?,\s*thủ trưởng\s+(?:các\s+)?cơ quan ngang bộ(,\s*(?:thủ trưởng\s+)?(?:các\s+)?cơ quan (?:trực\s+)?thuộc chính phủ)?/iu;
 
 export function withoutRole(text: string): string | null {
+  // "Đồng chí Phó Chủ tịch …": a deputy named as a person is assigned in person, not the body.
+  if (/^đồng chí\s+phó\s/iu.test(text)) return null;
   const ministers = MINISTERS.exec(text);
   if (ministers)
     return `Các bộ, cơ quan ngang bộ${ministers[1] ? ', cơ quan thuộc Chính phủ' : ''}${text.slice(ministers[0].length)}`;
@@ -816,12 +843,12 @@ export function parseBodyList(input: string, ix: BodyIndex, loose = false): Pars
     const before = span.slice(0, colon);
     const hm = LIST_HEAD.exec(before);
     // "Ủy ban nhân dân các tỉnh, thành phố: Lào Cai, Cần Thơ" — one people's committee per place.
-    const provinces = PLACES_OF_COMMITTEES.test(before);
+    const placeUnit = hm ? null : unitOfPlaces(before);
     if (hm) {
       head = /sở/iu.test(hm[3] ?? '') ? ['Sở'] : /bộ/iu.test(hm[3] ?? '') ? ['Bộ'] : [];
       body = span.slice(colon + 1).trim();
-    } else if (provinces) {
-      head = ['Ủy ban nhân dân tỉnh', 'Ủy ban nhân dân thành phố'];
+    } else if (placeUnit) {
+      head = [`${placeUnit} tỉnh`, `${placeUnit} thành phố`];
       body = span.slice(colon + 1).trim();
     }
   }
@@ -849,13 +876,21 @@ export function parseBodyList(input: string, ix: BodyIndex, loose = false): Pars
 
 /** A list head before a colon: "(các) Bộ:", "Sở:", "Ủy ban nhân dân các tỉnh, thành phố:". */
 function isListHead(before: string): boolean {
-  return LIST_HEAD.test(before) || PLACES_OF_COMMITTEES.test(before);
+  return LIST_HEAD.test(before) || unitOfPlaces(before) !== null;
 }
 const LIST_HEAD = /(^|\s)(các\s+)?(bộ|sở|cơ quan)(,?\s*cơ quan)?\s*$/iu;
 
-/** The "; "-separated groups of a list when at least one of them opens with its own list head, or null. */
+/** A title or committee that opens the next group of a list ("…, Chủ tịch Ủy ban nhân dân các tỉnh: …"). */
+const NEXT_TITLED_GROUP =
+  /^\s*(và\s+)?(Bộ trưởng|Chủ tịch|Thủ trưởng|Giám đốc|Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s/u;
+
+/**
+ * The groups of a list when at least one of them opens with its own list head ("Bộ trưởng các Bộ:
+ * A, B; Chủ tịch Ủy ban nhân dân các tỉnh: C, D"), or null. Groups end at "; " or where a title opens
+ * the next one.
+ */
 function titledGroups(span: string): string[] | null {
-  if (!span.includes(';') || !span.includes(':')) return null;
+  if (!span.includes(':')) return null;
   const parts: string[] = [];
   let depth = 0;
   let from = 0;
@@ -863,7 +898,9 @@ function titledGroups(span: string): string[] | null {
     const c = span.charAt(i);
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (c === ';' && depth === 0) {
+    else if (depth > 0) continue;
+    else if (c === ';' || ((c === ',' || c === ' ') && i > from && NEXT_TITLED_GROUP.test(span.slice(i + 1, i + 40)))) {
+      if (c === ' ' && !/^\s*và\s/u.test(span.slice(i, i + 6))) continue;
       parts.push(span.slice(from, i).trim());
       from = i + 1;
     }

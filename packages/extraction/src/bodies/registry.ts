@@ -177,6 +177,12 @@ export class BodyIndex {
     return joined.charAt(0).toUpperCase() + joined.slice(1);
   }
 
+  /** The canonical name of the body a known body sits under ("Sở Y tế tỉnh An Giang" → "Tỉnh An Giang"). */
+  parentOf(name: string): string | undefined {
+    const parent = this.lookup(name)?.body?.parent;
+    return parent ? this.byId.get(parent)?.name : undefined;
+  }
+
   lookup(label: string): BodyEntry | undefined {
     return this.byKey.get(bodyKey(label));
   }

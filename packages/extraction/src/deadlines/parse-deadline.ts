@@ -76,6 +76,8 @@ const MEDIUM_CUE = /(trước|trong|đến|từ|kể từ|vào|cuối|hết|ngay
 /** A date that follows a document number ("…/CQTTBCĐ ngày 15/10/2025", "số 45-TB/TGV, ngày …") is a reference. */
 const AFTER_DOC_NUMBER = /(\d[\p{L}\d.]*[-/][\p{L}\d./-]*|số \d+)\s*[,;]?\s*(ban hành\s*)?(ngày\s*)?$/u;
 const NARRATIVE_BEFORE = /(ngày|hôm)\s*$/;
+/** An hour written before the day: "17 giờ ngày", "16h00 ngày", "9 giờ 30 phút, ngày". */
+const HOUR_BEFORE_DAY = /(?<!\d)\d{1,2}\s*(giờ|h)(\s*\d{1,2}(\s*phút)?)?\s*,?\s*(ngày\s*)?$/u;
 
 function strengthBefore(before: string): number {
   if (COMPLETION_CUE.test(before)) return 3;
@@ -141,7 +143,9 @@ class Scanner {
 
   pushDay(iso: string, start: number, end: number): void {
     const b = this.before(start);
-    const bNoNgay = b.replace(/ngày\s*$/, '');
+    // "trước 17 giờ ngày X": the hour is on the day; the cue is before the hour.
+    const hour = HOUR_BEFORE_DAY.exec(b);
+    const bNoNgay = (hour ? b.slice(0, hour.index) : b).replace(/ngày\s*$/, '');
     if (AFTER_DOC_NUMBER.test(b)) {
       // The date of a cited document ("Chỉ thị số 12/CT-TTg ngày 03 tháng 4 năm 2025"): its words are
       // claimed, so the month and year inside it are not read as a deadline either.

@@ -13,6 +13,7 @@
 import {
   findCoordinating,
   findSubject,
+  isSpeakerLeadIn,
   looksLikeBody,
   type ParsedBodies,
   PREDICATE_SET,
@@ -64,13 +65,31 @@ const MAIN_CLAUSE_VERB = /^(chủ trì|phối hợp|chủ động|khẩn trươn
 const CLOSING = /(biết,?\s*(và\s*)?thực hiện|quan tâm (chỉ đạo,?\s*)?triển khai thực hiện|trân trọng)\.?\s*$/u;
 const ABBREV_BEFORE_DOT = /(^|\s)(TP|Tp|tp|TS|ThS|PGS|GS|v\.v|Nxb|St|TT)$/u;
 
-/** Offsets where sentences start (after ". " before an upper-case letter, or at paragraph breaks). */
+/**
+ * Offsets where sentences start (after ". " before an upper-case letter, at paragraph breaks, and
+ * after a speaker's "… kết luận như sau: " that runs on into what others must do).
+ */
 function sentenceStarts(text: string, paraBreaks: number[]): number[] {
   const dots = stopStarts(text, Number.POSITIVE_INFINITY);
+  const spoken = speakerColonStarts(text);
+  const breaks = spoken.length > 0 ? [...paraBreaks, ...spoken] : paraBreaks;
   // The stops come in increasing order after 0: only paragraph breaks need merging.
-  if (paraBreaks.length === 0) return text.length > 0 ? [0, ...dots] : [];
-  const out = new Set<number>([0, ...paraBreaks, ...dots]);
+  if (breaks.length === 0) return text.length > 0 ? [0, ...dots] : [];
+  const out = new Set<number>([0, ...breaks, ...dots]);
   return [...out].filter((o) => o < text.length).sort((a, b) => a - b);
+}
+
+/** Offsets after "…(kết luận|yêu cầu) như sau: " where an upper-case letter opens what the speaker asks. */
+function speakerColonStarts(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+    let j = i + 1;
+    while (j < text.length && SENTENCE_GAP.test(text.charAt(j))) j++;
+    const next = text.charAt(j);
+    if (j === i + 1 || !next || next === next.toLowerCase()) continue;
+    if (isSpeakerLeadIn(text.slice(Math.max(0, i - 200), i + 1))) out.push(j);
+  }
+  return out;
 }
 
 /** Where the second sentence starts (sentenceStarts(text, paraBreaks)[1]), reading no further than that. */

@@ -32,7 +32,13 @@ function resolveBackReferences(p: ParsedBodies | null, ctx: TaskContext): Parsed
     const kind = backReference(n, ctx.ix);
     let meant: string[] = [];
     if (kind) {
-      for (let k = ctx.named.length - 1; k >= 0 && meant.length === 0; k--) meant = (ctx.named[k] ?? []).filter(kind);
+      const named = ctx.named;
+      for (let k = named.length - 1; k >= 0 && meant.length === 0; k--) meant = (named[k] ?? []).filter(kind);
+      // "các tỉnh nêu trên" after a list of the provinces' departments: the provinces they belong to.
+      for (let k = named.length - 1; k >= 0 && meant.length === 0; k--) {
+        const parents = (named[k] ?? []).map((b) => ctx.ix.parentOf(b)).filter((b): b is string => !!b);
+        meant = [...new Set(parents)].filter(kind);
+      }
     }
     if (meant.length === 0) {
       if (!names.includes(n)) names.push(n);
