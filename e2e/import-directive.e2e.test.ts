@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, launchBrowser, newUserPage, saveScreenshot, screenshotOnFailure, signIn } from './browser.ts';
 
@@ -8,8 +8,14 @@ const hasCorpus = existsSync(corpusFile);
 if (!hasCorpus) console.warn(`import journey skipped: the corpus file ${corpusFile} is absent`);
 
 /** Types into a body picker (without diacritics, as people do) and picks the body offered. */
-async function pickBody(page: Page, label: string, search: string, name: string): Promise<void> {
-  const input = page.getByRole('textbox', { name: label }).first();
+async function pickBody(
+  page: Page,
+  label: string,
+  search: string,
+  name: string,
+  within: Page | Locator = page,
+): Promise<void> {
+  const input = within.getByRole('textbox', { name: label }).first();
   await input.click();
   await input.fill(search);
   await page.getByRole('option', { name, exact: true }).first().click();
@@ -43,7 +49,7 @@ async function publishResolvingRefusals(page: Page): Promise<string[]> {
       if (hasLead) {
         await card.getByRole('button', { name: 'Bỏ tên này' }).click();
       } else {
-        await pickBody(page, 'Cơ quan tương ứng', 'van phong trung uong dang', 'Văn phòng Trung ương Đảng');
+        await pickBody(page, 'Cơ quan tương ứng', 'van phong trung uong dang', 'Văn phòng Trung ương Đảng', card);
         await card.getByRole('button', { name: 'Xác định' }).click();
         await lead.getByText('Văn phòng Trung ương Đảng').waitFor();
       }

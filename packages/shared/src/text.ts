@@ -138,6 +138,14 @@ export function foldForSearch(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * A name a document wrote, as two writings of it are compared: its spacing tidied, then folded as
+ * search folds it ("Sở TT&TT  Tỉnh" and "sở TT&TT tỉnh" are one name).
+ */
+export function writtenNameKey(text: string): string {
+  return foldForSearch(tidyText(text));
+}
+
 // ── Slugs ────────────────────────────────────────────────────────────────────────────────────
 
 /**

@@ -15,6 +15,9 @@ export const AgencyErrors = {
   notAGroup: (id: number) => new AppError('AGENCY_NOT_A_GROUP', { status: 400, params: { id } }),
   aliasExists: (alias: string) => new AppError('AGENCY_ALIAS_EXISTS', { status: 409, params: { alias } }),
   aliasNotFound: (alias: string) => new AppError('AGENCY_ALIAS_NOT_FOUND', { status: 404, params: { alias } }),
+  /** An office names only the bodies of its own scope; a name for another body is an administrator's to keep. */
+  aliasOutsideScope: (id: number, name: string) =>
+    new AppError('AGENCY_ALIAS_OUTSIDE_SCOPE', { status: 403, params: { id, name } }),
   aliasIsName: (alias: string) => new AppError('AGENCY_ALIAS_IS_NAME', { status: 400, params: { alias } }),
   alreadyMerged: (id: number, mergedIntoId: number) =>
     new AppError('AGENCY_ALREADY_MERGED', { status: 409, params: { id, mergedIntoId } }),

@@ -1,5 +1,6 @@
 import { slugify, tidyText, toNewToneMarks, toneMarkVariants, toOldToneMarks } from '@giamsat/shared/text';
 import { type Actor, requireRole } from '../auth/actor.ts';
+import { canManageScope } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
 import { CommonErrors } from '../errors/app-error.ts';
 import { recordEvent, recordEvents } from '../events/events.ts';
@@ -204,17 +205,38 @@ export async function updateAgency(
 
 export async function addAgencyAlias(db: Db, actor: Actor, id: number, rawAlias: string) {
   requireRole(actor, ADMIN_ONLY, 'agency.alias.add');
-  const alias = tidyText(rawAlias);
   return db.transaction(async (tx) => {
     const agency = await findAgency(tx, id, { forUpdate: true });
     if (!agency) throw CommonErrors.notFound('agency', id);
+    const alias = tidyText(rawAlias);
     if (alias === agency.name) throw AgencyErrors.aliasIsName(alias);
-    const added = await insertAliases(tx, id, [alias]);
-    if (added.length === 0) throw AgencyErrors.aliasExists(alias);
-    await bumpAgencyVersion(tx, id, new Date());
-    await recordEvent(tx, actor, { entityType: 'agency', entityId: id, action: 'alias_added', after: { alias } });
+    if (!(await addAlias(tx, actor, id, alias))) throw AgencyErrors.aliasExists(alias);
     return { aliases: await listAliases(tx, id) };
   });
+}
+
+/**
+ * A name a document wrote for a body, kept as its alias so the next import recognises it: by an
+ * administrator, or by an office for a body within its scope (where it assigns work). A name the body
+ * already has is no change (false).
+ */
+export async function keepWrittenName(db: Db, actor: Actor, id: number, written: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const agency = await findAgency(tx, id, { forUpdate: true });
+    if (!agency) throw CommonErrors.notFound('agency', id);
+    if (!canManageScope(actor, agency.path)) throw AgencyErrors.aliasOutsideScope(id, agency.name);
+    const alias = tidyText(written);
+    return alias !== agency.name && (await addAlias(tx, actor, id, alias));
+  });
+}
+
+/** Adds an alias with its history row; false when the body has it already. */
+async function addAlias(tx: Db, actor: Actor, id: number, alias: string): Promise<boolean> {
+  const added = await insertAliases(tx, id, [alias]);
+  if (added.length === 0) return false;
+  await bumpAgencyVersion(tx, id, new Date());
+  await recordEvent(tx, actor, { entityType: 'agency', entityId: id, action: 'alias_added', after: { alias } });
+  return true;
 }
 
 export async function removeAgencyAlias(db: Db, actor: Actor, id: number, rawAlias: string) {

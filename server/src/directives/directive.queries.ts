@@ -255,6 +255,16 @@ export interface PublishProblemRow {
   has_lead: boolean;
 }
 
+/** The directive's tasks that still carry names the registry did not know, in id order. */
+export async function listTasksWithUnresolvedBodies(
+  db: Db,
+  id: number,
+): Promise<{ id: number; unresolved_bodies: string[] }[]> {
+  return db.query(sql`
+    SELECT id, unresolved_bodies FROM tasks
+    WHERE directive_id = ${id} AND cardinality(unresolved_bodies) > 0 ORDER BY id`);
+}
+
 /** Tasks that cannot go live: no lead body, or bodies the review has not matched yet. */
 export async function listPublishProblems(db: Db, id: number): Promise<PublishProblemRow[]> {
   return db.query<PublishProblemRow>(sql`

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { matchWrittenBody } from './directive.bodies.ts';
 import { toDirectiveResponse, toDirectiveSourceResponse, toDirectiveSummary } from './directive.responses.ts';
 import {
   CreateDirectiveBody,
@@ -9,6 +10,8 @@ import {
   DirectiveResponse,
   DirectiveSourceResponse,
   ListDirectivesQuery,
+  MatchWrittenBodyBody,
+  MatchWrittenBodyResponse,
   PublishDirectiveBody,
   PublishPreviewResponse,
   SourcePageParams,
@@ -147,6 +150,20 @@ export const directivesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => toDirectiveResponse(await publishDirective(req.db, req.actor, req.params.id, req.body ?? {})),
+  );
+
+  app.post(
+    '/api/directives/:id/match-body',
+    {
+      schema: {
+        tags,
+        summary: 'Match a written name to a body in every task of the directive that wrote it',
+        params: DirectiveIdParams,
+        body: MatchWrittenBodyBody,
+        response: { 200: MatchWrittenBodyResponse },
+      },
+    },
+    async (req) => matchWrittenBody(req.db, req.actor, req.params.id, req.body),
   );
 
   app.delete(

@@ -47,6 +47,25 @@ export const PublishPreviewResponse = z.object({ tasks: z.number(), bodies: z.nu
 
 export const PublishDirectiveBody = z.object({ version: z.number().int().positive().optional() }).strict().nullish();
 
+/** A name the document wrote that matched no body, matched once for every task of the directive that wrote it. */
+export const MatchWrittenBodyBody = z
+  .object({
+    written: z.string().trim().min(1).max(300),
+    agencyId: RowId,
+    role: z.enum(['lead', 'coordinating']),
+    /** Keep the written name as the body's alias, so the next import recognises it. */
+    keepAsAlias: z.boolean().default(false),
+  })
+  .strict();
+export type MatchWrittenBodyBody = z.infer<typeof MatchWrittenBodyBody>;
+
+export const MatchWrittenBodyResponse = z.object({
+  /** The tasks that had the name and now have the body. */
+  taskIds: z.array(z.number()),
+  /** The name was saved as the body's alias (false: not asked, or it had it already). */
+  aliasKept: z.boolean(),
+});
+
 export const ListDirectivesQuery = z
   .object({
     status: DirectiveStatus.optional(),

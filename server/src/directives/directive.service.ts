@@ -174,7 +174,13 @@ export async function createDirective(db: Db, actor: Actor, input: CreateDirecti
  * Loads a directive for a write: visible (else 404), manageable (else 403), locked for the transaction
  * (unless only reading what a write would do).
  */
-async function loadForWrite(tx: Db, actor: Actor, id: number, action: string, forUpdate = true): Promise<DirectiveRow> {
+export async function getDirectiveForWrite(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  action: string,
+  forUpdate = true,
+): Promise<DirectiveRow> {
   if (actor.kind === 'public') requireUser(actor);
   const row = await findVisibleDirective(tx, actor, id, { forUpdate });
   if (!row) throw CommonErrors.notFound('directive', id);
@@ -189,7 +195,7 @@ export async function updateDirective(
   input: UpdateDirectiveBody,
 ): Promise<DirectiveDetail> {
   return db.transaction(async (tx) => {
-    const row = await loadForWrite(tx, actor, id, 'directive.update');
+    const row = await getDirectiveForWrite(tx, actor, id, 'directive.update');
     if (row.version !== input.version) throw CommonErrors.versionConflict('directive', id, row.version);
     const before = snapshot(row, await listImplementsNumbers(tx, id));
     const pick = <T>(value: T | undefined, current: T): T => (value === undefined ? current : value);
@@ -224,7 +230,7 @@ export async function updateDirective(
  * office to read before it confirms. Only whoever may publish it may ask.
  */
 export async function previewPublish(db: Db, actor: Actor, id: number): Promise<{ tasks: number; bodies: number }> {
-  const row = await loadForWrite(db, actor, id, 'directive.publish', false);
+  const row = await getDirectiveForWrite(db, actor, id, 'directive.publish', false);
   if (row.status === 'published') throw DirectiveErrors.alreadyPublished(id);
   return countPublishReach(db, id);
 }
@@ -241,7 +247,7 @@ export async function publishDirective(
   at: Date = new Date(),
 ): Promise<DirectiveDetail> {
   return db.transaction(async (tx) => {
-    const row = await loadForWrite(tx, actor, id, 'directive.publish');
+    const row = await getDirectiveForWrite(tx, actor, id, 'directive.publish');
     if (row.status === 'published') throw DirectiveErrors.alreadyPublished(id);
     if (input.version !== undefined && row.version !== input.version) {
       throw CommonErrors.versionConflict('directive', id, row.version);
@@ -275,7 +281,7 @@ export async function publishDirective(
 /** Deletes a draft and its tasks (a wrong import); published directives are history and stay. */
 export async function deleteDirective(db: Db, actor: Actor, id: number): Promise<void> {
   await db.transaction(async (tx) => {
-    const row = await loadForWrite(tx, actor, id, 'directive.delete');
+    const row = await getDirectiveForWrite(tx, actor, id, 'directive.delete');
     if (row.status !== 'draft') throw DirectiveErrors.notDraft(id);
     const before = snapshot(row, await listImplementsNumbers(tx, id));
     const taskCount = await deleteDirectiveRow(tx, id);

@@ -32,6 +32,7 @@ import { TaskEditor } from './TaskEditor.tsx';
 import { AddTaskModal, SplitTaskModal } from './TaskModals.tsx';
 import { DoubtfulFieldNote, RenamedBody, type ReviewTask, TaskReviewList } from './TaskReviewList.tsx';
 import { type Directive, useDirectiveSource, useReviewActions } from './useDirectives.ts';
+import { unmatchedNames, WrittenNamesPanel } from './WrittenNames.tsx';
 
 const PANE_HEIGHT = 'calc(100vh - 220px)';
 
@@ -91,6 +92,7 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
 
   // Listed doubtful first; with none asked for, the task open in the editor is the first one listed.
   const listed = useMemo(() => doubtfulFirst(tasks), [tasks]);
+  const writtenNames = useMemo(() => unmatchedNames(tasks), [tasks]);
   const requested = Number(params.get('task'));
   const selected = tasks.find((task) => task.row.id === requested) ?? listed[0] ?? null;
   const select = (id: number) => {
@@ -205,13 +207,21 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
       {actions.publish.error && <PublishRefusal error={actions.publish.error} onSelect={select} />}
       {actions.mergeTasks.error && <ErrorState error={actions.mergeTasks.error} />}
 
-      <Accordion variant="contained" defaultValue={null}>
+      <Accordion variant="contained" multiple defaultValue={writtenNames.length > 0 ? ['names'] : []}>
         <Accordion.Item value="fields">
           <Accordion.Control>{t('directives.review.fields')}</Accordion.Control>
           <Accordion.Panel>
             <DirectiveFieldsForm key={directive.version} directive={directive} actions={actions} />
           </Accordion.Panel>
         </Accordion.Item>
+        {writtenNames.length > 0 && directive.abilities.canEdit && (
+          <Accordion.Item value="names">
+            <Accordion.Control>{t('directives.writtenNames.title', { count: writtenNames.length })}</Accordion.Control>
+            <Accordion.Panel>
+              <WrittenNamesPanel names={writtenNames} actions={actions} />
+            </Accordion.Panel>
+          </Accordion.Item>
+        )}
       </Accordion>
 
       <Grid gutter="sm">
@@ -265,6 +275,7 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
                 key={selected.row.id}
                 taskId={selected.row.id}
                 actions={actions}
+                writtenNames={writtenNames}
                 onDeleted={() => setParams(new URLSearchParams(), { replace: true })}
               />
             )}

@@ -1,15 +1,16 @@
-import { Alert, Button, Card, Group, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { writtenNameKey } from '@giamsat/shared/text';
+import { Alert, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
 import { type Task, useTask } from '../tasks/useTasks.ts';
 import { ErrorState, LoadingState } from '../ui/states.tsx';
-import { BodyListEditor, type BodyRef, useFetchBody } from './BodyListEditor.tsx';
+import { BodyListEditor, type BodyRef } from './BodyListEditor.tsx';
 import { DeadlineEditor, type DeadlineValue } from './DeadlineEditor.tsx';
 import { type TaskChoice, TaskSearchPicker } from './TaskSearchPicker.tsx';
 import type { useReviewActions } from './useDirectives.ts';
+import { type WrittenName, WrittenNameMatch } from './WrittenNames.tsx';
 
 interface Draft {
   ref: string;
@@ -47,64 +48,16 @@ function toDraft(task: Task): Draft {
   };
 }
 
-/** One body written in the text that the registry did not know: match it to a body, or drop it. */
-function UnresolvedBody({
-  name,
-  onResolve,
-  onDrop,
-}: {
-  name: string;
-  onResolve: (body: BodyRef, role: 'lead' | 'coordinating') => void;
-  onDrop: () => void;
-}) {
-  const { t } = useTranslation();
-  const fetchBody = useFetchBody();
-  const [role, setRole] = useState<'lead' | 'coordinating'>('lead');
-  const [picked, setPicked] = useState<number | null>(null);
-  return (
-    <Card withBorder padding="xs" data-testid="unresolved-body">
-      <Stack gap={6}>
-        <Text size="sm">
-          {t('directives.task.unresolvedWritten')}: <strong>«{name}»</strong>
-        </Text>
-        <AgencyPicker label={t('directives.task.matchBody')} value={picked} onChange={setPicked} />
-        <Group gap="xs">
-          <SegmentedControl
-            size="xs"
-            value={role}
-            onChange={(v) => setRole(v === 'coordinating' ? 'coordinating' : 'lead')}
-            data={[
-              { value: 'lead', label: t('tasks.roles.lead') },
-              { value: 'coordinating', label: t('tasks.roles.coordinating') },
-            ]}
-          />
-          <Button
-            size="xs"
-            disabled={picked === null}
-            onClick={() => {
-              if (picked === null) return;
-              void fetchBody(picked).then((body) => onResolve({ id: body.id, name: body.name }, role));
-            }}
-          >
-            {t('directives.task.resolve')}
-          </Button>
-          <Button size="xs" variant="subtle" color="gray" onClick={onDrop}>
-            {t('directives.task.dropBody')}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
-  );
-}
-
 function Form({
   task,
   actions,
+  writtenNames,
   editable,
   onDeleted,
 }: {
   task: Task;
   actions: ReturnType<typeof useReviewActions>;
+  writtenNames: WrittenName[];
   editable: boolean;
   onDeleted: () => void;
 }) {
@@ -166,21 +119,23 @@ function Form({
         <Alert color="orange" icon={<IconAlertTriangle />} title={t('directives.task.unresolvedTitle')} p="xs">
           <Stack gap="xs">
             {draft.unresolved.map((name) => (
-              <UnresolvedBody
+              // Matched for every task of the draft that wrote the name (this one too): the form then
+              // starts again from the task's new version.
+              <WrittenNameMatch
                 key={name}
-                name={name}
+                written={
+                  writtenNames.find((w) => writtenNameKey(w.name) === writtenNameKey(name)) ?? {
+                    name,
+                    taskIds: [task.id],
+                    successors: [],
+                  }
+                }
+                actions={actions}
                 onDrop={() =>
                   set(
                     'unresolved',
                     draft.unresolved.filter((n) => n !== name),
                   )
-                }
-                onResolve={(body, role) =>
-                  setDraft((d) => ({
-                    ...d,
-                    unresolved: d.unresolved.filter((n) => n !== name),
-                    [role]: d[role].some((b) => b.id === body.id) ? d[role] : [...d[role], body],
-                  }))
                 }
               />
             ))}
@@ -260,10 +215,13 @@ function Form({
 export function TaskEditor({
   taskId,
   actions,
+  writtenNames,
   onDeleted,
 }: {
   taskId: number;
   actions: ReturnType<typeof useReviewActions>;
+  /** The draft's unmatched names, with all the tasks that wrote each. */
+  writtenNames: WrittenName[];
   onDeleted: () => void;
 }) {
   const { t } = useTranslation();
@@ -281,6 +239,7 @@ export function TaskEditor({
           key={`${task.data.id}:${task.data.version}`}
           task={task.data}
           actions={actions}
+          writtenNames={writtenNames}
           editable={task.data.abilities.canEdit}
           onDeleted={onDeleted}
         />

@@ -4,6 +4,8 @@ import type {
   DirectiveResponse,
   DirectiveSourceResponse,
   ListDirectivesQuery,
+  MatchWrittenBodyBody,
+  MatchWrittenBodyResponse,
   PublishPreviewResponse,
   UpdateDirectiveBody,
 } from '@giamsat/server/directives/directive.schemas.ts';
@@ -122,6 +124,12 @@ export function useReviewActions(directiveId: number) {
     }),
     mergeTasks: useMutation({
       mutationFn: (body: z.input<typeof MergeTasksBody>) => api.post<TaskResponse>('/api/tasks/merge', body),
+      ...options,
+    }),
+    /** A written name matched once, in every task of the directive that wrote it. */
+    matchBody: useMutation({
+      mutationFn: (body: z.input<typeof MatchWrittenBodyBody>) =>
+        api.post<z.infer<typeof MatchWrittenBodyResponse>>(`/api/directives/${directiveId}/match-body`, body),
       ...options,
     }),
   };
