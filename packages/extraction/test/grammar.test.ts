@@ -399,4 +399,22 @@ describe('a short notice of a commune meeting', () => {
       [['Đồng chí Nguyễn Văn Nam, Phó Chủ tịch Ủy ban nhân dân xã'], [], null],
     ]);
   });
+  it('tasks and the closing formula in one paragraph; a clause after ";" naming another body is its task', () => {
+    const doc = documentOf(
+      [
+        'THÔNG BÁO',
+        'Về việc tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2026',
+        'Để Ngày hội diễn ra trang trọng, thiết thực, UBND xã giao Công chức Văn hóa - Xã hội chủ trì, phối hợp với các thôn tổ chức Ngày hội tại nhà văn hóa các thôn, hoàn thành trước ngày 18/11/2026; UBND xã đề nghị Ban Chỉ huy Quân sự xã, Công an xã bảo đảm an ninh trật tự trong thời gian tổ chức Ngày hội.',
+        'Tiến độ thu ngân sách còn chậm. Giao đồng chí Phó Chủ tịch UBND xã phụ trách kinh tế chỉ đạo đôn đốc các hộ nộp thuế, hoàn thành trước ngày 25/12/2026. Đề nghị các thôn tuyên truyền để nhân dân biết, thực hiện.',
+      ],
+      ['UBND XÃ TÂN HÒA', 'Số: 45/TB-UBND', 'Tân Hòa, ngày 10 tháng 11 năm 2026'],
+    );
+    expect(doc.issuer).toBe('Ủy ban nhân dân xã Tân Hòa');
+    expect(doc.tasks.map((t) => [t.lead, t.deadline.due])).toEqual([
+      [['Công chức Văn hóa - Xã hội'], '2026-11-17'],
+      [['Ban Chỉ huy Quân sự xã', 'Công an xã'], null],
+      [['Đồng chí Phó Chủ tịch Ủy ban nhân dân xã'], '2026-12-24'],
+    ]);
+    expect(doc.tasks[0]?.coordinating).toEqual(['Các thôn']);
+  });
 });

@@ -189,7 +189,8 @@ function issuerOf(headerLines: string[], ix: BodyIndex | undefined): { name: str
   ) {
     lines = lines.slice(1);
   }
-  const written = lines.join(' ').replace(/\s+/g, ' ');
+  // "UBND XÃ TÂN HÒA": the abbreviation spelled out, as every name the extractor gives.
+  const written = expandAbbreviations(lines.join(' ').replace(/\s+/g, ' '));
   return { name: capitalisePlaces(ix ? ix.recase(written) : sentenceCase(written)), known: false };
 }
 

@@ -79,6 +79,40 @@ function sentenceStarts(text: string, paraBreaks: number[]): number[] {
   return [...out].filter((o) => o < text.length).sort((a, b) => a - b);
 }
 
+function insideParentheses(text: string, at: number): boolean {
+  let depth = 0;
+  for (let k = 0; k < at; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x28) depth++;
+    else if (c === 0x29 && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/**
+ * Sentence starts plus the clauses after "; " that open with an assignee of their own ("…, hoàn thành
+ * trước ngày 18/11; Ủy ban nhân dân xã đề nghị Công an xã bảo đảm …"): another body's task.
+ */
+function withAssigningClauses(text: string, starts: number[], ix: BodyIndex): number[] {
+  let out = starts;
+  for (let i = text.indexOf('; '); i >= 0; i = text.indexOf('; ', i + 1)) {
+    const at = i + 2;
+    if (!/^\p{Lu}/u.test(text.charAt(at)) || insideParentheses(text, i)) continue;
+    const subj = findSubject(text.slice(at, at + 400), ix);
+    if (!subj || subj.headingOnly) continue;
+    // A coordinating body ("…; Sở X phối hợp …") works on the same task.
+    if (/^phối hợp/u.test(foldHead(text.slice(at + subj.predicateStart), 20))) continue;
+    // The clause before must be one of its own: not a list of bodies ("Giao Ban X, Ủy ban Y; Sở Z …").
+    let from = 0;
+    for (const st of out) if (st <= i) from = st;
+    const before = findSubject(text.slice(from, i), ix);
+    if (before?.headingOnly) continue;
+    if (out === starts) out = [...starts];
+    out.push(at);
+  }
+  return out === starts ? starts : out.sort((a, b) => a - b);
+}
+
 /** Offsets after "…(kết luận|yêu cầu) như sau: " where an upper-case letter opens what the speaker asks. */
 function speakerColonStarts(text: string): number[] {
   const out: number[] = [];
@@ -429,7 +463,7 @@ function emitUnit(
   startAt = 0,
   item = false,
 ): ExtractedTask[] {
-  const starts = sentenceStarts(u.text, u.paraBreaks).filter((s) => s > startAt);
+  const starts = withAssigningClauses(u.text, sentenceStarts(u.text, u.paraBreaks), ctx.ix).filter((s) => s > startAt);
   const cuts: Array<
     | { at: number; lead: ParsedBodies; coord: ParsedBodies | null; paraStart: boolean }
     | { at: number; lead: null; coord: null; paraStart: boolean }
@@ -525,12 +559,31 @@ function refOf(path: string[]): string {
   return path.filter(Boolean).join('.');
 }
 
+/**
+ * A paragraph that ends with the closing formula ("… Đề nghị các thôn tuyên truyền để nhân dân biết,
+ * thực hiện.") after sentences of its own: those sentences, without the formula. A short notice often
+ * writes its tasks and its close as one paragraph.
+ */
+function withoutClosingSentence(b: Block): Block {
+  if (b.kind !== 'para' || !CLOSING.test(foldTail(b.text))) return b;
+  const starts = sentenceStarts(b.text, b.paraBreaks);
+  const last = starts[starts.length - 1] ?? 0;
+  if (last <= 0) return b;
+  return {
+    ...b,
+    text: b.text.slice(0, last).trimEnd(),
+    segs: b.segs.filter((s) => s.offset < last),
+    paraBreaks: b.paraBreaks.filter((p) => p < last),
+  };
+}
+
 /** Walks the item tree. */
 function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignment | null, path: string[]): void {
   let current = assign;
   let groupTasks: ExtractedTask[] = [];
   let bullet = 0;
-  for (const b of blocks) {
+  for (const block of blocks) {
+    const b = withoutClosingSentence(block);
     const marker = b.kind === 'dash' || b.kind === 'plus' ? `${b.marker}${++bullet}` : b.marker;
     // "2.1" under "2" is written whole: it replaces its parent's number in the reference.
     const parentMarker = path[path.length - 1] ?? '';
