@@ -3,18 +3,14 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authPlugin } from '../auth/auth.plugin.ts';
 import type { AppContext } from '../context/app-context.ts';
 import type { Db } from '../db/db.ts';
 import { errorHandler } from '../errors/error-handler.ts';
 import { guardInputText } from '../http/input-text.ts';
 import { securityHeaders } from '../http/security-headers.ts';
+import { openApiOptions } from './openapi.ts';
 import { registerRoutes } from './routes.ts';
 import { webPlugin } from './web.ts';
 
@@ -48,17 +44,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean; web
   await app.register(multipart, {
     limits: { fileSize: ctx.config.maxUploadBytes, files: 10, fields: 50, fieldSize: 1024 * 1024 },
   });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'giamsat API', version: '0.1.0', description: 'Theo dõi nhiệm vụ — Nghị quyết 57-NQ/TW' },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'giamsat_session' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin);
   await registerRoutes(app);

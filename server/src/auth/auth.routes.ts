@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ErrorResponse } from '../errors/error.schemas.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
 import { toMeResponse } from './auth.responses.ts';
 import { LoginBody, MeResponse } from './auth.schemas.ts';
@@ -11,7 +12,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/login',
-    { schema: { tags: ['auth'], body: LoginBody, response: { 200: MeResponse } } },
+    {
+      schema: {
+        tags: ['auth'],
+        body: LoginBody,
+        // Signing in needs no session (nor its CSRF token); too many failures answer 429 with Retry-After.
+        security: [],
+        response: { 200: MeResponse, 429: ErrorResponse },
+      },
+    },
     async (req, reply) => {
       const session = await login(req.db, { ...req.body, ip: req.ip, ttlHours: config.sessionTtlHours });
       const secure = config.cookieSecure === 'auto' ? req.protocol === 'https' : config.cookieSecure === 'true';

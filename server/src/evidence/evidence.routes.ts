@@ -5,7 +5,7 @@ import { uploadFilename } from '../http/input-text.ts';
 import { toEvidenceResponse } from '../reports/report.responses.ts';
 import { EvidenceLinkBody, EvidenceResponse } from '../reports/report.schemas.ts';
 import { EvidenceErrors } from './evidence.errors.ts';
-import { EvidenceListResponse } from './evidence.schemas.ts';
+import { EvidenceListResponse, EvidenceUploadForm, MAX_FILES_PER_UPLOAD } from './evidence.schemas.ts';
 import {
   addEvidenceFiles,
   addEvidenceLink,
@@ -14,8 +14,6 @@ import {
   type UploadedFile,
 } from './evidence.service.ts';
 import { attachmentDisposition } from './evidence-types.ts';
-
-const MAX_FILES_PER_UPLOAD = 10;
 
 /** A report's evidence: files (checked, stored, downloaded as attachments) and links. */
 export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -29,6 +27,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
         ...tags,
         description: `multipart/form-data with one or more files (at most ${MAX_FILES_PER_UPLOAD}); allowed: pdf, docx, xlsx, pptx, doc, xls, odt, png, jpg, zip, txt, csv`,
         consumes: ['multipart/form-data'],
+        uploadForm: EvidenceUploadForm,
         params: IdParams,
         response: { 201: EvidenceListResponse },
       },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { uploadFilename } from '../http/input-text.ts';
 import { ImportErrors } from './import.errors.ts';
-import { ImportAccepted, PasteImportBody } from './import.schemas.ts';
+import { ImportAccepted, ImportUploadForm, PasteImportBody } from './import.schemas.ts';
 import { startImport } from './import.service.ts';
 
 export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -14,6 +14,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['imports'],
         consumes: ['multipart/form-data'],
+        uploadForm: ImportUploadForm,
         description: 'Upload a directive file; extraction runs in the background — follow GET /api/jobs/:jobId.',
         response: { 202: ImportAccepted },
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FileField } from '../http/upload-form.ts';
 
 /** Pasted text (the upload form sends a file through multipart instead). */
 export const PasteImportBody = z.object({
@@ -29,3 +30,9 @@ export const ImportResult = z.object({
   warnings: z.array(z.string()),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
+
+/** The upload form of POST /api/imports (multipart/form-data; for the OpenAPI document). */
+export const ImportUploadForm = z.object({
+  file: FileField.describe('The directive: .docx, .pdf (text or scanned), .txt or .md'),
+  programmeCode: z.string().optional().describe('The programme the directive belongs to, e.g. NQ57'),
+});
