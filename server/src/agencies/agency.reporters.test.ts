@@ -33,6 +33,13 @@ describe('bodies with no one to report', () => {
     return (res.json() as { items: { id: number }[] }).items.map((i) => i.id).sort((a, b) => a - b);
   };
 
+  /** The kept set of bodies that can report (body_can_report.sql) is the view's, after every write. */
+  const expectKeptAsTheRule = async () => {
+    const ids = async (from: string) =>
+      (await t.db.query<{ id: number }>(`SELECT agency_id AS id FROM ${from} ORDER BY 1`)).map((r) => Number(r.id));
+    expect(await ids('reporting_bodies_kept')).toEqual(await ids('reporting_bodies'));
+  };
+
   beforeAll(async () => {
     t = await createTestApp();
     province = await makeAgency(t.db, { name: 'Tỉnh Phú Thọ', level: 'province' });
@@ -78,7 +85,19 @@ describe('bodies with no one to report', () => {
   it('stops counting a task once someone can report on it', async () => {
     const focal = await makeUser(t.db, { role: 'focal', agency: committee });
     expect((await dashboard()).noReporter.count).toBe(1);
+    await expectKeptAsTheRule();
     await t.db.query(sql`UPDATE users SET is_active = false WHERE id = ${focal.id}`);
+    expect((await dashboard()).noReporter.count).toBe(2);
+    await expectKeptAsTheRule();
+    // A body that reports joins the silent group: the group's tasks have someone to report, until it leaves.
+    await t.db.query(
+      sql`INSERT INTO agency_group_members (group_id, member_id) VALUES (${silentGroup.id}, ${ward.id})`,
+    );
+    expect((await dashboard()).noReporter.count).toBe(1);
+    await expectKeptAsTheRule();
+    await t.db.query(
+      sql`DELETE FROM agency_group_members WHERE group_id = ${silentGroup.id} AND member_id = ${ward.id}`,
+    );
     expect((await dashboard()).noReporter.count).toBe(2);
     // The committee merged into its ward: its tasks pass to a body that reports.
     await t.db.query(sql`UPDATE users SET is_active = true WHERE id = ${wardFocal.id}`);
@@ -91,6 +110,7 @@ describe('bodies with no one to report', () => {
     });
     expect(merged.statusCode, merged.body).toBe(200);
     expect((await dashboard()).noReporter.count).toBe(1);
+    await expectKeptAsTheRule();
     const mine = await (await loginAs(t.app, wardFocal)).get('/api/tasks?mine=true&limit=50');
     expect((mine.json() as { items: { id: number }[] }).items.map((i) => i.id)).toContain(tasks.toCommittee.id);
   });

@@ -357,11 +357,13 @@ export async function generateDemoData(db: Db, options: GenerateOptions): Promis
     await generateHistory(g);
     await q(`SELECT setval(pg_get_serial_sequence('tasks', 'id'), (SELECT max(id) FROM tasks))`);
     // The bulk load may have run without triggers (above): what they keep is set here, set-based — each
-    // task's lead bodies (task_lead_agency_ids.sql) — and any dashboard tally is dropped, to be built afresh (TRUNCATE: the
-    // cascade of a DELETE is a trigger too; CASCADE takes every tally table, all of which hang on dashboard_days).
+    // task's lead bodies (task_lead_agency_ids.sql), the bodies that can report (body_can_report.sql) —
+    // and any dashboard tally is dropped, to be built afresh (TRUNCATE: the cascade of a DELETE is a
+    // trigger too; CASCADE takes every tally table, all of which hang on dashboard_days).
     await q(`
       UPDATE tasks t SET lead_agency_ids = s.ids FROM task_lead_sets s
       WHERE s.task_id = t.id AND t.lead_agency_ids IS DISTINCT FROM s.ids`);
+    await q(`SELECT reporting_bodies_refresh()`);
     await q(`TRUNCATE dashboard_days CASCADE`);
     return {
       accounts,

@@ -88,8 +88,9 @@ export function staleSql(asOf: string, days: number = STALE_AFTER_DAYS, t = 't',
 
 /**
  * An open task with no one to report on it: none of its lead bodies (or none at all) is among
- * reporting_bodies (body_can_report.sql). `task` is an alias of `tasks` or the facts read (its completion
- * and its lead bodies: the tally's rows of open tasks per set of lead bodies pass NULL and their set).
+ * reporting_bodies (body_can_report.sql; read from the set kept from that view). `task` is an alias of
+ * `tasks` or the facts read (its completion and its lead bodies: the tally's rows of open tasks per set
+ * of lead bodies pass NULL and their set).
  * The task list's `noReporter` and the dashboard's "no one to report" figure both use it, so the figure
  * clicks through to exactly its tasks. The uncorrelated IN is wrapped in `IS TRUE` so that the planner
  * keeps it a hashed subplan, built once per statement, rather than pulling it up into a join redone for
@@ -102,7 +103,7 @@ export function withoutReporterSql(task: string | { completed: Sql; leads: Sql }
       : task;
   return sql`(${f.completed} IS NULL AND NOT EXISTS (
     SELECT 1 FROM unnest(${f.leads}) AS lead(agency_id)
-    WHERE (lead.agency_id IN (SELECT agency_id FROM reporting_bodies)) IS TRUE))`;
+    WHERE (lead.agency_id IN (SELECT agency_id FROM reporting_bodies_kept)) IS TRUE))`;
 }
 
 /**
