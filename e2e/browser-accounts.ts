@@ -9,4 +9,5 @@ export const accounts = {
   communeFocal: 'xa.hanoi',
   communeOffice: 'vp.xa.hanoi',
   inspector: 'thanhtra',
+  admin: 'admin',
 } as const;

@@ -77,7 +77,7 @@ export type UserResponse = z.infer<typeof UserResponse>;
 
 export const UserListResponse = ListPage(UserResponse);
 
-/** A counter holding sign-in back now (see login-limit.ts): whom, from where, how many failures, until when. */
+/** A counter slowing sign-in down (see auth/login-limit.ts): whom, from where, how many failures, until when. */
 export const LoginBlockResponse = z.object({
   id: z.number(),
   /** The username tried (as typed, without case); null: every account from `ip`. */
@@ -90,6 +90,7 @@ export const LoginBlockResponse = z.object({
   usualAddress: z.boolean(),
   failures: z.number().int(),
   lastFailureAt: z.string(),
+  /** The end of the delay set at the last failure; in the past, the next failure brings a longer one. */
   blockedUntil: z.string(),
 });
 export type LoginBlockResponse = z.infer<typeof LoginBlockResponse>;

@@ -1,7 +1,7 @@
 import { type Actor, requireRole, requireUser } from '../auth/actor.ts';
 import { hashToken } from '../auth/auth.service.ts';
 import { deleteThrottleById, listLoginBlocks as listLoginBlockRows } from '../auth/login-limit.queries.ts';
-import { EVERY, LOGIN_LIMITS } from '../auth/login-limit.ts';
+import { EVERY, LOGIN_LIMITS, loginCountersSince } from '../auth/login-limit.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import type { Db } from '../db/db.ts';
 import { CommonErrors } from '../errors/app-error.ts';
@@ -174,11 +174,14 @@ export async function changePassword(
   });
 }
 
-/** The sign-in blocks in force now (auth/login-limit.ts), for administrators. */
+/**
+ * The sign-in blocks (auth/login-limit.ts) for administrators: the counters slowing sign-in down, whether
+ * their delay is running now or would come again at the next failure.
+ */
 export async function listLoginBlocks(db: Db, actor: Actor) {
   requireRole(actor, ['admin'], 'login_blocks.read');
   const now = new Date();
-  return listLoginBlockRows(db, now, new Date(now.getTime() - LOGIN_LIMITS.usualForMs));
+  return listLoginBlockRows(db, loginCountersSince(now), new Date(now.getTime() - LOGIN_LIMITS.usualForMs));
 }
 
 /** Lifts one sign-in block: its counter starts again from nothing. The account's history says who lifted it. */

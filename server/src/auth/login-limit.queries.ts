@@ -67,20 +67,30 @@ export async function rememberUsualAddress(db: Db, account: string, ip: string, 
     ON CONFLICT (account, ip) DO UPDATE SET last_success_at = EXCLUDED.last_success_at`);
 }
 
-/** A counter holding sign-in back now, with the account it names (when one exists) and whether the address is usual. */
+/** A counter slowing sign-in down, with the account it names (when one exists) and whether the address is usual. */
 export interface LoginBlockRow extends ThrottleRow {
   user_id: number | null;
   user_full_name: string | null;
   usual_address: boolean;
 }
 
-export async function listLoginBlocks(db: Db, now: Date, usualSince: Date): Promise<LoginBlockRow[]> {
+/**
+ * The counters slowing sign-in down now: past their free failures (a delay was set at their last
+ * failure), counted within their memory (`forgetBefore`: per account, per address). The delay itself
+ * may have run out; the next failure would bring a longer one.
+ */
+export async function listLoginBlocks(
+  db: Db,
+  forgetBefore: { account: Date; address: Date },
+  usualSince: Date,
+): Promise<LoginBlockRow[]> {
   return db.query<LoginBlockRow>(sql`
     SELECT t.*, u.id AS user_id, u.full_name AS user_full_name,
            EXISTS (SELECT 1 FROM login_usual_addresses a
                    WHERE a.account = t.account AND a.ip = t.ip AND a.last_success_at > ${usualSince}) AS usual_address
     FROM login_throttles t LEFT JOIN users u ON t.account <> '' AND lower(u.username) = t.account
-    WHERE t.blocked_until > ${now}
+    WHERE t.blocked_until > t.last_failure_at
+      AND t.window_started_at > CASE WHEN t.account = '' THEN ${forgetBefore.address}::timestamptz ELSE ${forgetBefore.account}::timestamptz END
     ORDER BY t.blocked_until DESC, t.id
     LIMIT 500`);
 }

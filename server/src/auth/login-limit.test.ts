@@ -146,7 +146,7 @@ describe('login limiting that cannot lock the owner out', () => {
     expect(Number(held.headers['retry-after'])).toBeLessThanOrEqual(LOGIN_LIMITS.address.maxDelaySeconds);
   });
 
-  it('lets administrators list the blocks in force and lift one, recorded in the account history', async () => {
+  it('lets administrators list the blocks and lift one, recorded in the account history', async () => {
     const owner = await makeOwner();
     const adminClient = await loginAs(t.app, admin);
     const focalClient = await loginAs(t.app, focal);
@@ -168,11 +168,17 @@ describe('login limiting that cannot lock the owner out', () => {
     expect((await anonymous(t.app).get('/api/login-blocks')).statusCode).toBe(401);
     expect((await focalClient.delete(`/api/login-blocks/${block!.id}`)).statusCode).toBe(403);
     expect((await signIn(t, owner.username, DEMO_PASSWORD, STRANGER)).statusCode).toBe(429);
+    // Once the delay has run out the account is still listed: its next failure brings a longer delay.
+    await waitOutDelays(t);
+    const slowed = await adminClient.get('/api/login-blocks');
+    expect(slowed.json<{ items: { id: number }[] }>().items.map((b) => b.id)).toContain(block!.id);
 
     expect((await adminClient.delete(`/api/login-blocks/${block!.id}`)).statusCode).toBe(204);
     expect((await adminClient.delete(`/api/login-blocks/${block!.id}`)).statusCode).toBe(404);
     const after = await adminClient.get('/api/login-blocks');
     expect(after.json<{ items: { id: number }[] }>().items.map((b) => b.id)).not.toContain(block!.id);
+    // Lifted, the count starts again: a failure is free again, not a longer delay.
+    expect((await signIn(t, owner.username, 'sai-lai', STRANGER)).statusCode).toBe(401);
     expect((await signIn(t, owner.username, DEMO_PASSWORD, STRANGER)).statusCode).toBe(200);
 
     const history = await t.db.query<{ actor_id: number; before: { ip: string; failures: number } }>(

@@ -16,6 +16,10 @@ import {
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
 const FIRST_DELAY_SECONDS = 5;
+// How long a counter remembers: an account's (with or without its address) a day, an address's alone
+// (every account from it) a quarter of an hour.
+const ACCOUNT_MEMORY_MS = DAY;
+const ADDRESS_MEMORY_MS = 15 * MINUTE;
 
 interface CounterRule {
   freeFailures: number;
@@ -26,13 +30,13 @@ interface CounterRule {
 
 export const LOGIN_LIMITS = {
   /** One account from the address its owner signs in from: a typo-prone owner waits minutes at most. */
-  usualAddress: { freeFailures: 5, memoryMs: DAY, maxDelaySeconds: 5 * 60 },
+  usualAddress: { freeFailures: 5, memoryMs: ACCOUNT_MEMORY_MS, maxDelaySeconds: 5 * 60 },
   /** One account from an address it never signed in from. */
-  otherAddress: { freeFailures: 3, memoryMs: DAY, maxDelaySeconds: 60 * 60 },
+  otherAddress: { freeFailures: 3, memoryMs: ACCOUNT_MEMORY_MS, maxDelaySeconds: 60 * 60 },
   /** One account from all the addresses it never signed in from together: guessing spread over many machines. */
-  everyOtherAddress: { freeFailures: 20, memoryMs: DAY, maxDelaySeconds: 60 * 60 },
+  everyOtherAddress: { freeFailures: 20, memoryMs: ACCOUNT_MEMORY_MS, maxDelaySeconds: 60 * 60 },
   /** Every account from one address: a whole office behind one proxy mistypes, so the ceiling is high. */
-  address: { freeFailures: 300, memoryMs: 15 * MINUTE, maxDelaySeconds: 15 * 60 },
+  address: { freeFailures: 300, memoryMs: ADDRESS_MEMORY_MS, maxDelaySeconds: 15 * 60 },
   /** An address counts as usual while the account signed in from it within this time. */
   usualForMs: 90 * DAY,
 } as const satisfies Record<string, CounterRule | number>;
@@ -88,5 +92,13 @@ export async function checkLoginLimit(db: Db, username: string, ip: string, now:
         if (delay > 0) await holdUntil(db, counter.id, new Date(at.getTime() + delay * 1000));
       }
     },
+  };
+}
+
+/** Since when failures still count, per kind of counter: what the administrators' list needs. */
+export function loginCountersSince(now: Date) {
+  return {
+    account: new Date(now.getTime() - ACCOUNT_MEMORY_MS),
+    address: new Date(now.getTime() - ADDRESS_MEMORY_MS),
   };
 }

@@ -21,6 +21,7 @@ const DirectiveListPage = lazy(() => import('../directives/DirectiveListPage.tsx
 const DirectivePage = lazy(() => import('../directives/DirectivePage.tsx'));
 const ImportPage = lazy(() => import('../imports/ImportPage.tsx'));
 const PlanBuilderPage = lazy(() => import('../plans/PlanBuilderPage.tsx'));
+const LoginBlocksPage = lazy(() => import('../accounts/LoginBlocksPage.tsx'));
 
 function RequireSignIn() {
   const me = useMe();
@@ -58,6 +59,7 @@ export function AppRoutes() {
         <Route path="directives/:id" element={<DirectivePage />} />
         <Route path="imports" element={<ImportPage />} />
         <Route path="plans/new" element={<PlanBuilderPage />} />
+        <Route path="admin/login-blocks" element={<LoginBlocksPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

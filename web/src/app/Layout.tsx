@@ -8,6 +8,7 @@ import {
   IconFileImport,
   IconFileText,
   IconListDetails,
+  IconLock,
   IconLogout,
   IconSitemap,
 } from '@tabler/icons-react';
@@ -36,6 +37,9 @@ function navItems(me: Me, t: (key: string) => string): NavItem[] {
     items.push({ to: '/reviews', label: t('nav.reviews'), icon: <IconClipboardCheck size={18} /> });
     items.push({ to: '/imports', label: t('imports.title'), icon: <IconFileImport size={18} /> });
     items.push({ to: '/plans/new', label: t('plans.title'), icon: <IconSitemap size={18} /> });
+  }
+  if (me.role === 'admin') {
+    items.push({ to: '/admin/login-blocks', label: t('nav.loginBlocks'), icon: <IconLock size={18} /> });
   }
   return items;
 }

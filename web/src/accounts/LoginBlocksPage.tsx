@@ -1,0 +1,91 @@
+import { Alert, Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../api/errors.ts';
+import { formatDateTime } from '../ui/format.ts';
+import { ListStates } from '../ui/states.tsx';
+import { type LoginBlock, useLiftLoginBlock, useLoginBlocks } from './useLoginBlocks.ts';
+
+/** Who a block holds back: an account (from one address or from every unfamiliar one), or every account from one address. */
+function BlockWho({ block }: { block: LoginBlock }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={0}>
+      <Text size="sm" fw={600}>
+        {block.account === null ? t('loginBlocks.everyAccount') : (block.user?.fullName ?? block.account)}
+      </Text>
+      {block.user && (
+        <Text size="xs" c="dimmed">
+          {block.account}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** The sign-in blocks in force, each with its address, failures and end, and a button to lift it. */
+export default function LoginBlocksPage() {
+  const { t } = useTranslation();
+  const blocks = useLoginBlocks();
+  const lift = useLiftLoginBlock();
+  return (
+    <Stack>
+      <Title order={2}>{t('loginBlocks.title')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('loginBlocks.intro')}
+      </Text>
+      {lift.error && (
+        <Alert color="red" role="alert">
+          {errorMessage(t, lift.error)}
+        </Alert>
+      )}
+      <ListStates query={blocks} empty={t('loginBlocks.none')}>
+        {(page) => (
+          <Table.ScrollContainer minWidth={640}>
+            <Table data-testid="login-blocks">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('loginBlocks.account')}</Table.Th>
+                  <Table.Th>{t('loginBlocks.address')}</Table.Th>
+                  <Table.Th>{t('loginBlocks.failures')}</Table.Th>
+                  <Table.Th>{t('loginBlocks.lastFailure')}</Table.Th>
+                  <Table.Th>{t('loginBlocks.until')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {page.items.map((block) => (
+                  <Table.Tr key={block.id}>
+                    <Table.Td>
+                      <BlockWho block={block} />
+                    </Table.Td>
+                    <Table.Td>
+                      {block.ip ?? t('loginBlocks.everyOtherAddress')}
+                      {block.usualAddress && (
+                        <Badge ml="xs" size="sm" variant="light">
+                          {t('loginBlocks.usual')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{block.failures}</Table.Td>
+                    <Table.Td>{formatDateTime(block.lastFailureAt)}</Table.Td>
+                    <Table.Td>{formatDateTime(block.blockedUntil)}</Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        loading={lift.isPending && lift.variables === block.id}
+                        onClick={() => lift.mutate(block.id)}
+                      >
+                        {t('loginBlocks.lift')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListStates>
+    </Stack>
+  );
+}

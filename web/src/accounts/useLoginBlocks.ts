@@ -1,0 +1,24 @@
+import type { LoginBlockListResponse } from '@giamsat/server/accounts/account.schemas.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api } from '../api/client.ts';
+
+export type LoginBlock = z.infer<typeof LoginBlockListResponse>['items'][number];
+
+const key = ['login-blocks'];
+
+/** The sign-in blocks in force now (administrators). */
+export function useLoginBlocks() {
+  return useQuery({
+    queryKey: key,
+    queryFn: () => api.get<z.infer<typeof LoginBlockListResponse>>('/api/login-blocks'),
+  });
+}
+
+export function useLiftLoginBlock() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.delete<void>(`/api/login-blocks/${id}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
+}
