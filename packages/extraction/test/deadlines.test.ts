@@ -28,6 +28,17 @@ describe('deadlines in prose (PRODUCT.md rules)', () => {
     expect(parseDeadline('Vào lúc 14 giờ ngày 10/9/2026, Ủy ban nhân dân xã đã họp.', y).kind).toBe('none');
   });
 
+  it('a report "hằng tuần" to a named body recurs weekly', () => {
+    expect(parseDeadline('Báo cáo tình hình về Bộ Nông nghiệp và Môi trường hằng tuần.', y)).toMatchObject({
+      kind: 'recurring',
+      period: 'weekly',
+    });
+    expect(parseDeadline('Tổng hợp kết quả gửi Ủy ban nhân dân xã hằng tháng.', y)).toMatchObject({
+      kind: 'recurring',
+      period: 'monthly',
+    });
+  });
+
   it('"ngày", "chậm nhất ngày", "đến ngày", "từ ngày" are the day itself', () => {
     expect(parseDeadline('Hoàn thành chậm nhất ngày 20/6/2025.', y).due).toBe('2025-06-20');
     expect(parseDeadline('Thực hiện đến ngày 20/6/2025.', y).due).toBe('2025-06-20');

@@ -251,6 +251,23 @@ describe('addressees grouped by title, generic addressee lists and references ba
     expect(task?.lead).toEqual(['Bộ Công Thương', 'Bộ Xây dựng', 'Tỉnh Nghệ An', 'Tỉnh Hà Tĩnh']);
   });
 
+  it('"Thủ tướng Chính phủ yêu cầu Bộ trưởng các Bộ: …; Chủ tịch …: …:" gives the items to the bodies asked', () => {
+    const doc = documentOf(
+      [
+        'Về việc phòng, chống cháy rừng',
+        'Thủ tướng Chính phủ yêu cầu Bộ trưởng các Bộ: Nông nghiệp và Môi trường, Công an, Quốc phòng; Chủ tịch Ủy ban nhân dân các tỉnh: Lâm Đồng, Đắk Lắk, Gia Lai:',
+        '1. Tăng cường tuần tra, canh gác tại các khu rừng có nguy cơ cháy cao.',
+        '2. Bố trí lực lượng, phương tiện sẵn sàng chữa cháy, hoàn thành trước ngày 20/3/2026.',
+        '3. Các tỉnh nêu trên báo cáo tình hình về Bộ Nông nghiệp và Môi trường hằng tuần.',
+      ],
+      telegram,
+    );
+    const provinces = ['Tỉnh Lâm Đồng', 'Tỉnh Đắk Lắk', 'Tỉnh Gia Lai'];
+    const all = ['Bộ Nông nghiệp và Môi trường', 'Bộ Công an', 'Bộ Quốc phòng', ...provinces];
+    expect(doc.tasks.map((t) => t.lead)).toEqual([all, all, provinces]);
+    expect(doc.tasks[2]?.deadline).toMatchObject({ kind: 'recurring', period: 'weekly' });
+  });
+
   it('the groups may be joined by a comma or "và" where the next title opens', () => {
     const tasks = tasksOf([
       '1. Bộ trưởng các Bộ: Công Thương, Tài chính, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Hà Nội, Đà Nẵng tăng cường kiểm tra thị trường xăng dầu.',

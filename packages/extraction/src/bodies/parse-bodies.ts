@@ -591,8 +591,10 @@ function computeSubject(text: string, ix: BodyIndex): Subject | null {
   } else if (!pred) {
     // No verb: a heading naming a body ("b) Bộ Giáo dục và Đào tạo", "1. Cấp ủy … trực thuộc").
     // List heads' colons ("Bộ trưởng các Bộ: A, B; Chủ tịch …: C, D:") do not end a clause.
-    const plain = withoutListColons(s.replace(/[:.]\s*$/, '')).replace(/;(?=\s)/gu, ',');
-    if (ws.length > 25 || /[.;:]\s+\S/.test(plain)) return null;
+    const trimmed = s.replace(/[:.]\s*$/, '');
+    const plain = withoutListColons(trimmed).replace(/;(?=\s)/gu, ',');
+    // Lists of bodies by title run longer than a heading's name.
+    if (ws.length > (plain.length < trimmed.length ? 50 : 25) || /[.;:]\s+\S/.test(plain)) return null;
     end = s.length;
     headingOnly = true;
   } else return null;

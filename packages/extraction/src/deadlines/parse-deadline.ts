@@ -291,7 +291,9 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
     // "… báo cáo kết quả hằng quý": the report is the recurring obligation.
     const atHead =
       /(^|[.;:,(*]|định kỳ|và|\d{4}|ngày \d{1,2})\s*$/.test(b) ||
-      /(báo cáo|tổng hợp|cập nhật|thực hiện)(\s+(kết quả|tình hình|số liệu|tiến độ))?\s*$/.test(b);
+      /(báo cáo|tổng hợp|cập nhật|thực hiện)(\s+(kết quả|tình hình|số liệu|tiến độ))?(\s+(về|cho|lên|gửi)\s+[^.;:,]{2,50})?\s*$/u.test(
+        b,
+      );
     if (!atHead) continue;
     const period = periodOf(m[2] ?? '');
     sc.pushOpen('recurring', period, m, 2);
