@@ -434,4 +434,10 @@ describe('a short notice of a commune meeting', () => {
     ]);
     expect(doc.tasks[0]?.coordinating).toEqual(['Các thôn']);
   });
+  it('"Ủy ban nhân dân xã thông báo: …" is the speaker; the body named after the colon acts', () => {
+    const tasks = tasksOf([
+      'UBND xã thông báo: Từ ngày 01/12/2026 đến hết ngày 03/12/2026, các thôn tổ chức kiểm tra đường ống cấp nước trên địa bàn.',
+    ]);
+    expect(tasks.map((t) => t.lead)).toEqual([['Các thôn']]);
+  });
 });

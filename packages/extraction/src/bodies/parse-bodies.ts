@@ -543,6 +543,8 @@ function computeSubject(text: string, ix: BodyIndex): Subject | null {
       !PREDICATE_SET.has(fold(after.split(/\s+/).slice(0, 2).join(' ')).replace(/[,;:.]+$/, '')) &&
       !PREDICATE_SET.has(fold(after.split(/\s+/)[0] ?? '').replace(/[,;:.]+$/, ''));
     if (!listFollows) {
+      // "Ủy ban nhân dân xã thông báo: Từ ngày …": the speaker, not an assignee.
+      if (SPEAKER_LEAD_IN.test(foldTail(`${head}:`, 60))) return null;
       let span = head.trim().replace(/^[*\s]+|[*\s]+$/g, '');
       // "Thủ tướng Chính phủ yêu cầu các Bộ trưởng, …:": the writer asks, the bodies after the verb act.
       const asker = /^\S.{2,80}?\s(đề nghị|yêu cầu|giao)\s+(?=\p{Lu}|các\s|những\s)/u.exec(span);
