@@ -91,8 +91,21 @@ describe('a focal point reports, the office returns then accepts', () => {
       await office.page.getByRole('button', { name: 'Trả lại' }).click();
       await office.page.getByText('Bị trả lại').first().waitFor();
 
+      // The focal point's bell tells it at once: the return, with the comment, the task one click away.
+      await focal.page.goto('/my-tasks');
+      await focal.page.getByTestId('notification-bell').click();
+      const returned = focal.page
+        .getByTestId('notification')
+        .filter({ hasText: 'bị trả lại' })
+        .filter({ hasText: 'Đề nghị bổ sung biên bản nghiệm thu có chữ ký.' })
+        .first();
+      await returned.waitFor();
+      expect(await returned.getAttribute('data-unread')).not.toBeNull();
+      await saveScreenshot(focal.page, 'report-review-bell');
+      await returned.click();
+      await focal.page.waitForURL(new RegExp(`/tasks/${taskId}$`));
+
       // The focal point sees why, fixes the report and sends it again.
-      await focal.page.reload();
       await focal.page.getByRole('heading', { name: 'Sửa và gửi lại báo cáo' }).waitFor();
       await focal.page.getByText('Đề nghị bổ sung biên bản nghiệm thu có chữ ký.').first().waitFor();
       const again = focal.page.locator('section', {

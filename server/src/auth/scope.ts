@@ -61,6 +61,15 @@ export function assignedTo(task: Sql, acting: Sql, role?: 'lead' | 'coordinating
   return sql`${task}.id IN (SELECT ta.task_id FROM task_assignments ta WHERE ta.agency_id IN ${acting} ${roleCondition})`;
 }
 
+/**
+ * The bodies of the standing office of a scope (`scopeAgencyId`, null: the nation): the bodies of the active
+ * office accounts working for exactly that scope — the office that manages the directives it owns.
+ */
+export function officeBodiesOf(scopeAgencyId: number | null): Sql {
+  return sql`SELECT u.agency_id FROM users u
+    WHERE u.role = 'office' AND u.is_active AND u.scope_agency_id IS NOT DISTINCT FROM ${scopeAgencyId}::bigint`;
+}
+
 /** Can the actor manage (edit, publish, review reports of) directives owned by this scope? */
 export function canManageScope(actor: Actor, directiveScopePath: string | null): boolean {
   if (actor.kind === 'system') return true;

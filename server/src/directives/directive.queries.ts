@@ -328,6 +328,29 @@ export async function notifyAssignedBodies(
   return rows.length;
 }
 
+/**
+ * The higher tasks a directive's tasks implement where another office manages them (a lower plan under a
+ * higher office's task): each with how many of the directive's tasks implement it, the scope of its own
+ * directive, and the name of the body the plan is of (its scope, or its issuer).
+ */
+export async function listHigherTasksImplemented(
+  db: Db,
+  directiveId: number,
+): Promise<{ parent_id: number; task_count: number; parent_scope_id: number | null; plan_body: string | null }[]> {
+  return db.query(sql`
+    SELECT p.id AS parent_id, count(*)::int AS task_count, pd.scope_agency_id AS parent_scope_id,
+           coalesce(sa.name, d.issuer_name) AS plan_body
+    FROM tasks t
+    JOIN directives d ON d.id = t.directive_id
+    LEFT JOIN agencies sa ON sa.id = d.scope_agency_id
+    JOIN tasks p ON p.id = t.parent_task_id
+    JOIN directives pd ON pd.id = p.directive_id
+    WHERE t.directive_id = ${directiveId} AND pd.id <> d.id
+      AND pd.scope_agency_id IS DISTINCT FROM d.scope_agency_id
+    GROUP BY p.id, pd.scope_agency_id, sa.name, d.issuer_name
+    ORDER BY p.id`);
+}
+
 export interface FieldConfidenceRow {
   score: number;
   reason: string;

@@ -1,10 +1,11 @@
 import { Timeliness } from '@giamsat/shared';
 import { type Actor, actorUserId, requireRole, requireUser } from '../auth/actor.ts';
-import { canManageScope } from '../auth/scope.ts';
+import { canManageScope, officeBodiesOf } from '../auth/scope.ts';
 import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { CommonErrors } from '../errors/app-error.ts';
 import { recordEvent } from '../events/events.ts';
+import { notifyBodiesOfTask } from '../notifications/notification.queries.ts';
 import type { Storage } from '../storage/storage.ts';
 import { DirectiveErrors } from './directive.errors.ts';
 import {
@@ -23,6 +24,7 @@ import {
   findVisibleDirective,
   insertDirective,
   listDirectives as listDirectiveRows,
+  listHigherTasksImplemented,
   listImplementedBy,
   listImplements,
   listImplementsNumbers,
@@ -262,6 +264,15 @@ export async function publishDirective(
     }
     await markPublished(tx, id, actorUserId(actor), at);
     const notified = await notifyAssignedBodies(tx, row);
+    // A lower plan under a higher office's task: that office hears its task is being carried out below.
+    for (const higher of await listHigherTasksImplemented(tx, id)) {
+      await notifyBodiesOfTask(tx, {
+        taskId: higher.parent_id,
+        kind: 'plan_published',
+        bodies: officeBodiesOf(higher.parent_scope_id),
+        params: { planId: id, planNumber: row.number, planBody: higher.plan_body, taskCount: higher.task_count },
+      });
+    }
     await recordEvent(
       tx,
       actor,

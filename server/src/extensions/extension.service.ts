@@ -3,6 +3,7 @@ import { canManageScope } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
 import { CommonErrors } from '../errors/app-error.ts';
 import { recordEvent } from '../events/events.ts';
+import { notifyBodiesOfTask } from '../notifications/notification.queries.ts';
 import { ReportErrors } from '../reports/report.errors.ts';
 import { findVisibleTask } from '../reports/report.queries.ts';
 import { requireReporter } from '../reports/report.service.ts';
@@ -139,6 +140,13 @@ export async function decideExtension(
       },
       now,
     );
+    // The requesting body hears the decision at once: the new deadline, or why not.
+    await notifyBodiesOfTask(tx, {
+      taskId: current.task_id,
+      kind: state === 'accepted' ? 'extension_granted' : 'extension_refused',
+      bodies: [extension.agency_id],
+      params: { comment, dueDate: current.requested_due },
+    });
     return extension;
   });
 }

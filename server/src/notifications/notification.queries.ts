@@ -1,5 +1,5 @@
 import type { Db } from '../db/db.ts';
-import { sql } from '../db/sql.ts';
+import { type Sql, sql } from '../db/sql.ts';
 
 export interface NotificationRow {
   id: number;
@@ -48,5 +48,39 @@ export async function markNotificationRead(
 export async function markAllNotificationsRead(db: Db, agencyId: number, at: Date): Promise<number> {
   const rows = await db.query<{ id: number }>(sql`
     UPDATE notifications SET read_at = ${at} WHERE agency_id = ${agencyId} AND read_at IS NULL RETURNING id`);
+  return rows.length;
+}
+
+/** What a notification about a task may carry beside the task: the words are the web's (kind + params). */
+export interface TaskNotificationParams {
+  comment?: string | null;
+  dueDate?: string | null;
+  role?: 'lead' | 'coordinating';
+  planId?: number;
+  planNumber?: string | null;
+  planBody?: string | null;
+  taskCount?: number;
+}
+
+/**
+ * Tells each body among `bodies` (their ids, or SQL selecting them) that something happened on the task it must act on:
+ * a row per body, a named group through its members (agency_acts_as, as publication does: a group has no one to
+ * read it). The payload names the task and its directive beside `params`. How many bodies were told.
+ */
+export async function notifyBodiesOfTask(
+  db: Db,
+  input: { taskId: number; kind: string; bodies: readonly number[] | Sql; params?: TaskNotificationParams },
+): Promise<number> {
+  const bodies = Array.isArray(input.bodies) ? sql`SELECT unnest(${input.bodies}::bigint[])` : input.bodies;
+  const rows = await db.query<{ agency_id: number }>(sql`
+    INSERT INTO notifications (agency_id, kind, payload)
+    SELECT b.agency_id, ${input.kind}::text, jsonb_build_object(
+      'taskId', t.id, 'taskRef', t.ref, 'taskText', left(t.text, 300),
+      'directiveId', d.id, 'number', d.number, 'title', d.title) || ${JSON.stringify(input.params ?? {})}::jsonb
+    FROM (SELECT DISTINCT x.agency_id FROM agency_acts_as x
+          WHERE x.agency_kind <> 'group' AND x.acts_as_id IN (${bodies})) b
+    CROSS JOIN tasks t JOIN directives d ON d.id = t.directive_id
+    WHERE t.id = ${input.taskId}
+    RETURNING agency_id`);
   return rows.length;
 }

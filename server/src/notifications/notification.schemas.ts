@@ -15,11 +15,22 @@ export type ListNotificationsQuery = z.infer<typeof ListNotificationsQuery>;
 
 export const NotificationResponse = z.object({
   id: z.number(),
-  /** `directive_published`: a directive assigning tasks to the body went live. */
+  /**
+   * What happened; the web words it. `directive_published`: a directive assigning tasks to the body went live.
+   * About one task (`task` set): `report_returned` / `report_accepted` (the body's report, with the reviewer's
+   * `comment`), `extension_granted` (to `dueDate`) / `extension_refused`, `task_assigned` (as `role`, after
+   * publication), `plan_published` (a lower plan `plan` with `taskCount` tasks implementing the office's task).
+   */
   kind: z.string(),
   directive: z.object({ id: z.number(), number: z.string().nullable(), title: z.string() }).nullable(),
+  task: z.object({ id: z.number(), ref: z.string(), text: z.string() }).nullable(),
   leadTaskCount: z.number(),
   coordinatingTaskCount: z.number(),
+  comment: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  role: z.enum(['lead', 'coordinating']).nullable(),
+  plan: z.object({ id: z.number(), number: z.string().nullable(), body: z.string().nullable() }).nullable(),
+  taskCount: z.number(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });

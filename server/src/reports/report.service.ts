@@ -5,6 +5,7 @@ import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
 import { CommonErrors } from '../errors/app-error.ts';
 import { recordEvent } from '../events/events.ts';
+import { notifyBodiesOfTask } from '../notifications/notification.queries.ts';
 import { ReportErrors } from './report.errors.ts';
 import {
   applyAcceptedLeadReport,
@@ -305,6 +306,13 @@ export async function reviewReport(
       },
       now,
     );
+    // The reporting body (its author, focal points and head) hears the decision at once, with the comment.
+    await notifyBodiesOfTask(tx, {
+      taskId: current.task_id,
+      kind: state === 'accepted' ? 'report_accepted' : 'report_returned',
+      bodies: [current.agency_id],
+      params: { comment },
+    });
     if (state === 'accepted' && current.agency_role === 'lead') await applyToTask(tx, actor, current, now);
     return oneWithEvidence(actor, report);
   });

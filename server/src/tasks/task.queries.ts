@@ -291,9 +291,9 @@ export async function lockDirectiveForTasks(
   db: Db,
   actor: Actor,
   directiveId: number,
-): Promise<{ id: number; scope_path: string | null } | undefined> {
-  const [row] = await db.query<{ id: number; scope_path: string | null }>(sql`
-    SELECT d.id, (SELECT sa.path::text FROM agencies sa WHERE sa.id = d.scope_agency_id) AS scope_path
+): Promise<{ id: number; status: 'draft' | 'published'; scope_path: string | null } | undefined> {
+  const [row] = await db.query<{ id: number; status: 'draft' | 'published'; scope_path: string | null }>(sql`
+    SELECT d.id, d.status, (SELECT sa.path::text FROM agencies sa WHERE sa.id = d.scope_agency_id) AS scope_path
     FROM directives d
     WHERE d.id = ${directiveId} AND ${directiveVisibility(actor)}
     FOR UPDATE OF d`);

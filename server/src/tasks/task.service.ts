@@ -4,6 +4,7 @@ import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { CommonErrors } from '../errors/app-error.ts';
 import { type EventInput, type EventRow, recordEvent, recordEvents } from '../events/events.ts';
+import { notifyBodiesOfTask } from '../notifications/notification.queries.ts';
 import { TaskErrors } from './task.errors.ts';
 import {
   childRollup,
@@ -220,7 +221,7 @@ export async function createTask(
   input: CreateTaskBody,
 ): Promise<TaskDetail> {
   return db.transaction(async (tx) => {
-    await loadDirectiveForWrite(tx, actor, directiveId, 'task.create');
+    const directive = await loadDirectiveForWrite(tx, actor, directiveId, 'task.create');
     const lead = unique(input.leadAgencyIds);
     const coordinating = unique(input.coordinatingAgencyIds);
     await checkAssignments(tx, lead, coordinating);
@@ -238,6 +239,8 @@ export async function createTask(
       unresolved_bodies: input.unresolvedBodies,
     });
     await replaceAssignments(tx, id, lead, coordinating);
+    // A draft's bodies hear of their tasks when it is published; a live directive's, now.
+    if (directive.status === 'published') await notifyNewlyAssigned(tx, id, { lead, coordinating });
     await recordEvent(tx, actor, {
       entityType: 'task',
       entityId: id,
@@ -246,6 +249,19 @@ export async function createTask(
     });
     return getTask(tx, actor, id);
   });
+}
+
+/** Bodies given a live task (or a new role on it) hear it at once, each told its role. */
+async function notifyNewlyAssigned(
+  tx: Db,
+  taskId: number,
+  added: { lead: readonly number[]; coordinating: readonly number[] },
+): Promise<void> {
+  for (const role of ['lead', 'coordinating'] as const) {
+    if (added[role].length) {
+      await notifyBodiesOfTask(tx, { taskId, kind: 'task_assigned', bodies: added[role], params: { role } });
+    }
+  }
 }
 
 /**
@@ -290,6 +306,13 @@ export async function updateTask(db: Db, actor: Actor, id: number, input: Update
       unresolved_bodies: input.unresolvedBodies ?? current.unresolved_bodies,
     });
     if (assignmentsChanged) await replaceAssignments(tx, id, lead, coordinating);
+    if (assignmentsChanged && !draft) {
+      const had = (bodies: { id: number }[]) => (id: number) => !bodies.some((body) => body.id === id);
+      await notifyNewlyAssigned(tx, id, {
+        lead: lead.filter(had(current.lead)),
+        coordinating: coordinating.filter(had(current.coordinating)),
+      });
+    }
     await recordEvent(tx, actor, {
       entityType: 'task',
       entityId: id,

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { api } from '../api/client.ts';
-import { formatDateTime } from '../ui/format.ts';
+import { formatDate, formatDateTime } from '../ui/format.ts';
 import { ListStates } from '../ui/states.tsx';
 
 type NotificationList = z.infer<typeof NotificationListResponse>;
@@ -43,12 +43,23 @@ function Item({ notification, onOpen }: { notification: NotificationResponse; on
       <Text size="sm" fw={unread ? 700 : 400}>
         {t(`notifications.kind.${notification.kind}`, {
           number: notification.directive?.number ?? '',
+          ref: notification.task?.ref ?? '',
+          dueDate: formatDate(notification.dueDate),
+          role: notification.role ? t(`notifications.role.${notification.role}`) : '',
+          plan: notification.plan?.number ?? '',
+          body: notification.plan?.body ?? '',
+          count: notification.taskCount,
           defaultValue: notification.kind,
         })}
       </Text>
-      {notification.directive?.title && (
+      {(notification.task?.text || notification.directive?.title) && (
         <Text size="xs" lineClamp={2}>
-          {notification.directive.title}
+          {notification.task?.text || notification.directive?.title}
+        </Text>
+      )}
+      {notification.comment && (
+        <Text size="xs" fs="italic" lineClamp={3} data-testid="notification-comment">
+          {t('notifications.comment', { comment: notification.comment })}
         </Text>
       )}
       <Text size="xs" c="dimmed">
@@ -65,7 +76,7 @@ function Item({ notification, onOpen }: { notification: NotificationResponse; on
   );
 }
 
-/** The bell in the header: what was published for my body, unread first in colour. */
+/** The bell in the header: what my body must act on (published, returned, decided, assigned), unread in colour. */
 export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -118,7 +129,9 @@ export function NotificationBell() {
                     onOpen={() => {
                       if (notification.readAt === null) read.mutate(notification.id);
                       setOpened(false);
-                      if (notification.directive) void navigate(`/directives/${notification.directive.id}`);
+                      // A notification about a task opens the task; a publication, the directive.
+                      if (notification.task) void navigate(`/tasks/${notification.task.id}`);
+                      else if (notification.directive) void navigate(`/directives/${notification.directive.id}`);
                     }}
                   />
                 ))}
