@@ -110,6 +110,27 @@ describe('what is not a task', () => {
   });
 });
 
+it('contact details (phone, fax, e-mail, address) are never tasks nor part of one', () => {
+  const bullets = tasksOf([
+    'Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương:',
+    '- Chỉ đạo Sở Y tế rà soát danh mục thuốc thiết yếu, gửi báo cáo trước ngày 10/11/2025.',
+    '- Điện thoại: 080.44123. Di động: 0913 222 444 (Đ/c Hùng).',
+    '- Fax: 024.3736 2211; 080.44124.',
+    '- Email: vukhtc@moh.gov.vn.',
+    '- Địa chỉ: số 138A phố Giảng Võ, quận Ba Đình, Hà Nội.',
+  ]);
+  expect(bullets.map((t) => t.line)).toEqual([6]);
+  const glued = tasksOf([
+    '1. Bộ Y tế chủ trì rà soát danh mục thuốc thiết yếu, báo cáo Thủ tướng Chính phủ trước ngày 30/10/2025.',
+    '2. Các bộ, ngành gửi ý kiến về Bộ Y tế trước ngày 15/10/2025 để tổng hợp.',
+    'Đầu mối liên hệ: ông Lê Văn Hùng, chuyên viên Vụ Kế hoạch - Tài chính, Bộ Y tế;',
+    'ĐT: 080.44123; Fax: 024.3736 2211',
+    'E-mail: hunglv@moh.gov.vn',
+  ]);
+  expect(glued).toHaveLength(2);
+  expect(glued[1]?.text).toBe('Các bộ, ngành gửi ý kiến về Bộ Y tế trước ngày 15/10/2025 để tổng hợp.');
+});
+
 describe('appendix tables', () => {
   it('reads the columns, joins a row split by a page break, and keeps unknown bodies', () => {
     const tasks = tasksOf([

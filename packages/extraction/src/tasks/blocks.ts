@@ -52,6 +52,12 @@ const NUMBER_RE = /^(\d{1,2})\s*[.)]\s+(?=\S)/u;
 const SUBNUMBER_RE = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\p{Lu}|\*)/u;
 const LETTER_RE = /^([a-zđ])\s*\)\s*(?=\S)/u;
 const PAREN_RE = /^\((\d{1,2}|[ivx]{1,4})\)\s*(?=\S)/u;
+/**
+ * A line of contact details — the letter's "đầu mối liên hệ", a phone, fax, e-mail or address — is
+ * never a task nor part of one.
+ */
+const CONTACT_LINE =
+  /^(?:(?:số\s+)?(?:điện thoại|đt|tel|fax|di động|dđ|hotline)(?:\s+liên hệ)?\s*:\s*[+(]?\d|e-?mail\s*:\s*\S+@|địa chỉ(?:\s+liên hệ)?\s*:|(?:đầu mối|người)\s+liên hệ\s*:|website\s*:)/iu;
 const DEADLINE_ONLY = /^(có báo cáo|báo cáo kết quả|hoàn thành|thời hạn|thời gian hoàn thành)/iu;
 
 export function detectMarker(text: string, raw: string): { kind: BlockKind; marker: string; rest: string } {
@@ -91,6 +97,7 @@ export function buildBlocks(lines: SourceLine[]): Block[] {
   const roots: Block[] = [];
   const stack: Block[] = [];
   let last: Block | undefined;
+  let inContact = false;
   for (const l of lines) {
     const text = l.text.trim();
     if (!text || l.cells) {
@@ -104,6 +111,12 @@ export function buildBlocks(lines: SourceLine[]): Block[] {
       continue;
     }
     const mk = detectMarker(text, l.raw.trim());
+    // A contact line and its wrapped continuation are left out.
+    if (CONTACT_LINE.test(mk.rest) || (inContact && mk.kind === 'para' && startsLower(text))) {
+      inContact = true;
+      continue;
+    }
+    inContact = false;
     if (mk.kind === 'para' && last && startsLower(text)) {
       const sep = ' ';
       last.segs.push({ offset: last.text.length + sep.length, line: l.no });
