@@ -1,6 +1,7 @@
 // Contracts of the audit trail (GET /api/events). Only zod + shared enums, so the web app can import them.
 import { HISTORY_ACTIONS, type HistoryEntity, IsoDate, ListPage, RowId } from '@giamsat/shared';
 import { z } from 'zod';
+import { EventFieldsResponse } from '../events/events.schemas.ts';
 
 /** A calendar day (whole day in Asia/Ho_Chi_Minh) or an ISO instant with its offset. */
 const DayOrInstant = z.union([IsoDate, z.iso.datetime({ offset: true })]);
@@ -20,16 +21,8 @@ export const EventListQuery = z.object({
 });
 export type EventListQuery = z.infer<typeof EventListQuery>;
 
-export const EventResponse = z.object({
-  id: z.number(),
-  at: z.string(),
+export const EventResponse = EventFieldsResponse.extend({
   actor: z.object({ id: z.number(), username: z.string(), fullName: z.string() }).nullable(),
-  entityType: z.string(),
-  entityId: z.number(),
-  action: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-  reason: z.string().nullable(),
 });
 export type EventResponse = z.infer<typeof EventResponse>;
 

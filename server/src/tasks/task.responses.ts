@@ -19,6 +19,19 @@ function toDeadline(
   };
 }
 
+/** Where the task stands, as every task answer gives it (from the standing columns, task.standing.ts). */
+function toStanding(r: TaskListRow) {
+  return {
+    deadline: toDeadline(r),
+    timeliness: toTimeliness(r.timeliness),
+    dueSoon: r.due_soon,
+    daysOverdue: r.days_overdue,
+    progressPercent: r.progress_percent,
+    completedOn: r.completed_on,
+    lastAcceptedReportAt: r.last_accepted_report_at?.toISOString() ?? null,
+  };
+}
+
 export function toTaskRow(r: TaskListRow): TaskRow {
   return {
     id: r.id,
@@ -33,13 +46,7 @@ export function toTaskRow(r: TaskListRow): TaskRow {
     },
     lead: r.lead.map((a) => ({ id: a.id, name: a.name })),
     coordinating: r.coordinating.map((a) => ({ id: a.id, name: a.name })),
-    deadline: toDeadline(r),
-    timeliness: toTimeliness(r.timeliness),
-    dueSoon: r.due_soon,
-    daysOverdue: r.days_overdue,
-    progressPercent: r.progress_percent,
-    completedOn: r.completed_on,
-    lastAcceptedReportAt: r.last_accepted_report_at?.toISOString() ?? null,
+    ...toStanding(r),
     parentTaskId: r.parent_task_id,
     version: r.version,
   };
@@ -74,13 +81,7 @@ export function toTaskResponse(detail: TaskDetail): z.infer<typeof TaskResponse>
     },
     lead: r.lead.map(toAgency),
     coordinating: r.coordinating.map(toAgency),
-    deadline: toDeadline(r),
-    timeliness: toTimeliness(r.timeliness),
-    dueSoon: r.due_soon,
-    daysOverdue: r.days_overdue,
-    progressPercent: r.progress_percent,
-    completedOn: r.completed_on,
-    lastAcceptedReportAt: r.last_accepted_report_at?.toISOString() ?? null,
+    ...toStanding(r),
     parent: detail.parent
       ? {
           id: detail.parent.id,

@@ -13,6 +13,7 @@ import {
   TimelinessFilter,
 } from '@giamsat/shared';
 import { z } from 'zod';
+import { EventFieldsResponse } from '../events/events.schemas.ts';
 
 const AgencyIds = (max: number) => z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).max(max);
 
@@ -278,19 +279,7 @@ export type TaskResponse = z.infer<typeof TaskResponse>;
 export const TaskListOnlyResponse = z.object({ items: z.array(TaskRow) });
 
 export const TaskHistoryResponse = z.object({
-  items: z.array(
-    z.object({
-      id: z.number(),
-      at: z.string(),
-      actor: z.object({ id: z.number(), name: z.string() }).nullable(),
-      entityType: z.string(),
-      entityId: z.number(),
-      action: z.string(),
-      before: z.unknown(),
-      after: z.unknown(),
-      reason: z.string().nullable(),
-    }),
-  ),
+  items: z.array(EventFieldsResponse.extend({ actor: z.object({ id: z.number(), name: z.string() }).nullable() })),
   limit: z.number(),
   offset: z.number(),
 });

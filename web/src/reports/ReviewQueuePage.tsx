@@ -13,14 +13,14 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+
 import { IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../ui/format.ts';
-import { SearchField } from '../ui/SearchField.tsx';
+import { SearchField, useSearchText } from '../ui/SearchField.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { DirectivePicker } from './DirectivePicker.tsx';
 import { ProgressLowered } from './ProgressLowered.tsx';
@@ -128,7 +128,7 @@ export default function ReviewQueuePage() {
   const order: QueueOrder = search.get('order') === 'newest' ? 'newest' : 'oldest';
   const { choice, filters } = filtersFromSearch(search);
   const [page, setPage] = useState(1);
-  const [text, setText] = useState(filters.q ?? '');
+  const words = useSearchText(filters.q, (q) => setFilters({ q }));
   const queue = useReviewQueue(filters, page, order);
   const filtered = FILTER_KEYS.some((key) => search.has(key));
 
@@ -147,7 +147,6 @@ export default function ReviewQueuePage() {
       { replace: true },
     );
   };
-  const setQueryText = useDebouncedCallback((value: string) => setFilters({ q: value.trim() || null }), 300);
 
   // One clock per render of the page, so every card measures against the same moment.
   const now = Date.now();
@@ -198,11 +197,8 @@ export default function ReviewQueuePage() {
             <SearchField
               label={t('reviews.filters.q')}
               placeholder={t('reviews.filters.qPlaceholder')}
-              value={text}
-              onChange={(value) => {
-                setText(value);
-                setQueryText(value);
-              }}
+              value={words.text}
+              onChange={words.change}
             />
           </SimpleGrid>
           {filtered && (
@@ -213,7 +209,7 @@ export default function ReviewQueuePage() {
                 color="gray"
                 leftSection={<IconX size={14} />}
                 onClick={() => {
-                  setText('');
+                  words.clear();
                   setFilters({ state: null, agencyId: null, directiveId: null, q: null });
                 }}
               >

@@ -13,7 +13,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAdjustments, IconDownload, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -24,7 +24,7 @@ import { errorMessage } from '../api/errors.ts';
 import { maySeeDrafts, useMe } from '../auth/useMe.ts';
 import { DayInput } from '../ui/DayInput.tsx';
 import { formatNumber } from '../ui/format.ts';
-import { SearchField } from '../ui/SearchField.tsx';
+import { SearchField, useSearchText } from '../ui/SearchField.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { exportTasksToXlsx } from './exportXlsx.ts';
 import { type SortKey, TaskTable } from './TaskTable.tsx';
@@ -41,7 +41,7 @@ export default function TaskListPage() {
   const [search, setSearch] = useSearchParams();
   const me = useMe();
   const { page, pageSize, ...filters } = paramsFromSearch(search);
-  const [text, setText] = useState(String(filters.q ?? ''));
+  const words = useSearchText(String(filters.q ?? ''), (q) => setFilters({ q }));
   const [moreOpen, { toggle: toggleMore }] = useDisclosure(
     Boolean(
       filters.dueFrom || filters.dueTo || filters.level || filters.staleOnly || filters.status || filters.noReporter,
@@ -67,7 +67,6 @@ export default function TaskListPage() {
       { replace: true },
     );
   };
-  const setQueryText = useDebouncedCallback((value: string) => setFilters({ q: value.trim() || null }), 300);
 
   const sort = (filters.sort as SortKey | undefined) ?? 'dueDate';
   const order = filters.order === 'desc' ? 'desc' : 'asc';
@@ -130,11 +129,8 @@ export default function TaskListPage() {
             <SearchField
               label={t('tasks.filters.q')}
               placeholder={t('tasks.filters.qPlaceholder')}
-              value={text}
-              onChange={(value) => {
-                setText(value);
-                setQueryText(value);
-              }}
+              value={words.text}
+              onChange={words.change}
             />
             <MultiSelect
               label={t('tasks.filters.timeliness')}
@@ -167,7 +163,7 @@ export default function TaskListPage() {
                 color="gray"
                 leftSection={<IconX size={14} />}
                 onClick={() => {
-                  setText('');
+                  words.clear();
                   setSearch(new URLSearchParams(), { replace: true });
                 }}
               >
