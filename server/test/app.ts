@@ -99,11 +99,16 @@ function makeClient(app: FastifyInstance, cookie?: string, csrf?: string): Clien
 
 export const anonymous = (app: FastifyInstance): Client => makeClient(app);
 
-export async function loginAs(app: FastifyInstance, user: Pick<TestUser, 'username'>): Promise<Client> {
+export async function loginAs(
+  app: FastifyInstance,
+  user: Pick<TestUser, 'username'>,
+  browser: { userAgent?: string } = {},
+): Promise<Client> {
   const res = await app.inject({
     method: 'POST',
     url: '/api/auth/login',
     payload: { username: user.username, password: DEMO_PASSWORD },
+    ...(browser.userAgent ? { headers: { 'user-agent': browser.userAgent } } : {}),
   });
   if (res.statusCode !== 200) throw new Error(`login failed for ${user.username}: ${res.statusCode} ${res.body}`);
   const setCookie = res.cookies.find((c) => c.name === 'giamsat_session');

@@ -14,6 +14,9 @@ export const HISTORY_ACTIONS = {
     'password_reset',
     'agency_changed',
     'login_block_lifted',
+    // The user signed out one of their own sessions, or all but the one in use ("sign out everywhere else").
+    'session_signed_out',
+    'other_sessions_signed_out',
   ],
   directive: ['created', 'updated', 'published', 'deleted', 'directive.imported'],
   task: [

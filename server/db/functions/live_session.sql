@@ -8,12 +8,12 @@
 -- The signed-in user behind a session token's hash (before every signed-in request): no row when the
 -- session is unknown or expired or the account was deactivated.
 CREATE OR REPLACE FUNCTION live_session(token_hash text, at timestamptz)
-  RETURNS TABLE (user_id bigint, csrf_token text, role text, agency_id bigint, agency_path text,
-                 scope_agency_id bigint, scope_path text)
+  RETURNS TABLE (session_id bigint, last_seen_at timestamptz, user_id bigint, csrf_token text, role text,
+                 agency_id bigint, agency_path text, scope_agency_id bigint, scope_path text)
   LANGUAGE plpgsql STABLE AS $$
 BEGIN
   RETURN QUERY
-    SELECT s.user_id, s.csrf_token, u.role, u.agency_id, a.path::text, u.scope_agency_id, sa.path::text
+    SELECT s.id, s.last_seen_at, s.user_id, s.csrf_token, u.role, u.agency_id, a.path::text, u.scope_agency_id, sa.path::text
     FROM sessions s
     JOIN users u ON u.id = s.user_id AND u.is_active
     JOIN agencies a ON a.id = u.agency_id

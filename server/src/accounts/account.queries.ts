@@ -128,12 +128,3 @@ export async function findPasswordHash(db: Db, id: number): Promise<string | und
 export async function setPasswordHash(db: Db, id: number, passwordHash: string, at: Date): Promise<void> {
   await db.query(sql`UPDATE users SET password_hash = ${passwordHash}, updated_at = ${at} WHERE id = ${id}`);
 }
-
-/** Ends the user's sessions (all of them, or all but the one whose token hash is kept). */
-export async function deleteSessions(db: Db, userId: number, keepTokenHash: string | null = null): Promise<number> {
-  const rows = await db.query(sql`
-    DELETE FROM sessions WHERE user_id = ${userId}
-      ${keepTokenHash ? sql`AND token_hash <> ${keepTokenHash}` : sql.empty}
-    RETURNING user_id`);
-  return rows.length;
-}

@@ -1,4 +1,5 @@
 import { type Actor, requireRole, requireUser } from '../auth/actor.ts';
+import { deleteSessions } from '../auth/auth.queries.ts';
 import { hashToken } from '../auth/auth.service.ts';
 import { deleteThrottleById, listLoginBlocks as listLoginBlockRows } from '../auth/login-limit.queries.ts';
 import { EVERY, LOGIN_LIMITS, loginCountersSince } from '../auth/login-limit.ts';
@@ -8,7 +9,6 @@ import { CommonErrors } from '../errors/app-error.ts';
 import { recordEvent } from '../events/events.ts';
 import { AccountErrors } from './account.errors.ts';
 import {
-  deleteSessions,
   findAgencyForAccount,
   findPasswordHash,
   findUser,

@@ -12,12 +12,14 @@ import { jobsRoutes } from '../jobs/job.routes.ts';
 import { notificationsRoutes } from '../notifications/notification.routes.ts';
 import { plansRoutes } from '../plans/plan.routes.ts';
 import { reportsRoutes } from '../reports/report.routes.ts';
+import { sessionRoutes } from '../sessions/session.routes.ts';
 import { tasksRoutes } from '../tasks/task.routes.ts';
 
 /** Every concept's routes, in one list so the API's surface is visible at a glance. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   await app.register(authRoutes);
+  await app.register(sessionRoutes);
   await app.register(agenciesRoutes);
   await app.register(accountsRoutes);
   await app.register(auditRoutes);

@@ -8,6 +8,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
     csrfToken: string | null;
+    /** The id of the session making the request (null when nobody is signed in). */
+    sessionId: number | null;
   }
 }
 
@@ -22,9 +24,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest<Actor | null>('actor', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('sessionId', null);
   app.addHook('onRequest', async (req: FastifyRequest) => {
     req.actor = PUBLIC;
     req.csrfToken = null;
+    req.sessionId = null;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const session = await resolveSession(req.db, token);
@@ -34,5 +38,6 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     }
     req.actor = session.actor;
     req.csrfToken = session.csrfToken;
+    req.sessionId = session.sessionId;
   });
 });

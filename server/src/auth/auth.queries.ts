@@ -3,6 +3,8 @@ import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 
 export interface SessionRow {
+  session_id: number;
+  last_seen_at: Date;
   user_id: number;
   csrf_token: string;
   role: 'admin' | 'office' | 'focal' | 'head' | 'inspector';
@@ -20,10 +22,26 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date): Pro
 
 export async function insertSession(
   db: Db,
-  session: { tokenHash: string; userId: number; csrfToken: string; expiresAt: Date },
+  session: { tokenHash: string; userId: number; csrfToken: string; expiresAt: Date; userAgent: string; ip: string },
 ): Promise<void> {
-  await db.query(sql`INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at)
-    VALUES (${session.tokenHash}, ${session.userId}, ${session.csrfToken}, ${session.expiresAt})`);
+  await db.query(sql`INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, user_agent, ip)
+    VALUES (${session.tokenHash}, ${session.userId}, ${session.csrfToken}, ${session.expiresAt},
+            ${session.userAgent}, ${session.ip})`);
+}
+
+/** Marks the session seen now, unless another request already did within the last `everyMs`. */
+export async function touchSession(db: Db, sessionId: number, now: Date, everyMs: number): Promise<void> {
+  await db.query(sql`UPDATE sessions SET last_seen_at = ${now}
+    WHERE id = ${sessionId} AND last_seen_at < ${new Date(now.getTime() - everyMs)}`);
+}
+
+/** Ends the user's sessions (all of them, or all but the one whose token hash is kept). */
+export async function deleteSessions(db: Db, userId: number, keepTokenHash: string | null = null): Promise<number> {
+  const rows = await db.query(sql`
+    DELETE FROM sessions WHERE user_id = ${userId}
+      ${keepTokenHash ? sql`AND token_hash <> ${keepTokenHash}` : sql.empty}
+    RETURNING user_id`);
+  return rows.length;
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {

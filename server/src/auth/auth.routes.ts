@@ -22,7 +22,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const session = await login(req.db, { ...req.body, ip: req.ip, ttlHours: config.sessionTtlHours });
+      const session = await login(req.db, {
+        ...req.body,
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? '',
+        ttlHours: config.sessionTtlHours,
+      });
       const secure = config.cookieSecure === 'auto' ? req.protocol === 'https' : config.cookieSecure === 'true';
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',

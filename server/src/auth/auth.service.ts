@@ -11,15 +11,20 @@ import {
   loadMe,
   type MeRow,
   recordLoginAttempt,
+  touchSession,
 } from './auth.queries.ts';
 import { checkLoginLimit } from './login-limit.ts';
 import { verifyPassword } from './password.ts';
+
+const MAX_USER_AGENT = 500;
+/** "Last seen" is written at most this often per session, not on every request. */
+export const LAST_SEEN_EVERY_MS = 60_000;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function login(
   db: Db,
-  input: { username: string; password: string; ip: string; ttlHours: number },
+  input: { username: string; password: string; ip: string; userAgent: string; ttlHours: number },
 ): Promise<{ token: string; csrfToken: string; userId: number; expiresAt: Date }> {
   const now = new Date();
   const limit = await checkLoginLimit(db, input.username, input.ip, now);
@@ -33,7 +38,16 @@ export async function login(
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + input.ttlHours * 3600 * 1000);
-  await insertSession(db, { tokenHash: hashToken(token), userId: user.id, csrfToken, expiresAt });
+  // Kept to name the session in its owner's list; a bounded length, whatever the browser sends.
+  const userAgent = input.userAgent.slice(0, MAX_USER_AGENT);
+  await insertSession(db, {
+    tokenHash: hashToken(token),
+    userId: user.id,
+    csrfToken,
+    expiresAt,
+    userAgent,
+    ip: input.ip,
+  });
   return { token, csrfToken, userId: user.id, expiresAt };
 }
 
@@ -41,11 +55,22 @@ export async function logout(db: Db, token: string): Promise<void> {
   await deleteSession(db, hashToken(token));
 }
 
-/** The actor behind a session cookie, or null when the session is unknown or expired. */
-export async function resolveSession(db: Db, token: string): Promise<{ actor: UserActor; csrfToken: string } | null> {
-  const row = await findLiveSession(db, hashToken(token), new Date());
+/**
+ * The actor behind a session cookie, or null when the session is unknown or expired. Marks the session
+ * seen, at most once a minute: the update is skipped while the stored time is recent.
+ */
+export async function resolveSession(
+  db: Db,
+  token: string,
+): Promise<{ actor: UserActor; csrfToken: string; sessionId: number } | null> {
+  const now = new Date();
+  const row = await findLiveSession(db, hashToken(token), now);
   if (!row) return null;
+  if (now.getTime() - row.last_seen_at.getTime() >= LAST_SEEN_EVERY_MS) {
+    await touchSession(db, row.session_id, now, LAST_SEEN_EVERY_MS);
+  }
   return {
+    sessionId: row.session_id,
     csrfToken: row.csrf_token,
     actor: {
       kind: 'user',
