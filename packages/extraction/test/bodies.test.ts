@@ -82,6 +82,14 @@ describe('body names', () => {
       'Văn phòng các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ',
       'Văn phòng Ủy ban nhân dân tỉnh Lào Cai',
     ]);
+    // The list's later items may be capitalised; a named body still starts another addressee.
+    expect(names('Thanh tra các Sở, Cơ quan ngang Sở, Cơ quan thuộc Ủy ban nhân dân tỉnh; Sở Y tế')).toEqual([
+      'Thanh tra các Sở, Cơ quan ngang Sở, Cơ quan thuộc Ủy ban nhân dân tỉnh',
+      'Sở Y tế',
+    ]);
+    expect(names('Văn phòng các Bộ, Cơ quan ngang Bộ, Cơ quan thuộc Chính phủ')).toEqual([
+      'Văn phòng các Bộ, Cơ quan ngang Bộ, Cơ quan thuộc Chính phủ',
+    ]);
   });
 
   it('gives each place named after "Ủy ban nhân dân các tỉnh:" its own people’s committee (one body with its province)', () => {

@@ -994,6 +994,14 @@ function knownRun(text: string, ix: BodyIndex): string[] | null {
 /** The same unit of every body of a group: "Văn phòng các Bộ, …", "Thanh tra các sở, ngành". */
 const UNIT_OF_GROUP = /^(văn phòng|thanh tra|công đoàn|đảng ủy|đảng uỷ|ban cán sự đảng)\s+(?=(các|những)\s)/iu;
 
+/** "Cơ quan thuộc Chính phủ": a generic word and lower-case words after it, not a body's proper name. */
+function isGenericItem(text: string): boolean {
+  const m = COLLECTIVE_WORD.exec(text);
+  if (!m) return false;
+  const rest = text.slice(m[0].length).trimStart();
+  return !rest || isLowerStart(rest);
+}
+
 /** "Bộ, ngành, địa phương" (a cell) is the group "Các bộ, ngành, địa phương". */
 const BARE_COLLECTIVE = /^(bộ|ngành|sở|ban|cơ quan|địa phương|đơn vị)$/iu;
 
@@ -1108,7 +1116,9 @@ function addPieces(pieces: Piece[], head: string[], out: ListBuilder, ix: BodyIn
         const next = pieces[j];
         if (!next) break;
         const nt = next.text;
-        if (!nt || !isLowerStart(nt) || /^(những|đặc biệt là|nhất là|trong đó)\s/iu.test(nt)) break;
+        // "Văn phòng các Bộ, Cơ quan ngang Bộ": a capitalised generic item goes on the unit's list.
+        const genericItem = ofGroup && isGenericItem(nt);
+        if (!nt || (!isLowerStart(nt) && !genericItem) || /^(những|đặc biệt là|nhất là|trong đó)\s/iu.test(nt)) break;
         // "các sở, các ngành, các cơ quan, đơn vị" is one addressee; "… và các tổ chức …" starts another,
         // and so does a proper name ("…, các Hội đồng nhân dân").
         if (
