@@ -58,4 +58,31 @@ describe('sign in', () => {
     expect(cspViolations).toEqual([]);
     await context.close();
   });
+
+  it('lists my sessions on my account page and signs out everywhere else', async () => {
+    // The inspector: no other journey signs in as them, so signing out their other sessions disturbs none.
+    const desk = await newUserPage(browser);
+    const phone = await newUserPage(browser);
+    await signIn(phone.page, accounts.inspector);
+    await signIn(desk.page, accounts.inspector);
+    await desk.page.getByTestId('user-menu').click();
+    await desk.page.getByRole('menuitem', { name: 'Tài khoản của tôi' }).click();
+    await desk.page.waitForURL('**/account');
+    await desk.page.getByRole('heading', { name: 'Phiên đăng nhập' }).waitFor();
+    const rows = desk.page.getByTestId('sessions').locator('tbody tr');
+    await expect(rows.count()).resolves.toBeGreaterThanOrEqual(2);
+    const current = desk.page.getByTestId('sessions').locator('tbody tr[data-current]');
+    await expect(current.getByText('Phiên này').count()).resolves.toBe(1);
+    // Dates as dd/mm/yyyy HH:mm.
+    await expect(current.textContent()).resolves.toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    await saveScreenshot(desk.page, 'account-sessions');
+
+    await desk.page.getByRole('button', { name: 'Đăng xuất mọi nơi khác' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect(current.count()).resolves.toBe(1);
+    await phone.page.goto('/dashboard');
+    await phone.page.waitForURL('**/login');
+    await desk.context.close();
+    await phone.context.close();
+  });
 });

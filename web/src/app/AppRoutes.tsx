@@ -22,6 +22,7 @@ const DirectivePage = lazy(() => import('../directives/DirectivePage.tsx'));
 const ImportPage = lazy(() => import('../imports/ImportPage.tsx'));
 const PlanBuilderPage = lazy(() => import('../plans/PlanBuilderPage.tsx'));
 const LoginBlocksPage = lazy(() => import('../accounts/LoginBlocksPage.tsx'));
+const AccountPage = lazy(() => import('../sessions/AccountPage.tsx'));
 
 function RequireSignIn() {
   const me = useMe();
@@ -60,6 +61,7 @@ export function AppRoutes() {
         <Route path="imports" element={<ImportPage />} />
         <Route path="plans/new" element={<PlanBuilderPage />} />
         <Route path="admin/login-blocks" element={<LoginBlocksPage />} />
+        <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

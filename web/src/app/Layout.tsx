@@ -11,6 +11,7 @@ import {
   IconLock,
   IconLogout,
   IconSitemap,
+  IconUserCircle,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -90,6 +91,9 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
                 <Menu.Label>{me.agency.name}</Menu.Label>
                 <Menu.Item hiddenFrom="xs" closeMenuOnClick={false}>
                   <LanguageSwitch />
+                </Menu.Item>
+                <Menu.Item component={Link} to="/account" leftSection={<IconUserCircle size={16} />}>
+                  {t('nav.myAccount')}
                 </Menu.Item>
                 <Menu.Item
                   leftSection={<IconLogout size={16} />}

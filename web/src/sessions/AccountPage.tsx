@@ -1,0 +1,99 @@
+import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../api/errors.ts';
+import { formatDateTime } from '../ui/format.ts';
+import { ListStates } from '../ui/states.tsx';
+import { useMySessions, useSignOutOtherSessions, useSignOutSession } from './useSessions.ts';
+
+/** The signed-in user's own account page: for now, their sessions ("Phiên đăng nhập"). */
+export default function AccountPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Title order={2}>{t('account.title')}</Title>
+      <SessionsSection />
+    </Stack>
+  );
+}
+
+/** Where I am signed in (device, address, since, last seen), with signing out one or every other session. */
+function SessionsSection() {
+  const { t } = useTranslation();
+  const sessions = useMySessions();
+  const signOut = useSignOutSession();
+  const signOutOthers = useSignOutOtherSessions();
+  const error = signOut.error ?? signOutOthers.error;
+  const others = sessions.data?.items.filter((s) => !s.current).length ?? 0;
+  return (
+    <Stack component="section" aria-labelledby="sessions-title" gap="sm">
+      <Group justify="space-between">
+        <Title order={3} id="sessions-title">
+          {t('sessions.title')}
+        </Title>
+        <Button
+          variant="light"
+          color="red"
+          disabled={others === 0}
+          loading={signOutOthers.isPending}
+          onClick={() => signOutOthers.mutate()}
+        >
+          {t('sessions.signOutOthers')}
+        </Button>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t('sessions.intro')}
+      </Text>
+      {error && (
+        <Alert color="red" role="alert">
+          {errorMessage(t, error)}
+        </Alert>
+      )}
+      <ListStates query={sessions} empty={t('sessions.none')}>
+        {(page) => (
+          <Table.ScrollContainer minWidth={640}>
+            <Table data-testid="sessions">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('sessions.device')}</Table.Th>
+                  <Table.Th>{t('sessions.address')}</Table.Th>
+                  <Table.Th>{t('sessions.created')}</Table.Th>
+                  <Table.Th>{t('sessions.lastSeen')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {page.items.map((session) => (
+                  <Table.Tr key={session.id} data-current={session.current || undefined}>
+                    <Table.Td>
+                      {session.device ?? t('sessions.unknownDevice')}
+                      {session.current && (
+                        <Badge ml="xs" size="sm" variant="light">
+                          {t('sessions.current')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{session.ip}</Table.Td>
+                    <Table.Td>{formatDateTime(session.createdAt)}</Table.Td>
+                    <Table.Td>{formatDateTime(session.lastSeenAt)}</Table.Td>
+                    <Table.Td>
+                      {!session.current && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          loading={signOut.isPending && signOut.variables === session.id}
+                          onClick={() => signOut.mutate(session.id)}
+                        >
+                          {t('sessions.signOut')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListStates>
+    </Stack>
+  );
+}
