@@ -70,8 +70,9 @@ describe('sign in', () => {
     await desk.page.waitForURL('**/account');
     await desk.page.getByRole('heading', { name: 'Phiên đăng nhập' }).waitFor();
     const rows = desk.page.getByTestId('sessions').locator('tbody tr');
-    await expect(rows.count()).resolves.toBeGreaterThanOrEqual(2);
     const current = desk.page.getByTestId('sessions').locator('tbody tr[data-current]');
+    await current.waitFor();
+    await expect(rows.count()).resolves.toBeGreaterThanOrEqual(2);
     await expect(current.getByText('Phiên này').count()).resolves.toBe(1);
     // Dates as dd/mm/yyyy HH:mm.
     await expect(current.textContent()).resolves.toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
