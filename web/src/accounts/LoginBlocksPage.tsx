@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errors.ts';
 import { formatDateTime } from '../ui/format.ts';
+import { RowAction } from '../ui/RowAction.tsx';
 import { ListStates } from '../ui/states.tsx';
 import { type LoginBlock, useLiftLoginBlock, useLoginBlocks } from './useLoginBlocks.ts';
 
@@ -70,14 +71,9 @@ export default function LoginBlocksPage() {
                     <Table.Td>{formatDateTime(block.lastFailureAt)}</Table.Td>
                     <Table.Td>{formatDateTime(block.blockedUntil)}</Table.Td>
                     <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        loading={lift.isPending && lift.variables === block.id}
-                        onClick={() => lift.mutate(block.id)}
-                      >
+                      <RowAction mutation={lift} id={block.id}>
                         {t('loginBlocks.lift')}
-                      </Button>
+                      </RowAction>
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errors.ts';
 import { formatDateTime } from '../ui/format.ts';
+import { RowAction } from '../ui/RowAction.tsx';
 import { ListStates } from '../ui/states.tsx';
 import { useMySessions, useSignOutOtherSessions, useSignOutSession } from './useSessions.ts';
 
@@ -77,14 +78,9 @@ function SessionsSection() {
                     <Table.Td>{formatDateTime(session.lastSeenAt)}</Table.Td>
                     <Table.Td>
                       {!session.current && (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          loading={signOut.isPending && signOut.variables === session.id}
-                          onClick={() => signOut.mutate(session.id)}
-                        >
+                        <RowAction mutation={signOut} id={session.id}>
                           {t('sessions.signOut')}
-                        </Button>
+                        </RowAction>
                       )}
                     </Table.Td>
                   </Table.Tr>
