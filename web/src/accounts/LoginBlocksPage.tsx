@@ -1,9 +1,8 @@
-import { Alert, Badge, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/errors.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { RowAction } from '../ui/RowAction.tsx';
-import { ListStates } from '../ui/states.tsx';
+import { ActionError, ListStates } from '../ui/states.tsx';
 import { type LoginBlock, useLiftLoginBlock, useLoginBlocks } from './useLoginBlocks.ts';
 
 /** Who a block holds back: an account (from one address or from every unfamiliar one), or every account from one address. */
@@ -34,11 +33,7 @@ export default function LoginBlocksPage() {
       <Text size="sm" c="dimmed">
         {t('loginBlocks.intro')}
       </Text>
-      {lift.error && (
-        <Alert color="red" role="alert">
-          {errorMessage(t, lift.error)}
-        </Alert>
-      )}
+      <ActionError error={lift.error} />
       <ListStates query={blocks} empty={t('loginBlocks.none')}>
         {(page) => (
           <Table.ScrollContainer minWidth={640}>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errors.ts';
 import { DayInput } from '../ui/DayInput.tsx';
 import { formatDate, formatDateTime } from '../ui/format.ts';
-import { ListStates } from '../ui/states.tsx';
+import { ActionError, ListStates } from '../ui/states.tsx';
 import { type Extension, useExtensionActions, useTaskExtensions } from './useExtensions.ts';
 
 function ExtensionItem({ extension, canDecide }: { extension: Extension; canDecide: boolean }) {
@@ -110,11 +110,7 @@ export function ExtensionPanel({
               autosize
               minRows={2}
             />
-            {request.error && (
-              <Alert color="red" role="alert">
-                {errorMessage(t, request.error)}
-              </Alert>
-            )}
+            <ActionError error={request.error} />
             <Group justify="flex-end">
               <Button type="submit" loading={request.isPending} disabled={!due || !reason.trim()}>
                 {t('extensions.request')}

@@ -3,8 +3,8 @@ import { Alert, Badge, Button, Card, Group, type MantineColor, Progress, Stack, 
 import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/errors.ts';
 import { formatDateTime, formatPercent } from '../ui/format.ts';
+import { ActionError } from '../ui/states.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import { ProgressLowered } from './ProgressLowered.tsx';
 import { type Report, useReportActions } from './useReports.ts';
@@ -109,11 +109,7 @@ export function ReportCard({ report, managesTask }: { report: Report; managesTas
               error={commentError}
               onChange={(e) => setComment(e.currentTarget.value)}
             />
-            {review.error && (
-              <Alert color="red" role="alert">
-                {errorMessage(t, review.error)}
-              </Alert>
-            )}
+            <ActionError error={review.error} />
             <Group justify="flex-end">
               <Button
                 variant="default"

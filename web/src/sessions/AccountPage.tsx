@@ -1,9 +1,8 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/errors.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { RowAction } from '../ui/RowAction.tsx';
-import { ListStates } from '../ui/states.tsx';
+import { ActionError, ListStates } from '../ui/states.tsx';
 import { useMySessions, useSignOutOtherSessions, useSignOutSession } from './useSessions.ts';
 
 /** The signed-in user's own account page: for now, their sessions ("Phiên đăng nhập"). */
@@ -44,11 +43,7 @@ function SessionsSection() {
       <Text size="sm" c="dimmed">
         {t('sessions.intro')}
       </Text>
-      {error && (
-        <Alert color="red" role="alert">
-          {errorMessage(t, error)}
-        </Alert>
-      )}
+      <ActionError error={error} />
       <ListStates query={sessions} empty={t('sessions.none')}>
         {(page) => (
           <Table.ScrollContainer minWidth={640}>

@@ -34,6 +34,17 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
+/** Why an action the user just tried failed, in their language; nothing while there is no error. */
+export function ActionError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <Alert color="red" role="alert">
+      {errorMessage(t, error)}
+    </Alert>
+  );
+}
+
 export function EmptyState({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   return (
