@@ -31,6 +31,13 @@ export async function newUserPage(
   return { context, page };
 }
 
+/** On the import page: pastes a text and asks to read it (the caller waits for the outcome it expects). */
+export async function pasteForReading(page: Page, text: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Dán văn bản' }).click();
+  await page.getByLabel('Nội dung văn bản').fill(text);
+  await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+}
+
 /** Signs in through the sign-in form, as a person would. */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');

@@ -6,6 +6,7 @@ import {
   DEMO_PASSWORD,
   launchBrowser,
   newUserPage,
+  pasteForReading,
   saveScreenshot,
   screenshotOnFailure,
   signIn,
@@ -119,20 +120,17 @@ describe('drafts: kept apart from live work, made from anything, published on pu
 
     const number = `${Date.now() % 100000}/TB-VPTW`;
     await page.goto('/imports');
-    await page.getByRole('tab', { name: 'Dán văn bản' }).click();
-    await page
-      .getByLabel('Nội dung văn bản')
-      .fill(
-        [
-          'VĂN PHÒNG TRUNG ƯƠNG ĐẢNG',
-          `Số: ${number}`,
-          'Hà Nội, ngày 10 tháng 11 năm 2025',
-          'THÔNG BÁO',
-          'Kết luận tại buổi làm việc về chuyển đổi số',
-          'Buổi làm việc đã trao đổi về tình hình chung trong năm qua và hướng sắp tới.',
-        ].join('\n'),
-      );
-    await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+    await pasteForReading(
+      page,
+      [
+        'VĂN PHÒNG TRUNG ƯƠNG ĐẢNG',
+        `Số: ${number}`,
+        'Hà Nội, ngày 10 tháng 11 năm 2025',
+        'THÔNG BÁO',
+        'Kết luận tại buổi làm việc về chuyển đổi số',
+        'Buổi làm việc đã trao đổi về tình hình chung trong năm qua và hướng sắp tới.',
+      ].join('\n'),
+    );
     await page.locator('[data-testid="import-job"][data-state="succeeded"]').waitFor({ timeout: 120_000 });
     const row = page.getByTestId('import-result').locator('tr', { hasText: number });
     await row.getByText('Đã tạo bản nháp').waitFor();

@@ -9,6 +9,7 @@ import {
   baseUrl,
   launchBrowser,
   newUserPage,
+  pasteForReading,
   saveScreenshot,
   screenshotOnFailure,
   signIn,
@@ -268,24 +269,21 @@ describe('the central office reads figures in its language and exports them', ()
   it('says in Vietnamese that a read directive has no tasks', async () => {
     screenshotOnFailure(() => ({ 'formats-import': page }));
     await page.goto('/imports');
-    await page.getByRole('tab', { name: 'Dán văn bản' }).click();
-    await page
-      .getByLabel('Nội dung văn bản')
-      .fill(
-        [
-          'ỦY BAN NHÂN DÂN',
-          'THÀNH PHỐ HÀ NỘI',
-          `Số: ${Date.now() % 1000}/TB-UBND`,
-          'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-          'Hà Nội, ngày 20 tháng 11 năm 2026',
-          'THÔNG BÁO',
-          'Về việc nghỉ lễ',
-          'Cán bộ, công chức được nghỉ lễ theo quy định của Bộ luật Lao động.',
-          'Nơi nhận:',
-          '- Như trên;',
-        ].join('\n'),
-      );
-    await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+    await pasteForReading(
+      page,
+      [
+        'ỦY BAN NHÂN DÂN',
+        'THÀNH PHỐ HÀ NỘI',
+        `Số: ${Date.now() % 1000}/TB-UBND`,
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Hà Nội, ngày 20 tháng 11 năm 2026',
+        'THÔNG BÁO',
+        'Về việc nghỉ lễ',
+        'Cán bộ, công chức được nghỉ lễ theo quy định của Bộ luật Lao động.',
+        'Nơi nhận:',
+        '- Như trên;',
+      ].join('\n'),
+    );
     await page.locator('[data-testid="import-job"][data-state="succeeded"]').waitFor({ timeout: 60_000 });
     await page.getByText('Không tìm thấy nhiệm vụ nào trong văn bản.').waitFor();
     await expect(page.getByText('no tasks found').count()).resolves.toBe(0);

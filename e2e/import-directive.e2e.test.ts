@@ -1,7 +1,15 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, launchBrowser, newUserPage, saveScreenshot, screenshotOnFailure, signIn } from './browser.ts';
+import {
+  accounts,
+  launchBrowser,
+  newUserPage,
+  pasteForReading,
+  saveScreenshot,
+  screenshotOnFailure,
+  signIn,
+} from './browser.ts';
 
 const corpusFile = new URL('../../shared/corpus/000_717b8eda9debafd2.txt', import.meta.url).pathname;
 const hasCorpus = existsSync(corpusFile);
@@ -89,9 +97,7 @@ describe('the central office imports a directive', () => {
       await page.getByRole('heading', { name: 'Nhập văn bản chỉ đạo' }).waitFor();
 
       // Pasted text that is no directive: the job fails, and says why in Vietnamese.
-      await page.getByRole('tab', { name: 'Dán văn bản' }).click();
-      await page.getByLabel('Nội dung văn bản').fill('Danh sách đi chợ: rau, thịt, cá.\nMua thêm gạo.');
-      await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+      await pasteForReading(page, 'Danh sách đi chợ: rau, thịt, cá.\nMua thêm gạo.');
       await page.locator('[data-testid="import-job"][data-state="failed"]').waitFor({ timeout: 60_000 });
       await page.getByRole('alert').getByText('Nội dung không phải là văn bản chỉ đạo bằng tiếng Việt.').waitFor();
       await page.getByRole('button', { name: 'Nhập văn bản khác' }).click();

@@ -1,6 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, launchBrowser, newUserPage, saveScreenshot, screenshotOnFailure, signIn } from './browser.ts';
+import {
+  accounts,
+  launchBrowser,
+  newUserPage,
+  pasteForReading,
+  saveScreenshot,
+  screenshotOnFailure,
+  signIn,
+} from './browser.ts';
 
 // A ministry's plan written before the 2025 reorganisation, with one task whose lead the registry does not know.
 const PLAN = [
@@ -29,9 +37,7 @@ describe('reviewing an imported draft', () => {
     screenshotOnFailure(() => ({ 'import-review': page }));
     await signIn(page, accounts.centralOffice);
     await page.getByRole('link', { name: 'Nhập văn bản chỉ đạo' }).click();
-    await page.getByRole('tab', { name: 'Dán văn bản' }).click();
-    await page.getByLabel('Nội dung văn bản').fill(PLAN);
-    await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+    await pasteForReading(page, PLAN);
     await page.locator('[data-testid="import-job"][data-state="succeeded"]').waitFor({ timeout: 120_000 });
     await page.getByTestId('import-result').getByRole('link', { name: 'Rà soát' }).first().click();
     const list = page.getByTestId('review-task-list');

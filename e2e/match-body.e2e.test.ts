@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, launchBrowser, newUserPage, saveScreenshot, screenshotOnFailure, signIn } from './browser.ts';
+import {
+  accounts,
+  launchBrowser,
+  newUserPage,
+  pasteForReading,
+  saveScreenshot,
+  screenshotOnFailure,
+  signIn,
+} from './browser.ts';
 
 /** The name the plan writes, which the registry does not know. */
 const UNKNOWN = 'Trung tâm Điều hành đô thị thông minh Thủ đô';
@@ -38,9 +46,7 @@ interface HistoryJson {
 /** Pastes a plan on the import page and opens its draft for review; returns the draft's id. */
 async function importPlan(page: Page, number: string): Promise<number> {
   await page.goto('/imports');
-  await page.getByRole('tab', { name: 'Dán văn bản' }).click();
-  await page.getByLabel('Nội dung văn bản').fill(planText(number));
-  await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+  await pasteForReading(page, planText(number));
   await page.locator('[data-testid="import-job"][data-state="succeeded"]').waitFor({ timeout: 120_000 });
   const row = page.getByTestId('import-result').locator('tr', { hasText: number });
   await row.getByRole('link', { name: 'Rà soát' }).click();
