@@ -195,6 +195,17 @@ export const Deadline = z.object({
   period: RecurrencePeriod.nullable(),
 });
 
+/** Where the task stands, as every task answer gives it (toStanding in task.responses.ts fills it). */
+const TaskStanding = z.object({
+  deadline: Deadline,
+  timeliness: Timeliness,
+  dueSoon: z.boolean(),
+  daysOverdue: z.number(),
+  progressPercent: z.number(),
+  completedOn: z.string().nullable(),
+  lastAcceptedReportAt: z.string().nullable(),
+});
+
 export const TaskRow = z.object({
   id: z.number(),
   ref: z.string(),
@@ -208,13 +219,7 @@ export const TaskRow = z.object({
   }),
   lead: z.array(AgencyRef),
   coordinating: z.array(AgencyRef),
-  deadline: Deadline,
-  timeliness: Timeliness,
-  dueSoon: z.boolean(),
-  daysOverdue: z.number(),
-  progressPercent: z.number(),
-  completedOn: z.string().nullable(),
-  lastAcceptedReportAt: z.string().nullable(),
+  ...TaskStanding.shape,
   parentTaskId: z.number().nullable(),
   version: z.number(),
 });
@@ -242,13 +247,7 @@ export const TaskResponse = z.object({
   }),
   lead: z.array(AgencyDetail),
   coordinating: z.array(AgencyDetail),
-  deadline: Deadline,
-  timeliness: Timeliness,
-  dueSoon: z.boolean(),
-  daysOverdue: z.number(),
-  progressPercent: z.number(),
-  completedOn: z.string().nullable(),
-  lastAcceptedReportAt: z.string().nullable(),
+  ...TaskStanding.shape,
   /** The higher task this one implements (possibly in another directive and level). */
   parent: z
     .object({
