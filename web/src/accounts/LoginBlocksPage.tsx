@@ -2,6 +2,7 @@ import { Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../ui/format.ts';
 import { RowAction } from '../ui/RowAction.tsx';
+import { RowsTable } from '../ui/RowsTable.tsx';
 import { ActionError, ListStates } from '../ui/states.tsx';
 import { type LoginBlock, useLiftLoginBlock, useLoginBlocks } from './useLoginBlocks.ts';
 
@@ -36,45 +37,42 @@ export default function LoginBlocksPage() {
       <ActionError error={lift.error} />
       <ListStates query={blocks} empty={t('loginBlocks.none')}>
         {(page) => (
-          <Table.ScrollContainer minWidth={640}>
-            <Table data-testid="login-blocks">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('loginBlocks.account')}</Table.Th>
-                  <Table.Th>{t('loginBlocks.address')}</Table.Th>
-                  <Table.Th>{t('loginBlocks.failures')}</Table.Th>
-                  <Table.Th>{t('loginBlocks.lastFailure')}</Table.Th>
-                  <Table.Th>{t('loginBlocks.until')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {page.items.map((block) => (
-                  <Table.Tr key={block.id}>
-                    <Table.Td>
-                      <BlockWho block={block} />
-                    </Table.Td>
-                    <Table.Td>
-                      {block.ip ?? t('loginBlocks.everyOtherAddress')}
-                      {block.usualAddress && (
-                        <Badge ml="xs" size="sm" variant="light">
-                          {t('loginBlocks.usual')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{block.failures}</Table.Td>
-                    <Table.Td>{formatDateTime(block.lastFailureAt)}</Table.Td>
-                    <Table.Td>{formatDateTime(block.blockedUntil)}</Table.Td>
-                    <Table.Td>
-                      <RowAction mutation={lift} id={block.id}>
-                        {t('loginBlocks.lift')}
-                      </RowAction>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <RowsTable
+            minWidth={640}
+            data-testid="login-blocks"
+            columns={[
+              t('loginBlocks.account'),
+              t('loginBlocks.address'),
+              t('loginBlocks.failures'),
+              t('loginBlocks.lastFailure'),
+              t('loginBlocks.until'),
+              null,
+            ]}
+          >
+            {page.items.map((block) => (
+              <Table.Tr key={block.id}>
+                <Table.Td>
+                  <BlockWho block={block} />
+                </Table.Td>
+                <Table.Td>
+                  {block.ip ?? t('loginBlocks.everyOtherAddress')}
+                  {block.usualAddress && (
+                    <Badge ml="xs" size="sm" variant="light">
+                      {t('loginBlocks.usual')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{block.failures}</Table.Td>
+                <Table.Td>{formatDateTime(block.lastFailureAt)}</Table.Td>
+                <Table.Td>{formatDateTime(block.blockedUntil)}</Table.Td>
+                <Table.Td>
+                  <RowAction mutation={lift} id={block.id}>
+                    {t('loginBlocks.lift')}
+                  </RowAction>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </RowsTable>
         )}
       </ListStates>
     </Stack>

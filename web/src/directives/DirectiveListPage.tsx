@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../auth/useMe.ts';
 import { formatDate } from '../ui/format.ts';
+import { RowsTable } from '../ui/RowsTable.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { CreateDirectiveModal } from './CreateDirectiveModal.tsx';
 import { useDirectiveList } from './useDirectives.ts';
@@ -98,45 +99,43 @@ export default function DirectiveListPage() {
         <EmptyState>{t('directives.empty')}</EmptyState>
       ) : (
         <>
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('directives.fields.number')}</Table.Th>
-                  <Table.Th>{t('directives.fields.title')}</Table.Th>
-                  <Table.Th>{t('directives.fields.issuedOn')}</Table.Th>
-                  <Table.Th>{t('directives.fields.level')}</Table.Th>
-                  <Table.Th>{t('directives.list.tasks')}</Table.Th>
-                  <Table.Th>{t('directives.list.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((d) => (
-                  <Table.Tr key={d.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/directives/${d.id}`} fw={600} size="sm">
-                        {d.number ?? t('tasks.directiveUnnumbered')}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" lineClamp={2}>
-                        {d.docType ? `${d.docType} — ` : ''}
-                        {d.title}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{formatDate(d.issuedOn)}</Table.Td>
-                    <Table.Td>{t(`levels.${d.level}`)}</Table.Td>
-                    <Table.Td>{d.taskCount}</Table.Td>
-                    <Table.Td>
-                      <Badge color={d.status === 'published' ? 'green' : 'gray'} variant="light">
-                        {t(`directives.status.${d.status}`)}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <RowsTable
+            minWidth={760}
+            striped
+            highlightOnHover
+            columns={[
+              t('directives.fields.number'),
+              t('directives.fields.title'),
+              t('directives.fields.issuedOn'),
+              t('directives.fields.level'),
+              t('directives.list.tasks'),
+              t('directives.list.status'),
+            ]}
+          >
+            {list.data.items.map((d) => (
+              <Table.Tr key={d.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/directives/${d.id}`} fw={600} size="sm">
+                    {d.number ?? t('tasks.directiveUnnumbered')}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" lineClamp={2}>
+                    {d.docType ? `${d.docType} — ` : ''}
+                    {d.title}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{formatDate(d.issuedOn)}</Table.Td>
+                <Table.Td>{t(`levels.${d.level}`)}</Table.Td>
+                <Table.Td>{d.taskCount}</Table.Td>
+                <Table.Td>
+                  <Badge color={d.status === 'published' ? 'green' : 'gray'} variant="light">
+                    {t(`directives.status.${d.status}`)}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </RowsTable>
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
               {t('directives.list.total', { count: list.data.total })}

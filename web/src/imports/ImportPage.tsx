@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../api/errors.ts';
 import { formatPercent } from '../ui/format.ts';
+import { RowsTable } from '../ui/RowsTable.tsx';
 import { ErrorState, LoadingState } from '../ui/states.tsx';
 import { type ImportResult, type Job, jobError, useJob, useStartImport } from './useImport.ts';
 
@@ -42,42 +43,39 @@ function ResultTable({ result }: { result: ImportResult }) {
   const { t } = useTranslation();
   return (
     <Stack gap="sm" data-testid="import-result">
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('directives.fields.number')}</Table.Th>
-            <Table.Th>{t('directives.fields.type')}</Table.Th>
-            <Table.Th>{t('imports.result.tasks')}</Table.Th>
-            <Table.Th>{t('imports.result.outcome')}</Table.Th>
-            <Table.Th />
+      <RowsTable
+        columns={[
+          t('directives.fields.number'),
+          t('directives.fields.type'),
+          t('imports.result.tasks'),
+          t('imports.result.outcome'),
+          null,
+        ]}
+      >
+        {result.documents.map((doc, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: documents of one file may share a missing number
+          <Table.Tr key={index}>
+            <Table.Td fw={600}>{doc.number ?? t('tasks.directiveUnnumbered')}</Table.Td>
+            <Table.Td>{doc.type ?? '—'}</Table.Td>
+            <Table.Td>{doc.taskCount}</Table.Td>
+            <Table.Td>
+              <Badge
+                variant="light"
+                color={doc.outcome === 'created' ? 'green' : doc.outcome === 'already_imported' ? 'blue' : 'gray'}
+              >
+                {t(`imports.outcome.${doc.outcome}`)}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              {doc.directiveId !== null && (
+                <Button component={Link} to={`/directives/${doc.directiveId}`} size="xs" variant="light">
+                  {doc.outcome === 'created' ? t('imports.result.review') : t('imports.result.open')}
+                </Button>
+              )}
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {result.documents.map((doc, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: documents of one file may share a missing number
-            <Table.Tr key={index}>
-              <Table.Td fw={600}>{doc.number ?? t('tasks.directiveUnnumbered')}</Table.Td>
-              <Table.Td>{doc.type ?? '—'}</Table.Td>
-              <Table.Td>{doc.taskCount}</Table.Td>
-              <Table.Td>
-                <Badge
-                  variant="light"
-                  color={doc.outcome === 'created' ? 'green' : doc.outcome === 'already_imported' ? 'blue' : 'gray'}
-                >
-                  {t(`imports.outcome.${doc.outcome}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                {doc.directiveId !== null && (
-                  <Button component={Link} to={`/directives/${doc.directiveId}`} size="xs" variant="light">
-                    {doc.outcome === 'created' ? t('imports.result.review') : t('imports.result.open')}
-                  </Button>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+        ))}
+      </RowsTable>
       {result.documents.some((doc) => doc.outcome === 'created' && doc.taskCount === 0) && (
         <Alert color="yellow" data-testid="import-no-tasks">
           <Text size="sm">{t('imports.result.noTasksFound')}</Text>

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../ui/format.ts';
 import { RowAction } from '../ui/RowAction.tsx';
+import { RowsTable } from '../ui/RowsTable.tsx';
 import { ActionError, ListStates } from '../ui/states.tsx';
 import { useMySessions, useSignOutOtherSessions, useSignOutSession } from './useSessions.ts';
 
@@ -46,43 +47,34 @@ function SessionsSection() {
       <ActionError error={error} />
       <ListStates query={sessions} empty={t('sessions.none')}>
         {(page) => (
-          <Table.ScrollContainer minWidth={640}>
-            <Table data-testid="sessions">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('sessions.device')}</Table.Th>
-                  <Table.Th>{t('sessions.address')}</Table.Th>
-                  <Table.Th>{t('sessions.created')}</Table.Th>
-                  <Table.Th>{t('sessions.lastSeen')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {page.items.map((session) => (
-                  <Table.Tr key={session.id} data-current={session.current || undefined}>
-                    <Table.Td>
-                      {session.device ?? t('sessions.unknownDevice')}
-                      {session.current && (
-                        <Badge ml="xs" size="sm" variant="light">
-                          {t('sessions.current')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{session.ip}</Table.Td>
-                    <Table.Td>{formatDateTime(session.createdAt)}</Table.Td>
-                    <Table.Td>{formatDateTime(session.lastSeenAt)}</Table.Td>
-                    <Table.Td>
-                      {!session.current && (
-                        <RowAction mutation={signOut} id={session.id}>
-                          {t('sessions.signOut')}
-                        </RowAction>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <RowsTable
+            minWidth={640}
+            data-testid="sessions"
+            columns={[t('sessions.device'), t('sessions.address'), t('sessions.created'), t('sessions.lastSeen'), null]}
+          >
+            {page.items.map((session) => (
+              <Table.Tr key={session.id} data-current={session.current || undefined}>
+                <Table.Td>
+                  {session.device ?? t('sessions.unknownDevice')}
+                  {session.current && (
+                    <Badge ml="xs" size="sm" variant="light">
+                      {t('sessions.current')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{session.ip}</Table.Td>
+                <Table.Td>{formatDateTime(session.createdAt)}</Table.Td>
+                <Table.Td>{formatDateTime(session.lastSeenAt)}</Table.Td>
+                <Table.Td>
+                  {!session.current && (
+                    <RowAction mutation={signOut} id={session.id}>
+                      {t('sessions.signOut')}
+                    </RowAction>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </RowsTable>
         )}
       </ListStates>
     </Stack>

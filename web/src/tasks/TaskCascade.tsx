@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Field } from '../ui/Field.tsx';
 import { formatDate, formatPercent } from '../ui/format.ts';
+import { RowsTable } from '../ui/RowsTable.tsx';
 import { EmptyState } from '../ui/states.tsx';
 import { DaysLate, DeadlineText, ProgressLine, TaskTable } from './TaskTable.tsx';
 import { TimelinessBadge } from './timeliness.tsx';
@@ -21,58 +22,58 @@ function LowerTasks({ parentDue, tasks }: { parentDue: string | null; tasks: Tas
   const phone = useMediaQuery('(max-width: 48em)');
   if (phone) return <TaskTable tasks={tasks} />;
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table striped highlightOnHover verticalSpacing="xs" data-testid="lower-tasks">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('tasks.columns.text')}</Table.Th>
-            <Table.Th>{t('tasks.columns.lead')}</Table.Th>
-            <Table.Th>{t('tasks.columns.due')}</Table.Th>
-            <Table.Th>{t('tasks.columns.timeliness')}</Table.Th>
+    <RowsTable
+      minWidth={560}
+      striped
+      highlightOnHover
+      verticalSpacing="xs"
+      data-testid="lower-tasks"
+      columns={[
+        t('tasks.columns.text'),
+        t('tasks.columns.lead'),
+        t('tasks.columns.due'),
+        t('tasks.columns.timeliness'),
+      ]}
+    >
+      {tasks.map((task) => {
+        const later = isDueAfterParent(task.deadline.due, parentDue);
+        return (
+          <Table.Tr key={task.id}>
+            <Table.Td maw={340}>
+              <Anchor component={Link} to={`/tasks/${task.id}`} size="sm" lineClamp={2}>
+                {task.text}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {t(`levels.${task.directive.level}`)} · {task.directive.number ?? t('tasks.directiveUnnumbered')}
+                {task.ref && ` · ${task.ref}`}
+              </Text>
+            </Table.Td>
+            <Table.Td miw={150}>
+              <Text size="sm" lineClamp={2}>
+                {task.lead.map((a) => a.name).join('; ') || '—'}
+              </Text>
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Text size="sm" c={later ? 'orange.8' : undefined} fw={later ? 600 : undefined}>
+                <DeadlineText deadline={task.deadline} />
+              </Text>
+              {later && (
+                <Tooltip label={t('task.cascade.laterHint', { due: formatDate(parentDue) })}>
+                  <Text size="xs" c="orange.8" data-testid="later-than-parent">
+                    {t('task.cascade.later')}
+                  </Text>
+                </Tooltip>
+              )}
+              <DaysLate task={task} />
+            </Table.Td>
+            <Table.Td miw={150}>
+              <TimelinessBadge value={task.timeliness} dueSoon={task.dueSoon} />
+              <ProgressLine percent={task.progressPercent} mt={4} />
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {tasks.map((task) => {
-            const later = isDueAfterParent(task.deadline.due, parentDue);
-            return (
-              <Table.Tr key={task.id}>
-                <Table.Td maw={340}>
-                  <Anchor component={Link} to={`/tasks/${task.id}`} size="sm" lineClamp={2}>
-                    {task.text}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {t(`levels.${task.directive.level}`)} · {task.directive.number ?? t('tasks.directiveUnnumbered')}
-                    {task.ref && ` · ${task.ref}`}
-                  </Text>
-                </Table.Td>
-                <Table.Td miw={150}>
-                  <Text size="sm" lineClamp={2}>
-                    {task.lead.map((a) => a.name).join('; ') || '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Text size="sm" c={later ? 'orange.8' : undefined} fw={later ? 600 : undefined}>
-                    <DeadlineText deadline={task.deadline} />
-                  </Text>
-                  {later && (
-                    <Tooltip label={t('task.cascade.laterHint', { due: formatDate(parentDue) })}>
-                      <Text size="xs" c="orange.8" data-testid="later-than-parent">
-                        {t('task.cascade.later')}
-                      </Text>
-                    </Tooltip>
-                  )}
-                  <DaysLate task={task} />
-                </Table.Td>
-                <Table.Td miw={150}>
-                  <TimelinessBadge value={task.timeliness} dueSoon={task.dueSoon} />
-                  <ProgressLine percent={task.progressPercent} mt={4} />
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        );
+      })}
+    </RowsTable>
   );
 }
 
