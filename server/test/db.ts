@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type Db, openPglite, openPostgres, PGLITE_EXTENSIONS, wrapPglite } from '../src/db/db.ts';
@@ -7,7 +8,8 @@ import { migrate } from '../src/db/migrate.ts';
 /**
  * A fresh, migrated database for one test file. With TEST_DATABASE_URL (set by scripts/test.mjs when it
  * runs the suite against a PostgreSQL server) each file gets its own database cloned from a migrated
- * template; otherwise an in-memory PGlite restored from a migrated snapshot (migrating once per worker).
+ * template; otherwise an in-memory PGlite restored from a migrated snapshot (both made once per run by
+ * server/test/global-setup.ts; a file run without it migrates its own snapshot).
  * Migrated by migrate(): the migrations, then the functions, views and triggers of server/db/functions.
  */
 export async function createTestDb(): Promise<Db> {
@@ -16,11 +18,15 @@ export async function createTestDb(): Promise<Db> {
 }
 
 export const TEMPLATE_DB = 'giamsat_test_template';
+/** Where global-setup left the migrated PGlite data directory (a tar file). */
+export const PGLITE_SNAPSHOT_ENV = 'GIAMSAT_TEST_PGLITE_SNAPSHOT';
 
 let snapshot: Promise<Blob> | undefined;
 
 async function createPgliteTestDb(): Promise<Db> {
   snapshot ??= (async () => {
+    const file = process.env[PGLITE_SNAPSHOT_ENV];
+    if (file) return new Blob([readFileSync(file)]);
     const lite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
     await migrate(await wrapPglite(lite));
     const dump = await lite.dumpDataDir('none');
