@@ -18,8 +18,11 @@ describe('sign in', () => {
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });
+    // A visitor opening the address lands on the public site, which leads officials to sign in.
     const first = await page.goto('/');
     expect(first?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.waitForURL('**/cong-khai');
+    await page.getByRole('link', { name: 'Đăng nhập (cán bộ)' }).click();
     await page.waitForURL('**/login');
     await page.getByLabel('Tên đăng nhập').fill(accounts.centralOffice);
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');

@@ -11,6 +11,7 @@ import { importsRoutes } from '../imports/import.routes.ts';
 import { jobsRoutes } from '../jobs/job.routes.ts';
 import { notificationsRoutes } from '../notifications/notification.routes.ts';
 import { plansRoutes } from '../plans/plan.routes.ts';
+import { publicRoutes } from '../public/public.routes.ts';
 import { reportsRoutes } from '../reports/report.routes.ts';
 import { sessionRoutes } from '../sessions/session.routes.ts';
 import { tasksRoutes } from '../tasks/task.routes.ts';
@@ -33,4 +34,6 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(jobsRoutes);
   await app.register(importsRoutes);
   await app.register(notificationsRoutes);
+  // The public site's pages (HTML, no sign-in), beside the API it reads through the same services.
+  await app.register(publicRoutes);
 }

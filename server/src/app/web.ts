@@ -3,11 +3,13 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { PUBLIC_ROOT } from '../public/public.views.ts';
 
 const defaultDist = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
 /**
- * The app's 404 handler, and the built web app (web/dist) at `/`. Every GET outside /api that is not
+ * The app's 404 handler, and the built web app (web/dist) at `/` for a signed-in user (a visitor goes to
+ * the public site). Every GET outside /api that is not
  * a file gets index.html, so the app's own addresses (/tasks/12) survive a reload or a shared link.
  * Unknown API addresses and missing files (a stale asset name) get the API's 404 `{ code, params }`,
  * as does everything when the app is not built (API-only tests).
@@ -30,17 +32,21 @@ export const webPlugin = fp(async (app: FastifyInstance, options: { dist?: strin
       },
     });
   }
-  if (built) {
-    app.get('/', { schema: { hide: true } }, (_req, reply) =>
-      reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html'),
-    );
-  }
+  // A visitor who is not signed in lands on the public site; a signed-in user gets the web app.
+  app.get('/', { schema: { hide: true } }, (req, reply) => {
+    if (req.actor.kind === 'public') return reply.header('cache-control', 'no-cache').redirect(PUBLIC_ROOT);
+    if (!built) return reply.callNotFound();
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+  });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     const isAppAddress =
       (req.method === 'GET' || req.method === 'HEAD') &&
       path !== '/api' &&
       !path.startsWith('/api/') &&
+      // The public site answers its own addresses (public.routes.ts), never with the web app.
+      path !== PUBLIC_ROOT &&
+      !path.startsWith(`${PUBLIC_ROOT}/`) &&
       !/\.[a-z0-9]+$/i.test(path);
     if (built && isAppAddress) {
       return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');

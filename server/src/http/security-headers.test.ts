@@ -52,7 +52,8 @@ describe('security headers on every page and API answer', () => {
   afterAll(() => t.close());
 
   it('protects the web app, its addresses and its files', async () => {
-    for (const url of ['/', '/tasks/12', '/assets/index.js']) {
+    // A visitor's `/` is the public site (a redirect to /cong-khai): its pages are protected too.
+    for (const url of ['/cong-khai', '/tasks/12', '/assets/index.js']) {
       const res = await anonymous(t.app).get(url);
       expect(res.statusCode, url).toBe(200);
       expectProtected(res);

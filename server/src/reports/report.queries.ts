@@ -287,6 +287,22 @@ export async function listTaskReports(db: Db, actor: Actor, taskId: number): Pro
 }
 
 /**
+ * Each task's accepted result: of `taskIds`, the newest accepted report of a lead body that the actor
+ * may read (one statement for a whole list of tasks).
+ */
+export async function listAcceptedResults(db: Db, actor: Actor, taskIds: readonly number[]): Promise<ReportRow[]> {
+  if (!taskIds.length) return [];
+  return db.query<ReportRow>(sql`
+    ${selectReports(sql`(
+      SELECT DISTINCT ON (x.task_id) x.* FROM progress_reports x
+      JOIN tasks t ON t.id = x.task_id JOIN directives d ON d.id = t.directive_id
+      WHERE x.task_id = ANY(${taskIds}::bigint[]) AND x.state = 'accepted' AND x.agency_role = 'lead'
+        AND ${taskVisibility(actor)}
+      ORDER BY x.task_id, x.reviewed_at DESC NULLS LAST, x.id DESC)`)}
+    WHERE ${reportVisibility(actor)}`);
+}
+
+/**
  * The progress the body's next report on the task is compared with (SQL function accepted_progress:
  * a lead body's is the task's, a coordinating body's its own last accepted report's).
  */

@@ -99,6 +99,7 @@ export interface TaskListFilters {
   timeliness?: TimelinessFilter[];
   dueFrom?: string;
   dueTo?: string;
+  completedFrom?: string;
   q?: string;
   parentTaskId?: number;
   staleOnly: boolean;
@@ -145,6 +146,7 @@ export function listConditions(actor: Actor, f: TaskListFilters, asOf: string): 
   }
   if (f.dueFrom) conditions.push(sql`t.due_date >= ${f.dueFrom}::date`);
   if (f.dueTo) conditions.push(sql`t.due_date <= ${f.dueTo}::date`);
+  if (f.completedFrom) conditions.push(sql`t.completed_on >= ${f.completedFrom}::date`);
   const pattern = f.q ? searchPattern(f.q) : null;
   // tasks.search is search_norm(text || ' ' || ref), indexed with trigrams: LIKE '%xay%dung%' uses it.
   if (pattern) conditions.push(sql`t.search LIKE search_norm(${pattern})`);
@@ -168,6 +170,8 @@ function orderBy(sort: string, order: 'asc' | 'desc', asOf: string): Sql {
       return sql`d.issued_on ${dir} NULLS LAST, d.id ${dir}, t.source_line ASC NULLS LAST, t.id ASC`;
     case 'ref':
       return sql`t.ref ${dir}, t.id ${dir}`;
+    case 'completedOn':
+      return sql`t.completed_on ${dir} NULLS LAST, t.id ${dir}`;
     default:
       return sql`t.due_date ${dir} NULLS LAST, t.id ${dir}`;
   }

@@ -141,7 +141,7 @@ const TimelinessList = z
   )
   .pipe(z.array(TimelinessFilter).max(20));
 
-export const TaskSort = z.enum(['dueDate', 'createdAt', 'timeliness', 'directive', 'ref']);
+export const TaskSort = z.enum(['dueDate', 'createdAt', 'timeliness', 'directive', 'ref', 'completedOn']);
 
 export const ListTasksQuery = z
   .object({
@@ -159,6 +159,8 @@ export const ListTasksQuery = z
     timeliness: TimelinessList.optional(),
     dueFrom: IsoDate.optional(),
     dueTo: IsoDate.optional(),
+    /** Tasks whose completion was accepted on or after this day (the public site's "completed in the last 30 days"). */
+    completedFrom: IsoDate.optional(),
     /** Text or clause reference, without diacritics: "xay dung co so du lieu". */
     q: z.string().trim().max(200).optional(),
     parentTaskId: RowId.optional(),

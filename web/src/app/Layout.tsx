@@ -12,6 +12,7 @@ import {
   IconLogout,
   IconSitemap,
   IconUserCircle,
+  IconWorld,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -118,6 +119,14 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
             onClick={close}
           />
         ))}
+        {/* The public site is server-rendered pages, not one of the app's screens: a plain link. */}
+        <NavLink
+          component="a"
+          href="/cong-khai"
+          label={t('nav.publicSite')}
+          leftSection={<IconWorld size={18} />}
+          mt="md"
+        />
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>
