@@ -50,7 +50,8 @@ const vi = {
     provinces: 'Tỉnh, thành phố',
     ministries: 'Bộ, ngành trung ương',
     body: 'Cơ quan',
-    count: 'Số lượng',
+    columnTasks: 'Nhiệm vụ',
+    columnOnTime: 'Đúng hạn',
     noData: 'Chưa có số liệu.',
   },
   task: {
@@ -148,7 +149,8 @@ const en: PublicMessages = {
     provinces: 'Provinces and cities',
     ministries: 'Central ministries and bodies',
     body: 'Body',
-    count: 'Count',
+    columnTasks: 'Tasks',
+    columnOnTime: 'On time',
     noData: 'No figures yet.',
   },
   task: {

@@ -42,6 +42,7 @@ table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{padding:.45rem .6rem;text-align:left;border-bottom:1px solid #eceef1;vertical-align:top}
 th{background:#f1f3f5;font-weight:600}
 td.n,th.n{text-align:right;white-space:nowrap}
+td:first-child{min-width:9rem}
 .tasks{list-style:none;padding:0;margin:0;display:grid;gap:.6rem}
 .task{background:#fff;border:1px solid #dee2e6;border-radius:8px;padding:.7rem .8rem}
 .task p{margin:.25rem 0}
@@ -175,8 +176,8 @@ function bodyTable(s: Speech, caption: string, rows: BodyRow[]): Html {
   if (!rows.length) return html`<h2>${caption}</h2><p class="muted">${m.figures.noData}</p>`;
   return html`<h2>${caption}</h2>
 <div class="scroll"><table>
-<thead><tr><th scope="col">${m.figures.body}</th><th scope="col" class="n">${m.figures.total}</th>
-<th scope="col" class="n">${m.figures.overdue}</th><th scope="col" class="n">${m.figures.onTimeCompletion}</th></tr></thead>
+<thead><tr><th scope="col">${m.figures.body}</th><th scope="col" class="n">${m.figures.columnTasks}</th>
+<th scope="col" class="n">${m.figures.overdue}</th><th scope="col" class="n" title="${m.figures.onTimeCompletion}">${m.figures.columnOnTime}</th></tr></thead>
 <tbody>${rows.map(
     (row) => html`<tr><td><a href="${s.href(publicPaths.body(row.agency.id))}">${row.agency.name}</a></td>
 <td class="n">${s.number(row.total)}</td><td class="n">${s.number(row.overdue)}</td>
