@@ -8,7 +8,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../auth/useMe.ts';
 import { formatDate } from '../ui/format.ts';
 import { RowsTable } from '../ui/RowsTable.tsx';
-import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
+import { ListStates } from '../ui/states.tsx';
 import { CreateDirectiveModal } from './CreateDirectiveModal.tsx';
 import { useDirectiveList } from './useDirectives.ts';
 
@@ -91,63 +91,59 @@ export default function DirectiveListPage() {
           w={180}
         />
       </Group>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <EmptyState>{t('directives.empty')}</EmptyState>
-      ) : (
-        <>
-          <RowsTable
-            minWidth={760}
-            striped
-            highlightOnHover
-            columns={[
-              t('directives.fields.number'),
-              t('directives.fields.title'),
-              t('directives.fields.issuedOn'),
-              t('directives.fields.level'),
-              t('directives.list.tasks'),
-              t('directives.list.status'),
-            ]}
-          >
-            {list.data.items.map((d) => (
-              <Table.Tr key={d.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/directives/${d.id}`} fw={600} size="sm">
-                    {d.number ?? t('tasks.directiveUnnumbered')}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" lineClamp={2}>
-                    {d.docType ? `${d.docType} — ` : ''}
-                    {d.title}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{formatDate(d.issuedOn)}</Table.Td>
-                <Table.Td>{t(`levels.${d.level}`)}</Table.Td>
-                <Table.Td>{d.taskCount}</Table.Td>
-                <Table.Td>
-                  <Badge color={d.status === 'published' ? 'green' : 'gray'} variant="light">
-                    {t(`directives.status.${d.status}`)}
-                  </Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </RowsTable>
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {t('directives.list.total', { count: list.data.total })}
-            </Text>
-            <Pagination
-              total={Math.ceil(list.data.total / PAGE_SIZE)}
-              value={page}
-              onChange={(p) => update({ page: String(p) })}
-            />
-          </Group>
-        </>
-      )}
+      <ListStates query={list} empty={t('directives.empty')}>
+        {(directives) => (
+          <>
+            <RowsTable
+              minWidth={760}
+              striped
+              highlightOnHover
+              columns={[
+                t('directives.fields.number'),
+                t('directives.fields.title'),
+                t('directives.fields.issuedOn'),
+                t('directives.fields.level'),
+                t('directives.list.tasks'),
+                t('directives.list.status'),
+              ]}
+            >
+              {directives.items.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/directives/${d.id}`} fw={600} size="sm">
+                      {d.number ?? t('tasks.directiveUnnumbered')}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={2}>
+                      {d.docType ? `${d.docType} — ` : ''}
+                      {d.title}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{formatDate(d.issuedOn)}</Table.Td>
+                  <Table.Td>{t(`levels.${d.level}`)}</Table.Td>
+                  <Table.Td>{d.taskCount}</Table.Td>
+                  <Table.Td>
+                    <Badge color={d.status === 'published' ? 'green' : 'gray'} variant="light">
+                      {t(`directives.status.${d.status}`)}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </RowsTable>
+            <Group justify="space-between">
+              <Text size="sm" c="dimmed">
+                {t('directives.list.total', { count: directives.total })}
+              </Text>
+              <Pagination
+                total={Math.ceil(directives.total / PAGE_SIZE)}
+                value={page}
+                onChange={(p) => update({ page: String(p) })}
+              />
+            </Group>
+          </>
+        )}
+      </ListStates>
       {canImport && me.data && (
         <CreateDirectiveModal
           opened={creating}

@@ -14,7 +14,6 @@ import {
 import { IconListDetails, IconSitemap } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isNotFound } from '../api/errors.ts';
 import { useMe } from '../auth/useMe.ts';
 import { TaskTable } from '../tasks/TaskTable.tsx';
 import { TIMELINESS_COLORS, TIMELINESS_ORDER } from '../tasks/timeliness.tsx';
@@ -22,7 +21,7 @@ import { useTaskList } from '../tasks/useTasks.ts';
 import { Field } from '../ui/Field.tsx';
 import { formatDate, formatDateTime } from '../ui/format.ts';
 import { NotFoundPage } from '../ui/NotFoundPage.tsx';
-import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
+import { ErrorState, ListStates, LoadingState, RecordStates } from '../ui/states.tsx';
 import { DirectiveReview } from './DirectiveReview.tsx';
 import { SourceView } from './SourceView.tsx';
 import { type Directive, useDirective, useDirectiveSource } from './useDirectives.ts';
@@ -119,22 +118,18 @@ function PublishedDirective({ directive }: { directive: Directive }) {
           </Badge>
         ))}
       </Group>
-      {tasks.isPending ? (
-        <LoadingState />
-      ) : tasks.error ? (
-        <ErrorState error={tasks.error} onRetry={() => void tasks.refetch()} />
-      ) : tasks.data.items.length === 0 ? (
-        <EmptyState>{t('directives.review.noTasks')}</EmptyState>
-      ) : (
-        <>
-          <TaskTable tasks={tasks.data.items} />
-          {tasks.data.total > tasks.data.items.length && (
-            <Anchor component={Link} to={`/tasks?directiveId=${directive.id}`} size="sm">
-              {t('directives.page.allTasks', { count: tasks.data.total })}
-            </Anchor>
-          )}
-        </>
-      )}
+      <ListStates query={tasks} empty={t('directives.review.noTasks')}>
+        {(found) => (
+          <>
+            <TaskTable tasks={found.items} />
+            {found.total > found.items.length && (
+              <Anchor component={Link} to={`/tasks?directiveId=${directive.id}`} size="sm">
+                {t('directives.page.allTasks', { count: found.total })}
+              </Anchor>
+            )}
+          </>
+        )}
+      </ListStates>
       <Accordion variant="contained">
         <Accordion.Item value="source">
           <Accordion.Control>{t('directives.review.source')}</Accordion.Control>
@@ -152,24 +147,19 @@ export default function DirectivePage() {
   const id = Number(useParams().id);
   const directive = useDirective(id);
   if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
-  if (directive.isPending) return <LoadingState />;
-  if (directive.error) {
-    return isNotFound(directive.error) ? (
-      <NotFoundPage message={t('directives.notFound')} />
-    ) : (
-      <ErrorState error={directive.error} onRetry={() => void directive.refetch()} />
-    );
-  }
-  const data = directive.data;
   return (
-    <Stack gap="sm">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/directives" size="sm">
-          {t('directives.title')}
-        </Anchor>
-        <Text size="sm">{data.number ?? `#${data.id}`}</Text>
-      </Breadcrumbs>
-      {data.status === 'draft' ? <DirectiveReview directive={data} /> : <PublishedDirective directive={data} />}
-    </Stack>
+    <RecordStates query={directive} notFound={t('directives.notFound')}>
+      {(data) => (
+        <Stack gap="sm">
+          <Breadcrumbs>
+            <Anchor component={Link} to="/directives" size="sm">
+              {t('directives.title')}
+            </Anchor>
+            <Text size="sm">{data.number ?? `#${data.id}`}</Text>
+          </Breadcrumbs>
+          {data.status === 'draft' ? <DirectiveReview directive={data} /> : <PublishedDirective directive={data} />}
+        </Stack>
+      )}
+    </RecordStates>
   );
 }

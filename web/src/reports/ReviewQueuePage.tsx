@@ -21,7 +21,7 @@ import { Link, useSearchParams } from 'react-router';
 import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../ui/format.ts';
 import { SearchField, useSearchText } from '../ui/SearchField.tsx';
-import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
+import { ListStates } from '../ui/states.tsx';
 import { DirectivePicker } from './DirectivePicker.tsx';
 import { ProgressLowered } from './ProgressLowered.tsx';
 import { STATE_COLORS } from './ReportCard.tsx';
@@ -219,22 +219,18 @@ export default function ReviewQueuePage() {
           )}
         </Stack>
       </Card>
-      {queue.isPending ? (
-        <LoadingState />
-      ) : queue.error ? (
-        <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />
-      ) : queue.data.items.length === 0 ? (
-        <EmptyState>{filtered ? t('reviews.emptyFiltered') : t('reviews.empty')}</EmptyState>
-      ) : (
-        <Stack style={{ opacity: queue.isPlaceholderData ? 0.6 : 1 }}>
-          {queue.data.items.map((report) => (
-            <QueueCard key={report.id} report={report} now={now} />
-          ))}
-          {queue.data.total > queue.data.pageSize && (
-            <Pagination total={Math.ceil(queue.data.total / queue.data.pageSize)} value={page} onChange={setPage} />
-          )}
-        </Stack>
-      )}
+      <ListStates query={queue} empty={filtered ? t('reviews.emptyFiltered') : t('reviews.empty')}>
+        {(reports) => (
+          <Stack style={{ opacity: queue.isPlaceholderData ? 0.6 : 1 }}>
+            {reports.items.map((report) => (
+              <QueueCard key={report.id} report={report} now={now} />
+            ))}
+            {reports.total > reports.pageSize && (
+              <Pagination total={Math.ceil(reports.total / reports.pageSize)} value={page} onChange={setPage} />
+            )}
+          </Stack>
+        )}
+      </ListStates>
     </Stack>
   );
 }

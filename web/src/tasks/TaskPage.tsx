@@ -1,7 +1,6 @@
 import { Anchor, Badge, Breadcrumbs, Card, Grid, Group, Progress, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isNotFound } from '../api/errors.ts';
 import { useMe } from '../auth/useMe.ts';
 import { ExtensionPanel } from '../extensions/ExtensionPanel.tsx';
 import { ReportCard } from '../reports/ReportCard.tsx';
@@ -10,7 +9,7 @@ import { useTaskReports } from '../reports/useReports.ts';
 import { Field } from '../ui/Field.tsx';
 import { formatDate, formatPercent } from '../ui/format.ts';
 import { NotFoundPage } from '../ui/NotFoundPage.tsx';
-import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
+import { EmptyState, ErrorState, LoadingState, RecordStates } from '../ui/states.tsx';
 import { TaskCascade } from './TaskCascade.tsx';
 import { DeadlineText, lateKey } from './TaskTable.tsx';
 import { TaskTimeline } from './TaskTimeline.tsx';
@@ -65,21 +64,21 @@ function BodyNames({ bodies }: { bodies: readonly { id: number; name: string }[]
 }
 
 export default function TaskPage() {
-  const { t, i18n } = useTranslation();
-  const me = useMe();
+  const { t } = useTranslation();
   const id = Number(useParams().id);
   const task = useTask(id);
-
   if (!Number.isInteger(id) || id <= 0) return <NotFoundPage message={t('tasks.notFound')} />;
-  if (task.isPending) return <LoadingState />;
-  if (task.error) {
-    return isNotFound(task.error) ? (
-      <NotFoundPage message={t('tasks.notFound')} />
-    ) : (
-      <ErrorState error={task.error} onRetry={() => void task.refetch()} />
-    );
-  }
-  const data = task.data;
+  return (
+    <RecordStates query={task} notFound={t('tasks.notFound')}>
+      {(data) => <TaskDetails task={data} />}
+    </RecordStates>
+  );
+}
+
+/** The task as its page shows it: where it stands, its reports, cascade, extensions and history beside its details. */
+function TaskDetails({ task: data }: { task: Task }) {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
   const isLead = data.lead.some((a) => a.id === me.data?.agency.id);
   const extended = data.deadline.firstDue && data.deadline.due && data.deadline.firstDue !== data.deadline.due;
 

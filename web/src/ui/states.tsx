@@ -2,7 +2,8 @@ import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconInbox } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/errors.ts';
+import { errorMessage, isNotFound } from '../api/errors.ts';
+import { NotFoundPage } from './NotFoundPage.tsx';
 
 export function LoadingState({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -85,5 +86,33 @@ export function ListStates<Page extends { items: readonly unknown[] }>({
   if (query.error || !query.data)
     return <ErrorState error={query.error} onRetry={retry ? () => void query.refetch() : undefined} />;
   if (query.data.items.length === 0) return <EmptyState>{empty}</EmptyState>;
+  return children(query.data);
+}
+
+/** What one record's query gives a page: react-query's result, read only for these. */
+interface RecordQuery<Record> {
+  isPending: boolean;
+  error: unknown;
+  data: Record | undefined;
+  refetch: () => unknown;
+}
+
+/**
+ * One record's page as the user meets it: loading, `notFound` when it is not there (or not theirs to
+ * see: the server answers both alike), another error with a retry, or the record as `children` lays it out.
+ */
+export function RecordStates<Record>({
+  query,
+  notFound,
+  children,
+}: {
+  query: RecordQuery<Record>;
+  notFound: string;
+  children: (record: Record) => ReactNode;
+}) {
+  if (query.isPending) return <LoadingState />;
+  if (isNotFound(query.error)) return <NotFoundPage message={notFound} />;
+  if (query.error || query.data === undefined)
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   return children(query.data);
 }
