@@ -160,6 +160,17 @@ describe('drafts: kept apart from live work, made from anything, published on pu
     await page.getByRole('heading', { name: handNumber }).waitFor();
     await page.getByText('Văn bản này được nhập tay, không có văn bản gốc.').waitFor();
     await page.getByText('Chưa có nhiệm vụ nào. Đọc văn bản gốc bên cạnh').waitFor();
+
+    // Deleting the draft asks first: "no" keeps it; "yes" deletes it and goes back to the list.
+    const handId = Number(new URL(page.url()).pathname.split('/').pop());
+    const deleteDraft = page.getByRole('button', { name: 'Xoá bản nháp' });
+    page.once('dialog', (question) => void question.dismiss());
+    await deleteDraft.click();
+    expect((await api.get(`/api/directives/${handId}`)).status()).toBe(200);
+    page.once('dialog', (question) => void question.accept());
+    await deleteDraft.click();
+    await page.waitForURL(/\/directives$/);
+    expect((await api.get(`/api/directives/${handId}`)).status()).toBe(404);
   });
 
   it('publishing first shows how many tasks go live and how many bodies hear of it, and waits for a yes', async () => {

@@ -14,13 +14,14 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowMerge, IconCut, IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
+import { IconArrowMerge, IconCut, IconPlus, IconSend } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { errorMessage } from '../api/errors.ts';
 import { useTaskList } from '../tasks/useTasks.ts';
+import { DeleteButton } from '../ui/buttons.tsx';
 import { formatDate } from '../ui/format.ts';
 import { ErrorState, LoadingState } from '../ui/states.tsx';
 import { doubtfulFields, doubtfulFirst } from './confidence.ts';
@@ -179,19 +180,15 @@ export function DirectiveReview({ directive }: { directive: Directive }) {
         </Stack>
         <Group gap="xs">
           {directive.abilities.canDelete && (
-            <Button
-              variant="subtle"
-              color="red"
-              leftSection={<IconTrash size={16} />}
-              loading={actions.deleteDirective.isPending}
-              onClick={() => {
-                if (window.confirm(t('directives.review.confirmDelete'))) {
-                  actions.deleteDirective.mutate(undefined, { onSuccess: () => void navigate('/directives') });
-                }
-              }}
+            <DeleteButton
+              question={t('directives.review.confirmDelete')}
+              pending={actions.deleteDirective.isPending}
+              onDelete={() =>
+                actions.deleteDirective.mutate(undefined, { onSuccess: () => void navigate('/directives') })
+              }
             >
               {t('directives.review.deleteDraft')}
-            </Button>
+            </DeleteButton>
           )}
           {directive.abilities.canPublish && (
             <Button

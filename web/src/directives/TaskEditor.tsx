@@ -1,10 +1,11 @@
 import { writtenNameKey } from '@giamsat/shared/text';
 import { Alert, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Task, useTask } from '../tasks/useTasks.ts';
+import { DeleteButton } from '../ui/buttons.tsx';
 import { ErrorState, LoadingState } from '../ui/states.tsx';
 import { BodyListEditor, type BodyRef } from './BodyListEditor.tsx';
 import { DeadlineEditor, type DeadlineValue } from './DeadlineEditor.tsx';
@@ -192,19 +193,13 @@ function Form({
           {t('directives.task.save')}
         </Button>
         {task.abilities.canDelete && (
-          <Button
-            color="red"
-            variant="subtle"
-            leftSection={<IconTrash size={16} />}
-            loading={actions.deleteTask.isPending}
-            onClick={() => {
-              if (window.confirm(t('directives.task.confirmDelete'))) {
-                actions.deleteTask.mutate(task.id, { onSuccess: onDeleted });
-              }
-            }}
+          <DeleteButton
+            question={t('directives.task.confirmDelete')}
+            pending={actions.deleteTask.isPending}
+            onDelete={() => actions.deleteTask.mutate(task.id, { onSuccess: onDeleted })}
           >
             {t('directives.task.delete')}
-          </Button>
+          </DeleteButton>
         )}
       </Group>
     </Stack>

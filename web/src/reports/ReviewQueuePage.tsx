@@ -2,7 +2,6 @@ import { ReportState } from '@giamsat/shared';
 import {
   Anchor,
   Badge,
-  Button,
   Card,
   Group,
   Pagination,
@@ -14,11 +13,11 @@ import {
   Title,
 } from '@mantine/core';
 
-import { IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
+import { ClearFiltersButton } from '../ui/buttons.tsx';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../ui/format.ts';
 import { SearchField, useSearchText } from '../ui/SearchField.tsx';
 import { ListStates } from '../ui/states.tsx';
@@ -203,18 +202,14 @@ export default function ReviewQueuePage() {
           </SimpleGrid>
           {filtered && (
             <Group justify="flex-end">
-              <Button
-                variant="subtle"
-                size="xs"
-                color="gray"
-                leftSection={<IconX size={14} />}
-                onClick={() => {
+              <ClearFiltersButton
+                onClear={() => {
                   words.clear();
                   setFilters({ state: null, agencyId: null, directiveId: null, q: null });
                 }}
               >
                 {t('reviews.filters.clear')}
-              </Button>
+              </ClearFiltersButton>
             </Group>
           )}
         </Stack>

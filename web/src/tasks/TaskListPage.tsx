@@ -15,13 +15,14 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAdjustments, IconDownload, IconX } from '@tabler/icons-react';
+import { IconAdjustments, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
 import { errorMessage } from '../api/errors.ts';
 import { maySeeDrafts, useMe } from '../auth/useMe.ts';
+import { ClearFiltersButton } from '../ui/buttons.tsx';
 import { DayInput } from '../ui/DayInput.tsx';
 import { formatNumber } from '../ui/format.ts';
 import { SearchField, useSearchText } from '../ui/SearchField.tsx';
@@ -157,18 +158,14 @@ export default function TaskListPage() {
               {moreOpen ? t('tasks.filters.fewer') : t('tasks.filters.more')}
             </Button>
             {hasFilters && (
-              <Button
-                variant="subtle"
-                size="xs"
-                color="gray"
-                leftSection={<IconX size={14} />}
-                onClick={() => {
+              <ClearFiltersButton
+                onClear={() => {
                   words.clear();
                   setSearch(new URLSearchParams(), { replace: true });
                 }}
               >
                 {t('tasks.filters.clear')}
-              </Button>
+              </ClearFiltersButton>
             )}
           </Group>
           <Collapse in={moreOpen}>
