@@ -42,7 +42,7 @@ describe('body names', () => {
     expect(names('Sở KH&CN')).toEqual(['Sở Khoa học và Công nghệ']);
     expect(names('VPCP')).toEqual(['Văn phòng Chính phủ']);
     expect(names('UBND cấp xã')).toEqual(['Ủy ban nhân dân cấp xã']);
-    expect(names('UBND tỉnh Quảng Ninh')).toEqual(['Tỉnh Quảng Ninh']);
+    expect(names('UBND tỉnh Quảng Ninh')).toEqual(['Ủy ban nhân dân tỉnh Quảng Ninh']);
   });
 
   it('treats both tone-mark placements as one body', () => {
@@ -92,8 +92,22 @@ describe('body names', () => {
     ]);
   });
 
-  it('gives each place named after "Ủy ban nhân dân các tỉnh:" its own people’s committee (one body with its province)', () => {
-    expect(names('Ủy ban nhân dân các tỉnh: Lai Châu, Điện Biên')).toEqual(['Tỉnh Lai Châu', 'Tỉnh Điện Biên']);
+  it('gives each place named after "Ủy ban nhân dân các tỉnh:" its own people’s committee, as the text names it (one body with its province)', () => {
+    expect(names('Ủy ban nhân dân các tỉnh: Lai Châu, Điện Biên')).toEqual([
+      'Ủy ban nhân dân tỉnh Lai Châu',
+      'Ủy ban nhân dân tỉnh Điện Biên',
+    ]);
+  });
+
+  it('names a people’s committee as the committee, spelled out, and the place as the place; both are the one body', () => {
+    expect(names('Chủ tịch UBND tỉnh Phú Thọ')).toEqual(['Ủy ban nhân dân tỉnh Phú Thọ']);
+    expect(names('Uỷ ban nhân dân thành phố Cần Thơ')).toEqual(['Ủy ban nhân dân thành phố Cần Thơ']);
+    expect(names('tỉnh Phú Thọ')).toEqual(['Tỉnh Phú Thọ']);
+    // The app resolves either name to the province's one record (the committee is its alias).
+    const province = ix.lookup('Tỉnh Phú Thọ')?.body;
+    expect(province).toBeDefined();
+    expect(ix.lookup('Ủy ban nhân dân tỉnh Phú Thọ')?.body).toBe(province);
+    expect(province?.aliases).toContain('Ủy ban nhân dân tỉnh Phú Thọ');
   });
 
   it('keeps a department named through the body it belongs to as one name', () => {

@@ -24,7 +24,7 @@ describe('who is assigned', () => {
     ]);
     expect(tasks.map((t) => t.lead)).toEqual([
       ['Bộ Y tế', 'Bộ Giáo dục và Đào tạo'],
-      ['Tỉnh Lào Cai'],
+      ['Ủy ban nhân dân tỉnh Lào Cai'],
       ['Sở Y tế'],
       // Two titles name persons: kept as written.
       ['Bí thư, Chủ tịch Ủy ban nhân dân cấp xã'],
@@ -74,7 +74,7 @@ describe('who is assigned', () => {
     ]);
     expect(tasks.map((t) => t.lead)).toEqual([['Bộ Y tế'], ['Sở Nội vụ'], ['Bộ Xây dựng']]);
     expect(tasks[0]?.deadline).toMatchObject({ kind: 'recurring', period: 'quarterly' });
-    expect(tasks[2]?.coordinating).toEqual(['Tỉnh Cao Bằng']);
+    expect(tasks[2]?.coordinating).toEqual(['Ủy ban nhân dân tỉnh Cao Bằng']);
   });
 
   it('names the registry does not know: abbreviations spelled out, not cut at a verb-like word', () => {
@@ -168,7 +168,7 @@ describe('bodies that changed their names', () => {
       },
     });
     expect(tasks[0]?.unknownBodies).toEqual([]);
-    expect(tasks[1]?.successors).toEqual({ 'Tỉnh Hà Giang': ['Tỉnh Tuyên Quang'] });
+    expect(tasks[1]?.successors).toEqual({ 'Ủy ban nhân dân tỉnh Hà Giang': ['Ủy ban nhân dân tỉnh Tuyên Quang'] });
     expect(tasks[2]?.successors).toEqual({});
   });
 });
@@ -213,7 +213,7 @@ describe('a conclusion notice of a meeting with one body', () => {
     );
     expect(doc.type).toBe('Thông báo kết luận');
     expect(doc.tasks.map((t) => [t.lead, t.confidence.lead.reason])).toEqual([
-      [['Tỉnh Điện Biên'], 'implicit'],
+      [['Ủy ban nhân dân tỉnh Điện Biên'], 'implicit'],
       [['Bộ Tài chính'], 'explicit'],
     ]);
   });
@@ -234,7 +234,13 @@ describe('addressees grouped by title, generic addressee lists and references ba
       ],
       telegram,
     );
-    const groups = ['Bộ Công Thương', 'Bộ Tài chính', 'Bộ Xây dựng', 'Thành phố Hà Nội', 'Thành phố Đà Nẵng'];
+    const groups = [
+      'Bộ Công Thương',
+      'Bộ Tài chính',
+      'Bộ Xây dựng',
+      'Ủy ban nhân dân thành phố Hà Nội',
+      'Ủy ban nhân dân thành phố Đà Nẵng',
+    ];
     expect(doc.tasks.map((t) => [t.text.slice(0, 20), t.lead])).toEqual([
       ['Khẩn trương kiểm tra', groups],
       ['Tăng cường thanh tra', groups],
@@ -248,7 +254,12 @@ describe('addressees grouped by title, generic addressee lists and references ba
       '2. Bộ trưởng các Bộ: Công Thương, Xây dựng; Chủ tịch Ủy ban nhân dân các tỉnh: Nghệ An, Hà Tĩnh khẩn trương kiểm tra an toàn các hồ chứa trước mùa mưa lũ.',
     ]);
     expect(rest).toHaveLength(0);
-    expect(task?.lead).toEqual(['Bộ Công Thương', 'Bộ Xây dựng', 'Tỉnh Nghệ An', 'Tỉnh Hà Tĩnh']);
+    expect(task?.lead).toEqual([
+      'Bộ Công Thương',
+      'Bộ Xây dựng',
+      'Ủy ban nhân dân tỉnh Nghệ An',
+      'Ủy ban nhân dân tỉnh Hà Tĩnh',
+    ]);
   });
 
   it('"Thủ tướng Chính phủ yêu cầu Bộ trưởng các Bộ: …; Chủ tịch …: …:" gives the items to the bodies asked', () => {
@@ -262,7 +273,7 @@ describe('addressees grouped by title, generic addressee lists and references ba
       ],
       telegram,
     );
-    const provinces = ['Tỉnh Lâm Đồng', 'Tỉnh Đắk Lắk', 'Tỉnh Gia Lai'];
+    const provinces = ['Ủy ban nhân dân tỉnh Lâm Đồng', 'Ủy ban nhân dân tỉnh Đắk Lắk', 'Ủy ban nhân dân tỉnh Gia Lai'];
     const all = ['Bộ Nông nghiệp và Môi trường', 'Bộ Công an', 'Bộ Quốc phòng', ...provinces];
     expect(doc.tasks.map((t) => t.lead)).toEqual([all, all, provinces]);
     expect(doc.tasks[2]?.deadline).toMatchObject({ kind: 'recurring', period: 'weekly' });
@@ -275,8 +286,8 @@ describe('addressees grouped by title, generic addressee lists and references ba
       'a) Bảo đảm giao thông thông suốt trên các tuyến quốc lộ qua địa bàn.',
     ]);
     expect(tasks.map((t) => t.lead)).toEqual([
-      ['Bộ Công Thương', 'Bộ Tài chính', 'Thành phố Hà Nội', 'Thành phố Đà Nẵng'],
-      ['Tỉnh Nghệ An', 'Tỉnh Hà Tĩnh', 'Bộ Xây dựng', 'Bộ Công an'],
+      ['Bộ Công Thương', 'Bộ Tài chính', 'Ủy ban nhân dân thành phố Hà Nội', 'Ủy ban nhân dân thành phố Đà Nẵng'],
+      ['Ủy ban nhân dân tỉnh Nghệ An', 'Ủy ban nhân dân tỉnh Hà Tĩnh', 'Bộ Xây dựng', 'Bộ Công an'],
     ]);
   });
 
@@ -309,7 +320,11 @@ describe('addressees grouped by title, generic addressee lists and references ba
       ],
       ['BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG', 'Số: 210/BNNMT-TL', 'Hà Nội, ngày 5 tháng 5 năm 2026'],
     );
-    const provinces = ['Tỉnh Cà Mau', 'Tỉnh An Giang', 'Tỉnh Vĩnh Long'];
+    const provinces = [
+      'Ủy ban nhân dân tỉnh Cà Mau',
+      'Ủy ban nhân dân tỉnh An Giang',
+      'Ủy ban nhân dân tỉnh Vĩnh Long',
+    ];
     expect(doc.tasks.map((t) => t.lead)).toEqual([provinces, provinces, [...provinces, 'Bộ Công Thương']]);
     for (const t of doc.tasks) expect(t.unknownBodies).toEqual([]);
   });
@@ -327,7 +342,11 @@ describe('addressees grouped by title, generic addressee lists and references ba
       ],
       ['THỦ TƯỚNG CHÍNH PHỦ', 'Số: 77/CĐ-TTg', 'Hà Nội, ngày 12 tháng 8 năm 2026', 'CÔNG ĐIỆN'],
     );
-    const provinces = ['Tỉnh Sơn La', 'Tỉnh Điện Biên', 'Tỉnh Lai Châu'];
+    const provinces = [
+      'Ủy ban nhân dân tỉnh Sơn La',
+      'Ủy ban nhân dân tỉnh Điện Biên',
+      'Ủy ban nhân dân tỉnh Lai Châu',
+    ];
     expect(doc.tasks.map((t) => [t.lead, t.coordinating])).toEqual([
       [provinces, []],
       [['Bộ Quốc phòng', 'Bộ Công an', 'Bộ Xây dựng'], provinces],
@@ -363,9 +382,9 @@ describe('addressees grouped by title, generic addressee lists and references ba
       '3. Các tỉnh nêu trên báo cáo thiệt hại về Bộ Nông nghiệp và Môi trường trước ngày 30/9/2025.',
     ]);
     expect(tasks.map((t) => t.lead)).toEqual([
-      ['Tỉnh Quảng Trị', 'Thành phố Huế'],
+      ['Ủy ban nhân dân tỉnh Quảng Trị', 'Ủy ban nhân dân thành phố Huế'],
       ['Bộ Quốc phòng'],
-      ['Tỉnh Quảng Trị', 'Thành phố Huế'],
+      ['Ủy ban nhân dân tỉnh Quảng Trị', 'Ủy ban nhân dân thành phố Huế'],
     ]);
   });
 });

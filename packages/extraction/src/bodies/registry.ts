@@ -99,7 +99,12 @@ export class BodyIndex {
     for (const b of [...registry.bodies, ...(registry.historical ?? [])]) {
       this.byId.set(b.id, b);
       this.put(b.name, { name: b.name, body: b });
-      for (const a of b.aliases) this.put(a, { name: b.name, body: b });
+      // A unit's People's Committee is the unit's record, but a text that names the committee gets the
+      // committee back ("Ủy ban nhân dân tỉnh X", spelled out): the body as the text names it.
+      const committee = committeeOf(b);
+      const committeeKey = committee ? bodyKey(committee) : undefined;
+      for (const a of b.aliases)
+        this.put(a, { name: committee && bodyKey(a) === committeeKey ? committee : b.name, body: b });
     }
     for (const g of registry.groups) {
       this.put(g.name, { name: g.name, group: g });
@@ -132,8 +137,11 @@ export class BodyIndex {
    * through later mergers. [] for a current body or an unknown name.
    */
   successorsOf(name: string): string[] {
-    const body = this.lookup(name)?.body;
-    if (!body?.validTo || !body.successors?.length) return [];
+    const entry = this.lookup(name);
+    const body = entry?.body;
+    if (!entry || !body?.validTo || !body.successors?.length) return [];
+    // An ended province's committee was succeeded by the committee of the province it joined.
+    const asCommittee = entry.name !== body.name;
     const out: string[] = [];
     const seen = new Set<string>([body.id]);
     const visit = (id: string): void => {
@@ -142,7 +150,10 @@ export class BodyIndex {
       const next = this.byId.get(id);
       if (!next) return;
       if (next.validTo && next.successors?.length) for (const s of next.successors) visit(s);
-      else if (!out.includes(next.name)) out.push(next.name);
+      else {
+        const named = (asCommittee && committeeOf(next)) || next.name;
+        if (!out.includes(named)) out.push(named);
+      }
     };
     for (const s of body.successors) visit(s);
     return out;
@@ -193,6 +204,16 @@ export class BodyIndex {
     if (!key.includes(' ')) return undefined;
     return this.byPrefix.get(key) ?? undefined;
   }
+}
+
+/**
+ * The People's Committee of an administrative unit (a province or commune with no parent: "Tỉnh X" →
+ * "Ủy ban nhân dân tỉnh X"), which is one body with the unit; undefined for any other body.
+ */
+export function committeeOf(body: RegistryBody): string | undefined {
+  if (body.parent || body.kind !== 'state' || (body.level !== 'province' && body.level !== 'commune')) return undefined;
+  if (!/^(Tỉnh|Thành phố|Xã|Phường|Đặc khu|Thị trấn)\s/u.test(body.name)) return undefined;
+  return `Ủy ban nhân dân ${body.name.charAt(0).toLowerCase()}${body.name.slice(1)}`;
 }
 
 const indexes = new WeakMap<BodyRegistry, BodyIndex>();
