@@ -389,11 +389,14 @@ export async function markMerged(db: Db, agencyId: number, successorId: number, 
  * other tone-mark placement, 4 unaccented, case-insensitive equality (only when it points to a single body). Within
  * a tier a live body wins over a merged one, then the oldest. A merged body resolves to its final
  * successor when `followMerges`.
+ * With `withinAgencyId` (the importing office's area) only the aliases that apply there count
+ * (`alias_applies`).
  */
 export async function resolveNames(
   db: Db,
   names: { written: string; variants: string[] }[],
   followMerges: boolean,
+  withinAgencyId: number | null = null,
 ): Promise<(number | null)[]> {
   if (names.length === 0) return [];
   const written = names.map((n) => n.written);
@@ -402,18 +405,20 @@ export async function resolveNames(
     WITH RECURSIVE input AS (
       SELECT i.ord, i.name, ARRAY(SELECT jsonb_array_elements_text(i.variants::jsonb)) AS variants
       FROM unnest(${written}::text[], ${variants}::text[]) WITH ORDINALITY AS i(name, variants, ord)
+    ), aliases AS (
+      SELECT al.* FROM agency_aliases al WHERE alias_applies(al.agency_id, ${withinAgencyId})
     ), candidates AS (
       SELECT i.ord, a.id, 1 AS tier FROM input i JOIN agencies a ON a.name = i.name
       UNION ALL
-      SELECT i.ord, al.agency_id, 2 FROM input i JOIN agency_aliases al ON al.alias = i.name
+      SELECT i.ord, al.agency_id, 2 FROM input i JOIN aliases al ON al.alias = i.name
       UNION ALL
       SELECT i.ord, a.id, 3 FROM input i JOIN agencies a ON a.name = ANY(i.variants)
       UNION ALL
-      SELECT i.ord, al.agency_id, 3 FROM input i JOIN agency_aliases al ON al.alias = ANY(i.variants)
+      SELECT i.ord, al.agency_id, 3 FROM input i JOIN aliases al ON al.alias = ANY(i.variants)
       UNION ALL
       SELECT i.ord, a.id, 4 FROM input i JOIN agencies a ON a.name_norm = search_norm(i.name)
       UNION ALL
-      SELECT i.ord, al.agency_id, 4 FROM input i JOIN agency_aliases al ON al.alias_norm = search_norm(i.name)
+      SELECT i.ord, al.agency_id, 4 FROM input i JOIN aliases al ON al.alias_norm = search_norm(i.name)
     ), best_tier AS (
       SELECT ord, min(tier) AS tier FROM candidates GROUP BY ord
     ), best AS (

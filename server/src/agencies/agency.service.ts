@@ -351,11 +351,11 @@ export async function mergeAgency(db: Db, actor: Actor, id: number, input: Merge
 export async function resolveAgencyNames(
   db: Db,
   names: readonly string[],
-  options: { followMerges?: boolean } = {},
+  options: { followMerges?: boolean; withinAgencyId?: number | null } = {},
 ): Promise<(number | null)[]> {
   const inputs = names.map((name) => {
     const written = tidyText(name);
     return { written, variants: [toOldToneMarks(written), toNewToneMarks(written)] };
   });
-  return resolveNames(db, inputs, options.followMerges ?? true);
+  return resolveNames(db, inputs, options.followMerges ?? true, options.withinAgencyId ?? null);
 }

@@ -5,9 +5,10 @@ import { sql } from '../db/sql.ts';
 
 /**
  * The body registry as the database holds it now (aliases added by administrators included), in the
- * shape the extraction library takes: the extractor and the server know the same bodies.
+ * shape the extraction library takes: the extractor and the server know the same bodies. Only the
+ * aliases that apply in the importing office's area (`scopeAgencyId`, null: the nation) are given.
  */
-export async function loadRegistry(db: Db): Promise<BodyRegistry> {
+export async function loadRegistry(db: Db, scopeAgencyId: number | null): Promise<BodyRegistry> {
   const rows = await db.query<{
     slug: string;
     name: string;
@@ -18,7 +19,8 @@ export async function loadRegistry(db: Db): Promise<BodyRegistry> {
     member_slugs: string[];
   }>(sql`
     SELECT a.slug, a.name, a.level, a.kind, p.slug AS parent_slug,
-           coalesce((SELECT array_agg(al.alias ORDER BY al.alias) FROM agency_aliases al WHERE al.agency_id = a.id), '{}') AS aliases,
+           coalesce((SELECT array_agg(al.alias ORDER BY al.alias) FROM agency_aliases al
+                     WHERE al.agency_id = a.id AND alias_applies(a.id, ${scopeAgencyId})), '{}') AS aliases,
            coalesce((SELECT array_agg(m.slug) FROM agency_group_members gm JOIN agencies m ON m.id = gm.member_id
                      WHERE gm.group_id = a.id), '{}') AS member_slugs
     FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id

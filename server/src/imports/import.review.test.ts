@@ -52,7 +52,7 @@ describe('importing a directive that names bodies by their pre-2025 names', () =
   }, 600_000);
   afterAll(() => t.close());
 
-  const extracted = async () => extractDirectives(PLAN, { registry: await loadRegistry(t.db) }).documents[0]!;
+  const extracted = async () => extractDirectives(PLAN, { registry: await loadRegistry(t.db, null) }).documents[0]!;
   const bodiesOf = (taskId: number) =>
     t.db.query<{ role: string; name: string }>(
       `SELECT ta.role, a.name FROM task_assignments ta JOIN agencies a ON a.id = ta.agency_id
@@ -149,7 +149,7 @@ describe('importing a directive that names bodies by their pre-2025 names', () =
         tasks: (SourceTask & { startingProgress: number | null })[];
       }>();
 
-      const expected = (await extractFromFile(bytes, filename, { registry: await loadRegistry(t.db) })).result
+      const expected = (await extractFromFile(bytes, filename, { registry: await loadRegistry(t.db, null) })).result
         .documents[0]!;
       expect(sheet.tasks.map((s) => s.startingProgress)).toEqual(expected.tasks.map((x) => x.startingProgress));
       expect(expected.tasks.filter((x) => x.startingProgress !== null).length).toBeGreaterThan(0);

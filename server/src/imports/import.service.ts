@@ -80,7 +80,7 @@ export const importDirectiveJob = defineJob({
     if (!file) throw ImportErrors.noFile();
     await ctx.progress(5, 'reading');
     const bytes = await ctx.storage.get(file.storage_key);
-    const registry = await loadRegistry(ctx.db);
+    const registry = await loadRegistry(ctx.db, payload.scopeAgencyId);
     await ctx.progress(15, 'extracting');
     let extraction: Awaited<ReturnType<typeof extractFromFile>>;
     try {
@@ -233,7 +233,7 @@ export const importDirectiveJob = defineJob({
 
 /** Names → bodies: the registry's way first, then (for a province's office) its own departments. */
 async function placeNames(db: Db, scopeAgencyId: number | null, names: string[]): Promise<Map<string, number>> {
-  const resolved = await resolveAgencyNames(db, names);
+  const resolved = await resolveAgencyNames(db, names, { withinAgencyId: scopeAgencyId });
   const idByName = new Map<string, number>();
   names.forEach((name, i) => {
     const id = resolved[i];

@@ -137,6 +137,57 @@ describe('importing a directive file', () => {
     ]);
   });
 
+  it("does not follow a short name another province saved for its own department, but does for a ministry's", async () => {
+    const [hanoi] = await t.db.query<{ id: number; path: string; level: 'province' }>(
+      `SELECT id, path::text AS path, level FROM agencies WHERE slug = 'tp-ha-noi'`,
+    );
+    const hanoiOffice = await loginAs(
+      t.app,
+      await makeUser(t.db, {
+        role: 'office',
+        agency: { ...hanoi!, name: 'Thành phố Hà Nội' },
+        scope: { ...hanoi!, name: '' },
+      }),
+    );
+    // Another province matched "Sở YT" to its own health department; the registry has a ministry too.
+    const [elsewhere] = await t.db.query<{ id: number }>(
+      `SELECT a.id FROM agencies a, agencies h
+       WHERE h.id = $1 AND NOT a.path <@ h.path AND a.level = 'province' AND a.name LIKE 'Sở Y tế %' ORDER BY a.id LIMIT 1`,
+      [hanoi!.id],
+    );
+    const [ministry] = await t.db.query<{ id: number; name: string }>(
+      `SELECT id, name FROM agencies WHERE level = 'central' AND name LIKE 'Bộ %' ORDER BY id LIMIT 1`,
+    );
+    await t.db.query(`INSERT INTO agency_aliases (agency_id, alias) VALUES ($1, 'Sở YT'), ($2, 'Bộ CQ thử')`, [
+      elsewhere!.id,
+      ministry!.id,
+    ]);
+    const text = [
+      'ỦY BAN NHÂN DÂN',
+      'THÀNH PHỐ HÀ NỘI',
+      'Số: 216/KH-UBND',
+      'Hà Nội, ngày 06 tháng 8 năm 2025',
+      'KẾ HOẠCH',
+      'Triển khai y tế số năm 2025',
+      'II. NHIỆM VỤ',
+      '1. Sở YT chủ trì, phối hợp với Bộ CQ thử xây dựng hồ sơ sức khỏe điện tử, hoàn thành trong tháng 11/2025.',
+    ].join('\n');
+    const res = await hanoiOffice.post('/api/imports/paste', { text });
+    await drainJobs(t.app.ctx, [importDirectiveJob]);
+    expect((await hanoiOffice.get(`/api/jobs/${res.json().jobId}`)).json().state).toBe('succeeded');
+    const [task] = await t.db.query<{ lead: number[]; coordinating: number[]; unresolved: string[] }>(
+      `SELECT coalesce(array_agg(ta.agency_id::int) FILTER (WHERE ta.role = 'lead'), '{}') AS lead,
+              coalesce(array_agg(ta.agency_id::int) FILTER (WHERE ta.role = 'coordinating'), '{}') AS coordinating,
+              t.unresolved_bodies AS unresolved
+       FROM tasks t JOIN directives d ON d.id = t.directive_id LEFT JOIN task_assignments ta ON ta.task_id = t.id
+       WHERE d.import_job_id = $1 GROUP BY t.id`,
+      [res.json().jobId],
+    );
+    expect(task?.lead).not.toContain(elsewhere!.id);
+    expect(task?.unresolved).toContain('Sở YT');
+    expect(task?.coordinating).toEqual([ministry!.id]);
+  });
+
   /** Follows an upload's job to its end, as the import page does. */
   const finish = async (res: { statusCode: number; json: <T>() => T; body: string }) => {
     expect(res.statusCode, res.body).toBe(202);
