@@ -109,13 +109,17 @@ export interface DocumentAttachment {
   startsAtLine: number;
 }
 
-export interface ExtractedDocument {
+/** What a document's title block says of it: its number, type, date, issuing body (and that body's level), title. */
+export interface DocumentHeading {
   number: string | null;
   type: string | null;
   date: string | null;
   issuer: string | null;
   level: Level | null;
   title: string | null;
+}
+
+export interface ExtractedDocument extends DocumentHeading {
   implements: string[];
   /** 1-based line where the document starts. */
   startsAtLine: number;

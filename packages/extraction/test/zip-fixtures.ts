@@ -24,6 +24,24 @@ export function deflated(text: string): Uint8Array {
   return deflateRawSync(Buffer.from(text, 'utf8'));
 }
 
+/**
+ * The fields an entry's local header and its central directory record share, in the same order
+ * from "version needed" to the name's length; `at` is where they start (the central record has
+ * "version made by" before them).
+ */
+function writeEntryFields(
+  header: Buffer,
+  at: number,
+  fields: { deflated: boolean; crc: number; packed: number; size: number; nameLength: number },
+): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(fields.deflated ? 8 : 0, at + 4);
+  header.writeUInt32LE(fields.crc, at + 10);
+  header.writeUInt32LE(fields.packed, at + 14);
+  header.writeUInt32LE(fields.size, at + 18);
+  header.writeUInt16LE(fields.nameLength, at + 22);
+}
+
 /** A zip archive of the entries, with a central directory the way JSZip and LibreOffice read it. */
 export function zipArchive(entries: ZipEntry[]): Uint8Array {
   const locals: Buffer[] = [];
@@ -34,23 +52,14 @@ export function zipArchive(entries: ZipEntry[]): Uint8Array {
     const data = Buffer.from(entry.data);
     const size = entry.declaredSize ?? data.length;
     const crc = entry.deflated ? 0 : crc32(data);
+    const fields = { deflated: entry.deflated ?? false, crc, packed: data.length, size, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(entry.deflated ? 8 : 0, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 4, fields);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(entry.deflated ? 8 : 0, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 6, fields);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, data);
     centrals.push(central, name);

@@ -10,7 +10,7 @@
 import { type BodyIndex, expandAbbreviations } from '../bodies/registry.ts';
 import type { SourceLine } from '../text/lines.ts';
 import { fold, isUpperLine, stripMarkup } from '../text/normalize.ts';
-import type { DocumentConfidence, Level } from '../types.ts';
+import type { DocumentConfidence, DocumentHeading, Level } from '../types.ts';
 import { normalizeDocNumber } from './doc-number.ts';
 
 export interface DocumentPart {
@@ -22,13 +22,7 @@ export interface DocumentPart {
   to: number;
 }
 
-export interface DocumentRegion {
-  number: string | null;
-  type: string | null;
-  date: string | null;
-  issuer: string | null;
-  level: Level | null;
-  title: string | null;
+export interface DocumentRegion extends DocumentHeading {
   /** The title as written (its letter case kept: document numbers in it). */
   titleWritten: string | null;
   startsAtLine: number;
@@ -300,11 +294,9 @@ const CITED_TITLE =
 const SPEAKER =
   /(?:^|[,.;]\s*)((?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Đảng ủy|Đảng uỷ|Hội đồng nhân dân|HĐND|Ban Thường vụ Đảng ủy|Ban Chỉ đạo)\s+(?:xã|phường|đặc khu|tỉnh|thành phố)\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})\s+(?:thông báo|yêu cầu|đề nghị|hướng dẫn|kính đề nghị)(?![\p{L}])/u;
 
-type CitedHeader = Pick<DocumentRegion, 'number' | 'type' | 'date' | 'issuer' | 'level' | 'title'>;
-
 /** What the opening lines of a text without a title block say of the document itself. */
-function citedHeader(lines: SourceLine[], ix: BodyIndex | undefined): CitedHeader {
-  const out: CitedHeader = { number: null, type: null, date: null, issuer: null, level: null, title: null };
+function citedHeader(lines: SourceLine[], ix: BodyIndex | undefined): DocumentHeading {
+  const out: DocumentHeading = { number: null, type: null, date: null, issuer: null, level: null, title: null };
   const opening = lines
     .slice(0, 12)
     .filter((l) => !l.cells && l.text.trim())
