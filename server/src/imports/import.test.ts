@@ -149,19 +149,20 @@ describe('importing a directive file', () => {
         scope: { ...hanoi!, name: '' },
       }),
     );
-    // Another province matched "Sở YT" to its own health department; the registry has a ministry too.
-    const [elsewhere] = await t.db.query<{ id: number }>(
-      `SELECT a.id FROM agencies a, agencies h
+    // Another province matched "Sở YT" to its own health department; a ministry and that province
+    // itself have short names too.
+    const [elsewhere] = await t.db.query<{ id: number; province: number }>(
+      `SELECT a.id, subpath(a.path, 0, 1)::text::int AS province FROM agencies a, agencies h
        WHERE h.id = $1 AND NOT a.path <@ h.path AND a.level = 'province' AND a.name LIKE 'Sở Y tế %' ORDER BY a.id LIMIT 1`,
       [hanoi!.id],
     );
     const [ministry] = await t.db.query<{ id: number; name: string }>(
       `SELECT id, name FROM agencies WHERE level = 'central' AND name LIKE 'Bộ %' ORDER BY id LIMIT 1`,
     );
-    await t.db.query(`INSERT INTO agency_aliases (agency_id, alias) VALUES ($1, 'Sở YT'), ($2, 'Bộ CQ thử')`, [
-      elsewhere!.id,
-      ministry!.id,
-    ]);
+    await t.db.query(
+      `INSERT INTO agency_aliases (agency_id, alias) VALUES ($1, 'Sở YT'), ($2, 'Bộ CQ thử'), ($3, 'Tỉnh bạn thử')`,
+      [elsewhere!.id, ministry!.id, elsewhere!.province],
+    );
     const text = [
       'ỦY BAN NHÂN DÂN',
       'THÀNH PHỐ HÀ NỘI',
@@ -170,7 +171,7 @@ describe('importing a directive file', () => {
       'KẾ HOẠCH',
       'Triển khai y tế số năm 2025',
       'II. NHIỆM VỤ',
-      '1. Sở YT chủ trì, phối hợp với Bộ CQ thử xây dựng hồ sơ sức khỏe điện tử, hoàn thành trong tháng 11/2025.',
+      '1. Sở YT chủ trì, phối hợp với Bộ CQ thử, Tỉnh bạn thử xây dựng hồ sơ sức khỏe điện tử, hoàn thành trong tháng 11/2025.',
     ].join('\n');
     const res = await hanoiOffice.post('/api/imports/paste', { text });
     await drainJobs(t.app.ctx, [importDirectiveJob]);
@@ -185,7 +186,7 @@ describe('importing a directive file', () => {
     );
     expect(task?.lead).not.toContain(elsewhere!.id);
     expect(task?.unresolved).toContain('Sở YT');
-    expect(task?.coordinating).toEqual([ministry!.id]);
+    expect(task?.coordinating.sort()).toEqual([ministry!.id, elsewhere!.province].sort());
   });
 
   /** Follows an upload's job to its end, as the import page does. */
