@@ -1,7 +1,7 @@
 import { describe } from 'vitest';
 import { multipart } from '../../test/app.ts';
 import { samplePdf } from '../../test/factories/evidence.ts';
-import { makeReport, PROGRESS_ROLES, useProgressWorld } from '../../test/factories/reports.ts';
+import { PROGRESS_ROLES, useProgressWorld } from '../../test/factories/reports.ts';
 import { describeRoutesByRole } from '../../test/route-matrix.ts';
 import { sql } from '../db/sql.ts';
 
@@ -10,8 +10,7 @@ import { sql } from '../db/sql.ts';
 describe('evidence write routes × roles', () => {
   const world = useProgressWorld();
 
-  const leadDraft = () =>
-    makeReport(world.t.db, { task: world.w.task, agency: world.w.leadBody, author: world.w.users.leadFocal });
+  const leadDraft = () => world.leadReport();
   const ownBodyOnly = (status: number) => ({
     admin: 404,
     office: 404,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROGRESS_ROLES, useProgressWorld } from '../../test/factories/reports.ts';
+import { DECIDED_BY_MANAGING_OFFICE, PROGRESS_ROLES, useProgressWorld } from '../../test/factories/reports.ts';
 import { makeTask } from '../../test/factories/tasks.ts';
 import { describeRoutesByRole } from '../../test/route-matrix.ts';
 import { sql } from '../db/sql.ts';
@@ -37,17 +37,7 @@ describe('extension write routes × roles', () => {
         }),
     },
     'POST /api/extensions/:id/decide': {
-      expected: {
-        admin: 200,
-        office: 200,
-        otherOffice: 404,
-        leadFocal: 403,
-        coordinatingFocal: 403,
-        unrelatedFocal: 404,
-        head: 403,
-        inspector: 403,
-        public: 401,
-      },
+      expected: DECIDED_BY_MANAGING_OFFICE,
       attempt: async (c) => {
         const task = await newTask();
         const [extension] = await world.t.db.query<{ id: number }>(sql`

@@ -1,33 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { makeProgressWorld, makeReport, type ProgressWorld } from '../../test/factories/reports.ts';
+import { describe, expect, it } from 'vitest';
+import { anonymous } from '../../test/app.ts';
+import { makeReport, useProgressWorld } from '../../test/factories/reports.ts';
 import { makeTask, type TestTask } from '../../test/factories/tasks.ts';
 import { sql } from '../db/sql.ts';
 
 describe('recurring reporting obligations (hằng tháng / hằng quý báo cáo)', () => {
-  let t: TestContext;
-  let w: ProgressWorld;
-  let lead: Client;
-  let otherOffice: Client;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    // The plan was issued on 10 June 2025.
-    w = await makeProgressWorld(t.db, { issuedOn: '2025-06-10', dueDate: null });
-    lead = await loginAs(t.app, w.users.leadFocal);
-    otherOffice = await loginAs(t.app, w.users.otherOffice);
-  });
-  afterAll(() => t.close());
+  // The plan was issued on 10 June 2025.
+  const world = useProgressWorld({ issuedOn: '2025-06-10', dueDate: null });
 
   const recurringTask = async (period: string): Promise<TestTask> => {
-    const task = await makeTask(t.db, {
-      directive: w.directive,
-      lead: [w.leadBody],
-      coordinating: [w.coordinatingBody],
+    const task = await makeTask(world.t.db, {
+      directive: world.w.directive,
+      lead: [world.w.leadBody],
+      coordinating: [world.w.coordinatingBody],
       deadlineKind: 'recurring',
       text: 'Định kỳ hằng tháng báo cáo kết quả thực hiện về Văn phòng Thành ủy',
     });
-    await t.db.query(sql`UPDATE tasks SET recurrence_period = ${period} WHERE id = ${task.id}`);
+    await world.t.db.query(sql`UPDATE tasks SET recurrence_period = ${period} WHERE id = ${task.id}`);
     return task;
   };
   const leadReport = (
@@ -35,10 +24,8 @@ describe('recurring reporting obligations (hằng tháng / hằng quý báo cáo
     submittedAt: string,
     state: 'submitted' | 'accepted' | 'returned' = 'submitted',
   ) =>
-    makeReport(t.db, {
+    world.leadReport({
       task,
-      agency: w.leadBody,
-      author: w.users.leadFocal,
       state,
       submittedAt: new Date(submittedAt),
     });
@@ -49,20 +36,20 @@ describe('recurring reporting obligations (hằng tháng / hằng quý báo cáo
     // 00:30 on 1 August in Hà Nội (still 31 July in UTC): it counts for August, and July is missed.
     const august = await leadReport(task, '2025-07-31T17:30:00Z', 'accepted');
     // September: only the coordinating body reported, and the lead's draft was never sent.
-    await makeReport(t.db, {
+    await makeReport(world.t.db, {
       task,
-      agency: w.coordinatingBody,
-      author: w.users.coordinatingFocal,
+      agency: world.w.coordinatingBody,
+      author: world.w.users.coordinatingFocal,
       agencyRole: 'coordinating',
       state: 'submitted',
       submittedAt: new Date('2025-09-15T03:00:00Z'),
     });
-    await makeReport(t.db, { task, agency: w.leadBody, author: w.users.leadFocal, state: 'draft' });
+    await world.leadReport({ task, state: 'draft' });
     // October: sent, then returned and never sent again.
     await leadReport(task, '2025-10-10T03:00:00Z', 'returned');
     const november = await leadReport(task, '2025-11-28T03:00:00Z');
 
-    const res = await lead.get(`/api/tasks/${task.id}/obligations?asOf=2025-12-10`);
+    const res = await world.as('leadFocal').get(`/api/tasks/${task.id}/obligations?asOf=2025-12-10`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({
       taskId: task.id,
@@ -82,17 +69,17 @@ describe('recurring reporting obligations (hằng tháng / hằng quý báo cáo
 
     // Once the December report is in, the open month is met.
     const december = await leadReport(task, '2025-12-05T03:00:00Z');
-    const later = await lead.get(`/api/tasks/${task.id}/obligations?asOf=2025-12-10`);
+    const later = await world.as('leadFocal').get(`/api/tasks/${task.id}/obligations?asOf=2025-12-10`);
     expect(later.json().periods.at(-1)).toMatchObject({ status: 'met', reportId: december.id });
     // The last day of a period is still inside it: not missed yet.
-    const lastDay = await lead.get(`/api/tasks/${task.id}/obligations?asOf=2025-07-31`);
+    const lastDay = await world.as('leadFocal').get(`/api/tasks/${task.id}/obligations?asOf=2025-07-31`);
     expect(lastDay.json().periods.at(-1)).toMatchObject({ periodStart: '2025-07-01', status: 'open' });
   });
 
   it('quarterly, half-yearly, yearly and weekly periods follow the calendar', async () => {
     const spans = async (period: string, asOf: string) => {
       const task = await recurringTask(period);
-      const res = await lead.get(`/api/tasks/${task.id}/obligations?asOf=${asOf}`);
+      const res = await world.as('leadFocal').get(`/api/tasks/${task.id}/obligations?asOf=${asOf}`);
       return res
         .json()
         .periods.map((p: { periodStart: string; periodEnd: string; status: string }) =>
@@ -119,18 +106,22 @@ describe('recurring reporting obligations (hằng tháng / hằng quý báo cáo
   });
 
   it('a task without a recurrence has no obligations; a task one cannot see is 404', async () => {
-    const res = await lead.get(`/api/tasks/${w.task.id}/obligations?asOf=2025-12-10`);
+    const res = await world.as('leadFocal').get(`/api/tasks/${world.w.task.id}/obligations?asOf=2025-12-10`);
     expect(res.json()).toEqual({
-      taskId: w.task.id,
+      taskId: world.w.task.id,
       recurrencePeriod: null,
       from: null,
       asOf: '2025-12-10',
       periods: [],
     });
     const task = await recurringTask('monthly');
-    expect((await otherOffice.get(`/api/tasks/${task.id}/obligations`)).statusCode).toBe(404);
-    expect((await anonymous(t.app).get(`/api/tasks/${task.id}/obligations?asOf=2025-07-01`)).statusCode).toBe(200);
-    expect((await lead.get(`/api/tasks/${task.id}/obligations?asOf=2025-13-01`)).statusCode).toBe(400);
-    expect((await lead.get(`/api/tasks/${task.id}/obligations?asOf=2025-01-01`)).json().periods).toEqual([]);
+    expect((await world.as('otherOffice').get(`/api/tasks/${task.id}/obligations`)).statusCode).toBe(404);
+    expect((await anonymous(world.t.app).get(`/api/tasks/${task.id}/obligations?asOf=2025-07-01`)).statusCode).toBe(
+      200,
+    );
+    expect((await world.as('leadFocal').get(`/api/tasks/${task.id}/obligations?asOf=2025-13-01`)).statusCode).toBe(400);
+    expect(
+      (await world.as('leadFocal').get(`/api/tasks/${task.id}/obligations?asOf=2025-01-01`)).json().periods,
+    ).toEqual([]);
   });
 });

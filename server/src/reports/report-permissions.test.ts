@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeReport, PROGRESS_ROLES, useProgressWorld } from '../../test/factories/reports.ts';
+import { DECIDED_BY_MANAGING_OFFICE, PROGRESS_ROLES, useProgressWorld } from '../../test/factories/reports.ts';
 import { describeRoutesByRole } from '../../test/route-matrix.ts';
 import { sql } from '../db/sql.ts';
 
@@ -8,8 +8,20 @@ import { sql } from '../db/sql.ts';
 describe('report write routes × roles', () => {
   const world = useProgressWorld();
 
-  const leadDraft = () =>
-    makeReport(world.t.db, { task: world.w.task, agency: world.w.leadBody, author: world.w.users.leadFocal });
+  const leadDraft = () => world.leadReport();
+
+  // A draft is seen by its own body only, so every other role gets 404.
+  const onlyTheDraftingBody = {
+    admin: 404,
+    office: 404,
+    otherOffice: 404,
+    leadFocal: 200,
+    coordinatingFocal: 404,
+    unrelatedFocal: 404,
+    head: 200,
+    inspector: 404,
+    public: 401,
+  };
 
   describeRoutesByRole(PROGRESS_ROLES, world.as, {
     'POST /api/tasks/:id/reports': {
@@ -27,55 +39,21 @@ describe('report write routes × roles', () => {
       attempt: (c) =>
         c.post(`/api/tasks/${world.w.task.id}/reports`, { percent: 30, narrative: 'Đã ban hành kế hoạch triển khai.' }),
     },
-    // A draft is seen by its own body only, so every other role gets 404.
     'PATCH /api/reports/:id': {
-      expected: {
-        admin: 404,
-        office: 404,
-        otherOffice: 404,
-        leadFocal: 200,
-        coordinatingFocal: 404,
-        unrelatedFocal: 404,
-        head: 200,
-        inspector: 404,
-        public: 401,
-      },
+      expected: onlyTheDraftingBody,
       attempt: async (c) => {
         const report = await leadDraft();
         return c.patch(`/api/reports/${report.id}`, { version: report.version, percent: 40 });
       },
     },
     'POST /api/reports/:id/submit': {
-      expected: {
-        admin: 404,
-        office: 404,
-        otherOffice: 404,
-        leadFocal: 200,
-        coordinatingFocal: 404,
-        unrelatedFocal: 404,
-        head: 200,
-        inspector: 404,
-        public: 401,
-      },
+      expected: onlyTheDraftingBody,
       attempt: async (c) => c.post(`/api/reports/${(await leadDraft()).id}/submit`),
     },
     'POST /api/reports/:id/review': {
-      expected: {
-        admin: 200,
-        office: 200,
-        otherOffice: 404,
-        leadFocal: 403,
-        coordinatingFocal: 403,
-        unrelatedFocal: 404,
-        head: 403,
-        inspector: 403,
-        public: 401,
-      },
+      expected: DECIDED_BY_MANAGING_OFFICE,
       attempt: async (c) => {
-        const report = await makeReport(world.t.db, {
-          task: world.w.task,
-          agency: world.w.leadBody,
-          author: world.w.users.leadFocal,
+        const report = await world.leadReport({
           state: 'submitted',
         });
         return c.post(`/api/reports/${report.id}/review`, { decision: 'accept' });
@@ -84,10 +62,7 @@ describe('report write routes × roles', () => {
   });
 
   it('a body that can see a submitted report of another body still may not change it', async () => {
-    const report = await makeReport(world.t.db, {
-      task: world.w.task,
-      agency: world.w.leadBody,
-      author: world.w.users.leadFocal,
+    const report = await world.leadReport({
       state: 'returned',
     });
     const res = await world.as('coordinatingFocal').patch(`/api/reports/${report.id}`, {

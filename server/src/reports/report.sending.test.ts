@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeReport, useProgressWorld } from '../../test/factories/reports.ts';
+import { useProgressWorld } from '../../test/factories/reports.ts';
 import { makeTask } from '../../test/factories/tasks.ts';
 import { sql } from '../db/sql.ts';
 
@@ -86,10 +86,8 @@ describe('sending a report for review: content, and a reason for lowering progre
 
     it('a returned report emptied while being fixed is not sent again', async () => {
       const task = await newTask();
-      const report = await makeReport(world.t.db, {
+      const report = await world.leadReport({
         task,
-        agency: world.w.leadBody,
-        author: world.w.users.leadFocal,
         state: 'returned',
       });
       const emptied = await lead().patch(`/api/reports/${report.id}`, { version: report.version, narrative: '' });

@@ -117,10 +117,8 @@ describe('progress reports: draft → submitted → returned / accepted', () => 
 
   it("a lead's accepted 100% report completes the task on the Vietnamese calendar day of acceptance", async () => {
     const task = await newTask('2025-12-31');
-    const report = await makeReport(world.t.db, {
+    const report = await world.leadReport({
       task,
-      agency: world.w.leadBody,
-      author: world.w.users.leadFocal,
       percent: 100,
       state: 'submitted',
     });
@@ -224,10 +222,7 @@ describe('progress reports: draft → submitted → returned / accepted', () => 
   });
 
   it('two people editing one draft: the second gets 409 with the current version and nothing is lost', async () => {
-    const report = await makeReport(world.t.db, {
-      task: world.w.task,
-      agency: world.w.leadBody,
-      author: world.w.users.leadFocal,
+    const report = await world.leadReport({
       percent: 20,
     });
     const first = await lead().patch(`/api/reports/${report.id}`, { version: report.version, percent: 35 });
@@ -276,10 +271,7 @@ describe('progress reports: draft → submitted → returned / accepted', () => 
     expect((await taskRow(task.id)).progress_percent).toBe(0);
 
     // The same office still reviews the reports of the bodies under it.
-    const deptReport = await makeReport(world.t.db, {
-      task: world.w.task,
-      agency: world.w.leadBody,
-      author: world.w.users.leadFocal,
+    const deptReport = await world.leadReport({
       percent: 10,
       state: 'submitted',
     });
@@ -314,10 +306,8 @@ describe('progress reports: draft → submitted → returned / accepted', () => 
 
   it('drafts are seen only by their own body; the public sees accepted reports only', async () => {
     const task = await newTask();
-    const leadDraft = await makeReport(world.t.db, {
+    const leadDraft = await world.leadReport({
       task,
-      agency: world.w.leadBody,
-      author: world.w.users.leadFocal,
       state: 'draft',
     });
     const coordinatingDraft = await makeReport(world.t.db, {
@@ -334,10 +324,8 @@ describe('progress reports: draft → submitted → returned / accepted', () => 
       agencyRole: 'coordinating',
       state: 'submitted',
     });
-    const accepted = await makeReport(world.t.db, {
+    const accepted = await world.leadReport({
       task,
-      agency: world.w.leadBody,
-      author: world.w.users.leadFocal,
       state: 'accepted',
     });
 
@@ -362,17 +350,13 @@ describe('progress reports: draft → submitted → returned / accepted', () => 
 
   it("the review queue lists submitted reports of the office's own scope, oldest first, a page at a time", async () => {
     const task = await newTask();
-    const older = await makeReport(world.t.db, {
+    const older = await world.leadReport({
       task,
-      agency: world.w.leadBody,
-      author: world.w.users.leadFocal,
       state: 'submitted',
       submittedAt: new Date('2025-07-01T02:00:00Z'),
     });
-    const newer = await makeReport(world.t.db, {
+    const newer = await world.leadReport({
       task,
-      agency: world.w.leadBody,
-      author: world.w.users.leadFocal,
       state: 'submitted',
       submittedAt: new Date('2025-07-02T02:00:00Z'),
     });

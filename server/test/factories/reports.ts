@@ -85,6 +85,23 @@ export const PROGRESS_ROLES: readonly ProgressRole[] = [
 ];
 
 /**
+ * Who may decide on what a body sent (review its report, decide its extension request): the office
+ * managing the task's directive and an administrator. The task's bodies see it but may not (403);
+ * another province's office or body cannot see it (404).
+ */
+export const DECIDED_BY_MANAGING_OFFICE: Record<ProgressRole, number> = {
+  admin: 200,
+  office: 200,
+  otherOffice: 404,
+  leadFocal: 403,
+  coordinatingFocal: 403,
+  unrelatedFocal: 404,
+  head: 403,
+  inspector: 403,
+  public: 401,
+};
+
+/**
  * A fresh app holding the progress world, for the enclosing describe block (its own beforeAll and
  * afterAll): `as(role)` is that user's signed-in browser ('public': nobody signed in). Read `t` and `w`
  * inside tests and hooks, once the block's beforeAll has run.
@@ -93,6 +110,8 @@ export function useProgressWorld(options: Parameters<typeof makeProgressWorld>[1
   readonly t: TestContext;
   readonly w: ProgressWorld;
   as(role: ProgressRole): Client;
+  /** A report of the lead body by its focal point, on the world's task unless another is given. */
+  leadReport(options?: Partial<Omit<ReportOptions, 'agency' | 'author'>>): Promise<{ id: number; version: number }>;
 } {
   let t: TestContext | undefined;
   let w: ProgressWorld | undefined;
@@ -113,23 +132,24 @@ export function useProgressWorld(options: Parameters<typeof makeProgressWorld>[1
       return w!;
     },
     as: (role) => clients.get(role)!,
+    leadReport: (options = {}) =>
+      makeReport(t!.db, { task: w!.task, agency: w!.leadBody, author: w!.users.leadFocal, ...options }),
   };
 }
 
+export interface ReportOptions {
+  task: Pick<TestTask, 'id'>;
+  agency: Pick<TestAgency, 'id'>;
+  author: Pick<TestUser, 'id'>;
+  agencyRole?: 'lead' | 'coordinating';
+  percent?: number;
+  state?: 'draft' | 'submitted' | 'returned' | 'accepted';
+  submittedAt?: Date | null;
+  narrative?: string;
+}
+
 /** A report written straight into the database, in any state (for setting up a scenario). */
-export async function makeReport(
-  db: Db,
-  options: {
-    task: Pick<TestTask, 'id'>;
-    agency: Pick<TestAgency, 'id'>;
-    author: Pick<TestUser, 'id'>;
-    agencyRole?: 'lead' | 'coordinating';
-    percent?: number;
-    state?: 'draft' | 'submitted' | 'returned' | 'accepted';
-    submittedAt?: Date | null;
-    narrative?: string;
-  },
-): Promise<{ id: number; version: number }> {
+export async function makeReport(db: Db, options: ReportOptions): Promise<{ id: number; version: number }> {
   const state = options.state ?? 'draft';
   const submittedAt = options.submittedAt !== undefined ? options.submittedAt : state === 'draft' ? null : new Date();
   const [row] = await db.query<{ id: number; version: number }>(sql`
