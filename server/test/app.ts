@@ -47,12 +47,14 @@ export async function createTestApp(
  * A fresh app for the enclosing describe block (its own beforeAll and afterAll) and what `setup` makes
  * in its database: read `t` and `data` inside tests and hooks, once the block's beforeAll has run.
  */
-export function useTestApp<Data>(setup: (db: Db) => Promise<Data>): { readonly t: TestContext; readonly data: Data } {
+export function useTestApp<Data = undefined>(
+  setup?: (db: Db) => Promise<Data>,
+): { readonly t: TestContext; readonly data: Data } {
   let t: TestContext | undefined;
   let data: Data | undefined;
   beforeAll(async () => {
     t = await createTestApp();
-    data = await setup(t.db);
+    data = await setup?.(t.db);
   });
   afterAll(() => t?.close());
   return {
@@ -62,6 +64,31 @@ export function useTestApp<Data>(setup: (db: Db) => Promise<Data>): { readonly t
     get data() {
       return data!;
     },
+  };
+}
+
+/**
+ * A fresh, migrated database (no app) for the enclosing describe block, opened in its beforeAll and
+ * closed in its afterAll; use it inside tests and hooks.
+ */
+export function useTestDb(): Db {
+  let db: Db | undefined;
+  beforeAll(async () => {
+    db = await createTestDb();
+  });
+  afterAll(() => db?.close());
+  const open = (): Db => {
+    if (!db) throw new Error('useTestDb: the database opens in beforeAll; use it inside tests and hooks');
+    return db;
+  };
+  return {
+    get kind() {
+      return open().kind;
+    },
+    query: (sql, params) => open().query(sql, params),
+    exec: (sql) => open().exec(sql),
+    transaction: (fn) => open().transaction(fn),
+    close: async () => {},
   };
 }
 

@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../../test/db.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '../../test/app.ts';
 import type { Db } from './db.ts';
 import { listFunctions, listMigrations, migrate } from './migrate.ts';
 
@@ -53,11 +53,7 @@ async function definitions(db: Db): Promise<string[]> {
 }
 
 describe('functions, views and triggers from server/db/functions', () => {
-  let db: Db;
-  beforeAll(async () => {
-    db = await createTestDb();
-  });
-  afterAll(() => db.close());
+  const db = useTestDb();
 
   it('a migrated database holds exactly what the files define: each function, view and trigger once', async () => {
     expect(await definedObjects(db)).toEqual(objectsInFiles());

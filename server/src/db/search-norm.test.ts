@@ -1,9 +1,8 @@
 import { foldForSearch } from '@giamsat/shared/text';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { everyVietnameseLetter, PUNCTUATION, vietnameseText } from '../../../packages/shared/test/vietnamese-text.ts';
-import { createTestDb } from '../../test/db.ts';
-import type { Db } from './db.ts';
+import { useTestDb } from '../../test/app.ts';
 import { sql } from './sql.ts';
 
 // Search folds text twice: in SQL (search_norm(), behind the indexed search columns and every query)
@@ -11,11 +10,7 @@ import { sql } from './sql.ts';
 // name found one way is missed the other.
 
 describe('SQL search_norm() folds Vietnamese text as foldForSearch() does', () => {
-  let db: Db;
-  beforeAll(async () => {
-    db = await createTestDb();
-  });
-  afterAll(() => db.close());
+  const db = useTestDb();
 
   async function searchNorm(texts: readonly string[]): Promise<string[]> {
     const rows = await db.query<{ folded: string }>(sql`

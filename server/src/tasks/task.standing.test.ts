@@ -1,8 +1,7 @@
 import { Timeliness } from '@giamsat/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../../test/db.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '../../test/app.ts';
 import { addDays } from '../calendar/calendar.ts';
-import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 import {
   AGEING_BANDS,
@@ -25,11 +24,7 @@ import {
 const TODAY = '2025-09-15';
 
 describe('task standing', () => {
-  let db: Db;
-  beforeAll(async () => {
-    db = await createTestDb();
-  });
-  afterAll(() => db.close());
+  const db = useTestDb();
 
   it('lists each ageing band by the days overdue that task_ageing_band() puts in it', async () => {
     const bandOn = async (daysOverdue: number) => {
