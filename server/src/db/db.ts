@@ -85,29 +85,26 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });
-  const clientDb = (client: pg.PoolClient): Db => ({
+  // Statements run the same on the pool (any free connection) as on the one client of a transaction.
+  const statementsOn = (q: pg.Pool | pg.PoolClient): Pick<Db, 'kind' | 'query' | 'exec'> => ({
     kind: 'postgres',
     async query<T>(sql: string | Sql, params: readonly unknown[] = []) {
       const { text, values } = toQuery(sql, params);
-      return (await client.query(text, values)).rows as T[];
+      return (await q.query(text, values)).rows as T[];
     },
     async exec(sql: string) {
-      await client.query(sql);
+      await q.query(sql);
     },
+  });
+  const clientDb = (client: pg.PoolClient): Db => ({
+    ...statementsOn(client),
     async transaction<T>(fn: (tx: Db) => Promise<T>) {
       return fn(this);
     },
     async close() {},
   });
   return {
-    kind: 'postgres',
-    async query<T>(sql: string | Sql, params: readonly unknown[] = []) {
-      const { text, values } = toQuery(sql, params);
-      return (await pool.query(text, values)).rows as T[];
-    },
-    async exec(sql: string) {
-      await pool.query(sql);
-    },
+    ...statementsOn(pool),
     async transaction<T>(fn: (tx: Db) => Promise<T>) {
       const client = await pool.connect();
       try {
