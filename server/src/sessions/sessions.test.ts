@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { makeUser, type TestUser } from '../../test/factories/accounts.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs, useTestApp } from '../../test/app.ts';
+import { makeUser } from '../../test/factories/accounts.ts';
 import { makeAgency } from '../../test/factories/agencies.ts';
 import { LAST_SEEN_EVERY_MS } from '../auth/auth.service.ts';
 import { sql } from '../db/sql.ts';
@@ -12,17 +12,13 @@ const IPHONE_SAFARI =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1';
 
 describe('my sessions: listed with their devices, signed out one by one or everywhere else', () => {
-  let t: TestContext;
-  let focal: TestUser;
-  let other: TestUser;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    const province = await makeAgency(t.db, { name: 'UBND tỉnh Quảng Trị' });
-    focal = await makeUser(t.db, { role: 'focal', agency: province, username: 'dau-moi-quang-tri' });
-    other = await makeUser(t.db, { role: 'focal', agency: province, username: 'dau-moi-khac' });
+  const world = useTestApp(async (db) => {
+    const province = await makeAgency(db, { name: 'UBND tỉnh Quảng Trị' });
+    return {
+      focal: await makeUser(db, { role: 'focal', agency: province, username: 'dau-moi-quang-tri' }),
+      other: await makeUser(db, { role: 'focal', agency: province, username: 'dau-moi-khac' }),
+    };
   });
-  afterAll(() => t.close());
 
   const list = async (client: Awaited<ReturnType<typeof loginAs>>) => {
     const res = await client.get('/api/auth/sessions');
@@ -31,16 +27,16 @@ describe('my sessions: listed with their devices, signed out one by one or every
   };
 
   it('lists two sign-ins from two browsers with their devices, marks the current one, shows no token', async () => {
-    const desk = await loginAs(t.app, focal, { userAgent: WINDOWS_CHROME });
-    const phone = await loginAs(t.app, focal, { userAgent: IPHONE_SAFARI });
+    const desk = await loginAs(world.t.app, world.data.focal, { userAgent: WINDOWS_CHROME });
+    const phone = await loginAs(world.t.app, world.data.focal, { userAgent: IPHONE_SAFARI });
     const fromDesk = await list(desk);
     expect(fromDesk.map((s) => s.device).sort()).toEqual(['Chrome 120 · Windows', 'Safari 17 · iPhone']);
     expect(fromDesk.find((s) => s.current)?.device).toBe('Chrome 120 · Windows');
     expect((await list(phone)).find((s) => s.current)?.device).toBe('Safari 17 · iPhone');
     // The cookie's token (nor its hash, nor the CSRF token) is never part of the answer.
     const body = (await desk.get('/api/auth/sessions')).body;
-    const [stored] = await t.db.query<{ token_hash: string; csrf_token: string }>(
-      sql`SELECT token_hash, csrf_token FROM sessions WHERE user_id = ${focal.id} LIMIT 1`,
+    const [stored] = await world.t.db.query<{ token_hash: string; csrf_token: string }>(
+      sql`SELECT token_hash, csrf_token FROM sessions WHERE user_id = ${world.data.focal.id} LIMIT 1`,
     );
     expect(body).not.toContain(stored?.token_hash);
     expect(body).not.toContain(stored?.csrf_token);
@@ -49,8 +45,8 @@ describe('my sessions: listed with their devices, signed out one by one or every
   });
 
   it('signs out everywhere else: only the current session is left, the other cookie gets 401, history says so', async () => {
-    const desk = await loginAs(t.app, focal, { userAgent: WINDOWS_CHROME });
-    const phone = await loginAs(t.app, focal, { userAgent: IPHONE_SAFARI });
+    const desk = await loginAs(world.t.app, world.data.focal, { userAgent: WINDOWS_CHROME });
+    const phone = await loginAs(world.t.app, world.data.focal, { userAgent: IPHONE_SAFARI });
     const res = await desk.post('/api/auth/sessions/sign-out-others');
     expect(res.statusCode).toBe(200);
     expect(res.json().signedOut).toBeGreaterThanOrEqual(1);
@@ -58,18 +54,18 @@ describe('my sessions: listed with their devices, signed out one by one or every
     expect(left).toHaveLength(1);
     expect(left[0]).toMatchObject({ current: true, device: 'Chrome 120 · Windows' });
     expect((await phone.get('/api/auth/me')).statusCode).toBe(401);
-    const events = await t.db.query<{ actor_id: number; action: string }>(
-      sql`SELECT actor_id, action FROM events WHERE entity_type = 'user' AND entity_id = ${focal.id}
+    const events = await world.t.db.query<{ actor_id: number; action: string }>(
+      sql`SELECT actor_id, action FROM events WHERE entity_type = 'user' AND entity_id = ${world.data.focal.id}
           AND action = 'other_sessions_signed_out'`,
     );
     expect(events.length).toBeGreaterThanOrEqual(1);
-    expect(events[0]?.actor_id).toBe(focal.id);
+    expect(events[0]?.actor_id).toBe(world.data.focal.id);
   });
 
   it('signs out one session by its id; another user’s session is not found and stays signed in', async () => {
-    const desk = await loginAs(t.app, focal, { userAgent: WINDOWS_CHROME });
-    const phone = await loginAs(t.app, focal, { userAgent: IPHONE_SAFARI });
-    const stranger = await loginAs(t.app, other, { userAgent: IPHONE_SAFARI });
+    const desk = await loginAs(world.t.app, world.data.focal, { userAgent: WINDOWS_CHROME });
+    const phone = await loginAs(world.t.app, world.data.focal, { userAgent: IPHONE_SAFARI });
+    const stranger = await loginAs(world.t.app, world.data.other, { userAgent: IPHONE_SAFARI });
     const strangers = await list(stranger);
     const strangerId = strangers.find((s) => s.current)?.id ?? 0;
 
@@ -80,15 +76,15 @@ describe('my sessions: listed with their devices, signed out one by one or every
     expect((await desk.delete(`/api/auth/sessions/${phoneId}`)).statusCode).toBe(204);
     expect((await phone.get('/api/auth/me')).statusCode).toBe(401);
     expect((await desk.get('/api/auth/me')).statusCode).toBe(200);
-    const [event] = await t.db.query<{ before: { device: string } }>(
-      sql`SELECT before FROM events WHERE entity_type = 'user' AND entity_id = ${focal.id}
+    const [event] = await world.t.db.query<{ before: { device: string } }>(
+      sql`SELECT before FROM events WHERE entity_type = 'user' AND entity_id = ${world.data.focal.id}
           AND action = 'session_signed_out' ORDER BY id DESC LIMIT 1`,
     );
     expect(event?.before.device).toBe('Safari 17 · iPhone');
   });
 
   it('validates the id and asks for the CSRF token like every change', async () => {
-    const desk = await loginAs(t.app, focal, { userAgent: WINDOWS_CHROME });
+    const desk = await loginAs(world.t.app, world.data.focal, { userAgent: WINDOWS_CHROME });
     const bad = await desk.delete('/api/auth/sessions/abc');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('VALIDATION_FAILED');
@@ -109,24 +105,24 @@ describe('my sessions: listed with their devices, signed out one by one or every
   });
 
   it('writes "last seen" at most once a minute per session', async () => {
-    const desk = await loginAs(t.app, focal, { userAgent: WINDOWS_CHROME });
+    const desk = await loginAs(world.t.app, world.data.focal, { userAgent: WINDOWS_CHROME });
     const id = (await list(desk)).find((s) => s.current)?.id ?? 0;
     const lastSeen = async () =>
       (
-        await t.db.query<{ last_seen_at: Date }>(sql`SELECT last_seen_at FROM sessions WHERE id = ${id}`)
+        await world.t.db.query<{ last_seen_at: Date }>(sql`SELECT last_seen_at FROM sessions WHERE id = ${id}`)
       )[0]?.last_seen_at.getTime() ?? 0;
     const recent = new Date(Date.now() - LAST_SEEN_EVERY_MS / 2);
-    await t.db.query(sql`UPDATE sessions SET last_seen_at = ${recent} WHERE id = ${id}`);
+    await world.t.db.query(sql`UPDATE sessions SET last_seen_at = ${recent} WHERE id = ${id}`);
     await desk.get('/api/auth/me');
     expect(await lastSeen()).toBe(recent.getTime());
     const old = new Date(Date.now() - 2 * LAST_SEEN_EVERY_MS);
-    await t.db.query(sql`UPDATE sessions SET last_seen_at = ${old} WHERE id = ${id}`);
+    await world.t.db.query(sql`UPDATE sessions SET last_seen_at = ${old} WHERE id = ${id}`);
     await desk.get('/api/auth/me');
     expect(await lastSeen()).toBeGreaterThan(Date.now() - LAST_SEEN_EVERY_MS);
   });
 
   it('needs a signed-in user', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/auth/sessions' });
+    const res = await world.t.app.inject({ method: 'GET', url: '/api/auth/sessions' });
     expect(res.statusCode).toBe(401);
   });
 });
