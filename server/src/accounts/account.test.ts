@@ -5,6 +5,7 @@ import {
   DEMO_PASSWORD,
   makeUser,
   makeUserPerRole,
+  REFUSED_ALL_BUT_ADMIN,
   type RoleName,
   sessionCount,
   type TestUser,
@@ -46,31 +47,26 @@ describe('accounts API', () => {
   }
 
   describe('who may do what', () => {
-    const refused: [RoleName | 'public', number][] = [
-      ['office', 403],
-      ['focal', 403],
-      ['head', 403],
-      ['inspector', 403],
-      ['public', 401],
-    ];
-
-    it.each(refused)('%s cannot create, edit or reset the password of another account (%i)', async (role, status) => {
-      const client = role === 'public' ? anonymous(t.app) : clients[role];
-      const victim = await makeUser(t.db, { role: 'focal', agency: province });
-      const attempts = [
-        await client.post('/api/users', newUser(`tu-choi-${role}`)),
-        await client.patch(`/api/users/${victim.id}`, { version: 1, isActive: false }),
-        await client.post(`/api/users/${victim.id}/password`, { newPassword: 'DoiMatKhau@2025' }),
-      ];
-      for (const res of attempts) expect(res.statusCode).toBe(status);
-      const [row] = await t.db.query<{ is_active: boolean; version: number }>(
-        sql`SELECT is_active, version FROM users WHERE id = ${victim.id}`,
-      );
-      expect(row).toEqual({ is_active: true, version: 1 });
-      expect((await login(victim.username, DEMO_PASSWORD)).statusCode).toBe(200);
-      const created = await t.db.query(sql`SELECT 1 FROM users WHERE username = ${`tu-choi-${role}`}`);
-      expect(created).toHaveLength(0);
-    });
+    it.each(REFUSED_ALL_BUT_ADMIN)(
+      '%s cannot create, edit or reset the password of another account (%i)',
+      async (role, status) => {
+        const client = role === 'public' ? anonymous(t.app) : clients[role];
+        const victim = await makeUser(t.db, { role: 'focal', agency: province });
+        const attempts = [
+          await client.post('/api/users', newUser(`tu-choi-${role}`)),
+          await client.patch(`/api/users/${victim.id}`, { version: 1, isActive: false }),
+          await client.post(`/api/users/${victim.id}/password`, { newPassword: 'DoiMatKhau@2025' }),
+        ];
+        for (const res of attempts) expect(res.statusCode).toBe(status);
+        const [row] = await t.db.query<{ is_active: boolean; version: number }>(
+          sql`SELECT is_active, version FROM users WHERE id = ${victim.id}`,
+        );
+        expect(row).toEqual({ is_active: true, version: 1 });
+        expect((await login(victim.username, DEMO_PASSWORD)).statusCode).toBe(200);
+        const created = await t.db.query(sql`SELECT 1 FROM users WHERE username = ${`tu-choi-${role}`}`);
+        expect(created).toHaveLength(0);
+      },
+    );
 
     it('administrators and inspectors read the account list; other roles are refused', async () => {
       for (const role of ['admin', 'inspector'] as const) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
-import { ALL_ROLES, makeUserPerRole, type RoleName } from '../../test/factories/accounts.ts';
+import { ALL_ROLES, makeUserPerRole, REFUSED_ALL_BUT_ADMIN, type RoleName } from '../../test/factories/accounts.ts';
 import { agencyBySlug, agencyRow, makeAgency, sampleRegistry, type TestAgency } from '../../test/factories/agencies.ts';
 import { sql } from '../db/sql.ts';
 import { seedRegistry } from './agency.seed.ts';
@@ -141,16 +141,9 @@ describe('bodies API', () => {
   });
 
   describe('who may change bodies', () => {
-    const refused: [RoleName | 'public', number][] = [
-      ['office', 403],
-      ['focal', 403],
-      ['head', 403],
-      ['inspector', 403],
-      ['public', 401],
-    ];
     const clientFor = (role: RoleName | 'public') => (role === 'public' ? anonymous(t.app) : clients[role]);
 
-    it.each(refused)('%s cannot create, edit, alias or merge a body (%i)', async (role, status) => {
+    it.each(REFUSED_ALL_BUT_ADMIN)('%s cannot create, edit, alias or merge a body (%i)', async (role, status) => {
       const target = await makeAgency(t.db, { name: 'Sở Nội vụ tỉnh Thử' });
       const successor = await makeAgency(t.db, { name: 'Sở Nội vụ tỉnh Mới' });
       await t.db.query(sql`INSERT INTO agency_aliases (agency_id, alias) VALUES (${target.id}, 'SNV')`);

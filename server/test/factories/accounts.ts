@@ -59,6 +59,15 @@ export async function actorOf(db: Db, user: Pick<TestUser, 'id'>): Promise<UserA
 export type RoleName = 'admin' | 'office' | 'focal' | 'head' | 'inspector';
 export const ALL_ROLES: readonly RoleName[] = ['admin', 'office', 'focal', 'head', 'inspector'];
 
+/** An administrator's work (accounts, the body registry) refused to every other role: 403 signed in, 401 not. */
+export const REFUSED_ALL_BUT_ADMIN: readonly [RoleName | 'public', number][] = [
+  ['office', 403],
+  ['focal', 403],
+  ['head', 403],
+  ['inspector', 403],
+  ['public', 401],
+];
+
 /** One user per role, all in the given body (the office with a national scope). */
 export async function makeUserPerRole(db: Db, agency: TestAgency): Promise<Record<RoleName, TestUser>> {
   const users = {} as Record<RoleName, TestUser>;
