@@ -77,21 +77,20 @@ export interface TallyFilter {
   programmeCode: string | null;
 }
 
-export interface AgencyFigures extends TaskCounts {
+/** A body's figures: a province in the by-province section, and the base of a ranked body's. */
+export interface BodyFigures extends TaskCounts {
   agencyId: number;
   name: string;
   shortName: string | null;
-  level: AgencyLevel;
   kind: AgencyKind;
+}
+
+export interface AgencyFigures extends BodyFigures {
+  level: AgencyLevel;
   rank: number;
 }
 
-export interface ProvinceFigures extends TaskCounts {
-  agencyId: number;
-  name: string;
-  shortName: string | null;
-  kind: AgencyKind;
-}
+export type ProvinceFigures = BodyFigures;
 
 export interface MonthFigures {
   /** yyyy-mm */
@@ -385,34 +384,22 @@ function rankedBodiesSql(sources: Sql, options: DashboardOptions): Sql {
      ORDER BY p.name, p.id)`;
 }
 
+const toBodyFigures = (row: AgencyRow): BodyFigures => ({
+  ...toCounts(row),
+  agencyId: Number(row.agency_id),
+  name: row.name,
+  shortName: row.short_name,
+  kind: row.kind,
+});
+
 function toBodies(rows: AgencyRow[]) {
   const agencies = rows.filter((row) => row.section === 'agency');
   return {
     byAgency: {
       total: Number(agencies[0]?.full_count ?? 0),
-      rows: agencies.map(
-        (row): AgencyFigures => ({
-          ...toCounts(row),
-          agencyId: Number(row.agency_id),
-          name: row.name,
-          shortName: row.short_name,
-          level: row.level,
-          kind: row.kind,
-          rank: Number(row.rank),
-        }),
-      ),
+      rows: agencies.map((row): AgencyFigures => ({ ...toBodyFigures(row), level: row.level, rank: Number(row.rank) })),
     },
-    byProvince: rows
-      .filter((row) => row.section === 'province')
-      .map(
-        (row): ProvinceFigures => ({
-          ...toCounts(row),
-          agencyId: Number(row.agency_id),
-          name: row.name,
-          shortName: row.short_name,
-          kind: row.kind,
-        }),
-      ),
+    byProvince: rows.filter((row) => row.section === 'province').map(toBodyFigures),
   };
 }
 
