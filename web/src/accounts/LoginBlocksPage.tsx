@@ -1,9 +1,10 @@
-import { Badge, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../ui/format.ts';
 import { RowAction } from '../ui/RowAction.tsx';
 import { RowsTable } from '../ui/RowsTable.tsx';
 import { ActionError, ListStates } from '../ui/states.tsx';
+import { Tagged } from '../ui/Tagged.tsx';
 import { type LoginBlock, useLiftLoginBlock, useLoginBlocks } from './useLoginBlocks.ts';
 
 /** Who a block holds back: an account (from one address or from every unfamiliar one), or every account from one address. */
@@ -55,12 +56,9 @@ export default function LoginBlocksPage() {
                   <BlockWho block={block} />
                 </Table.Td>
                 <Table.Td>
-                  {block.ip ?? t('loginBlocks.everyOtherAddress')}
-                  {block.usualAddress && (
-                    <Badge ml="xs" size="sm" variant="light">
-                      {t('loginBlocks.usual')}
-                    </Badge>
-                  )}
+                  <Tagged tag={block.usualAddress && t('loginBlocks.usual')}>
+                    {block.ip ?? t('loginBlocks.everyOtherAddress')}
+                  </Tagged>
                 </Table.Td>
                 <Table.Td>{block.failures}</Table.Td>
                 <Table.Td>{formatDateTime(block.lastFailureAt)}</Table.Td>

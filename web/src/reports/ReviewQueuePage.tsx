@@ -1,23 +1,12 @@
 import { ReportState } from '@giamsat/shared';
-import {
-  Anchor,
-  Badge,
-  Card,
-  Group,
-  Pagination,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Card, Group, Pagination, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
 import { ClearFiltersButton } from '../ui/buttons.tsx';
+import { FilterPanel } from '../ui/FilterPanel.tsx';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../ui/format.ts';
 import { SearchField, useSearchText } from '../ui/SearchField.tsx';
 import { ListStates } from '../ui/states.tsx';
@@ -173,34 +162,9 @@ export default function ReviewQueuePage() {
           ]}
         />
       </Group>
-      <Card withBorder p="sm" component="form" role="search" onSubmit={(e) => e.preventDefault()}>
-        <Stack gap="xs">
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-            <Select
-              label={t('reviews.filters.state')}
-              data={STATE_CHOICES.map((value) => ({ value, label: t(`reviews.states.${value}`) }))}
-              value={choice}
-              onChange={(value) => setFilters({ state: value === 'submitted' ? null : value })}
-              allowDeselect={false}
-            />
-            <AgencyPicker
-              label={t('reviews.filters.agency')}
-              value={filters.agencyId ?? null}
-              onChange={(id) => setFilters({ agencyId: id ? String(id) : null })}
-            />
-            <DirectivePicker
-              label={t('reviews.filters.directive')}
-              value={filters.directiveId ?? null}
-              onChange={(id) => setFilters({ directiveId: id ? String(id) : null })}
-            />
-            <SearchField
-              label={t('reviews.filters.q')}
-              placeholder={t('reviews.filters.qPlaceholder')}
-              value={words.text}
-              onChange={words.change}
-            />
-          </SimpleGrid>
-          {filtered && (
+      <FilterPanel
+        below={
+          filtered && (
             <Group justify="flex-end">
               <ClearFiltersButton
                 onClear={() => {
@@ -211,9 +175,33 @@ export default function ReviewQueuePage() {
                 {t('reviews.filters.clear')}
               </ClearFiltersButton>
             </Group>
-          )}
-        </Stack>
-      </Card>
+          )
+        }
+      >
+        <Select
+          label={t('reviews.filters.state')}
+          data={STATE_CHOICES.map((value) => ({ value, label: t(`reviews.states.${value}`) }))}
+          value={choice}
+          onChange={(value) => setFilters({ state: value === 'submitted' ? null : value })}
+          allowDeselect={false}
+        />
+        <AgencyPicker
+          label={t('reviews.filters.agency')}
+          value={filters.agencyId ?? null}
+          onChange={(id) => setFilters({ agencyId: id ? String(id) : null })}
+        />
+        <DirectivePicker
+          label={t('reviews.filters.directive')}
+          value={filters.directiveId ?? null}
+          onChange={(id) => setFilters({ directiveId: id ? String(id) : null })}
+        />
+        <SearchField
+          label={t('reviews.filters.q')}
+          placeholder={t('reviews.filters.qPlaceholder')}
+          value={words.text}
+          onChange={words.change}
+        />
+      </FilterPanel>
       <ListStates query={queue} empty={filtered ? t('reviews.emptyFiltered') : t('reviews.empty')}>
         {(reports) => (
           <Stack style={{ opacity: queue.isPlaceholderData ? 0.6 : 1 }}>

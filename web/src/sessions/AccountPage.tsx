@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../ui/format.ts';
 import { RowAction } from '../ui/RowAction.tsx';
 import { RowsTable } from '../ui/RowsTable.tsx';
 import { ActionError, ListStates } from '../ui/states.tsx';
+import { Tagged } from '../ui/Tagged.tsx';
 import { useMySessions, useSignOutOtherSessions, useSignOutSession } from './useSessions.ts';
 
 /** The signed-in user's own account page: for now, their sessions ("Phiên đăng nhập"). */
@@ -55,12 +56,9 @@ function SessionsSection() {
             {page.items.map((session) => (
               <Table.Tr key={session.id} data-current={session.current || undefined}>
                 <Table.Td>
-                  {session.device ?? t('sessions.unknownDevice')}
-                  {session.current && (
-                    <Badge ml="xs" size="sm" variant="light">
-                      {t('sessions.current')}
-                    </Badge>
-                  )}
+                  <Tagged tag={session.current && t('sessions.current')}>
+                    {session.device ?? t('sessions.unknownDevice')}
+                  </Tagged>
                 </Table.Td>
                 <Table.Td>{session.ip}</Table.Td>
                 <Table.Td>{formatDateTime(session.createdAt)}</Table.Td>

@@ -1,7 +1,6 @@
 import { TimelinessFilter } from '@giamsat/shared';
 import {
   Button,
-  Card,
   Collapse,
   Group,
   MultiSelect,
@@ -24,6 +23,7 @@ import { errorMessage } from '../api/errors.ts';
 import { maySeeDrafts, useMe } from '../auth/useMe.ts';
 import { ClearFiltersButton } from '../ui/buttons.tsx';
 import { DayInput } from '../ui/DayInput.tsx';
+import { FilterPanel } from '../ui/FilterPanel.tsx';
 import { formatNumber } from '../ui/format.ts';
 import { SearchField, useSearchText } from '../ui/SearchField.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
@@ -124,104 +124,105 @@ export default function TaskListPage() {
         </Text>
       )}
 
-      <Card withBorder p="sm" component="form" role="search" onSubmit={(e) => e.preventDefault()}>
-        <Stack gap="sm">
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-            <SearchField
-              label={t('tasks.filters.q')}
-              placeholder={t('tasks.filters.qPlaceholder')}
-              value={words.text}
-              onChange={words.change}
-            />
-            <MultiSelect
-              label={t('tasks.filters.timeliness')}
-              data={TimelinessFilter.options.map((v) => ({ value: v, label: t(`timeliness.${v}`) }))}
-              value={timeliness}
-              onChange={(values) => setFilters({ timeliness: values.join(',') || null })}
-              clearable
-            />
-            <AgencyPicker
-              label={t('tasks.filters.agency')}
-              value={filters.agencyId ? Number(filters.agencyId) : null}
-              onChange={(id) => setFilters({ agencyId: id ? String(id) : null })}
-            />
-            <Select
-              label={t('tasks.filters.role')}
-              data={['any', 'lead', 'coordinating'].map((v) => ({ value: v, label: t(`tasks.roles.${v}`) }))}
-              value={String(filters.role ?? 'any')}
-              onChange={(v) => setFilters({ role: v === 'any' ? null : v })}
-              allowDeselect={false}
-            />
-          </SimpleGrid>
-          <Group gap="sm">
-            <Button variant="subtle" size="xs" leftSection={<IconAdjustments size={14} />} onClick={toggleMore}>
-              {moreOpen ? t('tasks.filters.fewer') : t('tasks.filters.more')}
-            </Button>
-            {hasFilters && (
-              <ClearFiltersButton
-                onClear={() => {
-                  words.clear();
-                  setSearch(new URLSearchParams(), { replace: true });
-                }}
-              >
-                {t('tasks.filters.clear')}
-              </ClearFiltersButton>
-            )}
-          </Group>
-          <Collapse in={moreOpen}>
-            <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-              <DayInput
-                label={t('tasks.filters.dueFrom')}
-                value={dayOrNull(filters.dueFrom as string | undefined)}
-                onChange={(day) => setFilters({ dueFrom: day })}
-              />
-              <DayInput
-                label={t('tasks.filters.dueTo')}
-                value={dayOrNull(filters.dueTo as string | undefined)}
-                onChange={(day) => setFilters({ dueTo: day })}
-              />
-              <Select
-                label={t('tasks.filters.level')}
-                data={['central', 'province', 'commune'].map((v) => ({ value: v, label: t(`levels.${v}`) }))}
-                value={filters.level ? String(filters.level) : null}
-                onChange={(v) => setFilters({ level: v })}
-                clearable
-              />
-              {me.data && maySeeDrafts(me.data.role) && (
-                // Live tasks unless drafts are asked for (the server's default too).
-                <Select
-                  label={t('tasks.filters.status')}
-                  data={['published', 'draft', 'any'].map((v) => ({
-                    value: v,
-                    label: t(`tasks.filters.statusOptions.${v}`),
-                  }))}
-                  value={String(filters.status ?? 'published')}
-                  onChange={(v) => setFilters({ status: v === 'published' ? null : v })}
-                  allowDeselect={false}
-                  data-testid="task-status-filter"
-                />
+      <FilterPanel
+        below={
+          <>
+            <Group gap="sm">
+              <Button variant="subtle" size="xs" leftSection={<IconAdjustments size={14} />} onClick={toggleMore}>
+                {moreOpen ? t('tasks.filters.fewer') : t('tasks.filters.more')}
+              </Button>
+              {hasFilters && (
+                <ClearFiltersButton
+                  onClear={() => {
+                    words.clear();
+                    setSearch(new URLSearchParams(), { replace: true });
+                  }}
+                >
+                  {t('tasks.filters.clear')}
+                </ClearFiltersButton>
               )}
-              <Stack gap={6} justify="flex-end">
-                <Switch
-                  label={t('tasks.filters.subtree')}
-                  checked={filters.subtree === 'true'}
-                  onChange={(e) => setFilters({ subtree: e.currentTarget.checked ? 'true' : null })}
+            </Group>
+            <Collapse in={moreOpen}>
+              <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+                <DayInput
+                  label={t('tasks.filters.dueFrom')}
+                  value={dayOrNull(filters.dueFrom as string | undefined)}
+                  onChange={(day) => setFilters({ dueFrom: day })}
                 />
-                <Switch
-                  label={t('tasks.filters.staleOnly')}
-                  checked={filters.staleOnly === 'true'}
-                  onChange={(e) => setFilters({ staleOnly: e.currentTarget.checked ? 'true' : null })}
+                <DayInput
+                  label={t('tasks.filters.dueTo')}
+                  value={dayOrNull(filters.dueTo as string | undefined)}
+                  onChange={(day) => setFilters({ dueTo: day })}
                 />
-                <Switch
-                  label={t('tasks.filters.noReporter')}
-                  checked={filters.noReporter === 'true'}
-                  onChange={(e) => setFilters({ noReporter: e.currentTarget.checked ? 'true' : null })}
+                <Select
+                  label={t('tasks.filters.level')}
+                  data={['central', 'province', 'commune'].map((v) => ({ value: v, label: t(`levels.${v}`) }))}
+                  value={filters.level ? String(filters.level) : null}
+                  onChange={(v) => setFilters({ level: v })}
+                  clearable
                 />
-              </Stack>
-            </SimpleGrid>
-          </Collapse>
-        </Stack>
-      </Card>
+                {me.data && maySeeDrafts(me.data.role) && (
+                  // Live tasks unless drafts are asked for (the server's default too).
+                  <Select
+                    label={t('tasks.filters.status')}
+                    data={['published', 'draft', 'any'].map((v) => ({
+                      value: v,
+                      label: t(`tasks.filters.statusOptions.${v}`),
+                    }))}
+                    value={String(filters.status ?? 'published')}
+                    onChange={(v) => setFilters({ status: v === 'published' ? null : v })}
+                    allowDeselect={false}
+                    data-testid="task-status-filter"
+                  />
+                )}
+                <Stack gap={6} justify="flex-end">
+                  <Switch
+                    label={t('tasks.filters.subtree')}
+                    checked={filters.subtree === 'true'}
+                    onChange={(e) => setFilters({ subtree: e.currentTarget.checked ? 'true' : null })}
+                  />
+                  <Switch
+                    label={t('tasks.filters.staleOnly')}
+                    checked={filters.staleOnly === 'true'}
+                    onChange={(e) => setFilters({ staleOnly: e.currentTarget.checked ? 'true' : null })}
+                  />
+                  <Switch
+                    label={t('tasks.filters.noReporter')}
+                    checked={filters.noReporter === 'true'}
+                    onChange={(e) => setFilters({ noReporter: e.currentTarget.checked ? 'true' : null })}
+                  />
+                </Stack>
+              </SimpleGrid>
+            </Collapse>
+          </>
+        }
+      >
+        <SearchField
+          label={t('tasks.filters.q')}
+          placeholder={t('tasks.filters.qPlaceholder')}
+          value={words.text}
+          onChange={words.change}
+        />
+        <MultiSelect
+          label={t('tasks.filters.timeliness')}
+          data={TimelinessFilter.options.map((v) => ({ value: v, label: t(`timeliness.${v}`) }))}
+          value={timeliness}
+          onChange={(values) => setFilters({ timeliness: values.join(',') || null })}
+          clearable
+        />
+        <AgencyPicker
+          label={t('tasks.filters.agency')}
+          value={filters.agencyId ? Number(filters.agencyId) : null}
+          onChange={(id) => setFilters({ agencyId: id ? String(id) : null })}
+        />
+        <Select
+          label={t('tasks.filters.role')}
+          data={['any', 'lead', 'coordinating'].map((v) => ({ value: v, label: t(`tasks.roles.${v}`) }))}
+          value={String(filters.role ?? 'any')}
+          onChange={(v) => setFilters({ role: v === 'any' ? null : v })}
+          allowDeselect={false}
+        />
+      </FilterPanel>
 
       {tasks.isPending ? (
         <LoadingState />
