@@ -86,7 +86,8 @@ describe('drafts: kept apart from live work, made from anything, published on pu
     };
     await page.goto('/tasks');
     const total = page.getByTestId('task-total');
-    await expect.poll(async () => countIn(await total.textContent())).toBeGreaterThan(0);
+    // The first load of the whole list can take seconds on a busy machine: wait as a locator would (30 s).
+    await expect.poll(async () => countIn(await total.textContent()), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(countIn(await total.textContent())).toBe(dashboard.totals.total.count);
 
     // The draft's tasks are not among the live ones, even searched for by their words.
