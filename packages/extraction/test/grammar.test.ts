@@ -152,6 +152,48 @@ describe('addressees, letters to one body and what is not a task', () => {
   });
 });
 
+describe('what a body is told to do: any verb after its name, not only the known ones', () => {
+  it('"thông báo", "niêm yết" and verbs no list holds assign work; the writer informing, a meeting\'s record and a role described do not', () => {
+    const doc = documentOf(
+      [
+        'Kính gửi: Các sở, ngành liên quan.',
+        'Tại cuộc họp ngày 3/4/2026, Sở Tài chính nhất trí với đề xuất của Sở Xây dựng về danh mục dự án.',
+        'Trật tự hành lang giao thông là điều kiện của phát triển; Sở Xây dựng giữ vai trò nòng cốt trong việc bảo vệ hành lang.',
+        'Ủy ban nhân dân tỉnh yêu cầu:',
+        '1. Sở Y tế thông báo lịch tiêm vắc xin đến các trạm y tế xã trước ngày 15/4/2026.',
+        '2. Sở Tư pháp niêm yết công khai danh sách trợ giúp viên pháp lý.',
+        '3. Sở Xây dựng và Sở Tài chính tháo dỡ các biển quảng cáo sai phép trên quốc lộ, hoàn thành trong tháng 5/2026.',
+        'Ủy ban nhân dân tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.',
+      ],
+      [
+        'ỦY BAN NHÂN DÂN',
+        'TỈNH QUẢNG NGÃI',
+        'Số: 88/UBND-KT',
+        'Quảng Ngãi, ngày 5 tháng 4 năm 2026',
+        'V/v tổ chức thực hiện một số việc cấp bách',
+      ],
+    );
+    expect(doc.tasks.map((t) => [t.text.slice(0, 22), t.lead])).toEqual([
+      ['Sở Y tế thông báo lịch', ['Sở Y tế']],
+      ['Sở Tư pháp niêm yết cô', ['Sở Tư pháp']],
+      ['Sở Xây dựng và Sở Tài ', ['Sở Xây dựng', 'Sở Tài chính']],
+    ]);
+    expect(doc.tasks[2]?.deadline.due).toBe('2026-05-31');
+  });
+
+  it('a speaker announcing ("X thông báo … như sau:") gives no task to the speaker', () => {
+    const doc = documentOf(
+      [
+        'Ủy ban nhân dân xã Tân Phú thông báo lịch cắt điện trên địa bàn xã cụ thể như sau:',
+        'Thời gian cắt điện: Từ 7 giờ đến 17 giờ ngày 12/6/2026.',
+        '1. Các thôn thông báo lịch cắt điện đến từng hộ gia đình.',
+      ],
+      ['ỦY BAN NHÂN DÂN', 'XÃ TÂN PHÚ', 'Số: 21/TB-UBND', 'Tân Phú, ngày 8 tháng 6 năm 2026', 'THÔNG BÁO'],
+    );
+    expect(doc.tasks.map((t) => [t.text.slice(0, 16), t.lead])).toEqual([['Các thôn thông b', ['Các thôn']]]);
+  });
+});
+
 describe('bodies that changed their names', () => {
   it('keeps the name the document wrote and gives today’s successor beside it', () => {
     const tasks = tasksOf([

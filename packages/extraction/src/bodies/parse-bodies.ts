@@ -229,6 +229,44 @@ const PREDICATE_WORDS = [
   'đáp ứng',
   'bám sát',
   'hoàn chỉnh',
+  // Work a body is told to do in letters, notices and telegrams.
+  'thông báo',
+  'phân công',
+  'cử',
+  'đăng ký',
+  'nộp',
+  'khảo sát',
+  'điều tra',
+  'thống kê',
+  'nghiệm thu',
+  'thu hồi',
+  'sơ tán',
+  'di dời',
+  'tuần tra',
+  'kiểm soát',
+  'ngăn ngừa',
+  'xử phạt',
+  'biên soạn',
+  'phát hành',
+  'khen thưởng',
+  'động viên',
+  'niêm yết',
+  'dọn dẹp',
+  'điều động',
+  'bảo quản',
+  'vận chuyển',
+  'giới thiệu',
+  'đăng tải',
+  'hoàn tất',
+  'tạo điều kiện',
+  'tìm kiếm',
+  'cứu hộ',
+  'sửa chữa',
+  'lắp đặt',
+  'gia cố',
+  'nạo vét',
+  'truy quét',
+  'ký kết',
 ];
 export const PREDICATE_SET = new Set(PREDICATE_WORDS.map((w) => fold(w)));
 /** The words predicates open with. */
@@ -381,6 +419,32 @@ function predicateAt(ws: Word[], marked: boolean[], from: number): { index: numb
   return null;
 }
 
+/**
+ * Words after a body's name that do not open work it must do: a report's or a meeting's verbs ("Bộ Y
+ * tế nhất trí …"), the writer asking someone else ("… yêu cầu …", "… xin thông báo …"), tense and
+ * modal words, and prepositions (the name is inside a phrase: "Nghị quyết của Bộ Chính trị về …").
+ */
+const STATEMENT_VERB =
+  /^(giữ|đóng|chiếm|mang|thể hiện|góp phần|nhất trí|ghi nhận|biểu dương|đánh giá cao|cho biết|cho rằng|đồng ý|thống nhất|tham dự|dự|phát biểu|trình bày|có|gồm|đạt|được|bị|là|đã|sẽ|đang|chưa|vẫn|cũng|không|vừa|mới|từng|luôn|rất|nay|này|đó|ấy|nêu|nói|kể|trên|đề nghị|yêu cầu|giao|trân trọng|xin|kính|về|của|tại|ở|theo|trong|thuộc|do|cho|để|nhằm|với|từ|đến|khi|nếu|sau|trước|qua|nhân|và|hoặc|hay|như|thì|mà|nhưng)(?![\p{L}])/u;
+
+/**
+ * The verb list does not know every verb. Right after a name the registry knows, a word in lower case
+ * that goes on no list of bodies ("và", "các", "tỉnh", "liên quan" …) is the verb: "Sở Y tế niêm yết …".
+ * Only where no known verb was found, and with words after it.
+ */
+function verbAfterKnownName(ws: Word[], marked: boolean[], src: string): { index: number; length: number } | null {
+  let k = 0;
+  // Past the known names and the words joining them ("Sở X và Sở Y", "Sở X, Sở Y").
+  while (k < ws.length && (marked[k] || /^(và|cùng|với)$/u.test(ws[k]?.text ?? ''))) k++;
+  if (k === 0 || !marked[k - 1]) return null;
+  const w = ws[k];
+  const prev = ws[k - 1];
+  if (!w || !prev || k + 2 >= ws.length || /[,;:.)]$/.test(prev.text) || !isLowerStart(bare(w.text))) return null;
+  const rest = src.slice(w.start, w.start + 40).toLowerCase();
+  if (LIST_GOES_ON.test(rest) || STATEMENT_VERB.test(rest) || !/^\p{L}+$/u.test(w.text)) return null;
+  return { index: k, length: 1 };
+}
+
 /** "nêu trên", "nói trên", "kể trên", "trên": the bodies named above. */
 const BACK_REFERENCE_TAIL = /^\s*((nêu|nói|kể|vừa nêu)\s+)?trên\s*$/u;
 /** "(Ủy ban nhân dân) các tỉnh nêu trên", "các bộ nêu trên", "các cơ quan, đơn vị trên" (folded). */
@@ -526,6 +590,10 @@ function computeSubject(text: string, ix: BodyIndex): Subject | null {
     if (strong && strong.index - pred.index > 12) strong = null;
     pred = strong ?? next;
   }
+  if (marked[0]) {
+    const verb = verbAfterKnownName(ws, marked, s);
+    if (verb && (!pred || verb.index < pred.index)) pred = verb;
+  }
   // "Bộ Khoa học và Công nghệ: (1) Chủ trì …" — a colon before the verb closes the assignee,
   // unless names follow it ("Các bộ: Tài chính, Công an phối hợp …").
   const passive =
@@ -569,6 +637,9 @@ function computeSubject(text: string, ix: BodyIndex): Subject | null {
       if (NON_ASSIGNING.has(fold(two))) return null;
     }
     end = ws[pred.index]?.start ?? s.length;
+    // "X thông báo để … biết", "X thông báo … như sau:": the writer informs (a closing formula, a
+    // speaker's lead-in), it is not told to notify anyone.
+    if (/^thông báo(\s*:|\s+để\s|\s[^.;]*:\s*$)/u.test(fold(s.slice(end)))) return null;
     // "… phải đặc biệt quan tâm đến …": an exhortation to pay attention assigns no work.
     if (/^((phải|cần)\s+)?(đặc biệt\s+)?(quan tâm|nhận thức)(\s|$)/u.test(fold(s.slice(end, end + 40)))) return null;
     // After a known body, only more bodies may come before the verb ("… Thường trực Ban Chỉ đạo nhất trí với …" is not an assignment).
