@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { CommonErrors } from '../errors/app-error.ts';
 import { type Actor, PUBLIC } from './actor.ts';
 import { AuthErrors } from './auth.errors.ts';
 import { resolveSession } from './auth.service.ts';
@@ -10,6 +11,10 @@ declare module 'fastify' {
     csrfToken: string | null;
     /** The id of the session making the request (null when nobody is signed in). */
     sessionId: number | null;
+  }
+  interface FastifyContextConfig {
+    /** A write a visitor may make without a session (signing in); every other write needs one. */
+    openToVisitors?: boolean;
   }
 }
 
@@ -30,9 +35,16 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     req.csrfToken = null;
     req.sessionId = null;
     const token = req.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const session = await resolveSession(req.db, token);
-    if (!session) return;
+    const session = token ? await resolveSession(req.db, token) : undefined;
+    if (!session) {
+      // Nothing changes without a session: a visitor's write is refused as "not signed in" before its
+      // body is read or validated, whatever the operation (the services check again).
+      const matched = req.routeOptions.url !== undefined;
+      if (!SAFE_METHODS.has(req.method) && matched && !req.routeOptions.config.openToVisitors) {
+        throw CommonErrors.unauthenticated();
+      }
+      return;
+    }
     if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) {
       throw AuthErrors.csrfMismatch();
     }

@@ -13,6 +13,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/login',
     {
+      config: { openToVisitors: true },
       schema: {
         tags: ['auth'],
         body: LoginBody,
@@ -42,7 +43,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 204: z.null() } } }, async (req, reply) => {
+  // Signing out with an expired session still clears the cookie.
+  const logoutOptions = { config: { openToVisitors: true }, schema: { tags: ['auth'], response: { 204: z.null() } } };
+  app.post('/api/auth/logout', logoutOptions, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await logout(req.db, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -126,3 +126,13 @@ export function reportVisibility(actor: Actor, r = 'r'): Sql {
   if (actor.kind === 'public') return sql`${report}.state = 'accepted'`;
   return sql`(${report}.state <> 'draft' OR ${report}.agency_id = ${actor.agencyId})`;
 }
+
+/**
+ * Whether the actor reads what is internal to the work: people's names and accounts (who wrote or
+ * reviewed a report), review comments and a task's internal note. The public reads the work itself —
+ * published tasks, their states, accepted reports ("Ba công khai") — never who did it or what was said
+ * about it inside.
+ */
+export function seesInternals(actor: Actor): boolean {
+  return actor.kind !== 'public';
+}

@@ -129,11 +129,9 @@ export async function markDecided(
   return row!;
 }
 
-export async function listTaskExtensions(db: Db, actor: Actor, taskId: number): Promise<ExtensionRow[]> {
-  // The public sees the deadlines that were moved (public responsibility), not the requests under discussion.
-  const visible = actor.kind === 'public' ? sql`x.state = 'accepted'` : sql`TRUE`;
+export async function listTaskExtensions(db: Db, taskId: number): Promise<ExtensionRow[]> {
   return db.query<ExtensionRow>(sql`
     ${selectExtensions(sql.raw('deadline_extensions'))}
-    WHERE x.task_id = ${taskId} AND ${visible}
+    WHERE x.task_id = ${taskId}
     ORDER BY x.created_at DESC, x.id DESC`);
 }

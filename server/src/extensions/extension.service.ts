@@ -151,8 +151,13 @@ export async function decideExtension(
   });
 }
 
+/**
+ * A task's extension requests, for signed-in readers of the task only: requests, their reasons and who
+ * asked and decided are never public; a moved deadline is (the task's due date beside the one first given).
+ */
 export async function listExtensionsOfTask(db: Db, actor: Actor, taskId: number): Promise<ExtensionRow[]> {
+  requireUser(actor);
   const task = await findVisibleTask(db, actor, taskId);
   if (!task) throw CommonErrors.notFound('task', taskId);
-  return listTaskExtensions(db, actor, taskId);
+  return listTaskExtensions(db, taskId);
 }

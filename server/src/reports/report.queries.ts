@@ -55,7 +55,8 @@ export interface ReportRow {
   agency_name: string;
   agency_role: AgencyRole;
   author_id: number;
-  author_name: string;
+  /** Null when the reader may not see people's names (seesInternals). */
+  author_name: string | null;
   percent: number;
   narrative: string;
   difficulties: string;

@@ -39,7 +39,7 @@ export function toReportResponse({ report: r, evidence, abilities }: ReportWithE
     taskId: r.task_id,
     agency: { id: r.agency_id, name: r.agency_name },
     agencyRole: r.agency_role,
-    author: { id: r.author_id, name: r.author_name },
+    author: r.author_name === null ? null : { id: r.author_id, name: r.author_name },
     percent: r.percent,
     narrative: r.narrative,
     difficulties: r.difficulties,

@@ -95,7 +95,8 @@ export const ReportResponse = z.object({
   agency: Ref,
   /** What the report covers: the lead's report covers the task; a coordinating body's, its own part. */
   agencyRole: AssignmentRole,
-  author: Ref,
+  /** Who wrote it; null for a reader who does not see people's names (the public). */
+  author: Ref.nullable(),
   percent: z.number(),
   narrative: z.string(),
   difficulties: z.string(),
@@ -106,8 +107,10 @@ export const ReportResponse = z.object({
   progressLoweredReason: z.string(),
   state: ReportState,
   submittedAt: z.string().nullable(),
+  /** Who decided; null when undecided or for the public. */
   reviewer: Ref.nullable(),
   reviewedAt: z.string().nullable(),
+  /** The reviewer's comment; never shown to the public. */
   reviewComment: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),

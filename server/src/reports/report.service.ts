@@ -1,5 +1,5 @@
 import { type Actor, requireUser, type UserActor } from '../auth/actor.ts';
-import { canReviewReportOf, taskVisibility } from '../auth/scope.ts';
+import { canReviewReportOf, seesInternals, taskVisibility } from '../auth/scope.ts';
 import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
@@ -85,7 +85,9 @@ function withEvidence(actor: Actor, reports: ReportRow[]): ReportWithEvidence[] 
 
 function oneWithEvidence(actor: Actor, report: ReportRow): ReportWithEvidence {
   return {
-    report,
+    report: seesInternals(actor)
+      ? report
+      : { ...report, author_name: null, reviewed_by: null, reviewer_name: null, review_comment: null },
     evidence: report.evidence,
     abilities: { canReview: canReviewReportOf(actor, report.scope_path, report.agency_id) },
   };

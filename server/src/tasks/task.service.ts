@@ -1,5 +1,5 @@
 import { type Actor, requireUser } from '../auth/actor.ts';
-import { canManageScope } from '../auth/scope.ts';
+import { canManageScope, seesInternals } from '../auth/scope.ts';
 import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { CommonErrors } from '../errors/app-error.ts';
@@ -85,8 +85,9 @@ export async function listTasks(
 /** The task as the actor may see it, or NOT_FOUND ("not yours" looks the same as "not there"). */
 export async function getTask(db: Db, actor: Actor, id: number, options: { asOf?: string } = {}): Promise<TaskDetail> {
   const asOf = options.asOf ?? vietnamDate();
-  const record = await findVisibleTask(db, actor, id, asOf);
-  if (!record) throw CommonErrors.notFound('task', id);
+  const found = await findVisibleTask(db, actor, id, asOf);
+  if (!found) throw CommonErrors.notFound('task', id);
+  const record = seesInternals(actor) ? found : { ...found, note: null };
   const [parent, children, twinIds] = await Promise.all([
     record.parent_task_id === null ? undefined : findParentSummary(db, actor, record.parent_task_id),
     childRollup(db, actor, id, asOf),

@@ -68,7 +68,7 @@ export function ReportCard({ report, managesTask }: { report: Report; managesTas
             </Text>
           </Group>
           <Text size="xs" c="dimmed">
-            {report.author.name} · {formatDateTime(report.submittedAt ?? report.updatedAt)}
+            {report.author?.name} · {formatDateTime(report.submittedAt ?? report.updatedAt)}
           </Text>
         </Group>
         <Group gap="xs" wrap="nowrap">

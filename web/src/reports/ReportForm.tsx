@@ -239,7 +239,10 @@ export function ReportForm({
           )}
           {existing?.state === 'draft' && (
             <Alert color="blue" icon={<IconInfoCircle />} data-testid="draft-notice">
-              {t('progress.draftNotice', { author: existing.author.name, at: formatDateTime(existing.updatedAt) })}
+              {t('progress.draftNotice', {
+                author: existing.author?.name ?? '',
+                at: formatDateTime(existing.updatedAt),
+              })}
             </Alert>
           )}
           <div>

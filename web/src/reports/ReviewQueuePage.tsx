@@ -72,7 +72,7 @@ function QueueCard({ report, now }: { report: QueuedReport; now: number }) {
           </Text>
         )}
         <Text size="xs" c="dimmed" ta="right">
-          {t('reviews.submittedBy', { name: report.author.name, at: formatDateTime(report.submittedAt) })}
+          {t('reviews.submittedBy', { name: report.author?.name ?? '', at: formatDateTime(report.submittedAt) })}
         </Text>
       </Stack>
     </Card>
