@@ -136,3 +136,17 @@ export function reportVisibility(actor: Actor, r = 'r'): Sql {
 export function seesInternals(actor: Actor): boolean {
   return actor.kind !== 'public';
 }
+
+/**
+ * Whether the actor reads evidence (minh chứng), beside the report's own visibility: the
+ * public none — a file or link is public only once a reviewer marks it so (issue 12; the switch is not
+ * built yet), so until then nothing.
+ */
+export function seesEvidence(actor: Actor): boolean {
+  return actor.kind !== 'public';
+}
+
+/** seesEvidence() as a SQL condition, for queries over `evidence e`. */
+export function evidenceVisibility(actor: Actor): Sql {
+  return seesEvidence(actor) ? sql`TRUE` : sql`FALSE`;
+}

@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.ts';
-import { reportVisibility, taskVisibility } from '../auth/scope.ts';
+import { evidenceVisibility, reportVisibility, taskVisibility } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 import type { EvidenceRow, ReportState } from '../reports/report.queries.ts';
@@ -73,7 +73,7 @@ export async function findEvidenceContext(
     JOIN progress_reports r ON r.id = e.report_id
     JOIN tasks t ON t.id = r.task_id
     JOIN directives d ON d.id = t.directive_id
-    WHERE e.id = ${evidenceId} AND ${taskVisibility(actor)} AND ${reportVisibility(actor)}
+    WHERE e.id = ${evidenceId} AND ${taskVisibility(actor)} AND ${reportVisibility(actor)} AND ${evidenceVisibility(actor)}
     ${options.forUpdate ? sql`FOR UPDATE OF r` : sql.empty}`);
   return row;
 }

@@ -21,6 +21,7 @@ const SECRET = {
   acceptComment: 'Nhận xét khi chấp nhận BIMAT-NHANXET-7731',
   extensionReason: 'Lý do xin gia hạn BIMAT-GIAHAN-7731',
   internalNote: 'Ghi chú nội bộ BIMAT-GHICHU-7731',
+  evidence: 'Minh chứng chưa công khai BIMAT-MINHCHUNG-7731',
 };
 /** What the public must see: the accepted report (proves the pages holding it were read). */
 const ACCEPTED = 'Kết quả đã nghiệm thu CONGKHAI-7731';
@@ -83,6 +84,9 @@ describe('what the public sees, exactly', () => {
     await db.query(
       sql`UPDATE tasks SET last_accepted_report_at = now(), progress_percent = 60 WHERE id = ${w.task.id}`,
     );
+    // Evidence of the accepted report, not marked public.
+    await db.query(sql`INSERT INTO evidence (report_id, kind, url, title)
+      VALUES (${accepted.id}, 'link', 'https://example.vn/bimat-minhchung-7731', ${SECRET.evidence})`);
     const draftReport = await makeReport(db, {
       task: w.task,
       agency: w.coordinatingBody,

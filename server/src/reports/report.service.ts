@@ -1,5 +1,5 @@
 import { type Actor, requireUser, type UserActor } from '../auth/actor.ts';
-import { canReviewReportOf, seesInternals, taskVisibility } from '../auth/scope.ts';
+import { canReviewReportOf, seesEvidence, seesInternals, taskVisibility } from '../auth/scope.ts';
 import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
@@ -88,7 +88,7 @@ function oneWithEvidence(actor: Actor, report: ReportRow): ReportWithEvidence {
     report: seesInternals(actor)
       ? report
       : { ...report, author_name: null, reviewed_by: null, reviewer_name: null, review_comment: null },
-    evidence: report.evidence,
+    evidence: seesEvidence(actor) ? report.evidence : [],
     abilities: { canReview: canReviewReportOf(actor, report.scope_path, report.agency_id) },
   };
 }
