@@ -100,7 +100,8 @@ describe('importing a directive file', () => {
     if (job.state === 'failed') expect(job.error.code).toBe('IMPORT_UNREADABLE');
   });
 
-  it("resolves a department named without its province to the importing province's own", async () => {
+  /** A new office account of Hà Nội's standing office, signed in: imports in Hà Nội's area. */
+  const signInHanoiOffice = async () => {
     const [hanoi] = await t.db.query<{ id: number; path: string; level: 'province' }>(
       `SELECT id, path::text AS path, level FROM agencies WHERE slug = 'tp-ha-noi'`,
     );
@@ -112,6 +113,11 @@ describe('importing a directive file', () => {
         scope: { ...hanoi!, name: '' },
       }),
     );
+    return { hanoi: hanoi!, hanoiOffice };
+  };
+
+  it("resolves a department named without its province to the importing province's own", async () => {
+    const { hanoiOffice } = await signInHanoiOffice();
     const text = [
       'ỦY BAN NHÂN DÂN',
       'THÀNH PHỐ HÀ NỘI',
@@ -138,23 +144,13 @@ describe('importing a directive file', () => {
   });
 
   it("does not follow a short name another province saved for its own department, but does for a ministry's", async () => {
-    const [hanoi] = await t.db.query<{ id: number; path: string; level: 'province' }>(
-      `SELECT id, path::text AS path, level FROM agencies WHERE slug = 'tp-ha-noi'`,
-    );
-    const hanoiOffice = await loginAs(
-      t.app,
-      await makeUser(t.db, {
-        role: 'office',
-        agency: { ...hanoi!, name: 'Thành phố Hà Nội' },
-        scope: { ...hanoi!, name: '' },
-      }),
-    );
+    const { hanoi, hanoiOffice } = await signInHanoiOffice();
     // Another province matched "Sở YT" to its own health department; a ministry and that province
     // itself have short names too.
     const [elsewhere] = await t.db.query<{ id: number; province: number }>(
       `SELECT a.id, subpath(a.path, 0, 1)::text::int AS province FROM agencies a, agencies h
        WHERE h.id = $1 AND NOT a.path <@ h.path AND a.level = 'province' AND a.name LIKE 'Sở Y tế %' ORDER BY a.id LIMIT 1`,
-      [hanoi!.id],
+      [hanoi.id],
     );
     const [ministry] = await t.db.query<{ id: number; name: string }>(
       `SELECT id, name FROM agencies WHERE level = 'central' AND name LIKE 'Bộ %' ORDER BY id LIMIT 1`,
