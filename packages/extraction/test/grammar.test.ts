@@ -181,6 +181,20 @@ describe('what a body is told to do: any verb after its name, not only the known
     expect(doc.tasks[2]?.deadline.due).toBe('2026-05-31');
   });
 
+  it("the writer's wishes, thanks and condolences after a body's name are no work for it", () => {
+    const doc = documentOf(
+      [
+        'Bộ Xây dựng mong muốn các địa phương sớm hoàn thành việc sắp xếp bến xe khách.',
+        'Ủy ban nhân dân tỉnh chia buồn sâu sắc với gia đình các nạn nhân trong vụ tai nạn.',
+        'Sở Y tế cảm ơn các y bác sĩ đã tham gia chống dịch.',
+        'Ủy ban nhân dân tỉnh yêu cầu:',
+        '1. Sở Giao thông vận tải kiểm tra an toàn các phương tiện thủy nội địa, hoàn thành trong tháng 7/2026.',
+      ],
+      ['ỦY BAN NHÂN DÂN', 'TỈNH NINH BÌNH', 'Số: 45/CĐ-UBND', 'Ninh Bình, ngày 2 tháng 7 năm 2026', 'CÔNG ĐIỆN'],
+    );
+    expect(doc.tasks.map((t) => t.lead)).toEqual([['Sở Giao thông vận tải']]);
+  });
+
   it('a speaker announcing ("X thông báo … như sau:") gives no task to the speaker', () => {
     const doc = documentOf(
       [

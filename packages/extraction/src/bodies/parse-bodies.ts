@@ -421,11 +421,12 @@ function predicateAt(ws: Word[], marked: boolean[], from: number): { index: numb
 
 /**
  * Words after a body's name that do not open work it must do: a report's or a meeting's verbs ("Bộ Y
- * tế nhất trí …"), the writer asking someone else ("… yêu cầu …", "… xin thông báo …"), tense and
- * modal words, and prepositions (the name is inside a phrase: "Nghị quyết của Bộ Chính trị về …").
+ * tế nhất trí …"), the writer asking someone else ("… yêu cầu …", "… xin thông báo …"), the writer's
+ * wishes, thanks and condolences ("… mong muốn …", "… chia buồn …"), tense and modal words, and
+ * prepositions (the name is inside a phrase: "Nghị quyết của Bộ Chính trị về …").
  */
 const STATEMENT_VERB =
-  /^(giữ|đóng|chiếm|mang|thể hiện|góp phần|nhất trí|ghi nhận|biểu dương|đánh giá cao|cho biết|cho rằng|đồng ý|thống nhất|tham dự|dự|phát biểu|trình bày|có|gồm|đạt|được|bị|là|đã|sẽ|đang|chưa|vẫn|cũng|không|vừa|mới|từng|luôn|rất|nay|này|đó|ấy|nêu|nói|kể|trên|đề nghị|yêu cầu|giao|trân trọng|xin|kính|về|của|tại|ở|theo|trong|thuộc|do|cho|để|nhằm|với|từ|đến|khi|nếu|sau|trước|qua|nhân|và|hoặc|hay|như|thì|mà|nhưng)(?![\p{L}])/u;
+  /^(mong|hy vọng|hi vọng|chia buồn|cảm ơn|cám ơn|chúc mừng|bày tỏ|gửi lời|giữ|đóng|chiếm|mang|thể hiện|góp phần|nhất trí|ghi nhận|biểu dương|đánh giá cao|cho biết|cho rằng|đồng ý|thống nhất|tham dự|dự|phát biểu|trình bày|có|gồm|đạt|được|bị|là|đã|sẽ|đang|chưa|vẫn|cũng|không|vừa|mới|từng|luôn|rất|nay|này|đó|ấy|nêu|nói|kể|trên|đề nghị|yêu cầu|giao|trân trọng|xin|kính|về|của|tại|ở|theo|trong|thuộc|do|cho|để|nhằm|với|từ|đến|khi|nếu|sau|trước|qua|nhân|và|hoặc|hay|như|thì|mà|nhưng)(?![\p{L}])/u;
 
 /**
  * The verb list does not know every verb. Right after a name the registry knows, a word in lower case
