@@ -1,7 +1,8 @@
 import type { LoginBlockListResponse } from '@giamsat/server/accounts/account.schemas.ts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../api/client.ts';
+import { useChange } from '../api/useChange.ts';
 
 export type LoginBlock = z.infer<typeof LoginBlockListResponse>['items'][number];
 
@@ -16,9 +17,5 @@ export function useLoginBlocks() {
 }
 
 export function useLiftLoginBlock() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: number) => api.delete<void>(`/api/login-blocks/${id}`),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
-  });
+  return useChange((id: number) => api.delete<void>(`/api/login-blocks/${id}`), key);
 }

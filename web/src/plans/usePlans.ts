@@ -1,23 +1,16 @@
 import type { CreatePlanBody, PlanResponse } from '@giamsat/server/plans/plan.schemas.ts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import i18n, { type TFunction } from 'i18next';
 import type { z } from 'zod';
 import { ApiError, type ApiIssue, api } from '../api/client.ts';
 import { errorMessage } from '../api/errors.ts';
+import { useChange } from '../api/useChange.ts';
 import { formatNumber } from '../ui/format.ts';
 
 export type NewPlan = z.input<typeof CreatePlanBody>;
 
 /** The plan, its tasks and its publication in one request: the server makes all of it or none. */
 export function useCreatePlan() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (plan: NewPlan) => api.post<PlanResponse>('/api/plans', plan),
-    onSettled: () => {
-      void client.invalidateQueries({ queryKey: ['directives'] });
-      void client.invalidateQueries({ queryKey: ['tasks'] });
-    },
-  });
+  return useChange((plan: NewPlan) => api.post<PlanResponse>('/api/plans', plan), ['directives'], ['tasks']);
 }
 
 // The labels the builder shows for a task's fields and the plan's own, so a refusal names what to fix.

@@ -1,7 +1,8 @@
 import type { SessionListResponse } from '@giamsat/server/sessions/session.schemas.ts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../api/client.ts';
+import { useChange } from '../api/useChange.ts';
 
 export type Session = z.infer<typeof SessionListResponse>['items'][number];
 
@@ -16,17 +17,9 @@ export function useMySessions() {
 }
 
 export function useSignOutSession() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: number) => api.delete<void>(`/api/auth/sessions/${id}`),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
-  });
+  return useChange((id: number) => api.delete<void>(`/api/auth/sessions/${id}`), key);
 }
 
 export function useSignOutOtherSessions() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.post<{ signedOut: number }>('/api/auth/sessions/sign-out-others'),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
-  });
+  return useChange(() => api.post<{ signedOut: number }>('/api/auth/sessions/sign-out-others'), key);
 }
