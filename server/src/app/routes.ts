@@ -3,6 +3,7 @@ import { accountsRoutes } from '../accounts/account.routes.ts';
 import { agenciesRoutes } from '../agencies/agency.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
+import { calendarRoutes } from '../calendar/calendar.routes.ts';
 import { dashboardRoutes } from '../dashboard/dashboard.routes.ts';
 import { directivesRoutes } from '../directives/directive.routes.ts';
 import { evidenceRoutes } from '../evidence/evidence.routes.ts';
@@ -34,6 +35,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(jobsRoutes);
   await app.register(importsRoutes);
   await app.register(notificationsRoutes);
+  await app.register(calendarRoutes);
   // The public site's pages (HTML, no sign-in), beside the API it reads through the same services.
   await app.register(publicRoutes);
 }
