@@ -3,6 +3,7 @@
 // Bodies are listed by their official names as of July 2025 (after the ministry mergers and the
 // 63 → 34 provinces reform); provincial departments are generated for every province.
 import { writeFileSync } from 'node:fs';
+import { committeeName } from '@giamsat/shared/bodies';
 import { slugify } from '@giamsat/shared/text';
 import type { BodyRegistry, RegistryBody, RegistryGroup } from '../src/types.ts';
 
@@ -250,7 +251,7 @@ for (const p of [...cities, ...provinces]) {
     fullName,
     'province',
     'state',
-    [p, `${lower} ${p}`, ...(isCity ? [`TP ${p}`, `TP. ${p}`] : []), scoped('Ủy ban nhân dân')],
+    [p, `${lower} ${p}`, ...(isCity ? [`TP ${p}`, `TP. ${p}`] : []), committeeName(fullName)],
     undefined,
     `${isCity ? 'tp' : 'tinh'}-${slugify(p)}`,
   );

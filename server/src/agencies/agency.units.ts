@@ -1,3 +1,4 @@
+import { COMMITTEE_WORDS } from '@giamsat/shared/bodies';
 import { foldForSearch } from '@giamsat/shared/text';
 import { type Actor, requireRole } from '../auth/actor.ts';
 import type { Db } from '../db/db.ts';
@@ -8,17 +9,6 @@ import type { DuplicatePair, DuplicatesQuery } from './agency.schemas.ts';
 // assigned to them: the unit's record, which holds the tree under it (departments, the offices' scope,
 // the province on the map), with the committee's names as its aliases. Two records would split the
 // work: a task given to one never reaches the accounts of the other.
-
-/** The words a People's Committee's name starts with, before its unit's name ("Ủy ban nhân dân xã …"). */
-export const COMMITTEE_WORDS = ['Ủy ban nhân dân', 'UBND'] as const;
-
-/** "Thành phố Hà Nội" → "thành phố Hà Nội", as it reads after other words ("Ủy ban nhân dân thành phố Hà Nội"). */
-export const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
-
-/** How a unit's People's Committee is written: "Ủy ban nhân dân phường An Lạc", "UBND phường An Lạc". */
-export function committeeNames(unitName: string): string[] {
-  return COMMITTEE_WORDS.map((words) => `${words} ${lowerFirst(unitName)}`);
-}
 
 /** Names closer than this (pg_trgm similarity of the folded names) are listed as near-duplicates. */
 const SIMILAR_NAMES = 0.8;

@@ -1,6 +1,6 @@
+import { committeeNames, lowerFirst } from '@giamsat/shared/bodies';
 import { slugify } from '@giamsat/shared/text';
 import { refreshGroupMembers } from '../agencies/agency.queries.ts';
-import { committeeNames, lowerFirst } from '../agencies/agency.units.ts';
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 import { pick, seededRandom } from './prng.ts';

@@ -1,6 +1,7 @@
 // The body registry: canonical names of the bodies directives assign work to, with their aliases.
 // The same JSON file seeds the server's agency table, so both sides agree on one record per body.
 import { readFileSync } from 'node:fs';
+import { committeeName } from '@giamsat/shared/bodies';
 import { fold } from '../text/normalize.ts';
 import type { BodyRegistry, RegistryBody, RegistryGroup } from '../types.ts';
 
@@ -213,7 +214,7 @@ export class BodyIndex {
 export function committeeOf(body: RegistryBody): string | undefined {
   if (body.parent || body.kind !== 'state' || (body.level !== 'province' && body.level !== 'commune')) return undefined;
   if (!/^(Tỉnh|Thành phố|Xã|Phường|Đặc khu|Thị trấn)\s/u.test(body.name)) return undefined;
-  return `Ủy ban nhân dân ${body.name.charAt(0).toLowerCase()}${body.name.slice(1)}`;
+  return committeeName(body.name);
 }
 
 const indexes = new WeakMap<BodyRegistry, BodyIndex>();
