@@ -10,6 +10,7 @@ import { evidenceRoutes } from '../evidence/evidence.routes.ts';
 import { extensionsRoutes } from '../extensions/extension.routes.ts';
 import { importsRoutes } from '../imports/import.routes.ts';
 import { jobsRoutes } from '../jobs/job.routes.ts';
+import { mailRoutes } from '../mail/mail.routes.ts';
 import { notificationsRoutes } from '../notifications/notification.routes.ts';
 import { plansRoutes } from '../plans/plan.routes.ts';
 import { publicRoutes } from '../public/public.routes.ts';
@@ -36,6 +37,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(importsRoutes);
   await app.register(notificationsRoutes);
   await app.register(calendarRoutes);
+  await app.register(mailRoutes);
   // The public site's pages (HTML, no sign-in), beside the API it reads through the same services.
   await app.register(publicRoutes);
 }

@@ -26,6 +26,18 @@ const EnvSchema = z
     // 'large' (≈12,000 tasks) for the web benchmark's long lists; 'demo' (≈1,800) otherwise.
     DEMO_SCALE: z.enum(['demo', 'large']).default('demo'),
     WORKERS: z.enum(['true', 'false']).default('true'),
+    // Where people open the app: the links in e-mails. Unset → http://localhost:$PORT.
+    APP_URL: z.string().url().optional(),
+    // Outgoing e-mail: SMTP_URL (smtp[s]://user:pass@host:port), or host/port/user/pass; unset → mails stay
+    // in the outbox, unsent.
+    SMTP_URL: z.string().url().optional(),
+    SMTP_HOST: z.string().optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    SMTP_SECURE: z.enum(['true', 'false']).default('false'),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASS: z.string().optional(),
+    MAIL_FROM: z.string().default('giamsat <no-reply@giamsat.local>'),
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE === 's3') {
@@ -36,6 +48,23 @@ const EnvSchema = z
   });
 
 export type Config = ReturnType<typeof loadConfig>;
+
+/** How to reach the SMTP server: a URL, or host and port (with a login when given); null when not configured. */
+export type SmtpSettings =
+  | string
+  | { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } }
+  | null;
+
+function smtpOf(e: z.infer<typeof EnvSchema>): SmtpSettings {
+  if (e.SMTP_URL) return e.SMTP_URL;
+  if (!e.SMTP_HOST) return null;
+  return {
+    host: e.SMTP_HOST,
+    port: e.SMTP_PORT,
+    secure: e.SMTP_SECURE === 'true',
+    ...(e.SMTP_USER ? { auth: { user: e.SMTP_USER, pass: e.SMTP_PASS ?? '' } } : {}),
+  };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = EnvSchema.safeParse(env);
@@ -71,5 +100,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     demoData: e.DEMO_DATA === 'true',
     demoScale: e.DEMO_SCALE,
     workers: e.WORKERS === 'true',
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    mail: {
+      smtp: smtpOf(e),
+      from: e.MAIL_FROM,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+    },
   };
 }
