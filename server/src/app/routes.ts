@@ -8,6 +8,7 @@ import { dashboardRoutes } from '../dashboard/dashboard.routes.ts';
 import { directivesRoutes } from '../directives/directive.routes.ts';
 import { evidenceRoutes } from '../evidence/evidence.routes.ts';
 import { extensionsRoutes } from '../extensions/extension.routes.ts';
+import { feedbackRoutes } from '../feedback/feedback.routes.ts';
 import { importsRoutes } from '../imports/import.routes.ts';
 import { jobsRoutes } from '../jobs/job.routes.ts';
 import { mailRoutes } from '../mail/mail.routes.ts';
@@ -38,6 +39,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(notificationsRoutes);
   await app.register(calendarRoutes);
   await app.register(mailRoutes);
+  await app.register(feedbackRoutes);
   // The public site's pages (HTML, no sign-in), beside the API it reads through the same services.
   await app.register(publicRoutes);
 }

@@ -150,3 +150,20 @@ export function seesEvidence(actor: Actor): boolean {
 export function evidenceVisibility(actor: Actor): Sql {
   return seesEvidence(actor) ? sql`TRUE` : sql`FALSE`;
 }
+
+/**
+ * Which feedback submissions (phản ánh, kiến nghị) an actor may see, over `feedback f`, with their
+ * contact details: the standing office that receives them (a scoped office those of its scope, the
+ * central office all), the body they are with now, administrators and inspectors. The public follows
+ * one only by its tracking code, and never sees who sent it.
+ */
+export function feedbackVisibility(actor: Actor, f = 'f'): Sql {
+  const feedback = sql.raw(f);
+  if (actor.kind === 'system') return sql`TRUE`;
+  if (actor.kind === 'public') return sql`FALSE`;
+  if (actor.role === 'admin' || actor.role === 'inspector') return sql`TRUE`;
+  const withBody = sql`${feedback}.assigned_agency_id = ${actor.agencyId}`;
+  if (actor.role !== 'office') return withBody;
+  if (actor.scopePath === null) return sql`TRUE`;
+  return sql`(${withBody} OR ${feedback}.scope_agency_id IN (SELECT id FROM agencies WHERE path <@ ${actor.scopePath}::ltree))`;
+}
