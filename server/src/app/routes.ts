@@ -16,6 +16,7 @@ import { notificationsRoutes } from '../notifications/notification.routes.ts';
 import { plansRoutes } from '../plans/plan.routes.ts';
 import { publicRoutes } from '../public/public.routes.ts';
 import { reportsRoutes } from '../reports/report.routes.ts';
+import { scoresRoutes } from '../scores/score.routes.ts';
 import { sessionRoutes } from '../sessions/session.routes.ts';
 import { tasksRoutes } from '../tasks/task.routes.ts';
 
@@ -34,6 +35,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(evidenceRoutes);
   await app.register(extensionsRoutes);
   await app.register(dashboardRoutes);
+  await app.register(scoresRoutes);
   await app.register(jobsRoutes);
   await app.register(importsRoutes);
   await app.register(notificationsRoutes);

@@ -35,6 +35,21 @@ export function taskVisibility(actor: Actor, t = 't', d = 'd'): Sql {
 }
 
 /**
+ * The subtree a signed-in user works in, when narrower than the nation: a province's standing office
+ * its scope, a body's focal point or head their body. Inspectors, administrators, the central office
+ * and the public (who read all published data) have none. The dashboard's and the scores' bodies.
+ */
+export function workingSubtree(actor: Actor): string | null {
+  if (actor.kind !== 'user') return null;
+  if (actor.role === 'office') return actor.scopePath;
+  if (actor.role === 'focal' || actor.role === 'head') return actor.agencyPath;
+  return null;
+}
+
+/** Is the body at `path` within the subtree at `root` (an ltree path as text)? */
+export const pathWithin = (path: string, root: string): boolean => path === root || path.startsWith(`${root}.`);
+
+/**
  * The bodies that act for the body `agencyId`: itself and the named groups it belongs to (the view
  * agency_acts_as). A task assigned to one of them is assigned to the body.
  */

@@ -1,6 +1,6 @@
 import { type AgencyKind, type AgencyLevel, STALE_AFTER_DAYS } from '@giamsat/shared';
 import type { Actor } from '../auth/actor.ts';
-import { isLive, taskVisibility } from '../auth/scope.ts';
+import { isLive, pathWithin, taskVisibility, workingSubtree } from '../auth/scope.ts';
 import { vietnamDate } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
@@ -34,28 +34,15 @@ export interface Dashboard {
   figures: DashboardFigures;
 }
 
-/**
- * The subtree a signed-in user works in, when narrower than the nation: a province's standing office
- * its scope, a body's focal point or head their body. Inspectors, administrators, the central office
- * and the public (who read all published data) have none.
- */
-function actorSubtree(actor: Actor): string | null {
-  if (actor.kind !== 'user') return null;
-  if (actor.role === 'office') return actor.scopePath;
-  if (actor.role === 'focal' || actor.role === 'head') return actor.agencyPath;
-  return null;
-}
-
-const within = (path: string, root: string) => path === root || path.startsWith(`${root}.`);
-
 async function resolveScope(db: Db, actor: Actor, query: DashboardQuery): Promise<ResolvedScope> {
   let agency: ScopeAgency | null = null;
   if (query.agencyId !== undefined) {
     const [row] = await db.query<ScopeAgency>(sql`
       SELECT id, name, short_name AS "shortName", level, kind, path::text AS path FROM agencies WHERE id = ${query.agencyId}`);
     // Another province's body is "not there" for a province's office (404, like a missing one).
-    const subtree = actorSubtree(actor);
-    if (!row || (subtree !== null && !within(row.path, subtree))) throw DashboardErrors.agencyNotFound(query.agencyId);
+    const subtree = workingSubtree(actor);
+    if (!row || (subtree !== null && !pathWithin(row.path, subtree)))
+      throw DashboardErrors.agencyNotFound(query.agencyId);
     agency = row;
   }
   let directive: ResolvedScope['directive'] = null;
@@ -82,7 +69,7 @@ async function resolveScope(db: Db, actor: Actor, query: DashboardQuery): Promis
  * programme, the figures can come from the day's tally (dashboard.tally.ts): the filter; else undefined.
  */
 export function tallyFilter(actor: Actor, scope: ResolvedScope): TallyFilter | undefined {
-  if (actorSubtree(actor) !== null) return undefined;
+  if (workingSubtree(actor) !== null) return undefined;
   if (scope.agency || scope.directive) return undefined;
   return { level: scope.level, programmeCode: scope.programme?.code ?? null };
 }

@@ -26,15 +26,12 @@ export async function getObligations(
     recurrencePeriod: task.recurrence_period,
     from: task.from_day,
     asOf,
-    periods: rows.map((row) => {
-      const met = row.report_id !== null;
-      return {
-        periodStart: row.period_start,
-        periodEnd: row.period_end,
-        status: met ? 'met' : row.period_end < asOf ? 'missed' : 'open',
-        met,
-        reportId: row.report_id,
-      };
-    }),
+    periods: rows.map((row) => ({
+      periodStart: row.period_start,
+      periodEnd: row.period_end,
+      status: row.status,
+      met: row.status === 'met',
+      reportId: row.report_id,
+    })),
   };
 }
