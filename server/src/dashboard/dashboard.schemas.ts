@@ -116,7 +116,7 @@ export const Rates = z.object({
   onTimeCompletion: RateValue,
 });
 
-const AgencyBrief = z.object({
+export const AgencyBrief = z.object({
   id: z.number(),
   name: z.string(),
   shortName: z.string().nullable(),

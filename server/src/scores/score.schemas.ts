@@ -1,6 +1,7 @@
 // Contracts of the body scores (issue 15). Only zod and shared enums: the web app imports this file.
-import { AgencyKind, AgencyLevel, IsoDate, RowId } from '@giamsat/shared';
+import { AgencyLevel, IsoDate, RowId } from '@giamsat/shared';
 import { z } from 'zod';
+import { AgencyBrief } from '../dashboard/dashboard.schemas.ts';
 
 /**
  * The components of a body's score, each a share of things judged (its trials) that went right (its
@@ -114,13 +115,8 @@ export const ComponentFigure = z.object({
 });
 export type ComponentFigure = z.infer<typeof ComponentFigure>;
 
-const ScoreAgency = z.object({
-  id: z.number(),
-  name: z.string(),
-  shortName: z.string().nullable(),
-  level: AgencyLevel,
-  kind: AgencyKind,
-});
+/** A body as the ranking and its page name it: the dashboard's brief. */
+const ScoreAgency = AgencyBrief;
 
 const ScorePeriod = z.object({ from: IsoDate, to: IsoDate, asOf: IsoDate });
 
@@ -129,6 +125,15 @@ const ScoreMethod = z.object({
   /** Of every body of the level: total successes / total trials per component. */
   levelMeans: z.record(ScoreComponent, z.number().nullable()),
 });
+
+/** What was judged and how: the same in the ranking and on a body's page. */
+const Judged = {
+  programmeCode: z.string().nullable(),
+  period: ScorePeriod,
+  method: ScoreMethod,
+  /** Bodies ranked at the level in all (ranks run to this). */
+  ranked: z.number().int(),
+};
 
 export const ScoreRow = z.object({
   /** 1 = best adjusted score among every body of the level (equal scores share a rank). */
@@ -146,13 +151,9 @@ export type ScoreRow = z.infer<typeof ScoreRow>;
 
 export const ScoreRankingResponse = z.object({
   level: AgencyLevel,
-  programmeCode: z.string().nullable(),
-  period: ScorePeriod,
-  method: ScoreMethod,
+  ...Judged,
   /** Bodies in the ranking the caller may see; `rows` is one page of them. */
   total: z.number().int(),
-  /** Bodies ranked at the level in all (ranks run to this). */
-  ranked: z.number().int(),
   limit: z.number().int(),
   offset: z.number().int(),
   sort: ScoreSort,
@@ -177,11 +178,8 @@ export type ScoreItem = z.infer<typeof ScoreItem>;
 
 export const BodyScoreResponse = z.object({
   agency: ScoreAgency,
-  programmeCode: z.string().nullable(),
-  period: ScorePeriod,
-  method: ScoreMethod,
+  ...Judged,
   rank: z.number().int().nullable(),
-  ranked: z.number().int(),
   score: z.number().nullable(),
   rawScore: z.number().nullable(),
   components: z.array(
