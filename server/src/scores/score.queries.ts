@@ -66,20 +66,25 @@ function componentItems(component: ScoreComponent, f: ScoreFilter): Sql {
         WHERE x.state = ANY(${states(rate.denominator)})`;
     }
     case 'planInTime':
-      // Higher directives issued in the period that give a body tasks to lead, for the bodies that own
-      // a standing office's scope (they issue plans): its plan issued within planDays days. Counted
-      // once the time is up or the plan is out.
+      // The bodies that issue plans (they own a standing office's scope): each higher directive issued
+      // in the period that gives them work — a task assigned to them, leading or coordinating, directly
+      // or through a group they belong to (agency_acts_as: "UBND các tỉnh") — and their own plan of it
+      // issued within planDays days. A directive of their own level is not a higher one. Counted once
+      // the time is up or the plan is out.
       return sql`
         SELECT l.agency_id, l.directive_id::text AS unit, l.task_id,
                (p.plan_day <= least(l.due_day, ${day(f.asOf)})) IS TRUE AS met, l.due_day AS on_day
-        FROM (SELECT ta.agency_id, d.id AS directive_id, t.id AS task_id,
+        FROM (SELECT DISTINCT a.id AS agency_id, d.id AS directive_id, t.id AS task_id,
                      directive_issued_day(d.issued_on, d.published_at) AS issued_day,
                      directive_issued_day(d.issued_on, d.published_at) + ${f.planDays}::int AS due_day
-              ${ledTasks(
-                f,
-                sql`d.scope_agency_id IS DISTINCT FROM ta.agency_id
-                  AND a.id IN (SELECT u.scope_agency_id FROM users u WHERE u.role = 'office' AND u.is_active)`,
-              )}) l
+              FROM agencies a
+              JOIN agency_acts_as x ON x.agency_id = a.id
+              JOIN task_assignments ta ON ta.agency_id = x.acts_as_id
+              JOIN tasks t ON t.id = ta.task_id
+              JOIN directives d ON d.id = t.directive_id
+              WHERE ${isLive('d')} AND ${scoredBodies(f)} AND ${inProgramme(f)}
+                AND d.level <> a.level AND d.scope_agency_id IS DISTINCT FROM a.id
+                AND a.id IN (SELECT u.scope_agency_id FROM users u WHERE u.role = 'office' AND u.is_active)) l
         CROSS JOIN LATERAL (SELECT implementation_plan_day(l.agency_id, l.directive_id) AS plan_day) p
         WHERE l.issued_day BETWEEN ${day(f.from)} AND ${day(judgedTo)}
           AND (l.due_day <= ${day(f.asOf)} OR p.plan_day <= ${day(f.asOf)})`;

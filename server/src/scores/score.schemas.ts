@@ -8,8 +8,9 @@ import { AgencyBrief } from '../dashboard/dashboard.schemas.ts';
  * successes):
  * - onTime: of the tasks it leads whose deadline fell in the period (up to the day judged), those done
  *   on time (task_timeliness);
- * - planInTime: of the higher directives issued in the period that give it tasks to lead, those whose
- *   implementation plan it issued within planDays days (bodies that own a standing office's scope);
+ * - planInTime: of the higher directives issued in the period that give it work (a task it leads or
+ *   coordinates, directly or through a group it belongs to), those whose implementation plan it issued
+ *   within planDays days (for the bodies that own a standing office's scope: they issue plans);
  * - reportsOnTime: of the reporting periods of its recurring tasks that ended in the period, those
  *   with a report (obligation_periods);
  * - upToDate: of its open tasks, those with an accepted report in the last 30 days (task_stale);

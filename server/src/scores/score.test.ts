@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anonymous, sessions, useTestApp } from '../../test/app.ts';
 import { makeUser, type TestUser } from '../../test/factories/accounts.ts';
-import { makeAgency, type TestAgency } from '../../test/factories/agencies.ts';
+import { makeAgency, makeGroup, type TestAgency } from '../../test/factories/agencies.ts';
 import { makeDirective, type TestDirective } from '../../test/factories/directives.ts';
 import { makeReport } from '../../test/factories/reports.ts';
 import { makeTask } from '../../test/factories/tasks.ts';
@@ -218,6 +218,27 @@ async function build(db: Db): Promise<World> {
     taskIds: w.tasks.filter((t) => t.lead === p1 && t.id !== p1Late.id).map((t) => t.id),
   });
   w.plans.push({ agency: p1, issuedOn: '2026-03-01', planOn: '2026-05-01', taskIds: [p1Late.id] });
+
+  // A directive for every province through a group, which P3 plans in time and P1 not at all.
+  await makeUser(db, { role: 'office', agency: p3, scope: p3 });
+  const forAll = await makeDirective(db, { level: 'central', issuedOn: '2026-04-01' });
+  const provinces = await makeGroup(db, 'UBND các tỉnh thử nghiệm', [p1, p3]);
+  const groupTask = await makeTask(db, {
+    directive: forAll,
+    coordinating: [provinces],
+    lead: [ministry],
+    dueDate: '2026-12-31',
+  });
+  const plan3 = await makeDirective(db, { level: 'province', scope: p3, issuedOn: '2026-04-15' });
+  await task(plan3, p3, null, null, '2026-06-29 08:00', groupTask);
+  w.plans.push({
+    agency: p3,
+    issuedOn: '2026-02-01',
+    planOn: null,
+    taskIds: w.tasks.filter((t) => t.lead === p3 && t.due !== null).map((t) => t.id),
+  });
+  w.plans.push({ agency: p1, issuedOn: '2026-04-01', planOn: null, taskIds: [groupTask.id] });
+  w.plans.push({ agency: p3, issuedOn: '2026-04-01', planOn: '2026-04-15', taskIds: [groupTask.id] });
 
   // A monthly report that P1 owes from February: sent in February, March and May.
   const monthly = await makeDirective(db, { level: 'central', issuedOn: '2026-02-01' });
