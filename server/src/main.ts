@@ -1,13 +1,13 @@
 import { STALE_AFTER_DAYS } from '@giamsat/shared';
 import { buildApp } from './app/app.ts';
-import { jobDefinitions } from './app/jobs.ts';
+import { jobDefinitions, recurringJobs } from './app/jobs.ts';
 import { vietnamDate } from './calendar/calendar.ts';
 import { loadConfig } from './config/config.ts';
 import { monthStarts } from './dashboard/dashboard.queries.ts';
 import { keepTodayTallied } from './dashboard/dashboard.tally.ts';
 import { openDb } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
-import { startWorker } from './jobs/job.service.ts';
+import { keepRecurringJobsQueued, startWorker } from './jobs/job.service.ts';
 import { openStorage } from './storage/open-storage.ts';
 
 // Starts one app process. Any number of these may run against one PostgreSQL server: sessions,
@@ -25,6 +25,12 @@ async function main() {
   const worker = config.workers
     ? startWorker(app.ctx, jobDefinitions, { onError: (error) => app.log.error({ err: error }, 'job worker') })
     : null;
+  // The day's reminders: every process queues them, the day's unique key keeps one run.
+  const recurring = config.workers
+    ? keepRecurringJobsQueued(db, recurringJobs, {
+        onError: (error) => app.log.error({ err: error }, 'recurring jobs'),
+      })
+    : null;
   // Today's national dashboard tally, built before anyone asks and kept compact (dashboard.tally.ts).
   const tally = config.workers
     ? keepTodayTallied(db, {
@@ -40,6 +46,7 @@ async function main() {
   );
   const stop = async () => {
     tally?.stop();
+    recurring?.stop();
     await worker?.stop();
     await app.close();
     await db.close();

@@ -38,6 +38,13 @@ const EnvSchema = z
     SMTP_PASS: z.string().optional(),
     MAIL_FROM: z.string().default('giamsat <no-reply@giamsat.local>'),
     MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    // Reminders: days before a deadline that the lead body is reminded ("7,1"), and days past it after
+    // which the body's head and the assigning office are told.
+    REMINDER_DAYS_BEFORE: z
+      .string()
+      .default('7,1')
+      .refine((v) => /^\s*\d+(\s*,\s*\d+)*\s*$/.test(v), 'a list of day counts, such as 7,1'),
+    ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(1),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE === 's3') {
@@ -105,6 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       smtp: smtpOf(e),
       from: e.MAIL_FROM,
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
+    },
+    reminders: {
+      daysBefore: [...new Set(e.REMINDER_DAYS_BEFORE.split(',').map((d) => Number(d.trim())))],
+      escalateAfterDays: e.ESCALATE_AFTER_DAYS,
     },
   };
 }

@@ -29,6 +29,18 @@ export async function insertJob(
   return row!;
 }
 
+/** Queues a job unless one with `uniqueKey` exists (queued, run or failed); undefined when it did. */
+export async function insertUniqueJob(
+  db: Db,
+  job: { kind: string; payload: unknown; uniqueKey: string },
+): Promise<JobRow | undefined> {
+  const [row] = await db.query<JobRow>(sql`
+    INSERT INTO jobs (kind, payload, unique_key) VALUES (${job.kind}, ${JSON.stringify(job.payload)}::jsonb, ${job.uniqueKey})
+    ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL DO NOTHING
+    RETURNING *`);
+  return row;
+}
+
 /**
  * Claims the oldest runnable job. SKIP LOCKED lets many app processes poll one table without
  * blocking each other; a running job whose lease ran out (its process died) is claimed again.

@@ -3,7 +3,16 @@ import { type Actor, actorUserId, requireUser } from '../auth/actor.ts';
 import type { AppContext } from '../context/app-context.ts';
 import type { Db } from '../db/db.ts';
 import { AppError, CommonErrors } from '../errors/app-error.ts';
-import { claimJob, failJob, findJob, finishJob, insertJob, type JobRow, updateJobProgress } from './job.queries.ts';
+import {
+  claimJob,
+  failJob,
+  findJob,
+  finishJob,
+  insertJob,
+  insertUniqueJob,
+  type JobRow,
+  updateJobProgress,
+} from './job.queries.ts';
 
 /** What a job handler gets: the app's resources and a way to show progress to any app process. */
 export interface JobContext extends AppContext {
@@ -35,6 +44,57 @@ export async function enqueueJob<P extends z.ZodType>(
     payload: definition.payload.parse(payload),
     createdBy: actorUserId(actor),
   });
+}
+
+/**
+ * A job that recurs once per period (a day): `period` names the period an instant falls in (its unique
+ * key) and the payload of that period's run.
+ */
+export interface RecurringJob<P extends z.ZodType = z.ZodType> {
+  definition: JobDefinition<P>;
+  period(now: Date): { key: string; payload: z.infer<P> };
+}
+
+export function defineRecurringJob<P extends z.ZodType>(recurring: RecurringJob<P>): RecurringJob<P> {
+  return recurring;
+}
+
+/**
+ * Queues the run of the period `now` falls in, unless it was queued already: however many processes call
+ * this, each period's job exists once (its unique key). The job, if queued now, or undefined.
+ */
+export async function enqueueRecurringJob<P extends z.ZodType>(
+  db: Db,
+  recurring: RecurringJob<P>,
+  now: Date = new Date(),
+): Promise<JobRow | undefined> {
+  const { key, payload } = recurring.period(now);
+  return insertUniqueJob(db, {
+    kind: recurring.definition.kind,
+    payload: recurring.definition.payload.parse(payload),
+    uniqueKey: `${recurring.definition.kind}:${key}`,
+  });
+}
+
+/** Queues each recurring job's current period now and every `intervalMs` (a minute) in this process. */
+export function keepRecurringJobsQueued(
+  db: Db,
+  recurring: readonly RecurringJob[],
+  options: { intervalMs?: number; onError?: (error: unknown) => void } = {},
+): { stop(): void } {
+  const tick = async () => {
+    for (const job of recurring) {
+      try {
+        await enqueueRecurringJob(db, job);
+      } catch (error) {
+        options.onError?.(error);
+      }
+    }
+  };
+  const timer = setInterval(() => void tick(), options.intervalMs ?? 60_000);
+  timer.unref();
+  void tick();
+  return { stop: () => clearInterval(timer) };
 }
 
 /** A job as its creator (or an administrator) may see it. */

@@ -1,3 +1,4 @@
+import type { Role } from '@giamsat/shared';
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
 
@@ -60,6 +61,15 @@ export interface TaskNotificationParams {
   planNumber?: string | null;
   planBody?: string | null;
   taskCount?: number;
+  /** A reminder: days left to the deadline, or days past it and the lead bodies' names. */
+  daysLeft?: number;
+  daysOverdue?: number;
+  leadBody?: string;
+  /**
+   * Who of each body is mailed it (mail_outbox.sql); unset: everyone of the body who takes e-mail. The bell
+   * is the body's either way.
+   */
+  mailRoles?: readonly Role[];
 }
 
 /**

@@ -19,7 +19,9 @@ export const NotificationResponse = z.object({
    * What happened; the web words it. `directive_published`: a directive assigning tasks to the body went live.
    * About one task (`task` set): `report_returned` / `report_accepted` (the body's report, with the reviewer's
    * `comment`), `extension_granted` (to `dueDate`) / `extension_refused`, `task_assigned` (as `role`, after
-   * publication), `plan_published` (a lower plan `plan` with `taskCount` tasks implementing the office's task).
+   * publication), `plan_published` (a lower plan `plan` with `taskCount` tasks implementing the office's task),
+   * `task_due_reminder` (the lead body's task is due on `dueDate`), `task_overdue` (past `dueDate`: to the lead
+   * body and the office that assigned it; server/src/reminders).
    */
   kind: z.string(),
   directive: z.object({ id: z.number(), number: z.string().nullable(), title: z.string() }).nullable(),
