@@ -152,6 +152,58 @@ describe('addressees, letters to one body and what is not a task', () => {
   });
 });
 
+describe('a sentence that opens with its grounds ("Thực hiện …, X đề nghị Y …")', () => {
+  const letter = ['BỘ NỘI VỤ', 'Số: 88/BNV-CCHC', 'Hà Nội, ngày 5 tháng 5 năm 2025', 'V/v rà soát biên chế'];
+
+  it('the body asked after the grounds is the assignee, in a one-paragraph letter', () => {
+    const doc = documentOf(
+      [
+        'Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.',
+        'Thực hiện ý kiến chỉ đạo của Phó Thủ tướng Chính phủ tại Công văn số 12/VPCP-KGVX ngày 2/5/2025, Bộ Nội vụ đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương rà soát biên chế công chức cấp xã, gửi kết quả về Bộ Nội vụ trước ngày 31/5/2025.',
+        'Trân trọng./.',
+      ],
+      letter,
+    );
+    expect(doc.tasks).toHaveLength(1);
+    expect(doc.tasks[0]?.lead).toEqual(['Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương']);
+    expect(doc.tasks[0]?.deadline.due).toBe('2025-05-30');
+  });
+
+  it('a purpose clause before a list of bodies keeps the whole list', () => {
+    const [task] = tasksOf([
+      'Để bảo đảm tiến độ giải ngân vốn đầu tư công, các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương rà soát danh mục dự án chậm giải ngân.',
+    ]);
+    expect(task?.lead).toEqual([
+      'Các bộ, cơ quan ngang bộ',
+      'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
+    ]);
+  });
+
+  it("a leader's titles inside the grounds and the writer issuing this plan name no assignee", () => {
+    const tasks = tasksOf([
+      'Cải cách hành chính nội bộ năm 2025',
+      'Thực hiện kết luận của đồng chí Bộ trưởng, Trưởng Ban Chỉ đạo cải cách hành chính của Bộ, Vụ Kế hoạch - Tài chính ban hành Kế hoạch triển khai như sau:',
+      '1. Rà soát các thủ tục hành chính nội bộ trong năm 2025.',
+      '2. Vụ Pháp chế chủ trì đánh giá tác động của các thủ tục mới.',
+    ]);
+    // The first item names no one: it takes no body from the grounds or the plan's writer.
+    expect(tasks.find((t) => t.text.startsWith('Rà soát'))?.lead ?? []).not.toContain(
+      'Ban Chỉ đạo cải cách hành chính của Bộ',
+    );
+    expect(tasks.find((t) => t.text.startsWith('Rà soát'))?.lead ?? []).not.toContain('Vụ Kế hoạch - Tài chính');
+    expect(tasks.find((t) => t.text.startsWith('Vụ Pháp chế'))?.lead).toEqual(['Vụ Pháp chế']);
+  });
+
+  it('grounds followed by the verb keep the assignee of the lead-in', () => {
+    const tasks = tasksOf([
+      '1. Bộ Y tế:',
+      '- Trên cơ sở kết quả khảo sát năm 2024, chủ động phối hợp với Bộ Tài chính, Bảo hiểm xã hội Việt Nam xây dựng phương án điều chỉnh giá dịch vụ.',
+    ]);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]?.lead).toEqual(['Bộ Y tế']);
+  });
+});
+
 describe('what a body is told to do: any verb after its name, not only the known ones', () => {
   it('"thông báo", "niêm yết" and verbs no list holds assign work; the writer informing, a meeting\'s record and a role described do not', () => {
     const doc = documentOf(

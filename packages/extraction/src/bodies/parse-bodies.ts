@@ -13,7 +13,7 @@ export interface ParsedBodies {
 
 /** Words that open a body's name. */
 const BODY_HEAD =
-  /^(bộ|sở|ban|ủy ban|uỷ ban|ubnd|hđnd|văn phòng|vp|đảng ủy|đảng uỷ|đảng bộ|chi bộ|cục|tổng cục|viện|trung tâm|tòa án|toà án|công an|hội đồng|tổ|đoàn(?! kết)|hội(?! nghị| thảo)|quỹ|tập đoàn|tổng công ty|công ty|ngân hàng|thanh tra|kiểm toán|đại học|trường(?! hợp)|học viện|cấp ủy|cấp uỷ|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ|quân ủy|quân uỷ|đài|báo|thông tấn xã|mặt trận|liên đoàn|liên hiệp|kho bạc|chính phủ|quốc hội|thủ tướng|chủ tịch|bí thư|đồng chí|lãnh đạo|người đứng đầu|thủ trưởng|thường trực|cơ quan|ủy viên|thành viên|bộ chỉ huy|bộ tư lệnh|phòng(?!,| chống| ngừa| tránh| cháy| thủ| bệnh| dịch)|trạm|trưởng|phó|tổng giám đốc|giám đốc|bộ trưởng|thống đốc|chánh|công chức|thôn|tổ dân phố|bảo hiểm|hợp tác xã|\d+ (địa phương|tỉnh|bộ))(?![\p{L}])/u;
+  /^(bộ|sở|ban|ủy ban|uỷ ban|ubnd|hđnd|văn phòng|vp|đảng ủy|đảng uỷ|đảng bộ|chi bộ|cục|tổng cục|chi cục|vụ(?! việc| án| mùa| đông| xuân| hè| thu| lúa| nổ| tai nạn)|viện|trung tâm|tòa án|toà án|công an|hội đồng|tổ|đoàn(?! kết)|hội(?! nghị| thảo)|quỹ|tập đoàn|tổng công ty|công ty|ngân hàng|thanh tra|kiểm toán|đại học|trường(?! hợp)|học viện|cấp ủy|cấp uỷ|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ|quân ủy|quân uỷ|đài|báo|thông tấn xã|mặt trận|liên đoàn|liên hiệp|kho bạc|chính phủ|quốc hội|thủ tướng|chủ tịch|bí thư|đồng chí|lãnh đạo|người đứng đầu|thủ trưởng|thường trực|cơ quan|ủy viên|thành viên|bộ chỉ huy|bộ tư lệnh|phòng(?!,| chống| ngừa| tránh| cháy| thủ| bệnh| dịch)|trạm|trưởng|phó|tổng giám đốc|giám đốc|bộ trưởng|thống đốc|chánh|công chức|thôn|tổ dân phố|bảo hiểm|hợp tác xã|\d+ (địa phương|tỉnh|bộ))(?![\p{L}])/u;
 
 /** Verbs only an assignee takes: the name before them is whole. */
 const STRONG_PREDICATE =
@@ -534,8 +534,54 @@ export function isSpeakerLeadIn(text: string): boolean {
   return SPEAKER_LEAD_IN.test(foldTail(text, 60));
 }
 
+/**
+ * An opening clause that says why or on what grounds, before the sentence's own subject: "Thực hiện
+ * chỉ đạo của Thủ tướng Chính phủ, Bộ X đề nghị …", "Để bảo đảm …, các bộ …", "Căn cứ …, đề nghị …".
+ */
+const GROUNDS_CLAUSE =
+  /^((thực hiện|triển khai( thực hiện)?|tiếp theo|theo)\s+(ý kiến\s+|sự\s+)?(chỉ đạo|ý kiến|kết luận|nghị quyết|chỉ thị|quyết định|công văn|công điện|thông báo|kế hoạch|chương trình|văn bản|hướng dẫn|đề nghị)|căn cứ|trên cơ sở|để|nhằm|sau khi|trước tình hình|trước diễn biến|hưởng ứng|với mục tiêu)\s/u;
+
+/** "… Ban X ban hành Kế hoạch …", "… Bộ Y thông báo …": the writer describing this document, not work. */
+const WRITES_THIS_DOCUMENT =
+  /^(ban hành|xây dựng|thông báo|hướng dẫn)(\s+(kế hoạch|chương trình|thông báo|hướng dẫn|chỉ thị|công văn|văn bản|nghị quyết|quyết định)|\s*:|\s+như sau)/u;
+
+/** The subject after a grounds clause: the first comma after which a subject opens (within 400 characters). */
+function subjectAfterGrounds(text: string, ix: BodyIndex): Subject | null {
+  if (!GROUNDS_CLAUSE.test(fold(text.slice(0, 30)))) return null;
+  const comma = /,\s+(?=\p{L})/gu;
+  for (let m = comma.exec(text); m && m.index < 400; m = comma.exec(text)) {
+    const from = m.index + m[0].length;
+    // "… của đồng chí X, Trưởng Ban …": a person's titles, still inside the clause.
+    if (/đồng chí\s[^,;]{0,80}$/u.test(fold(text.slice(Math.max(0, m.index - 100), m.index)))) continue;
+    // "Trên cơ sở …, chủ động phối hợp với …": the main clause opens with its verb, no subject of its own.
+    if (opensWithPredicate(text.slice(from, from + 60))) return null;
+    // A list ("…; …") or a new sentence: the opening clause has ended without a subject.
+    if (/[;]|\.\s/u.test(text.slice(0, m.index))) return null;
+    const inner = computeSubject(text.slice(from), ix);
+    // "Ban Chỉ đạo về | phát triển …": a name cut at a verb inside it is no subject.
+    if (!inner || /\s(về|của|cho|với|và|tại|trong)$/u.test(fold(inner.span))) continue;
+    const asked = /(^|\s)(đề nghị|yêu cầu|giao)\s/u.test(text.slice(from, from + inner.predicateStart));
+    if (
+      !asked &&
+      WRITES_THIS_DOCUMENT.test(fold(text.slice(from + inner.predicateStart, from + inner.predicateStart + 60)))
+    )
+      return null;
+    return { ...inner, predicateStart: from + inner.predicateStart };
+  }
+  return null;
+}
+
+function opensWithPredicate(s: string): boolean {
+  const ws = s.split(/\s+/).map((w) => fold(bare(w)));
+  for (let len = Math.min(PREDICATE_MAX_WORDS, ws.length); len >= 1; len--)
+    if (PREDICATE_SET.has(ws.slice(0, len).join(' '))) return true;
+  return false;
+}
+
 function computeSubject(text: string, ix: BodyIndex): Subject | null {
   if (SPEAKER_LEAD_IN.test(foldTail(text, 60))) return null;
+  const grounded = subjectAfterGrounds(text, ix);
+  if (grounded) return grounded;
   let offset = 0;
   let s = text;
   // "Về số hoá: Các bộ, ngành: (1) …" — the topic comes first, then the assignee.
