@@ -13,6 +13,7 @@ import { importsRoutes } from '../imports/import.routes.ts';
 import { jobsRoutes } from '../jobs/job.routes.ts';
 import { mailRoutes } from '../mail/mail.routes.ts';
 import { notificationsRoutes } from '../notifications/notification.routes.ts';
+import { openDataRoutes } from '../opendata/opendata.routes.ts';
 import { plansRoutes } from '../plans/plan.routes.ts';
 import { publicRoutes } from '../public/public.routes.ts';
 import { reportsRoutes } from '../reports/report.routes.ts';
@@ -44,4 +45,6 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(feedbackRoutes);
   // The public site's pages (HTML, no sign-in), beside the API it reads through the same services.
   await app.register(publicRoutes);
+  // Its open data: downloads, the paging API and the feed.
+  await app.register(openDataRoutes);
 }

@@ -110,6 +110,27 @@ export async function listDirectives(
   return { rows, total: count[0]?.total ?? 0 };
 }
 
+/** The directives after `afterId`, in id order (the open data's stable cursor), under the list's filters. */
+export async function listDirectiveRowsAfter(
+  db: Db,
+  actor: Actor,
+  filters: DirectiveFilters,
+  page: { afterId: number; limit: number },
+): Promise<DirectiveRow[]> {
+  return db.query<DirectiveRow>(sql`
+    SELECT ${DIRECTIVE_COLUMNS} FROM ${DIRECTIVE_FROM}
+    WHERE ${sql.and([...filterConditions(actor, filters), sql`d.id > ${page.afterId}`])}
+    ORDER BY d.id LIMIT ${page.limit}`);
+}
+
+/** Directives published most recently first (the public feed). */
+export async function listRecentlyPublished(db: Db, actor: Actor, limit: number): Promise<DirectiveRow[]> {
+  return db.query<DirectiveRow>(sql`
+    SELECT ${DIRECTIVE_COLUMNS} FROM ${DIRECTIVE_FROM}
+    WHERE ${sql.and(filterConditions(actor, { status: 'published' }))}
+    ORDER BY coalesce(d.published_at, d.created_at) DESC, d.id DESC LIMIT ${limit}`);
+}
+
 export interface DirectiveLinkRow {
   number: string;
   id: number | null;

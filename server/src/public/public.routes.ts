@@ -1,8 +1,9 @@
 import { RowId } from '@giamsat/shared';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
+import { cachedAnswer } from './public.cache.ts';
 import type { Html } from './public.html.ts';
 import { PublicLanguage, type Speech, speech } from './public.messages.ts';
 import { loadBody, loadDirective, loadHome, loadTask, search } from './public.service.ts';
@@ -25,27 +26,34 @@ const IdParams = z.object({ id: z.string() });
 
 const pathOf = (url: string) => url.split('?')[0]!;
 
-function send(reply: FastifyReply, page: Html, status = 200) {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page.markup);
+/** A page through the public cache (public.cache.ts): 304, this process's copy at the data's version, or rendered. */
+function send(req: FastifyRequest, reply: FastifyReply, render: () => Promise<{ page: Html; status?: number }>) {
+  return cachedAnswer(req, reply, async () => {
+    const { page, status = 200 } = await render();
+    return { status, type: 'text/html; charset=utf-8', body: page.markup };
+  });
 }
 
 /** Renders the page of a published record, or the site's 404 page when it is not there or not public. */
-async function recordPage<V>(
+function recordPage<V>(
+  req: FastifyRequest,
   reply: FastifyReply,
   s: Speech,
-  path: string,
   rawId: string,
   load: (id: number) => Promise<V>,
   render: (s: Speech, view: V) => Html,
 ) {
-  const id = RowId.safeParse(rawId);
-  if (!id.success) return send(reply, notFoundPage(s, path), 404);
-  try {
-    return send(reply, render(s, await load(id.data)));
-  } catch (error) {
-    if (error instanceof AppError && error.status === 404) return send(reply, notFoundPage(s, path), 404);
-    throw error;
-  }
+  const notFound = { page: notFoundPage(s, pathOf(req.url)), status: 404 };
+  return send(req, reply, async () => {
+    const id = RowId.safeParse(rawId);
+    if (!id.success) return notFound;
+    try {
+      return { page: render(s, await load(id.data)) };
+    } catch (error) {
+      if (error instanceof AppError && error.status === 404) return notFound;
+      throw error;
+    }
+  });
 }
 
 /**
@@ -55,35 +63,28 @@ async function recordPage<V>(
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   const schema = { hide: true, querystring: PageQuery };
 
-  app.get(PUBLIC_ROOT, { schema }, async (req, reply) =>
-    send(reply, homePage(speech(req.query.lang), await loadHome(req.db))),
+  app.get(PUBLIC_ROOT, { schema }, (req, reply) =>
+    send(req, reply, async () => ({ page: homePage(speech(req.query.lang), await loadHome(req.db)) })),
   );
 
-  app.get(publicPaths.search, { schema: { hide: true, querystring: SearchQuery } }, async (req, reply) =>
-    send(reply, searchPage(speech(req.query.lang), await search(req.db, req.query.q))),
+  app.get(publicPaths.search, { schema: { hide: true, querystring: SearchQuery } }, (req, reply) =>
+    send(req, reply, async () => ({ page: searchPage(speech(req.query.lang), await search(req.db, req.query.q)) })),
   );
 
   app.get(`${PUBLIC_ROOT}/co-quan/:id`, { schema: { ...schema, params: IdParams } }, (req, reply) =>
-    recordPage(reply, speech(req.query.lang), pathOf(req.url), req.params.id, (id) => loadBody(req.db, id), bodyPage),
+    recordPage(req, reply, speech(req.query.lang), req.params.id, (id) => loadBody(req.db, id), bodyPage),
   );
 
   app.get(`${PUBLIC_ROOT}/van-ban/:id`, { schema: { ...schema, params: IdParams } }, (req, reply) =>
-    recordPage(
-      reply,
-      speech(req.query.lang),
-      pathOf(req.url),
-      req.params.id,
-      (id) => loadDirective(req.db, id),
-      directivePage,
-    ),
+    recordPage(req, reply, speech(req.query.lang), req.params.id, (id) => loadDirective(req.db, id), directivePage),
   );
 
   app.get(`${PUBLIC_ROOT}/nhiem-vu/:id`, { schema: { ...schema, params: IdParams } }, (req, reply) =>
-    recordPage(reply, speech(req.query.lang), pathOf(req.url), req.params.id, (id) => loadTask(req.db, id), taskPage),
+    recordPage(req, reply, speech(req.query.lang), req.params.id, (id) => loadTask(req.db, id), taskPage),
   );
 
   /** Any other address under the site: its own 404 page, never the web app. */
   app.get(`${PUBLIC_ROOT}/*`, { schema }, (req, reply) =>
-    send(reply, notFoundPage(speech(req.query.lang), pathOf(req.url)), 404),
+    send(req, reply, async () => ({ page: notFoundPage(speech(req.query.lang), pathOf(req.url)), status: 404 })),
   );
 };

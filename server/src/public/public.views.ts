@@ -15,6 +15,8 @@ export const publicPaths = {
   body: (id: number) => `${PUBLIC_ROOT}/co-quan/${id}`,
   directive: (id: number) => `${PUBLIC_ROOT}/van-ban/${id}`,
   task: (id: number) => `${PUBLIC_ROOT}/nhiem-vu/${id}`,
+  /** The open data (opendata/): its page, downloads, API and feed. */
+  openData: '/open-data',
 };
 
 const STYLE = new Html(`
@@ -87,6 +89,7 @@ export function layout(s: Speech, page: PageOptions, body: Html): Html {
 <nav aria-label="${m.site.name}">
 <a href="${s.href(publicPaths.home)}">${m.site.home}</a>
 <a href="${s.href(publicPaths.search)}">${m.site.search}</a>
+<a href="${s.href(publicPaths.openData)}">${m.site.openData}</a>
 <a href="${otherHref}" hreflang="${otherLang}" lang="${otherLang}">${m.site.otherLanguage}</a>
 <a href="/login">${m.site.signIn}</a>
 </nav>
@@ -225,7 +228,7 @@ ${taskList(s, view.coordinating, m.figures.noData)}`,
   );
 }
 
-function directiveName(d: Pick<DirectiveRow, 'number' | 'title'>): string {
+export function directiveName(d: Pick<DirectiveRow, 'number' | 'title'>): string {
   return d.number ? `${d.number} — ${d.title}` : d.title;
 }
 

@@ -163,8 +163,8 @@ describe('what the public sees, exactly', () => {
       for (const secret of secrets) if (body.includes(secret)) leaks.push(`${label} shows "${secret}"`);
     };
 
-    // Every public page a visitor can reach from the home page, following the site's own links,
-    // and the draft's addresses typed by hand.
+    // Every public page a visitor can reach from the home page, following the site's own links (the
+    // open data's downloads and feed among them), and the draft's addresses typed by hand.
     const seen = new Set<string>();
     const queue = ['/cong-khai', '/cong-khai?lang=en', '/cong-khai/tim-kiem?q=bimat', '/cong-khai/tim-kiem?q=7731'];
     queue.push(`/cong-khai/van-ban/${draft.id}`, `/cong-khai/nhiem-vu/${draftTask.id}`);
@@ -177,13 +177,16 @@ describe('what the public sees, exactly', () => {
       expect([200, 404], url).toContain(res.statusCode);
       check(url, res.body);
       if (res.body.includes(ACCEPTED)) sawAccepted = true;
-      for (const match of res.body.matchAll(/href="(\/cong-khai[^"]*)"/g)) {
+      for (const match of res.body.matchAll(/href="(\/(?:cong-khai|open-data)[^"]*)"/g)) {
         const link = match[1]!.replaceAll('&amp;', '&');
         if (!seen.has(link)) queue.push(link);
       }
     }
     expect(sawAccepted, 'the accepted report is on the public pages').toBe(true);
     expect(seen.size).toBeGreaterThan(8);
+    for (const download of ['/open-data/tasks.csv', '/open-data/tasks.json', '/open-data/feed.atom']) {
+      expect(seen, 'the open data is reached from the site').toContain(download);
+    }
 
     // Every API operation the app registers, from its own OpenAPI document.
     const document = (t.app as unknown as { swagger(): { paths: Record<string, Record<string, unknown>> } }).swagger();

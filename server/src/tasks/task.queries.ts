@@ -204,6 +204,25 @@ export async function listTaskRows(
   return { rows, total: count[0]?.total ?? 0 };
 }
 
+/**
+ * The rows after the task `afterId`, in id order (a stable cursor however the tasks change: the open
+ * data's pages and downloads), under the same conditions as a list.
+ */
+export async function listTaskRowsAfter(
+  db: Db,
+  conditions: Sql[],
+  page: { afterId: number; limit: number; asOf: string },
+): Promise<TaskListRow[]> {
+  return db.query<TaskListRow>(sql`
+    WITH page AS MATERIALIZED (
+      SELECT t.id FROM tasks t JOIN directives d ON d.id = t.directive_id
+      WHERE ${sql.and([...conditions, sql`t.id > ${page.afterId}`])}
+      ORDER BY t.id LIMIT ${page.limit})
+    SELECT ${rowColumns(page.asOf)}
+    FROM page JOIN tasks t ON t.id = page.id JOIN directives d ON d.id = t.directive_id
+    ORDER BY t.id`);
+}
+
 /** Task rows by id (children, twins, split parts), in the order of `ids`, limited to those visible. */
 export async function findTaskRows(db: Db, actor: Actor, ids: readonly number[], asOf: string): Promise<TaskListRow[]> {
   if (ids.length === 0) return [];

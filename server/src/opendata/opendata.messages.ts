@@ -1,0 +1,190 @@
+// The open data's words (its page, the data dictionary, the feed): one dictionary per language,
+// Vietnamese first, beside the public site's own (public.messages.ts).
+import type { PublicLanguage } from '../public/public.messages.ts';
+import type { ColumnType, DataSetName, OpenBody, OpenDirective, OpenTask } from './opendata.schemas.ts';
+
+const vi = {
+  title: 'Dữ liệu mở',
+  intro:
+    'Dữ liệu công khai về các văn bản chỉ đạo đã ban hành, nhiệm vụ và kết quả thực hiện của các cơ quan, tải về tự do dưới dạng CSV (UTF-8, mở được bằng Excel), JSON và Excel (.xlsx). Mã số (id) của mỗi bản ghi không thay đổi.',
+  licence: 'Giấy phép: được tự do sử dụng, sao chép, phân phối lại, có ghi nguồn "Ba công khai".',
+  sets: {
+    tasks: {
+      title: 'Nhiệm vụ',
+      description: 'Toàn bộ nhiệm vụ của các văn bản đã ban hành: cơ quan chủ trì, phối hợp, hạn, trạng thái.',
+    },
+    directives: { title: 'Văn bản chỉ đạo', description: 'Các văn bản chỉ đạo đã ban hành.' },
+    bodies: {
+      title: 'Cơ quan',
+      description: 'Số liệu từng cơ quan: nhiệm vụ do chính cơ quan chủ trì, theo trạng thái, và các tỷ lệ.',
+    },
+    provinces: {
+      title: 'Tỉnh, thành phố',
+      description: 'Số liệu từng tỉnh, thành phố, kể cả các cơ quan, xã, phường trực thuộc.',
+    },
+  } satisfies Record<DataSetName, { title: string; description: string }>,
+  download: 'Tải về',
+  dictionary: 'Từ điển dữ liệu',
+  column: 'Cột',
+  type: 'Kiểu',
+  meaning: 'Ý nghĩa',
+  types: {
+    integer: 'số nguyên',
+    number: 'số thập phân',
+    text: 'văn bản',
+    date: 'ngày (yyyy-mm-dd)',
+  } satisfies Record<ColumnType, string>,
+  stateCodes: 'Mã trạng thái nhiệm vụ (cột state)',
+  api: 'API (JSON, phân trang)',
+  apiText:
+    'Mỗi trang trả về tối đa limit bản ghi (1–1000, mặc định 100) theo thứ tự id; trang sau: tham số after bằng giá trị next của trang trước. Lọc nhiệm vụ theo provinceId, bodyId, directiveId, state. Có ETag: gửi If-None-Match để nhận 304 khi dữ liệu chưa đổi. Tài liệu: /api/docs.',
+  feed: 'Tin mới (Atom)',
+  feedText: 'Văn bản vừa ban hành và nhiệm vụ vừa hoàn thành.',
+  feedTitle: 'Ba công khai: văn bản ban hành, nhiệm vụ hoàn thành',
+  feedDirective: 'Ban hành: {name}',
+  feedTask: 'Hoàn thành: {text}',
+  columns: {
+    tasks: {
+      id: 'Mã nhiệm vụ',
+      ref: 'Số mục trong văn bản',
+      text: 'Nội dung nhiệm vụ',
+      directive_id: 'Mã văn bản giao nhiệm vụ',
+      directive_number: 'Số, ký hiệu văn bản',
+      lead_body_ids: 'Mã các cơ quan chủ trì, cách nhau bởi dấu ;',
+      lead_bodies: 'Tên các cơ quan chủ trì',
+      coordinating_body_ids: 'Mã các cơ quan phối hợp, cách nhau bởi dấu ;',
+      coordinating_bodies: 'Tên các cơ quan phối hợp',
+      deadline_kind:
+        'Loại hạn: date (có ngày), recurring (định kỳ), continuous (thường xuyên), event (theo sự kiện), none (chưa xác định)',
+      deadline_text: 'Hạn như văn bản ghi',
+      due_date: 'Hạn hoàn thành',
+      state: 'Trạng thái, tính theo hạn vào ngày của số liệu (mã: xem bảng mã trạng thái)',
+      days_overdue: 'Số ngày quá hạn (0 nếu không quá hạn)',
+      progress_percent: 'Tiến độ theo báo cáo được chấp nhận (%)',
+      completed_on: 'Ngày hoàn thành',
+      parent_task_id: 'Mã nhiệm vụ cấp trên mà nhiệm vụ này thực hiện',
+    } satisfies Record<keyof OpenTask, string>,
+    directives: {
+      id: 'Mã văn bản',
+      number: 'Số, ký hiệu',
+      doc_type: 'Loại văn bản',
+      title: 'Trích yếu',
+      level: 'Cấp: central (trung ương), province (tỉnh), commune (xã)',
+      issuer: 'Cơ quan ban hành',
+      programme_code: 'Mã chương trình',
+      issued_on: 'Ngày ban hành',
+      published_on: 'Ngày công khai trên hệ thống',
+      task_count: 'Số nhiệm vụ',
+    } satisfies Record<keyof OpenDirective, string>,
+    bodies: {
+      id: 'Mã cơ quan',
+      name: 'Tên cơ quan',
+      short_name: 'Tên viết tắt',
+      level: 'Cấp: central (trung ương), province (tỉnh), commune (xã)',
+      kind: 'Loại cơ quan: party, state, front, enterprise, university, other, group (nhóm cơ quan)',
+      tasks_led: 'Số nhiệm vụ chủ trì (với tỉnh: kể cả cơ quan trực thuộc)',
+      not_started: 'Số nhiệm vụ chưa triển khai',
+      in_progress_on_time: 'Số nhiệm vụ đang thực hiện trong hạn',
+      in_progress_overdue: 'Số nhiệm vụ đang thực hiện quá hạn',
+      done_on_time: 'Số nhiệm vụ hoàn thành đúng hạn',
+      done_late: 'Số nhiệm vụ hoàn thành quá hạn',
+      continuous_with_results: 'Số nhiệm vụ thường xuyên đã có kết quả',
+      continuous_without_results: 'Số nhiệm vụ thường xuyên chưa có kết quả',
+      completion_rate: 'Tỷ lệ hoàn thành (0–1) trên số nhiệm vụ có hạn; trống nếu không có',
+      on_time_completion_rate: 'Tỷ lệ hoàn thành đúng hạn (0–1) trên số nhiệm vụ có hạn; trống nếu không có',
+    } satisfies Record<keyof OpenBody, string>,
+  },
+};
+
+export type OpenDataMessages = typeof vi;
+
+const en: OpenDataMessages = {
+  title: 'Open data',
+  intro:
+    "Public data on published directives, their tasks and the bodies' results, free to download as CSV (UTF-8, opens in Excel), JSON and Excel (.xlsx). Every record's id stays the same.",
+  licence: 'Licence: free to use, copy and redistribute, crediting "Ba công khai".',
+  sets: {
+    tasks: {
+      title: 'Tasks',
+      description: 'Every task of the published directives: lead and coordinating bodies, deadline, state.',
+    },
+    directives: { title: 'Directives', description: 'The published directives.' },
+    bodies: {
+      title: 'Bodies',
+      description: "Each body's figures: the tasks it leads itself, by state, and its rates.",
+    },
+    provinces: {
+      title: 'Provinces and cities',
+      description: "Each province's figures, its bodies and communes included.",
+    },
+  },
+  download: 'Download',
+  dictionary: 'Data dictionary',
+  column: 'Column',
+  type: 'Type',
+  meaning: 'Meaning',
+  types: { integer: 'integer', number: 'decimal number', text: 'text', date: 'date (yyyy-mm-dd)' },
+  stateCodes: 'Task state codes (column state)',
+  api: 'API (JSON, paged)',
+  apiText:
+    "Each page gives at most limit records (1–1000, 100 by default) in id order; for the next page pass after = the previous page's next. Filter tasks by provinceId, bodyId, directiveId, state. With ETag: send If-None-Match to get 304 while the data is unchanged. Reference: /api/docs.",
+  feed: 'News feed (Atom)',
+  feedText: 'Directives just published and tasks just completed.',
+  feedTitle: 'Three publics: directives published, tasks completed',
+  feedDirective: 'Published: {name}',
+  feedTask: 'Completed: {text}',
+  columns: {
+    tasks: {
+      id: 'Task id',
+      ref: 'Item number in the directive',
+      text: 'What the task is',
+      directive_id: 'Id of the directive that assigns it',
+      directive_number: 'Directive number',
+      lead_body_ids: 'Ids of the lead bodies, separated by ;',
+      lead_bodies: 'Names of the lead bodies',
+      coordinating_body_ids: 'Ids of the coordinating bodies, separated by ;',
+      coordinating_bodies: 'Names of the coordinating bodies',
+      deadline_kind: 'Kind of deadline: date, recurring, continuous, event (on an event), none (not set)',
+      deadline_text: 'The deadline as the directive words it',
+      due_date: 'Due date',
+      state: 'State, judged against the deadline on the day of the data (codes: see the table of state codes)',
+      days_overdue: 'Days overdue (0 when not overdue)',
+      progress_percent: 'Progress by the accepted reports (%)',
+      completed_on: 'Completion date',
+      parent_task_id: 'Id of the higher task this one implements',
+    },
+    directives: {
+      id: 'Directive id',
+      number: 'Number',
+      doc_type: 'Kind of document',
+      title: 'Title',
+      level: 'Level: central, province, commune',
+      issuer: 'Issued by',
+      programme_code: 'Programme code',
+      issued_on: 'Issue date',
+      published_on: 'Date made public on the system',
+      task_count: 'Number of tasks',
+    },
+    bodies: {
+      id: 'Body id',
+      name: 'Name',
+      short_name: 'Short name',
+      level: 'Level: central, province, commune',
+      kind: 'Kind of body: party, state, front, enterprise, university, other, group (a named group of bodies)',
+      tasks_led: 'Tasks it leads (for a province: its bodies under it included)',
+      not_started: 'Tasks not started',
+      in_progress_on_time: 'Tasks in progress, on time',
+      in_progress_overdue: 'Tasks in progress, overdue',
+      done_on_time: 'Tasks done on time',
+      done_late: 'Tasks done late',
+      continuous_with_results: 'Continuous tasks with results',
+      continuous_without_results: 'Continuous tasks without results yet',
+      completion_rate: 'Completion rate (0–1) of the tasks with a deadline; empty when none',
+      on_time_completion_rate: 'On-time completion rate (0–1) of the tasks with a deadline; empty when none',
+    },
+  },
+};
+
+const DICTIONARIES: Record<PublicLanguage, OpenDataMessages> = { vi, en };
+
+export const openDataWords = (lang: PublicLanguage): OpenDataMessages => DICTIONARIES[lang];
