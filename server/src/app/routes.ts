@@ -8,6 +8,7 @@ import { dashboardRoutes } from '../dashboard/dashboard.routes.ts';
 import { directivesRoutes } from '../directives/directive.routes.ts';
 import { evidenceRoutes } from '../evidence/evidence.routes.ts';
 import { extensionsRoutes } from '../extensions/extension.routes.ts';
+import { feedbackPagesRoutes } from '../feedback/feedback.pages.ts';
 import { feedbackRoutes } from '../feedback/feedback.routes.ts';
 import { importsRoutes } from '../imports/import.routes.ts';
 import { jobsRoutes } from '../jobs/job.routes.ts';
@@ -47,4 +48,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(publicRoutes);
   // Its open data: downloads, the paging API and the feed.
   await app.register(openDataRoutes);
+  await app.register(feedbackPagesRoutes);
 }

@@ -223,3 +223,11 @@ export async function countAttempt(
     RETURNING attempts, window_start + make_interval(secs => ${windowSeconds}) AS window_end`);
   return row!;
 }
+
+/** The bodies a citizen may name on the form: central bodies and provinces (the registry's top levels). */
+export function listTopBodies(db: Db): Promise<Array<{ id: number; name: string; level: string }>> {
+  return db.query(sql`
+    SELECT id, name, level FROM agencies
+    WHERE level IN ('central', 'province') AND parent_id IS NULL AND merged_into_id IS NULL AND kind <> 'group'
+    ORDER BY level, name`);
+}

@@ -17,6 +17,9 @@ export const publicPaths = {
   task: (id: number) => `${PUBLIC_ROOT}/nhiem-vu/${id}`,
   /** The open data (opendata/): its page, downloads, API and feed. */
   openData: '/open-data',
+  // Feedback has its own short addresses, the ones printed on paper and said aloud.
+  feedback: '/gop-y',
+  feedbackTrack: '/gop-y/tra-cuu',
 };
 
 const STYLE = new Html(`
@@ -57,6 +60,18 @@ td:first-child{min-width:9rem}
 form.search{display:flex;flex-wrap:wrap;gap:.5rem;margin:.5rem 0 1rem}
 form.search input{flex:1 1 14rem;font:inherit;padding:.45rem .6rem;border:1px solid #adb5bd;border-radius:6px}
 form.search button{font:inherit;padding:.45rem 1rem;border:0;border-radius:6px;background:#a61e1e;color:#fff}
+form.feedback{display:grid;gap:.8rem;max-width:40rem}
+form.feedback fieldset{border:1px solid #dee2e6;border-radius:8px;background:#fff;padding:.6rem .8rem;margin:0;display:grid;gap:.6rem}
+form.feedback label{display:grid;gap:.2rem;font-weight:600}
+form.feedback label.check{display:flex;gap:.5rem;align-items:flex-start;font-weight:400}
+form.feedback input[type=text],form.feedback input[type=email],form.feedback input[type=tel],form.feedback select,form.feedback textarea{font:inherit;font-weight:400;width:100%;padding:.5rem .6rem;border:1px solid #adb5bd;border-radius:6px;background:#fff}
+form.feedback textarea{min-height:9rem}
+form.feedback button{font:inherit;padding:.6rem 1.2rem;border:0;border-radius:6px;background:#a61e1e;color:#fff;justify-self:start}
+.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+.problems{background:#fff5f5;border:1px solid #ffc9c9;border-radius:8px;padding:.6rem .9rem}
+.notice{background:#fff;border-left:4px solid #a61e1e;padding:.6rem .9rem}
+.answer{white-space:pre-line}
+.code{font:700 1.6rem/1.2 ui-monospace,Menlo,Consolas,monospace;letter-spacing:.08em}
 footer{max-width:72rem;margin:1.5rem auto;padding:0 1rem;color:#5c5f66;font-size:.85rem}
 `);
 
@@ -90,6 +105,7 @@ export function layout(s: Speech, page: PageOptions, body: Html): Html {
 <a href="${s.href(publicPaths.home)}">${m.site.home}</a>
 <a href="${s.href(publicPaths.search)}">${m.site.search}</a>
 <a href="${s.href(publicPaths.openData)}">${m.site.openData}</a>
+<a href="${s.href(publicPaths.feedback)}">${m.feedback.nav}</a>
 <a href="${otherHref}" hreflang="${otherLang}" lang="${otherLang}">${m.site.otherLanguage}</a>
 <a href="/login">${m.site.signIn}</a>
 </nav>
