@@ -160,6 +160,7 @@ export async function countComponents(
 
 export interface ScoreItemRow {
   component: ScoreComponent;
+  unit: string;
   met: boolean;
   on_day: string | null;
   task_id: number;
@@ -176,7 +177,7 @@ export async function listScoreItems(
   components: readonly ScoreComponent[],
 ): Promise<ScoreItemRow[]> {
   return db.query<ScoreItemRow>(sql`
-    SELECT i.component, i.met, i.on_day::text AS on_day, t.id AS task_id, t.ref, t.text,
+    SELECT i.component, i.unit, i.met, i.on_day::text AS on_day, t.id AS task_id, t.ref, t.text,
            d.id AS directive_id, d.number AS directive_number
     FROM (${allItems(f, components)}) i
     JOIN tasks t ON t.id = i.task_id JOIN directives d ON d.id = t.directive_id

@@ -85,6 +85,7 @@ export function toBodyScoreResponse(page: BodyScorePage): BodyScoreResponse {
         items: page.items
           .filter((item) => item.component === component)
           .map((item) => ({
+            unit: item.unit,
             met: item.met,
             on: item.on_day,
             task: {

@@ -165,6 +165,8 @@ export type ScoreRankingResponse = z.infer<typeof ScoreRankingResponse>;
 
 /** One thing judged behind a figure, and the task it is about (the web links it). */
 export const ScoreItem = z.object({
+  /** What is counted once: a task, a directive (plan), a task's reporting period, a report; with the task, unique within a component. */
+  unit: z.string(),
   met: z.boolean(),
   /** The day it was judged by: a deadline, the plan's due day, a period's end, a report's sending day; null for "up to date". */
   on: IsoDate.nullable(),

@@ -23,6 +23,7 @@ const ImportPage = lazy(() => import('../imports/ImportPage.tsx'));
 const PlanBuilderPage = lazy(() => import('../plans/PlanBuilderPage.tsx'));
 const LoginBlocksPage = lazy(() => import('../accounts/LoginBlocksPage.tsx'));
 const AccountPage = lazy(() => import('../sessions/AccountPage.tsx'));
+const BodyScorePage = lazy(() => import('../scores/BodyScorePage.tsx'));
 
 function RequireSignIn() {
   const me = useMe();
@@ -52,6 +53,7 @@ export function AppRoutes() {
       <Route element={<RequireSignIn />}>
         <Route index element={<Home />} />
         <Route path="dashboard" element={<DashboardPage />} />
+        <Route path="scores/:agencyId" element={<BodyScorePage />} />
         <Route path="tasks" element={<TaskListPage />} />
         <Route path="tasks/:id" element={<TaskPage />} />
         <Route path="my-tasks" element={<MyTasksPage />} />

@@ -5,17 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../ui/format.ts';
 import { FigureLink } from './FigureLink.tsx';
 
-/** Per-body figures: the ranking table (with rank) and the 34-province table (without). */
+/** Per-body figures: the 34-province table (the ranking of bodies is by score: scores/ScoreTable). */
 export function BodyTable({
   rows,
-  ranked,
   testId,
   initialRows,
   maxHeight = 460,
   minWidth = 720,
 }: {
   rows: (AgencyRow | ProvinceRow)[];
-  ranked: boolean;
   testId: string;
   /** Rows drawn before "show all" (the ranking's head; the rest costs rendering time). */
   initialRows?: number;
@@ -33,7 +31,6 @@ export function BodyTable({
         <Table striped highlightOnHover stickyHeader verticalSpacing={4} miw={minWidth} data-testid={testId}>
           <Table.Thead>
             <Table.Tr>
-              {ranked && <Table.Th>{t('dashboard.table.rank')}</Table.Th>}
               <Table.Th>{t('dashboard.table.body')}</Table.Th>
               <Table.Th ta="right">{t('dashboard.table.total')}</Table.Th>
               <Table.Th ta="right">{t('timeliness.done_on_time')}</Table.Th>
@@ -46,7 +43,6 @@ export function BodyTable({
           <Table.Tbody>
             {shown.map((row) => (
               <Table.Tr key={row.agency.id}>
-                {ranked && 'rank' in row && <Table.Td>{row.rank}</Table.Td>}
                 <Table.Td>
                   <Text size="sm">{row.agency.shortName ?? row.agency.name}</Text>
                 </Table.Td>

@@ -1,15 +1,15 @@
 import type { Rate, TaskListFilter } from '@giamsat/server/dashboard/dashboard.schemas.ts';
 import type { AgencyLevel } from '@giamsat/shared';
 import { Card, Group, Progress, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
 import { type Me, useMe } from '../auth/useMe.ts';
+import { ScoreTable } from '../scores/ScoreTable.tsx';
 import { TIMELINESS_COLORS, TIMELINESS_ORDER } from '../tasks/timeliness.tsx';
 import { formatDate, formatPercent } from '../ui/format.ts';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
-import { BodyTable } from './BodyTable.tsx';
 import { FigureLink } from './FigureLink.tsx';
 import { ProvinceSection } from './ProvinceSection.tsx';
 import { type DashboardParams, useDashboard } from './useDashboard.ts';
@@ -97,6 +97,10 @@ export default function DashboardPage() {
     for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== null) query.set(k, String(v));
     setSearch(query, { replace: true });
   };
+
+  // The ranking by score is of one level: the scope's, else its body's, else the provinces.
+  const [chosenLevel, setRankedLevel] = useState<AgencyLevel | null>(null);
+  const rankedLevel = chosenLevel ?? params.level ?? dashboard.data?.scope.agency?.level ?? 'province';
 
   const scopeKind: ScopeKind = params.scope === 'level' || params.scope === 'agency' ? params.scope : 'nation';
   const data = dashboard.data;
@@ -246,13 +250,19 @@ export default function DashboardPage() {
           <Card withBorder>
             <Group justify="space-between" mb="sm">
               <Title order={3} size="h5">
-                {t('dashboard.ranking')}
+                {t('scores.ranking')}
               </Title>
-              <Text size="xs" c="dimmed">
-                {t('dashboard.rankingNote', { shown: data.byAgency.rows.length, total: data.byAgency.total })}
-              </Text>
+              <Select
+                aria-label={t('scores.level')}
+                w={150}
+                size="xs"
+                data={['central', 'province', 'commune'].map((v) => ({ value: v, label: t(`levels.${v}`) }))}
+                value={rankedLevel}
+                onChange={(v) => v && setRankedLevel(v as AgencyLevel)}
+                allowDeselect={false}
+              />
             </Group>
-            <BodyTable rows={data.byAgency.rows} ranked testId="ranking-table" initialRows={15} />
+            <ScoreTable level={rankedLevel} />
           </Card>
 
           {/* Inside one province the other 33 would only show zeros. */}

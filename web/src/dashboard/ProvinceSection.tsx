@@ -23,7 +23,7 @@ export function ProvinceSection({ rows }: { rows: ProvinceRow[] }) {
         <Grid gutter="lg">
           <Grid.Col span={4}>{map}</Grid.Col>
           <Grid.Col span={8}>
-            <BodyTable rows={rows} ranked={false} testId="province-table" maxHeight={880} minWidth={560} />
+            <BodyTable rows={rows} testId="province-table" maxHeight={880} minWidth={560} />
           </Grid.Col>
         </Grid>
       ) : (
@@ -34,7 +34,7 @@ export function ProvinceSection({ rows }: { rows: ProvinceRow[] }) {
           </Tabs.List>
           <Tabs.Panel value="map">{map}</Tabs.Panel>
           <Tabs.Panel value="table">
-            <BodyTable rows={rows} ranked={false} testId="province-table" />
+            <BodyTable rows={rows} testId="province-table" />
           </Tabs.Panel>
         </Tabs>
       )}

@@ -2,8 +2,10 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enDirectives from './en.directives.json';
 import en from './en.json';
+import enScores from './en.scores.json';
 import viDirectives from './vi.directives.json';
 import vi from './vi.json';
+import viScores from './vi.scores.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -16,7 +18,7 @@ function storedLanguage(): Language {
 
 type Messages = { [key: string]: string | Messages };
 
-/** The directive screens keep their strings in their own files; a key already in the base file wins. */
+/** The directive and score screens keep their strings in their own files; a key already in the base file wins. */
 function mergeMessages(base: Messages, extra: Messages): Messages {
   const merged: Messages = { ...extra };
   for (const [key, value] of Object.entries(base)) {
@@ -29,8 +31,8 @@ function mergeMessages(base: Messages, extra: Messages): Messages {
 // Vietnamese is the language of the users and of the directives; English is second.
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: mergeMessages(vi, viDirectives) },
-    en: { translation: mergeMessages(en, enDirectives) },
+    vi: { translation: mergeMessages(mergeMessages(vi, viDirectives), viScores) },
+    en: { translation: mergeMessages(mergeMessages(en, enDirectives), enScores) },
   },
   lng: storedLanguage(),
   fallbackLng: 'vi',
