@@ -50,6 +50,19 @@ function ComponentTasks({ component }: { component: Component }) {
   );
 }
 
+function HeadlineCard({ title, value, testId }: { title: string; value: string; testId?: string }) {
+  return (
+    <Card withBorder>
+      <Text size="sm" c="dimmed">
+        {title}
+      </Text>
+      <Text size="xl" fw={700} data-testid={testId}>
+        {value}
+      </Text>
+    </Card>
+  );
+}
+
 /** A body's score: each component with its weight, raw and adjusted figures; every figure opens its tasks. */
 export default function BodyScorePage() {
   const { t, i18n } = useTranslation();
@@ -79,30 +92,12 @@ export default function BodyScorePage() {
         </Text>
       </div>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Card withBorder>
-          <Text size="sm" c="dimmed">
-            {t('scores.score')}
-          </Text>
-          <Text size="xl" fw={700} data-testid="body-score">
-            {number(data.score)}
-          </Text>
-        </Card>
-        <Card withBorder>
-          <Text size="sm" c="dimmed">
-            {t('scores.rank')}
-          </Text>
-          <Text size="xl" fw={700}>
-            {data.rank === null ? '—' : t('scores.rankOf', { rank: data.rank, ranked: data.ranked })}
-          </Text>
-        </Card>
-        <Card withBorder>
-          <Text size="sm" c="dimmed">
-            {t('scores.rawScore')}
-          </Text>
-          <Text size="xl" fw={700}>
-            {number(data.rawScore)}
-          </Text>
-        </Card>
+        <HeadlineCard title={t('scores.score')} value={number(data.score)} testId="body-score" />
+        <HeadlineCard
+          title={t('scores.rank')}
+          value={data.rank === null ? '—' : t('scores.rankOf', { rank: data.rank, ranked: data.ranked })}
+        />
+        <HeadlineCard title={t('scores.rawScore')} value={number(data.rawScore)} />
       </SimpleGrid>
 
       <Card withBorder>
