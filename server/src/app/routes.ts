@@ -15,6 +15,7 @@ import { jobsRoutes } from '../jobs/job.routes.ts';
 import { mailRoutes } from '../mail/mail.routes.ts';
 import { notificationsRoutes } from '../notifications/notification.routes.ts';
 import { openDataRoutes } from '../opendata/opendata.routes.ts';
+import { periodicReportsRoutes } from '../periodic-reports/periodic-report.routes.ts';
 import { plansRoutes } from '../plans/plan.routes.ts';
 import { publicRoutes } from '../public/public.routes.ts';
 import { reportsRoutes } from '../reports/report.routes.ts';
@@ -43,6 +44,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(notificationsRoutes);
   await app.register(calendarRoutes);
   await app.register(mailRoutes);
+  await app.register(periodicReportsRoutes);
   await app.register(feedbackRoutes);
   // The public site's pages (HTML, no sign-in), beside the API it reads through the same services.
   await app.register(publicRoutes);
