@@ -24,6 +24,7 @@ const PlanBuilderPage = lazy(() => import('../plans/PlanBuilderPage.tsx'));
 const LoginBlocksPage = lazy(() => import('../accounts/LoginBlocksPage.tsx'));
 const AccountPage = lazy(() => import('../sessions/AccountPage.tsx'));
 const BodyScorePage = lazy(() => import('../scores/BodyScorePage.tsx'));
+const FeedbackInboxPage = lazy(() => import('../feedback/FeedbackInboxPage.tsx'));
 
 function RequireSignIn() {
   const me = useMe();
@@ -64,6 +65,7 @@ export function AppRoutes() {
         <Route path="plans/new" element={<PlanBuilderPage />} />
         <Route path="admin/login-blocks" element={<LoginBlocksPage />} />
         <Route path="account" element={<AccountPage />} />
+        <Route path="feedback" element={<FeedbackInboxPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -10,6 +10,7 @@ import {
   IconListDetails,
   IconLock,
   IconLogout,
+  IconMessage2,
   IconSitemap,
   IconUserCircle,
   IconWorld,
@@ -35,6 +36,7 @@ function navItems(me: Me, t: (key: string) => string): NavItem[] {
   items.push({ to: '/dashboard', label: t('nav.dashboard'), icon: <IconChartBar size={18} /> });
   items.push({ to: '/tasks', label: t('nav.tasks'), icon: <IconListDetails size={18} /> });
   items.push({ to: '/directives', label: t('directives.title'), icon: <IconFileText size={18} /> });
+  items.push({ to: '/feedback', label: t('nav.feedback'), icon: <IconMessage2 size={18} /> });
   if (me.role === 'office' || me.role === 'admin') {
     items.push({ to: '/reviews', label: t('nav.reviews'), icon: <IconClipboardCheck size={18} /> });
     items.push({ to: '/imports', label: t('imports.title'), icon: <IconFileImport size={18} /> });
