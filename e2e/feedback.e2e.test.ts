@@ -4,8 +4,8 @@ import { accounts, launchBrowser, newUserPage, saveScreenshot, screenshotOnFailu
 
 /** A body's name in the registry, from its account's own view of itself. */
 async function ownBodyName(page: Page): Promise<string> {
-  const me = (await (await page.request.get('/api/auth/me')).json()) as { agency: { name: string } };
-  return me.agency.name;
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { user: { agency: { name: string } } };
+  return me.user.agency.name;
 }
 
 /** Opens the submission in the staff inbox and picks a body in the given routing box. */
@@ -49,14 +49,14 @@ describe('feedback: a citizen sends it, the bodies route and answer it, the citi
       await page.goto('/cong-khai');
       await page.getByRole('link', { name: 'Góp ý, kiến nghị' }).click();
       await page.waitForURL('**/gop-y');
-      await page.getByLabel('Loại').selectOption({ label: 'Kiến nghị' });
-      await page.getByLabel('Lĩnh vực').selectOption({ label: 'Chuyển đổi số' });
-      await page.getByLabel('Tiêu đề').fill(title);
+      await page.getByLabel('Loại', { exact: true }).selectOption({ label: 'Kiến nghị' });
+      await page.getByLabel('Lĩnh vực', { exact: true }).selectOption({ label: 'Chuyển đổi số' });
+      await page.getByLabel('Tiêu đề', { exact: true }).fill(title);
       await page
-        .getByLabel('Nội dung')
+        .getByLabel('Nội dung', { exact: true })
         .fill('Hồ sơ đăng ký đề tài vẫn phải nộp bản giấy. Kiến nghị cho nộp trực tuyến toàn bộ hồ sơ.');
-      await page.getByLabel('Họ và tên').fill('Lê Thu Hà');
-      await page.getByLabel('Thư điện tử').fill('thuha@example.vn');
+      await page.getByLabel('Họ và tên', { exact: true }).fill('Lê Thu Hà');
+      await page.getByLabel('Thư điện tử', { exact: true }).fill('thuha@example.vn');
       await page.getByLabel('Tôi đồng ý công khai').check();
       // Nothing is wider than the phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -93,7 +93,9 @@ describe('feedback: a citizen sends it, the bodies route and answer it, the citi
       const { page } = ministry;
       await openInInbox(page, code);
       await pickBody(page, 'feedback-transfer', 'Chuyển đến cơ quan', provinceDeptName);
-      await page.getByLabel('Lý do chuyển').fill('Hồ sơ đề tài cấp thành phố thuộc Sở Khoa học và Công nghệ.');
+      await page
+        .getByLabel('Lý do chuyển', { exact: true })
+        .fill('Hồ sơ đề tài cấp thành phố thuộc Sở Khoa học và Công nghệ.');
       await page.getByTestId('feedback-transfer').getByRole('button', { name: 'Chuyển' }).click();
       // Passed on, it leaves the ministry's inbox.
       await page
@@ -109,7 +111,7 @@ describe('feedback: a citizen sends it, the bodies route and answer it, the citi
       const { page } = province;
       await openInInbox(page, code);
       await page.getByText('Hồ sơ đề tài cấp thành phố thuộc Sở Khoa học và Công nghệ.').waitFor();
-      await page.getByTestId('feedback-answer').getByLabel('Câu trả lời').fill(answer);
+      await page.getByTestId('feedback-answer').getByLabel('Câu trả lời', { exact: true }).fill(answer);
       await page.getByRole('button', { name: 'Gửi câu trả lời' }).click();
       await page
         .getByTestId('feedback-inbox')
@@ -124,7 +126,7 @@ describe('feedback: a citizen sends it, the bodies route and answer it, the citi
     {
       const { page } = citizen;
       await page.goto('/gop-y/tra-cuu');
-      await page.getByLabel('Mã tra cứu').fill(code.toLowerCase());
+      await page.getByLabel('Mã tra cứu', { exact: true }).fill(code.toLowerCase());
       await page.getByRole('button', { name: 'Tra cứu' }).click();
       await page.getByText(answer).waitFor();
       const text = (await page.locator('main').textContent()) ?? '';

@@ -49,25 +49,44 @@ function feedbackForm(s: Speech, choices: FormChoices, form: FormValues, problem
   const t = s.m.feedback;
   const selected = (name: string, value: string | number) => (form[name] === String(value) ? html` selected` : '');
   const checked = (name: string) => (form[name] === 'on' ? html` checked` : '');
+  // Each control named by a label of its own (for/id): a label wrapping a select would name it by its options too.
+  const field = (name: string, label: string, control: Html) =>
+    html`<div class="field"><label for="fb-${name}">${label}</label>${control}</div>`;
   const text = (name: string, label: string, type = 'text', extra: Html | string = '') =>
-    html`<label>${label}<input type="${type}" name="${name}" value="${form[name] ?? ''}" ${extra}></label>`;
+    field(
+      name,
+      label,
+      html`<input id="fb-${name}" type="${type}" name="${name}" value="${form[name] ?? ''}" ${extra}>`,
+    );
   return html`<h1>${t.title}</h1>
 <p>${t.intro}</p>
 <p><a href="${s.href(publicPaths.feedbackTrack)}">${t.trackTitle}</a></p>
 ${problems.length ? html`<div class="problems" role="alert"><p>${t.invalid}</p><ul>${problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : ''}
 <form class="feedback" method="post" action="${s.href(publicPaths.feedback)}">
 <fieldset>
-<label>${t.type}<select name="type" required>${SubmissionType.options.map(
+${field(
+  'type',
+  t.type,
+  html`<select id="fb-type" name="type" required>${SubmissionType.options.map(
     (type) => html`<option value="${type}"${selected('type', type)}>${t.types[type]}</option>`,
-  )}</select></label>
-<label>${t.field}<select name="fieldId" required>${choices.fields.map(
+  )}</select>`,
+)}
+${field(
+  'fieldId',
+  t.field,
+  html`<select id="fb-fieldId" name="fieldId" required>${choices.fields.map(
     (f) => html`<option value="${f.id}"${selected('fieldId', f.id)}>${f.name}</option>`,
-  )}</select></label>
-<label>${t.concerned}<select name="concernedAgencyId"><option value="">${t.concernedNone}</option>${choices.bodies.map(
+  )}</select>`,
+)}
+${field(
+  'concernedAgencyId',
+  t.concerned,
+  html`<select id="fb-concernedAgencyId" name="concernedAgencyId"><option value="">${t.concernedNone}</option>${choices.bodies.map(
     (b) => html`<option value="${b.id}"${selected('concernedAgencyId', b.id)}>${b.name}</option>`,
-  )}</select></label>
+  )}</select>`,
+)}
 ${text('title', t.titleLabel, 'text', html`required maxlength="300"`)}
-<label>${t.content}<textarea name="content" required maxlength="10000">${form.content ?? ''}</textarea></label>
+${field('content', t.content, html`<textarea id="fb-content" name="content" required maxlength="10000">${form.content ?? ''}</textarea>`)}
 </fieldset>
 <fieldset>
 <legend>${t.contact}</legend>

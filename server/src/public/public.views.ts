@@ -62,7 +62,8 @@ form.search input{flex:1 1 14rem;font:inherit;padding:.45rem .6rem;border:1px so
 form.search button{font:inherit;padding:.45rem 1rem;border:0;border-radius:6px;background:#a61e1e;color:#fff}
 form.feedback{display:grid;gap:.8rem;max-width:40rem}
 form.feedback fieldset{border:1px solid #dee2e6;border-radius:8px;background:#fff;padding:.6rem .8rem;margin:0;display:grid;gap:.6rem}
-form.feedback label{display:grid;gap:.2rem;font-weight:600}
+form.feedback .field{display:grid;gap:.2rem}
+form.feedback .field label{font-weight:600}
 form.feedback label.check{display:flex;gap:.5rem;align-items:flex-start;font-weight:400}
 form.feedback input[type=text],form.feedback input[type=email],form.feedback input[type=tel],form.feedback select,form.feedback textarea{font:inherit;font-weight:400;width:100%;padding:.5rem .6rem;border:1px solid #adb5bd;border-radius:6px;background:#fff}
 form.feedback textarea{min-height:9rem}
