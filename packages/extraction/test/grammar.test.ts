@@ -152,6 +152,40 @@ describe('addressees, letters to one body and what is not a task', () => {
   });
 });
 
+describe('an item with its fields written as lines under it (a table row in prose)', () => {
+  it('"Cơ quan chủ trì:", "Cơ quan phối hợp:", "Thời gian hoàn thành:" give the lead, coordinating bodies and deadline', () => {
+    const tasks = tasksOf([
+      'II. NHIỆM VỤ, GIẢI PHÁP',
+      '1. Số hóa hồ sơ đất đai trên địa bàn tỉnh',
+      '- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.',
+      '- Cơ quan phối hợp: Sở Tài chính, Công an tỉnh.',
+      '- Thời gian hoàn thành: Quý III/2025.',
+      '2. Kết nối hệ thống thông tin giải quyết thủ tục hành chính với cơ sở dữ liệu quốc gia',
+      '- Đơn vị chủ trì: Văn phòng Ủy ban nhân dân tỉnh; đơn vị phối hợp: Sở Tư pháp; thời hạn: trước ngày 31/12/2025.',
+      '- Sản phẩm: Hệ thống được kết nối, vận hành.',
+    ]);
+    expect(tasks.map((t) => [t.text, t.lead, t.coordinating])).toEqual([
+      ['Số hóa hồ sơ đất đai trên địa bàn tỉnh', ['Sở Nông nghiệp và Môi trường'], ['Sở Tài chính', 'Công an tỉnh']],
+      [
+        'Kết nối hệ thống thông tin giải quyết thủ tục hành chính với cơ sở dữ liệu quốc gia',
+        ['Văn phòng Ủy ban nhân dân tỉnh'],
+        ['Sở Tư pháp'],
+      ],
+    ]);
+    expect(tasks[0]?.deadline.due).toBe('2025-09-30');
+    expect(tasks[1]?.deadline.due).toBe('2025-12-30');
+    expect(tasks[1]?.deliverable).toBe('Hệ thống được kết nối, vận hành');
+  });
+
+  it('a list of bodies before a colon is no field: "Các Bộ, cơ quan: A, B chủ trì …" stays an assignment', () => {
+    const tasks = tasksOf([
+      '1. Hoàn thiện thể chế về dữ liệu',
+      '- Các Bộ, cơ quan: Tư pháp, Công an chủ trì rà soát các văn bản quy phạm pháp luật về dữ liệu.',
+    ]);
+    expect(tasks.map((t) => t.lead)).toEqual([['Bộ Tư pháp', 'Bộ Công an']]);
+  });
+});
+
 describe('a sentence that opens with its grounds ("Thực hiện …, X đề nghị Y …")', () => {
   const letter = ['BỘ NỘI VỤ', 'Số: 88/BNV-CCHC', 'Hà Nội, ngày 5 tháng 5 năm 2025', 'V/v rà soát biên chế'];
 

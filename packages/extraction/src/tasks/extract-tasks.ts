@@ -21,7 +21,9 @@ import {
   type Subject,
 } from '../bodies/parse-bodies.ts';
 import type { BodyIndex } from '../bodies/registry.ts';
-import { findDeadlineCandidates, parseDeadline } from '../deadlines/parse-deadline.ts';
+import { findDeadlineCandidates, parseDeadline, parseDeadlineCell } from '../deadlines/parse-deadline.ts';
+import { leadCell } from '../fields/field-bodies.ts';
+import { type ColumnRole, headerRole } from '../fields/labels.ts';
 import type { SourceLine } from '../text/lines.ts';
 import { fold, foldHead, foldTail, stripMarkup } from '../text/normalize.ts';
 import type { ExtractedTask } from '../types.ts';
@@ -577,6 +579,69 @@ function withoutClosingSentence(b: Block): Block {
   };
 }
 
+/** The fields an item writes as lines under it: a table row in prose. */
+interface ItemFields {
+  lead: ParsedBodies;
+  coord: ParsedBodies | null;
+  deadline: string;
+  deliverable: string;
+  note: string;
+  /** The lines that held the fields (not part of the task's text). */
+  lines: Set<Block>;
+}
+
+/** A field's label says its role ("Cơ quan chủ trì", "Thời gian hoàn thành"); "Các bộ, cơ quan: A, B" is a list of bodies. */
+const FIELD_LABEL =
+  /^((cơ quan|đơn vị|bộ phận|người|cán bộ|lãnh đạo)\s+)?(chủ trì|phối hợp|thực hiện|chịu trách nhiệm|trách nhiệm|đầu mối|phụ trách|được giao|thời gian|thời hạn|hạn|tiến độ|sản phẩm|kết quả|kinh phí|nguồn kinh phí|ghi chú)(?![\p{L}])/u;
+const FIELD = /^([^:;]{3,50}):\s*(\S[\s\S]*)$/u;
+const FIELD_ROLES: ReadonlySet<ColumnRole | 'deadline?'> = new Set([
+  'lead',
+  'coordinating',
+  'deadline',
+  'deadline?',
+  'start',
+  'deliverable',
+  'note',
+  'other',
+]);
+
+/**
+ * "1. Hoàn thiện cơ sở dữ liệu …" then "- Cơ quan chủ trì: Công an tỉnh.", "- Cơ quan phối hợp: …",
+ * "- Thời gian hoàn thành: Quý III/2026." (or all on one line, split by ";"): the labels read as a
+ * table's header would be, the item is the task. Null unless a lead field names a body.
+ */
+function itemFields(b: Block, ix: BodyIndex): ItemFields | null {
+  if (b.children.length === 0) return null;
+  const values = new Map<string, string>();
+  const lines = new Set<Block>();
+  for (const c of b.children) {
+    const parts = stripMarkup(c.text).split(/;\s+/u);
+    let read = 0;
+    for (const part of parts) {
+      const m = FIELD.exec(part.trim());
+      const role = m?.[1] && FIELD_LABEL.test(fold(m[1].trim())) ? headerRole(m[1]) : null;
+      if (!m?.[2] || !role || !FIELD_ROLES.has(role)) break;
+      const key = role === 'deadline?' ? 'deadline' : role;
+      if (!values.has(key)) values.set(key, m[2].trim().replace(/[.;]+$/u, ''));
+      read++;
+    }
+    if (read > 0 && read === parts.length) lines.add(c);
+  }
+  const leadText = values.get('lead');
+  if (!leadText) return null;
+  const lead = leadCell(leadText, ix);
+  if (lead.names.length === 0) return null;
+  const coordText = values.get('coordinating') ?? '';
+  return {
+    lead,
+    coord: coordText ? leadCell(coordText, ix) : null,
+    deadline: values.get('deadline') ?? '',
+    deliverable: values.get('deliverable') ?? '',
+    note: values.get('note') ?? '',
+    lines,
+  };
+}
+
 /** Walks the item tree. */
 function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignment | null, path: string[]): void {
   let current = assign;
@@ -607,6 +672,27 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
       }
     }
     if (b.kind === 'para' && (isConclusion(b, ctx.ix) || CLOSING.test(foldTail(b.text)))) continue;
+    const fields = b.kind === 'para' ? null : itemFields(b, ctx.ix);
+    if (fields) {
+      const rest = b.children.filter((c) => !fields.lines.has(c));
+      const u = unitOf({ ...b, children: rest }, true, ctx.ix);
+      const cell = parseDeadlineCell(fields.deadline, { year: sink.year });
+      const task = sink.push({
+        text: u.text,
+        line: b.line,
+        ref,
+        lead: fields.lead,
+        coord: fields.coord,
+        deadline: cell.kind !== 'none' ? cell : parseDeadline(u.text, { year: sink.year }),
+        deadlineFromCell: cell.kind !== 'none',
+        deliverable: fields.deliverable || null,
+        note: fields.note || null,
+      });
+      groupTasks = [task];
+      const subItems = rest.filter((c) => c.kind !== 'para');
+      if (subItems.length) walk(sink, ctx, subItems, { lead: fields.lead, coord: fields.coord, weak: false }, myPath);
+      continue;
+    }
     const subject = italicSubject(b.raw, b.text, ctx.ix) ?? findSubject(b.text, ctx.ix) ?? introSubject(b.text, ctx.ix);
     const itemChildren = b.children.filter((c) => c.kind !== 'para');
     const paraChildren = b.children.filter((c) => c.kind === 'para' && !c.deadlineOnly);
