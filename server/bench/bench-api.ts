@@ -8,26 +8,20 @@
 // The scratch database gets `jit = off` (see below).
 //   npm run bench:api -- --skip-pglite            only the PostgreSQL figures (faster, while tuning)
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { STALE_AFTER_DAYS } from '@giamsat/shared';
-import pg from 'pg';
-import { buildApp } from '../src/app/app.ts';
 import { resolveSession } from '../src/auth/auth.service.ts';
 import { vietnamDate } from '../src/calendar/calendar.ts';
-import { loadConfig } from '../src/config/config.ts';
 import { computeDashboard } from '../src/dashboard/dashboard.queries.ts';
 import { DashboardQuery } from '../src/dashboard/dashboard.schemas.ts';
 import { scopeCondition, tallyFilter } from '../src/dashboard/dashboard.service.ts';
-import { type Db, openPglite, openPostgres } from '../src/db/db.ts';
-import { migrate } from '../src/db/migrate.ts';
+import { type Db, openPglite } from '../src/db/db.ts';
 import { DEMO_PASSWORD } from '../src/demo/accounts.ts';
-import { generateDemoData } from '../src/demo/generate.ts';
-import { localStorage } from '../src/storage/storage.ts';
+import { load, percentile, postgresServer, progress, scratchDatabase, startApp } from './bench-common.ts';
 
 const DASHBOARD_REQUESTS = 60;
 const WARM_UP = 5;
@@ -35,39 +29,6 @@ const CLIENTS = 16;
 const SUBMIT_SECONDS = 10;
 /** The central standing office (scope: the nation) reads the national dashboard. */
 const CENTRAL_OFFICE = 'vptw';
-
-const progress = (line: string) => process.stderr.write(`${line}\n`);
-
-interface TempPostgres {
-  url: string;
-  stop(): void;
-}
-type StartTempPostgres = (options: { log?: (line: string) => void; durable?: boolean }) => Promise<TempPostgres | null>;
-
-async function postgresServer(): Promise<TempPostgres> {
-  const given = process.env.DATABASE_URL;
-  if (given) return { url: given, stop() {} };
-  const script = new URL('../../scripts/pg-temp.mjs', import.meta.url).href;
-  const { startTempPostgres } = (await import(script)) as { startTempPostgres: StartTempPostgres };
-  const temp = await startTempPostgres({ durable: true, log: progress });
-  if (!temp) throw new Error("No PostgreSQL server: set DATABASE_URL or install Debian's postgresql package.");
-  return temp;
-}
-
-async function admin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const percentile = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
-};
 
 interface Session {
   cookie: string;
@@ -86,33 +47,6 @@ async function login(base: string, username: string): Promise<Session> {
   if (!token) throw new Error(`login ${username}: no session cookie`);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { cookie: `giamsat_session=${token}`, csrf: csrfToken, token };
-}
-
-async function load(db: Db, label: string, referenceDate: string): Promise<void> {
-  const started = performance.now();
-  await migrate(db);
-  await generateDemoData(db, {
-    scale: 'national',
-    referenceDate,
-    label: `national scale into ${label}`,
-    log: progress,
-  });
-  progress(`  national scale loaded into ${label} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-}
-
-async function startApp(db: Db) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'giamsat-bench-app-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_DATA: 'false', WORKERS: 'false' });
-  const app = await buildApp({ db, config, storage: localStorage(join(dataDir, 'files')) }, { logger: false });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = app.server.address() as AddressInfo;
-  return {
-    base: `http://127.0.0.1:${port}`,
-    async close() {
-      await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** p95 and median of GET /api/dashboard (national scope) as the central office, after a warm-up. */
@@ -268,17 +202,7 @@ async function measureSubmissions(db: Db, base: string): Promise<number> {
 
 async function benchPostgres(referenceDate: string) {
   const server = await postgresServer();
-  const name = `giamsat_bench_${Date.now()}`;
-  await admin(server.url, async (c) => {
-    await c.query(`CREATE DATABASE ${name}`);
-    // PostgreSQL JIT-compiles any statement estimated above jit_above_cost; the dashboard's one pass
-    // over 200,000 tasks crosses it, and compiling (EXPLAIN: ~800 ms of "Emission" on a loaded 2-CPU
-    // machine) costs more than it saves on every request. Recommended for production too.
-    await c.query(`ALTER DATABASE ${name} SET jit = off`);
-  });
-  const url = new URL(server.url);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString(), 32);
+  const { db, drop } = await scratchDatabase(server.url);
   try {
     await load(db, 'postgres', referenceDate);
     const app = await startApp(db);
@@ -292,8 +216,7 @@ async function benchPostgres(referenceDate: string) {
       await app.close();
     }
   } finally {
-    await db.close();
-    await admin(server.url, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => {});
+    await drop();
     server.stop();
   }
 }

@@ -18,16 +18,48 @@ export const PUBLIC_CACHE_CONTROL = 'public, no-cache';
 /** Above this many rows the version's table is folded into one (a read then costs as little as ever). */
 const COMPACT_ABOVE = 500;
 
-/**
- * The version of what the public sees: changes with every committed write to it, never goes back.
- * Read before the data, so a page is never older than the version it is cached under.
- */
-export async function publicDataVersion(db: Db): Promise<string> {
+/** The version as the database has it now (and the table folded when it has grown). */
+async function readVersion(db: Db): Promise<string> {
   const [row] = await db.query<{ version: string; rows: number }>(
     sql`SELECT coalesce(sum(weight), 0)::text AS version, count(*)::int AS rows FROM public_data_changes`,
   );
   if ((row?.rows ?? 0) > COMPACT_ABOVE) await compactPublicChanges(db);
   return row?.version ?? '0';
+}
+
+/** Per database: the read in flight, and the one queued after it for requests that came meanwhile. */
+const readers = new WeakMap<Db, { running?: Promise<string>; queued?: Promise<string> }>();
+
+/**
+ * The version of what the public sees: changes with every committed write to it, never goes back.
+ * Read before the data, so a page is never older than the version it is cached under.
+ *
+ * Requests arriving together share a read, but only one that starts after they arrived: a request
+ * that comes while a read is running waits for the next, so it sees every write committed before
+ * it came. Under load a process asks once per round trip instead of once per request.
+ */
+export function publicDataVersion(db: Db): Promise<string> {
+  let reader = readers.get(db);
+  if (!reader) {
+    reader = {};
+    readers.set(db, reader);
+  }
+  const r = reader;
+  const start = () => {
+    const read = readVersion(db).finally(() => {
+      if (r.running === read) r.running = undefined;
+    });
+    r.running = read;
+    return read;
+  };
+  if (!r.running) return start();
+  r.queued ??= r.running
+    .catch(() => undefined)
+    .then(() => {
+      r.queued = undefined;
+      return start();
+    });
+  return r.queued;
 }
 
 /**
@@ -56,18 +88,41 @@ interface Entry extends PublicAnswer {
   etag: string;
 }
 
-/** Rendered answers per database (a test process opens several), by address; the oldest go first. */
-const caches = new WeakMap<Db, Map<string, Entry>>();
-const MAX_ENTRIES = 2_000;
+/**
+ * Rendered answers per database (a test process opens several), by address, at most MAX_BYTES in all
+ * (any query string is an address, so a visitor could otherwise fill the memory); the oldest go first.
+ */
+interface Cache {
+  entries: Map<string, Entry>;
+  bytes: number;
+}
+const caches = new WeakMap<Db, Cache>();
+const MAX_BYTES = 64 * 1024 * 1024;
 const MAX_BODY = 2 * 1024 * 1024;
 
-function cacheOf(db: Db): Map<string, Entry> {
+function cacheOf(db: Db): Cache {
   let cache = caches.get(db);
   if (!cache) {
-    cache = new Map();
+    cache = { entries: new Map(), bytes: 0 };
     caches.set(db, cache);
   }
   return cache;
+}
+
+function remember(cache: Cache, key: string, entry: Entry): void {
+  const old = cache.entries.get(key);
+  if (old) {
+    cache.entries.delete(key);
+    cache.bytes -= old.body.length;
+  }
+  if (entry.body.length > MAX_BODY) return;
+  cache.entries.set(key, entry);
+  cache.bytes += entry.body.length;
+  for (const [oldest, { body }] of cache.entries) {
+    if (cache.bytes <= MAX_BYTES) break;
+    cache.entries.delete(oldest);
+    cache.bytes -= body.length;
+  }
 }
 
 /** Did the client send back this validator (If-None-Match, a list or `*`)? */
@@ -98,14 +153,12 @@ export async function cachedAnswer(
   const etag = await publicEtag(req.db);
   if (notModified(req, reply, etag)) return reply;
   const cache = cacheOf(req.db);
-  let entry = cache.get(req.url);
+  let entry = cache.entries.get(req.url);
   if (entry?.etag !== etag) {
-    entry = { ...(await render()), etag };
-    cache.delete(req.url);
-    if (entry.body.length <= MAX_BODY) {
-      cache.set(req.url, entry);
-      if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-    }
+    const answer = await render();
+    // Kept as bytes: each answer from the copy then costs no encoding.
+    entry = { ...answer, body: Buffer.from(answer.body), etag };
+    remember(cache, req.url, entry);
   }
   return reply.code(entry.status).type(entry.type).send(entry.body);
 }

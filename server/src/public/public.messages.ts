@@ -360,7 +360,19 @@ export interface Speech {
   href(path: string, query?: Record<string, string>): string;
 }
 
+const speeches = new Map<PublicLanguage, Speech>();
+
+/** A language's speech, made once per process (its number formats are costly to make on every request). */
 export function speech(lang: PublicLanguage): Speech {
+  let made = speeches.get(lang);
+  if (!made) {
+    made = makeSpeech(lang);
+    speeches.set(lang, made);
+  }
+  return made;
+}
+
+function makeSpeech(lang: PublicLanguage): Speech {
   const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
   const numbers = new Intl.NumberFormat(locale);
   const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
