@@ -6,6 +6,7 @@ import { addWorkingDays } from '../calendar/working-days.ts';
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
 import { CommonErrors } from '../errors/app-error.ts';
+import { queueMail } from '../mail/mail.service.ts';
 import { FeedbackErrors } from './feedback.errors.ts';
 import {
   activeFieldExists,
@@ -96,8 +97,15 @@ export async function submitFeedback(
       });
       if (id === 0) continue;
       await insertHistory(tx, { feedbackId: id, action: 'received', agencyId: null, userId: null });
-      // The e-mail receipt goes out through the mail outbox (issue 14) once it exists: here, in this
-      // transaction, so a receipt is queued exactly when the submission is stored.
+      // The receipt goes out through the mail outbox, queued in this transaction: a receipt exists
+      // exactly when the submission is stored.
+      if (input.contact.email) {
+        await queueMail(tx, {
+          to: input.contact.email,
+          template: 'feedback_receipt',
+          data: { trackingCode, title: input.title },
+        });
+      }
       return { trackingCode, stored: true };
     }
   });

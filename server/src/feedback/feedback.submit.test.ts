@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { anonymous, type Client, useTestApp } from '../../test/app.ts';
 import { feedbackSubmission, makeFeedbackWorld } from '../../test/factories/feedback.ts';
 import { sql } from '../db/sql.ts';
+import { renderMail } from '../mail/mail.templates.ts';
 import { SUBMISSION_LIMITS, TRACKING_ALPHABET } from './feedback.rules.ts';
 
 describe('submitting feedback without an account (POST /api/feedback)', () => {
@@ -48,6 +49,16 @@ describe('submitting feedback without an account (POST /api/feedback)', () => {
     const history = await ctx.t.db.query(sql`SELECT action FROM feedback_history WHERE feedback_id = ${row!.id}`);
     expect(history).toEqual([{ action: 'received' }]);
 
+    // The receipt is in the outbox, with the code and where to follow it; nothing else of the contact.
+    const mails = await ctx.t.db.query<{ template: string; data: Record<string, unknown> }>(
+      sql`SELECT template, data FROM mail_outbox WHERE to_address = ${sent.contact.email}`,
+    );
+    expect(mails).toEqual([{ template: 'feedback_receipt', data: { trackingCode, title: sent.title } }]);
+    const receipt = renderMail('feedback_receipt', mails[0]!.data, 'vi', { appUrl: 'https://giamsat.example' });
+    expect(receipt.subject).toContain(trackingCode);
+    expect(receipt.text).toContain(`https://giamsat.example/gop-y/tra-cuu?ma=${trackingCode}`);
+    expect(receipt.text).not.toContain('/account');
+
     // Typed by hand: lower case, without the dash.
     const tracked = await anonymous(ctx.t.app).get(
       `/api/feedback/track/${trackingCode.replace('-', '').toLowerCase()}`,
@@ -92,6 +103,8 @@ describe('submitting feedback without an account (POST /api/feedback)', () => {
     expect(trackingCode).toMatch(codePattern);
     expect(await stored()).toBe(before);
     expect((await anonymous(ctx.t.app).get(`/api/feedback/track/${trackingCode}`)).statusCode).toBe(404);
+    const receipts = await ctx.t.db.query(sql`SELECT 1 FROM mail_outbox WHERE data->>'trackingCode' = ${trackingCode}`);
+    expect(receipts).toEqual([]);
   });
 
   it('a complaint or a denunciation, chosen or clearly worded, is sent to the citizen reception office and not stored', async () => {

@@ -12,6 +12,8 @@ export interface MailContent {
   subject: string;
   paragraphs: string[];
   link?: { label: string; path: string };
+  /** Why the recipient gets it, when it is not their account's notifications (someone without an account). */
+  reason?: string;
 }
 
 export interface RenderedMail {
@@ -109,11 +111,37 @@ const notification: Template = (data, language) => {
   };
 };
 
+/** The receipt of a citizen's feedback (issue 13): its tracking code and where to follow it. */
+const feedbackReceipt: Template = (data, language) => {
+  const code = str(data.trackingCode);
+  return {
+    subject: pick(
+      language,
+      `[giamsat] Đã tiếp nhận phản ánh, kiến nghị — mã ${code}`,
+      `[giamsat] Feedback received — code ${code}`,
+    ),
+    paragraphs: [
+      pick(language, 'Đã tiếp nhận phản ánh, kiến nghị của bạn:', 'Your feedback has been received:'),
+      `«${str(data.title)}»`,
+      pick(language, `Mã tra cứu: ${code}`, `Tracking code: ${code}`),
+    ],
+    link: {
+      label: pick(language, 'Tra cứu tình trạng xử lý', 'Follow its handling'),
+      path: `/gop-y/tra-cuu?ma=${encodeURIComponent(code)}`,
+    },
+    reason: pick(
+      language,
+      'Bạn nhận thư này vì địa chỉ thư này được ghi khi gửi phản ánh, kiến nghị trên giamsat.',
+      'You receive this because this address was given with feedback sent on giamsat.',
+    ),
+  };
+};
+
 /**
  * Every template by name. A concept that mails adds its template here and calls queueMail with its name;
  * the data it stores is what the template reads.
  */
-export const MAIL_TEMPLATES: Record<string, Template> = { notification };
+export const MAIL_TEMPLATES: Record<string, Template> = { notification, feedback_receipt: feedbackReceipt };
 
 /** The mail as sent: plain text and simple HTML from the same words; links are absolute (`appUrl`). */
 export function renderMail(
@@ -126,23 +154,26 @@ export function renderMail(
   if (!write) throw new Error(`no mail template '${template}'`);
   const content = write(data, language);
   const link = content.link ? { label: content.link.label, url: `${options.appUrl}${content.link.path}` } : null;
-  const settings = `${options.appUrl}/account`;
-  const footer = pick(
-    language,
-    'Bạn nhận thư này vì tài khoản của bạn trên giamsat nhận thông báo qua thư điện tử. Để thôi nhận, tắt trong trang tài khoản:',
-    'You receive this because your giamsat account takes notifications by e-mail. To stop them, turn them off on your account page:',
-  );
+  // An account's mail says where to turn it off; a mail to someone without an account says why it came.
+  const settings = content.reason ? '' : `${options.appUrl}/account`;
+  const footer =
+    content.reason ??
+    pick(
+      language,
+      'Bạn nhận thư này vì tài khoản của bạn trên giamsat nhận thông báo qua thư điện tử. Để thôi nhận, tắt trong trang tài khoản:',
+      'You receive this because your giamsat account takes notifications by e-mail. To stop them, turn them off on your account page:',
+    );
   const text = [
     ...content.paragraphs,
     ...(link ? [`${link.label}: ${link.url}`] : []),
     '--',
-    `${footer} ${settings}`,
+    settings ? `${footer} ${settings}` : footer,
   ].join('\n\n');
   const body = html`<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><title>${content.subject}</title></head>
 <body style="font-family: Arial, sans-serif; font-size: 14px; color: #222">
 ${content.paragraphs.map((p) => html`<p>${p}</p>\n`)}${link ? html`<p><a href="${link.url}">${link.label}</a></p>\n` : ''}<hr>
-<p style="font-size: 12px; color: #666">${footer} <a href="${settings}">${settings}</a></p>
+<p style="font-size: 12px; color: #666">${footer}${settings ? html` <a href="${settings}">${settings}</a>` : ''}</p>
 </body></html>`;
   return { subject: content.subject, text, html: body.markup };
 }
