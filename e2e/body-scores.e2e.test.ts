@@ -43,6 +43,18 @@ describe('body scores', () => {
     await page.getByTestId('score-method').getByText('k =').first().waitFor();
     expect(await page.getByRole('heading', { level: 2 }).textContent()).toContain(bodyName.slice(0, 10));
 
+    // The yearly evaluation downloads as a spreadsheet and as a report.
+    for (const [name, type] of [
+      ['Tải đánh giá (.xlsx)', 'spreadsheetml'],
+      ['Tải báo cáo đánh giá (.docx)', 'wordprocessingml'],
+    ] as const) {
+      const href = (await page.getByRole('link', { name }).getAttribute('href')) ?? '';
+      const file = await page.request.get(href);
+      expect(file.status()).toBe(200);
+      expect(file.headers()['content-type']).toContain(type);
+      expect((await file.body()).length).toBeGreaterThan(1000);
+    }
+
     // A figure with something behind it opens exactly that many tasks.
     const components = ['upToDate', 'onTime', 'reportQuality', 'reportsOnTime', 'planInTime'];
     let opened: string | null = null;

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { attachmentDisposition } from '../evidence/evidence-types.ts';
+import { getBodyEvaluation } from './score.evaluation.ts';
 import { toBodyScoreResponse, toScoreRankingResponse, toScoreWeightsResponse } from './score.responses.ts';
 import {
+  BodyEvaluationQuery,
   BodyScoreParams,
   BodyScoreQuery,
   BodyScoreResponse,
@@ -39,6 +42,28 @@ export const scoresRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => toBodyScoreResponse(await getBodyScore(req.db, req.actor, req.params.agencyId, req.query)),
+  );
+  app.get(
+    '/api/scores/bodies/:agencyId/evaluation',
+    {
+      schema: {
+        tags: ['scores'],
+        summary:
+          "A body's yearly evaluation as a file (.xlsx, or .docx in the administrative layout): score, components, tasks",
+        description: 'The file, always as an attachment.',
+        params: BodyScoreParams,
+        querystring: BodyEvaluationQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = await getBodyEvaluation(req.db, req.actor, req.params.agencyId, req.query);
+      return reply
+        .header('Content-Type', file.contentType)
+        .header('Content-Disposition', attachmentDisposition(file.filename))
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Cache-Control', 'private, no-cache')
+        .send(file.bytes);
+    },
   );
   app.get(
     '/api/scores/weights',

@@ -105,6 +105,13 @@ export const BodyScoreQuery = z.object(Period).strict().superRefine(fromBeforeTo
 export type BodyScoreQuery = z.infer<typeof BodyScoreQuery>;
 export const BodyScoreParams = z.object({ agencyId: RowId });
 
+/** The yearly evaluation of a body as a file: the score page's period, in .xlsx or .docx, in Vietnamese or English. */
+export const BodyEvaluationQuery = z
+  .object({ ...Period, format: z.enum(['xlsx', 'docx']), lang: z.enum(['vi', 'en']).default('vi') })
+  .strict()
+  .superRefine(fromBeforeTo);
+export type BodyEvaluationQuery = z.infer<typeof BodyEvaluationQuery>;
+
 /** A component of one body: successes of trials, the raw share and the share after the fairness method. */
 export const ComponentFigure = z.object({
   successes: z.number().int(),

@@ -1,3 +1,5 @@
+import { readDirectiveFile } from '@giamsat/extraction';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { anonymous, sessions, useTestApp } from '../../test/app.ts';
 import { makeUser, type TestUser } from '../../test/factories/accounts.ts';
@@ -461,6 +463,46 @@ describe('body scores', () => {
       const taskIds = [...new Set(component.items.map((i) => i.task.id))].sort();
       expect(taskIds, component.component).toEqual([...t1[component.component].tasks].sort());
     }
+  });
+
+  it("writes a body's yearly evaluation as .xlsx and .docx with its score, components and tasks", async () => {
+    const office = await as(ctx.data.users.p1Office);
+    const query = `from=${H1.from}&to=${H1.to}`;
+    const page = (await office.get(`/api/scores/bodies/${ctx.data.bodies.p1.id}?${query}`)).json<BodyScoreResponse>();
+    const taskIds = page.components.flatMap((c) => c.items.map((i) => i.task.id));
+
+    const xlsx = await office.get(`/api/scores/bodies/${ctx.data.bodies.p1.id}/evaluation?${query}&format=xlsx`);
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    expect(xlsx.headers['content-disposition']).toMatch(/^attachment/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const [summary, tasks] = workbook.worksheets;
+    expect(summary!.getCell('B1').value).toBe(ctx.data.bodies.p1.name);
+    expect(summary!.getCell('B4').value).toBeCloseTo(page.score!, 2);
+    const listed: number[] = [];
+    tasks!.eachRow((row, n) => {
+      if (n > 1) listed.push(Number(row.getCell(7).value));
+    });
+    expect(listed.sort()).toEqual([...taskIds].sort());
+
+    const docx = await office.get(`/api/scores/bodies/${ctx.data.bodies.p1.id}/evaluation?${query}&format=docx`);
+    expect(docx.statusCode, docx.body).toBe(200);
+    // Read back as the import reads a directive.
+    const { text, format } = await readDirectiveFile(docx.rawPayload, 'danh-gia.docx');
+    expect(format).toBe('docx');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).toContain(ctx.data.bodies.p1.name);
+    expect(text).toContain(`${page.score!.toFixed(1)}/100`);
+    const texts = (
+      await ctx.t.db.query<{ text: string }>(sql`SELECT text FROM tasks WHERE id = ANY(${taskIds}::bigint[])`)
+    ).map((r) => r.text);
+    for (const taskText of texts) expect(text).toContain(taskText);
+
+    // Another province's body is not there, in a file either.
+    expect((await office.get(`/api/scores/bodies/${ctx.data.bodies.p2.id}/evaluation?format=xlsx`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('a province office cannot read a body outside its area, and an unknown programme is not there', async () => {

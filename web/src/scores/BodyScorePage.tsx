@@ -1,10 +1,12 @@
 import type { BodyScoreResponse } from '@giamsat/server/scores/score.schemas.ts';
 import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formatDate, formatNumber, formatPercent } from '../ui/format.ts';
 import { ErrorState, LoadingState } from '../ui/states.tsx';
+import { evaluationPath } from './scoreLinks.ts';
 import { useBodyScore } from './useScores.ts';
 
 type Component = BodyScoreResponse['components'][number];
@@ -81,16 +83,33 @@ export default function BodyScorePage() {
 
   return (
     <Stack>
-      <div>
-        <Title order={2}>{data.agency.name}</Title>
-        <Text c="dimmed" size="sm">
-          {t('scores.period', {
-            from: formatDate(data.period.from),
-            to: formatDate(data.period.to),
-            asOf: formatDate(data.period.asOf),
-          })}
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <div>
+          <Title order={2}>{data.agency.name}</Title>
+          <Text c="dimmed" size="sm">
+            {t('scores.period', {
+              from: formatDate(data.period.from),
+              to: formatDate(data.period.to),
+              asOf: formatDate(data.period.asOf),
+            })}
+          </Text>
+        </div>
+        <Group gap="xs">
+          {(['xlsx', 'docx'] as const).map((format) => (
+            <Button
+              key={format}
+              component="a"
+              variant="default"
+              size="xs"
+              leftSection={<IconDownload size={14} />}
+              href={evaluationPath(data.agency.id, data.period, format, i18n.language)}
+              download
+            >
+              {t(`scores.export.${format}`)}
+            </Button>
+          ))}
+        </Group>
+      </Group>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <HeadlineCard title={t('scores.score')} value={number(data.score)} testId="body-score" />
         <HeadlineCard
