@@ -152,6 +152,26 @@ describe('addressees, letters to one body and what is not a task', () => {
   });
 });
 
+describe('places named after a plural unit word, with or without a colon', () => {
+  it('"Ủy ban nhân dân các xã A, B" is each commune\'s committee; "các phường: C và D" each ward', () => {
+    const tasks = tasksOf([
+      '1. Ủy ban nhân dân các xã Hòa Bình, Tân Phú hoàn thành chi trả tiền bồi thường trước ngày 30/5/2025.',
+      '2. Các phường: An Lạc và Tân Tạo rà soát hộ nghèo.',
+      '3. Ủy ban nhân dân các tỉnh Lào Cai, Tuyên Quang chỉ đạo che chắn chuồng trại cho gia súc.',
+    ]);
+    expect(tasks.map((t) => t.lead)).toEqual([
+      ['Ủy ban nhân dân xã Hòa Bình', 'Ủy ban nhân dân xã Tân Phú'],
+      ['Phường An Lạc', 'Phường Tân Tạo'],
+      ['Ủy ban nhân dân tỉnh Lào Cai', 'Ủy ban nhân dân tỉnh Tuyên Quang'],
+    ]);
+  });
+
+  it('the generic "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương" stays one group', () => {
+    const [task] = tasksOf(['1. Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương rà soát quy hoạch.']);
+    expect(task?.lead).toEqual(['Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương']);
+  });
+});
+
 describe('an item with its fields written as lines under it (a table row in prose)', () => {
   it('"Cơ quan chủ trì:", "Cơ quan phối hợp:", "Thời gian hoàn thành:" give the lead, coordinating bodies and deadline', () => {
     const tasks = tasksOf([

@@ -939,6 +939,8 @@ export function parseBodyList(input: string, ix: BodyIndex, loose = false): Pars
     }
     return { names: out.names, unknown: out.unknown };
   }
+  const places = namedPlaces(span, ix);
+  if (places) return places;
   const ofRole = bodyOfRole(span, ix);
   if (ofRole) span = ofRole;
   // Persons: "Đồng chí Nguyễn Văn A, Phó Trưởng Ban …, đồng chí …".
@@ -996,10 +998,40 @@ export function parseBodyList(input: string, ix: BodyIndex, loose = false): Pars
   return { names: out.names, unknown: out.unknown };
 }
 
+const PLACE_LIST =
+  /^(?:(Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+)?[Cc]ác\s+((?:xã|phường|đặc khu|thị trấn|tỉnh|thành phố)(?:,\s*(?:xã|phường|đặc khu|thị trấn|tỉnh|thành phố))*)\s*:?\s+(\p{Lu}.*)$/u;
+const PLACE_NAME = /^\p{Lu}[\p{L}'’-]*(\s+\p{Lu}[\p{L}'’-]*){0,3}$/u;
+
+/**
+ * "Ủy ban nhân dân các xã Bình Sơn, Tịnh Khê", "các phường: An Lạc và Tân Tạo", "UBND các tỉnh Lào Cai,
+ * Tuyên Quang": one body per place named, each with the unit word ("Ủy ban nhân dân xã Bình Sơn",
+ * "Phường An Lạc"), the registry's record where it knows the place. Null unless every item is a place name.
+ */
+function namedPlaces(span: string, ix: BodyIndex): ParsedBodies | null {
+  const m = PLACE_LIST.exec(span.trim().replace(/[.;]+$/u, ''));
+  if (!m?.[2] || !m[3]) return null;
+  const items = m[3].split(/\s*,\s*(?:và\s+)?|\s+và\s+/u).map((t) => t.trim());
+  if (items.length === 0 || !items.every((t) => PLACE_NAME.test(t))) return null;
+  const unitWords = m[2].split(/\s*,\s*/u);
+  const out = new ListBuilder(ix);
+  for (const place of items) {
+    const written = unitWords.map((w) =>
+      m[1] ? `${expandAbbreviations(m[1])} ${w} ${place}` : `${capitalizeFirst(w)} ${place}`,
+    );
+    const known = written.map((w) => ix.lookup(w)).find(Boolean);
+    if (known) out.known(m[1] ? (written.find((w) => ix.lookup(w) === known) ?? known.name) : known.name);
+    else out.unknownName(written[0] as string);
+  }
+  return { names: out.names, unknown: out.unknown };
+}
+
 /** A list head before a colon: "(các) Bộ:", "Sở:", "Ủy ban nhân dân các tỉnh, thành phố:". */
 function isListHead(before: string): boolean {
-  return LIST_HEAD.test(before) || unitOfPlaces(before) !== null;
+  return LIST_HEAD.test(before) || unitOfPlaces(before) !== null || PLACES_HEAD.test(before.trim());
 }
+/** "Các phường:", "Ủy ban nhân dân các xã:" before the places' names. */
+const PLACES_HEAD =
+  /^((Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+)?[Cc]ác\s+(xã|phường|đặc khu|thị trấn|tỉnh|thành phố)(,\s*(xã|phường|đặc khu|thị trấn|tỉnh|thành phố))*$/u;
 const LIST_HEAD = /(^|\s)(các\s+)?(bộ|sở|cơ quan)(,?\s*cơ quan)?\s*$/iu;
 
 /** A title or committee that opens the next group of a list ("…, Chủ tịch Ủy ban nhân dân các tỉnh: …"). */
