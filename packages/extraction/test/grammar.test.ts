@@ -172,6 +172,22 @@ describe('places named after a plural unit word, with or without a colon', () =>
   });
 });
 
+describe('"Quý Cơ quan": the letter\'s addressees, addressed politely', () => {
+  it('"đề nghị Quý Cơ quan báo cáo …" is work for every addressee', () => {
+    const doc = documentOf(
+      [
+        'Kính gửi:',
+        '- Bộ Y tế;',
+        '- Bộ Giáo dục và Đào tạo.',
+        'Để tổng hợp báo cáo Chính phủ, Bộ Tài chính đề nghị Quý Cơ quan báo cáo tình hình sử dụng kinh phí năm 2025, gửi về Bộ Tài chính trước ngày 15/6/2025.',
+        'Trân trọng./.',
+      ],
+      ['BỘ TÀI CHÍNH', 'Số: 77/BTC-HCSN', 'Hà Nội, ngày 2 tháng 6 năm 2025', 'V/v báo cáo kinh phí'],
+    );
+    expect(doc.tasks.map((t) => t.lead)).toEqual([['Bộ Y tế', 'Bộ Giáo dục và Đào tạo']]);
+  });
+});
+
 describe('an item with its fields written as lines under it (a table row in prose)', () => {
   it('"Cơ quan chủ trì:", "Cơ quan phối hợp:", "Thời gian hoàn thành:" give the lead, coordinating bodies and deadline', () => {
     const tasks = tasksOf([

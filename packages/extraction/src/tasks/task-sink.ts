@@ -22,6 +22,9 @@ export interface TaskContext {
   named?: string[][];
 }
 
+const HONORIFIC_YOU =
+  /^quý\s+(cơ quan|đơn vị|bộ|sở|ủy ban|uỷ ban|địa phương|ban|ngành|tỉnh|thành phố|xã|phường)(?![\p{L}])/iu;
+
 /** Replaces references back to bodies named earlier ("các bộ nêu trên") by those bodies. */
 function resolveBackReferences(p: ParsedBodies | null, ctx: TaskContext): ParsedBodies | null {
   if (!p || !ctx.named?.length) return p;
@@ -29,6 +32,15 @@ function resolveBackReferences(p: ParsedBodies | null, ctx: TaskContext): Parsed
   const names: string[] = [];
   const unknown = [...p.unknown];
   for (const n of p.names) {
+    // "đề nghị Quý Cơ quan …", "Quý Bộ": the letter's addressees, the first list it named.
+    const addressees = HONORIFIC_YOU.test(n) ? (ctx.named[0] ?? []) : [];
+    if (addressees.length > 0) {
+      changed = true;
+      for (const m of addressees) if (!names.includes(m)) names.push(m);
+      const at = unknown.indexOf(n);
+      if (at >= 0) unknown.splice(at, 1);
+      continue;
+    }
     const kind = backReference(n, ctx.ix);
     let meant: string[] = [];
     if (kind) {
