@@ -2,7 +2,7 @@
 -- path that records history calls it: the services through recordEvents() in server/src/events/,
 -- create_progress_report, the agency merge, and the demo generator's bulk loads, which pass whole
 -- columns at once (`SELECT record_events(array_agg(…), …) FROM …`). So the shape of a history row is
--- decided here only, and anything that every row must get (a hash chain, say) is added here only.
+-- decided here only, and anything that every row must get (the hash chain, events_chain.sql) is added here only.
 --
 -- The bulk form takes one array per column, row i being element i of each; rows are stored in the order
 -- given, so a caller that passes them by time gets ids that follow time.
@@ -20,6 +20,9 @@ BEGIN
      OR coalesce(cardinality(p_reason), 0) <> n THEN
     RAISE EXCEPTION 'record_events: every column needs one value per event (% events)', n;
   END IF;
+  -- The hash chain's head, held to the end of the transaction: concurrent writers append in turn, and
+  -- the ids drawn below follow the chain (events_chain.sql).
+  PERFORM 1 FROM events_chain_head FOR UPDATE;
   INSERT INTO events (at, actor_id, entity_type, entity_id, action, before, after, reason)
   SELECT e.at, e.actor_id, e.entity_type, e.entity_id, e.action, e.before, e.after, e.reason
   FROM unnest(p_at, p_actor_id, p_entity_type, p_entity_id, p_action, p_before, p_after, p_reason) WITH ORDINALITY

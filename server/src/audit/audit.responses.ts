@@ -1,5 +1,6 @@
 import { type EventRow, toEventFields } from '../events/events.ts';
-import type { EventResponse } from './audit.schemas.ts';
+import type { EventChainHeadResponse, EventChainVerificationResponse, EventResponse } from './audit.schemas.ts';
+import type { EventChainVerification } from './audit.service.ts';
 
 export function toEventResponse(row: EventRow): EventResponse {
   return {
@@ -8,5 +9,18 @@ export function toEventResponse(row: EventRow): EventResponse {
       row.actor_id !== null
         ? { id: row.actor_id, username: row.actor_username ?? '', fullName: row.actor_full_name ?? '' }
         : null,
+  };
+}
+
+export function toEventChainHeadResponse(head: EventChainVerification['head']): EventChainHeadResponse {
+  return { lastId: head.lastId, hash: head.hash, at: head.at?.toISOString() ?? null };
+}
+
+export function toEventChainVerificationResponse(result: EventChainVerification): EventChainVerificationResponse {
+  return {
+    intact: result.intact,
+    checked: result.checked,
+    firstBreak: result.firstBreak && { ...result.firstBreak, at: result.firstBreak.at?.toISOString() ?? null },
+    head: toEventChainHeadResponse(result.head),
   };
 }

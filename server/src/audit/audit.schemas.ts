@@ -27,3 +27,22 @@ export const EventResponse = EventFieldsResponse.extend({
 export type EventResponse = z.infer<typeof EventResponse>;
 
 export const EventListResponse = ListPage(EventResponse);
+
+/** The hash chain's head: the last event chained and the hash that pins it and every event before it (hex). */
+export const EventChainHeadResponse = z.object({
+  lastId: z.number().nullable(),
+  hash: z.string().nullable(),
+  at: z.string().nullable(),
+});
+
+/** GET /api/audit/verify: the chain intact, or its first broken link. */
+export const EventChainVerificationResponse = z.object({
+  intact: z.boolean(),
+  checked: z.number(),
+  firstBreak: z
+    .object({ problem: z.enum(['hash', 'tail']), eventId: z.number(), at: z.string().nullable() })
+    .nullable(),
+  head: EventChainHeadResponse,
+});
+export type EventChainHeadResponse = z.infer<typeof EventChainHeadResponse>;
+export type EventChainVerificationResponse = z.infer<typeof EventChainVerificationResponse>;
