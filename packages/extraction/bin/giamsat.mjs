@@ -3,4 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../src/cli.ts');
+// `giamsat audit …` works on the app's database, so it lives with the server (the library has no database).
+if (process.argv[2] === 'audit') await import('@giamsat/server/audit/audit.cli.ts');
+else await import('../src/cli.ts');
