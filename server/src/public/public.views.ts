@@ -48,6 +48,8 @@ th,td{padding:.45rem .6rem;text-align:left;border-bottom:1px solid #eceef1;verti
 th{background:#f1f3f5;font-weight:600}
 td.n,th.n{text-align:right;white-space:nowrap}
 td:first-child{min-width:9rem}
+code{overflow-wrap:anywhere}
+@media (max-width:30rem){main{padding:1rem .6rem}table{font-size:.9rem}th,td{padding:.4rem .35rem}th.n{white-space:normal;width:1%}td:first-child{min-width:0}}
 .tasks{list-style:none;padding:0;margin:0;display:grid;gap:.6rem}
 .task{background:#fff;border:1px solid #dee2e6;border-radius:8px;padding:.7rem .8rem}
 .task p{margin:.25rem 0}
