@@ -86,6 +86,16 @@ describe('the public site on a phone, without signing in', () => {
     await expectAccessible(page);
     await saveScreens(page, 'public-home-390', PROVINCES);
 
+    // By keyboard: the first Tab offers to skip the site's links; from the page's content the next Tab is search.
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Bỏ qua, đến nội dung chính' });
+    await expect(skip.evaluate((a) => a === document.activeElement)).resolves.toBe(true);
+    await expect(skip.isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const searchBox = page.getByRole('searchbox', { name: 'Từ khóa (có thể gõ không dấu)' });
+    await expect(searchBox.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+
     // The provinces' table: a province with overdue tasks (its "Quá hạn" column above zero).
     const rows = page
       .getByRole('heading', { name: PROVINCES })

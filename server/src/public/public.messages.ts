@@ -20,6 +20,7 @@ const vi = {
     footer: 'Số liệu từ các văn bản chỉ đạo đã ban hành; trạng thái nhiệm vụ tính theo hạn hoàn thành.',
     notFoundTitle: 'Không tìm thấy',
     notFoundText: 'Trang này không có, hoặc chưa được công khai.',
+    skipToContent: 'Bỏ qua, đến nội dung chính',
   },
   states: {
     not_started: 'Chưa triển khai',
@@ -190,6 +191,7 @@ const en: PublicMessages = {
     footer: 'Figures from published directives; task states are judged against their deadlines.',
     notFoundTitle: 'Not found',
     notFoundText: 'This page does not exist or has not been made public.',
+    skipToContent: 'Skip to the main content',
   },
   states: {
     not_started: 'Not started',

@@ -27,6 +27,11 @@ const STYLE = new Html(`
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1b1e;background:#f6f7f9}
 a{color:#a61e1e}
 header{background:#a61e1e;color:#fff;padding:.6rem 1rem}
+a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible,summary:focus-visible{outline:3px solid #1c4f9c;outline-offset:2px}
+header a:focus-visible{outline-color:#fff}
+main:focus{outline:0}
+.skip{position:absolute;left:-10000px;top:.4rem;background:#fff;color:#a61e1e;padding:.4rem .8rem;border-radius:6px;z-index:1}
+.skip:focus{left:.6rem}
 header a{color:#fff}
 .top{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;justify-content:space-between;max-width:72rem;margin:0 auto}
 .brand{font-weight:700;font-size:1.15rem;text-decoration:none}
@@ -102,6 +107,7 @@ export function layout(s: Speech, page: PageOptions, body: Html): Html {
 <style>${STYLE}</style>
 </head>
 <body>
+<a class="skip" href="#main">${m.site.skipToContent}</a>
 <header><div class="top">
 <a class="brand" href="${s.href(publicPaths.home)}">${m.site.name}</a>
 <nav aria-label="${m.site.name}">
@@ -113,7 +119,7 @@ export function layout(s: Speech, page: PageOptions, body: Html): Html {
 <a href="/login">${m.site.signIn}</a>
 </nav>
 </div></header>
-<main>
+<main id="main" tabindex="-1">
 ${body}
 </main>
 <footer><p>${m.site.footer}</p>${page.asOf ? html`<p>${fill(m.site.asOf, { day: s.day(page.asOf) })}</p>` : ''}</footer>
