@@ -1,7 +1,7 @@
 -- The tamper-evident chain of history (migration 0140). A row's hash is SHA-256 over the previous row's
 -- hash and the row's own content, serialised canonically (a JSON array: jsonb's text form is the same on
--- every server, and the time is written in UTC whatever the session's time zone). The writer (the
--- trigger below) and the verifier (verify_events_chain) both call event_hash, so they cannot disagree.
+-- every server, and the time is written in UTC whatever the session's time zone). The writer
+-- (record_events) and the verifier (verify_events_chain) both call event_hash, so they cannot disagree.
 CREATE OR REPLACE FUNCTION event_hash(
   p_prev bytea, p_id bigint, p_at timestamptz, p_actor_id bigint, p_entity_type text, p_entity_id bigint,
   p_action text, p_before jsonb, p_after jsonb, p_reason text)
@@ -11,19 +11,12 @@ CREATE OR REPLACE FUNCTION event_hash(
     p_entity_type, p_entity_id, p_action, p_before, p_after, p_reason)::text, 'UTF8'))
 $$;
 
--- Every new history row is chained to the head. record_events takes the head row FOR UPDATE before it
--- draws ids, so ids follow the chain; a writer that skipped that lock and drew an id below the head's
--- is refused rather than allowed to fork the chain.
+-- record_events chains every row it writes (under the head's lock, with ids drawn in chain order); a
+-- row written any other way has no hash and is refused.
 CREATE OR REPLACE FUNCTION events_chain_append() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE events_chain_head h
-  SET last_id = NEW.id,
-      hash = event_hash(h.hash, NEW.id, NEW.at, NEW.actor_id, NEW.entity_type, NEW.entity_id, NEW.action,
-                        NEW.before, NEW.after, NEW.reason)
-  WHERE h.last_id IS NULL OR h.last_id < NEW.id
-  RETURNING h.hash INTO NEW.hash;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'events: row % would fork the hash chain (write history through record_events)', NEW.id;
+  IF NEW.hash IS NULL THEN
+    RAISE EXCEPTION 'events: row % is not chained (write history through record_events)', NEW.id;
   END IF;
   RETURN NEW;
 END $$;

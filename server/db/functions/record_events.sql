@@ -12,6 +12,12 @@ CREATE OR REPLACE FUNCTION record_events(
   RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   n integer := coalesce(cardinality(p_entity_id), 0);
+  id_sequence regclass := pg_get_serial_sequence('events', 'id')::regclass;
+  r record;
+  next_id bigint;
+  prev bytea;
+  ids bigint[] := '{}';
+  hashes bytea[] := '{}';
 BEGIN
   -- unnest would pad a short array with NULLs: a caller's slip would become rows with no actor or no action.
   IF coalesce(cardinality(p_at), 0) <> n OR coalesce(cardinality(p_actor_id), 0) <> n
@@ -20,14 +26,30 @@ BEGIN
      OR coalesce(cardinality(p_reason), 0) <> n THEN
     RAISE EXCEPTION 'record_events: every column needs one value per event (% events)', n;
   END IF;
-  -- The hash chain's head, held to the end of the transaction: concurrent writers append in turn, and
-  -- the ids drawn below follow the chain (events_chain.sql).
-  PERFORM 1 FROM events_chain_head FOR UPDATE;
-  INSERT INTO events (at, actor_id, entity_type, entity_id, action, before, after, reason)
-  SELECT e.at, e.actor_id, e.entity_type, e.entity_id, e.action, e.before, e.after, e.reason
-  FROM unnest(p_at, p_actor_id, p_entity_type, p_entity_id, p_action, p_before, p_after, p_reason) WITH ORDINALITY
-       AS e(at, actor_id, entity_type, entity_id, action, before, after, reason, n)
-  ORDER BY e.n;
+  -- The hash chain (events_chain.sql): the head is held to the end of the transaction, so concurrent
+  -- writers append in turn; ids are drawn under it, so they follow the chain; each row's hash is computed
+  -- here, over the one before it, and the head moves once (moving it per row made bulk loads quadratic).
+  SELECT h.hash INTO prev FROM events_chain_head h FOR UPDATE;
+  FOR r IN
+    SELECT * FROM unnest(p_at, p_actor_id, p_entity_type, p_entity_id, p_action, p_before, p_after, p_reason)
+                  WITH ORDINALITY AS u(at, actor_id, entity_type, entity_id, action, before, after, reason, n)
+    ORDER BY u.n
+  LOOP
+    next_id := nextval(id_sequence);
+    prev := event_hash(prev, next_id, r.at, r.actor_id, r.entity_type, r.entity_id, r.action, r.before, r.after,
+                       r.reason);
+    ids := ids || next_id;
+    hashes := hashes || prev;
+  END LOOP;
+  INSERT INTO events (id, at, actor_id, entity_type, entity_id, action, before, after, reason, hash)
+  OVERRIDING SYSTEM VALUE
+  SELECT c.event_id, c.at, c.actor_id, c.entity_type, c.entity_id, c.action, c.before, c.after, c.reason, c.chained
+  FROM unnest(p_at, p_actor_id, p_entity_type, p_entity_id, p_action, p_before, p_after, p_reason, ids, hashes)
+       WITH ORDINALITY AS c(at, actor_id, entity_type, entity_id, action, before, after, reason, event_id, chained, n)
+  ORDER BY c.n;
+  IF n > 0 THEN
+    UPDATE events_chain_head SET last_id = next_id, hash = prev;
+  END IF;
 END $$;
 
 -- One event: the same writer with one row.
