@@ -145,6 +145,13 @@ describe('removed rows and concurrent writers', () => {
     expect(order).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('refuses a history row written around record_events, which would leave it out of the chain', async () => {
+    await expect(
+      t.db.query(`INSERT INTO events (entity_type, entity_id, action) VALUES ('task', 1, 'updated')`),
+    ).rejects.toThrow(/not chained/);
+    expect((await verifyEventChain(t.db, SYSTEM)).intact).toBe(true);
+  });
+
   it('finds a removed row: the last one against the head, another by the event after it', async () => {
     for (let i = 10; i < 14; i++) await record(t.db, i);
     const ids = await eventIds(t.db);
