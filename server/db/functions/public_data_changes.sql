@@ -29,3 +29,8 @@ CREATE OR REPLACE TRIGGER public_data_changed AFTER INSERT OR UPDATE OR DELETE O
   FOR EACH STATEMENT EXECUTE FUNCTION public_data_changed();
 CREATE OR REPLACE TRIGGER public_data_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON programmes
   FOR EACH STATEMENT EXECUTE FUNCTION public_data_changed();
+-- A body's page shows its response figures (feedback_response_figures()): answers and ratings.
+CREATE OR REPLACE TRIGGER public_data_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON feedback
+  FOR EACH STATEMENT EXECUTE FUNCTION public_data_changed();
+CREATE OR REPLACE TRIGGER public_data_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON feedback_ratings
+  FOR EACH STATEMENT EXECUTE FUNCTION public_data_changed();

@@ -20,5 +20,7 @@ export const FeedbackErrors = {
   notOpen: (status: string) => new AppError('FEEDBACK_NOT_OPEN', { status: 409, params: { status } }),
   transferTooLate: (transferUntil: string) =>
     new AppError('FEEDBACK_TRANSFER_TOO_LATE', { status: 409, params: { transferUntil } }),
+  notAnswered: (status: string) => new AppError('FEEDBACK_NOT_ANSWERED', { status: 409, params: { status } }),
+  alreadyRated: () => new AppError('FEEDBACK_ALREADY_RATED', { status: 409 }),
   transferToSameBody: () => new AppError('FEEDBACK_TRANSFER_SAME_BODY', { status: 400 }),
 };

@@ -10,8 +10,8 @@ import { fill, PublicLanguage, type Speech, speech } from '../public/public.mess
 import { layout, publicPaths } from '../public/public.views.ts';
 import type { FeedbackHistoryRow, FeedbackRow } from './feedback.queries.ts';
 import { listTopBodies } from './feedback.queries.ts';
-import { SubmissionType, SubmitFeedbackBody } from './feedback.schemas.ts';
-import { listFields, submitFeedback, trackFeedback } from './feedback.service.ts';
+import { RateAnswerBody, SubmissionType, SubmitFeedbackBody } from './feedback.schemas.ts';
+import { canRate, listFields, rateAnswer, submitFeedback, trackFeedback } from './feedback.service.ts';
 
 type FormValues = Record<string, string>;
 interface FormChoices {
@@ -23,6 +23,7 @@ const PageQuery = z.object({ lang: PublicLanguage.catch('vi') });
 const TrackQuery = PageQuery.extend({
   ma: z.string().trim().max(32).catch(''),
   moi: z.string().max(1).optional().catch(undefined),
+  'cam-on': z.string().max(1).optional().catch(undefined),
 });
 /** A form post: every value a short string (the contract checks each one). */
 const FormBody = z.record(z.string().max(64), z.string().max(20_000));
@@ -106,11 +107,36 @@ ${text('organisation', t.organisation, 'text', html`maxlength="300" autocomplete
 </form>`;
 }
 
+/** What the lookup page says on top of the submission: just sent, just rated, or why a rating was refused. */
+type TrackNotice = 'new' | 'rated' | 'invalid' | 'already' | 'notYet' | null;
+
+/** The rating, once given; else, when the answer is there, the plain form to give it. */
+function ratingView(s: Speech, row: FeedbackRow): Html | string {
+  const t = s.m.feedback.rate;
+  if (row.rating !== null) {
+    return html`<p data-rating="${row.rating}">${fill(t.yours, { value: row.rating, words: t.scale[row.rating - 1]! })}</p>`;
+  }
+  if (!canRate(row)) return '';
+  return html`<section><h2>${t.title}</h2>
+<form class="feedback" method="post" action="${s.href(publicPaths.feedbackRate)}">
+<input type="hidden" name="ma" value="${row.tracking_code}">
+<fieldset>
+<legend>${t.question}</legend>
+${[5, 4, 3, 2, 1].map(
+  (value) =>
+    html`<label class="check"><input type="radio" name="rating" value="${value}" required> ${value} — ${t.scale[value - 1]!}</label>`,
+)}
+</fieldset>
+<div class="field"><label for="fb-rating-comment">${t.comment}</label><textarea id="fb-rating-comment" name="comment" maxlength="2000"></textarea></div>
+<button type="submit">${t.submit}</button>
+</form></section>`;
+}
+
 function trackView(
   s: Speech,
   code: string,
   found: { row: FeedbackRow; history: FeedbackHistoryRow[] } | null,
-  isNew: boolean,
+  notice: TrackNotice,
 ) {
   const t = s.m.feedback;
   const lookup = html`<form class="search" method="get" action="${publicPaths.feedbackTrack}">
@@ -125,7 +151,7 @@ ${s.lang === 'vi' ? '' : html`<input type="hidden" name="lang" value="${s.lang}"
   const { row, history } = found;
   const bodyName = (name: string | null) => name ?? '';
   return html`<h1>${t.trackTitle}</h1>
-${isNew ? html`<div class="notice" role="status"><p>${t.received}</p><p>${t.keepCode}</p><p class="code" data-tracking-code>${row.tracking_code}</p></div>` : ''}
+${notice === 'new' ? html`<div class="notice" role="status"><p>${t.received}</p><p>${t.keepCode}</p><p class="code" data-tracking-code>${row.tracking_code}</p></div>` : ''}
 ${lookup}
 <h2>${row.title}</h2>
 <div class="meta">
@@ -143,6 +169,9 @@ ${
 <p class="answer">${row.answer}</p></section>`
     : html`<p class="muted">${t.noAnswer}</p>`
 }
+${notice === 'rated' ? html`<div class="notice" role="status"><p>${t.rate.thanks}</p></div>` : ''}
+${notice && notice !== 'new' && notice !== 'rated' ? html`<div class="problems" role="alert"><p>${t.rate[notice]}</p></div>` : ''}
+${ratingView(s, row)}
 <p><a href="${s.href(publicPaths.feedback)}">${t.newOne}</a></p>`;
 }
 
@@ -229,10 +258,45 @@ export const feedbackPagesRoutes: FastifyPluginAsyncZod = async (app) => {
       }
     }
     const status = code && !found ? 404 : 200;
+    const notice = req.query.moi === '1' ? 'new' : req.query['cam-on'] === '1' ? 'rated' : null;
     return send(
       reply,
-      page(s, publicPaths.feedbackTrack, s.m.feedback.trackTitle, trackView(s, code, found, req.query.moi === '1')),
+      page(s, publicPaths.feedbackTrack, s.m.feedback.trackTitle, trackView(s, code, found, notice)),
       status,
     );
   });
+
+  // The rating form posts here; success leads back to the lookup page, a refusal shows it with the reason.
+  app.post(
+    publicPaths.feedbackRate,
+    { config: { openToVisitors: true }, schema: { hide: true, querystring: PageQuery, body: FormBody } },
+    async (req, reply) => {
+      const s = speech(req.query.lang);
+      const code = (req.body.ma ?? '').trim().slice(0, 32);
+      const again = async (notice: TrackNotice, status: number) => {
+        const found = await trackFeedback(req.db, code);
+        const body = trackView(s, code, found, notice);
+        return send(reply, page(s, publicPaths.feedbackTrack, s.m.feedback.trackTitle, body), status);
+      };
+      const rating = req.body.rating;
+      const parsed = RateAnswerBody.safeParse({
+        rating: rating && /^\d$/.test(rating) ? Number(rating) : rating,
+        comment: req.body.comment,
+      });
+      try {
+        if (!parsed.success) return await again('invalid', 400);
+        const { row } = await rateAnswer(req.db, req.actor, code, parsed.data);
+        return reply.redirect(s.href(publicPaths.feedbackTrack, { ma: row.tracking_code, 'cam-on': '1' }), 303);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        if (error.code === 'FEEDBACK_ALREADY_RATED') return again('already', 409);
+        if (error.code === 'FEEDBACK_NOT_ANSWERED') return again('notYet', 409);
+        if (error.status === 404) {
+          const body = trackView(s, code, null, null);
+          return send(reply, page(s, publicPaths.feedbackTrack, s.m.feedback.trackTitle, body), 404);
+        }
+        throw error;
+      }
+    },
+  );
 };

@@ -1,6 +1,6 @@
 import type { Db } from '../db/db.ts';
 import { type Sql, sql } from '../db/sql.ts';
-import type { FeedbackStanding, FeedbackStatus, FeedbackType } from './feedback.schemas.ts';
+import type { FeedbackHistoryAction, FeedbackStanding, FeedbackStatus, FeedbackType } from './feedback.schemas.ts';
 
 export interface FeedbackRow {
   id: number;
@@ -32,6 +32,10 @@ export interface FeedbackRow {
   due_soon_from: string | null;
   answer: string | null;
   answered_on: string | null;
+  /** The submitter's rating of the answer (1–5), given once; null until then. */
+  rating: number | null;
+  rating_comment: string | null;
+  rated_at: Date | null;
   created_at: Date;
 }
 
@@ -53,9 +57,11 @@ const selectFeedback = (today: string) => sql`
          ltree2text(sa.path) AS scope_path, f.title, f.content, f.contact_name, f.contact_email,
          f.contact_phone, f.contact_organisation, f.publish_consent, f.publish_name, f.status,
          ${standingSql(today)} AS standing, f.assigned_agency_id, aa.name AS assigned_agency_name,
-         f.assigned_on, f.transfer_until, f.answer_due_on, f.due_soon_from, f.answer, f.answered_on, f.created_at
+         f.assigned_on, f.transfer_until, f.answer_due_on, f.due_soon_from, f.answer, f.answered_on,
+         fr.rating, fr.comment AS rating_comment, fr.rated_at, f.created_at
   FROM feedback f
   JOIN feedback_fields ff ON ff.id = f.field_id
+  LEFT JOIN feedback_ratings fr ON fr.feedback_id = f.id
   LEFT JOIN agencies ca ON ca.id = f.concerned_agency_id
   LEFT JOIN agencies sa ON sa.id = f.scope_agency_id
   LEFT JOIN agencies aa ON aa.id = f.assigned_agency_id`;
@@ -175,7 +181,7 @@ export async function insertHistory(
   db: Db,
   row: {
     feedbackId: number;
-    action: 'received' | 'assigned' | 'transferred' | 'answered';
+    action: FeedbackHistoryAction;
     agencyId: number | null;
     userId: number | null;
     reason?: string | null;
@@ -187,7 +193,7 @@ export async function insertHistory(
 }
 
 export interface FeedbackHistoryRow {
-  action: 'received' | 'assigned' | 'transferred' | 'answered';
+  action: FeedbackHistoryAction;
   at: Date;
   agency_id: number | null;
   agency_name: string | null;
@@ -230,4 +236,36 @@ export function listTopBodies(db: Db): Promise<Array<{ id: number; name: string;
     SELECT id, name, level FROM agencies
     WHERE level IN ('central', 'province') AND parent_id IS NULL AND merged_into_id IS NULL AND kind <> 'group'
     ORDER BY level, name`);
+}
+
+/** Records the submitter's rating; false when it was rated already (the key keeps it to one). */
+export async function insertRating(
+  db: Db,
+  row: { feedbackId: number; rating: number; comment: string | null },
+): Promise<boolean> {
+  const inserted = await db.query(sql`
+    INSERT INTO feedback_ratings (feedback_id, rating, comment)
+    VALUES (${row.feedbackId}, ${row.rating}, ${row.comment})
+    ON CONFLICT (feedback_id) DO NOTHING
+    RETURNING feedback_id`);
+  return inserted.length > 0;
+}
+
+export interface ResponseFiguresRow {
+  agency_id: number;
+  agency_name: string;
+  answered: number;
+  answered_on_time: number;
+  on_time_share: number | null;
+  rated: number;
+  average_rating: number | null;
+}
+
+/** A body's response figures, from the one SQL function feedback_response_figures(); undefined: no such body. */
+export async function findResponseFigures(db: Db, agencyId: number): Promise<ResponseFiguresRow | undefined> {
+  const [row] = await db.query<ResponseFiguresRow>(sql`
+    SELECT b.id AS agency_id, b.name AS agency_name, fig.*
+    FROM agencies b, feedback_response_figures(b.id) fig
+    WHERE b.id = ${agencyId}`);
+  return row;
 }

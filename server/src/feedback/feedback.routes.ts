@@ -1,15 +1,23 @@
 import { IdParams } from '@giamsat/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { toFeedbackHistoryItem, toFeedbackResponse, toFeedbackTrackResponse } from './feedback.responses.ts';
+import {
+  toFeedbackFiguresResponse,
+  toFeedbackHistoryItem,
+  toFeedbackResponse,
+  toFeedbackTrackResponse,
+} from './feedback.responses.ts';
 import {
   AnswerFeedbackBody,
   AssignFeedbackBody,
   FeedbackFieldListResponse,
+  FeedbackFiguresQuery,
+  FeedbackFiguresResponse,
   FeedbackHistoryResponse,
   FeedbackListQuery,
   FeedbackListResponse,
   FeedbackResponse,
   FeedbackTrackResponse,
+  RateAnswerBody,
   SubmitFeedbackBody,
   SubmitFeedbackResponse,
   TrackingCodeParams,
@@ -20,8 +28,10 @@ import {
   assignFeedback,
   getFeedback,
   getFeedbackHistory,
+  getResponseFigures,
   listFeedback,
   listFields,
+  rateAnswer,
   submitFeedback,
   trackFeedback,
   transferFeedback,
@@ -55,6 +65,27 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
       const { row, history } = await trackFeedback(req.db, req.params.code);
       return toFeedbackTrackResponse(row, history);
     },
+  );
+
+  // The tracking code is the submitter's proof, so this is open like the submission itself.
+  app.post(
+    '/api/feedback/track/:code/rating',
+    {
+      config: { openToVisitors: true },
+      bodyLimit: 16 * 1024,
+      schema: { tags, params: TrackingCodeParams, body: RateAnswerBody, response: { 201: FeedbackTrackResponse } },
+    },
+    async (req, reply) => {
+      const { row, history } = await rateAnswer(req.db, req.actor, req.params.code, req.body);
+      return reply.code(201).send(toFeedbackTrackResponse(row, history));
+    },
+  );
+
+  /** A body's response figures, public (the body's page shows the same). */
+  app.get(
+    '/api/feedback/figures',
+    { schema: { tags, querystring: FeedbackFiguresQuery, response: { 200: FeedbackFiguresResponse } } },
+    async (req) => toFeedbackFiguresResponse(await getResponseFigures(req.db, req.query.agencyId)),
   );
 
   app.get(

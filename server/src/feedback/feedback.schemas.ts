@@ -15,7 +15,8 @@ export type FeedbackStatus = z.infer<typeof FeedbackStatus>;
 export const FeedbackStanding = z.enum(['on_time', 'due_soon', 'late']);
 export type FeedbackStanding = z.infer<typeof FeedbackStanding>;
 
-export const FeedbackHistoryAction = z.enum(['received', 'assigned', 'transferred', 'answered']);
+export const FeedbackHistoryAction = z.enum(['received', 'assigned', 'transferred', 'answered', 'rated']);
+export type FeedbackHistoryAction = z.infer<typeof FeedbackHistoryAction>;
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 /** An optional form field: left blank, it is absent. */
@@ -78,8 +79,34 @@ export const FeedbackTrackResponse = z.object({
   answerDueOn: IsoDate.nullable(),
   history: z.array(z.object({ action: FeedbackHistoryAction, at: z.string(), agency: Ref.nullable() })),
   answer: z.object({ text: z.string(), answeredOn: IsoDate, agency: Ref }).nullable(),
+  /** The submitter's own rating of the answer, once given (the comment is never published). */
+  rating: z.object({ value: z.number().int(), comment: z.string().nullable(), ratedOn: IsoDate }).nullable(),
+  /** Answered and not rated yet: the holder of the code may rate it. */
+  canRate: z.boolean(),
 });
 export type FeedbackTrackResponse = z.infer<typeof FeedbackTrackResponse>;
+
+/** The submitter rates the answer once: 1–5, with a comment if they wish. Nothing else is accepted. */
+export const RateAnswerBody = z.strictObject({
+  rating: z.number().int().min(1).max(5),
+  comment: Optional(Text(2000)),
+});
+export type RateAnswerBody = z.infer<typeof RateAnswerBody>;
+
+export const FeedbackFiguresQuery = z.object({ agencyId: RowId });
+
+/** A body's response figures (with the bodies under it): public, no personal data. */
+export const FeedbackFiguresResponse = z.object({
+  agency: Ref,
+  answered: z.number().int(),
+  answeredOnTime: z.number().int(),
+  /** answeredOnTime / answered; null with nothing answered. */
+  onTimeShare: z.number().nullable(),
+  rated: z.number().int(),
+  /** The mean of the ratings (1–5); null with none. */
+  averageRating: z.number().nullable(),
+});
+export type FeedbackFiguresResponse = z.infer<typeof FeedbackFiguresResponse>;
 
 export const FeedbackFieldListResponse = z.object({ items: z.array(FieldRef) });
 

@@ -15,8 +15,10 @@ import {
   findFeedback,
   findLimits,
   findReceivingBody,
+  findResponseFigures,
   insertFeedback,
   insertHistory,
+  insertRating,
   listActiveFields,
   listFeedback as listFeedbackRows,
   listHistory,
@@ -29,6 +31,7 @@ import type {
   AssignFeedbackBody,
   FeedbackListQuery,
   FeedbackType,
+  RateAnswerBody,
   SubmitFeedbackBody,
   TransferFeedbackBody,
 } from './feedback.schemas.ts';
@@ -111,12 +114,46 @@ export async function submitFeedback(
   });
 }
 
+async function findByCode(db: Db, code: string, lock = false): Promise<FeedbackRow> {
+  const trackingCode = normaliseTrackingCode(code);
+  const row = trackingCode
+    ? await findFeedback(db, sql`f.tracking_code = ${trackingCode}`, vietnamDate(), lock)
+    : undefined;
+  if (!row) throw CommonErrors.notFound('feedback', code);
+  return row;
+}
+
 /** What anyone holding the code sees: its path and the answer; no contact data, no names of staff. */
 export async function trackFeedback(db: Db, code: string) {
-  const trackingCode = normaliseTrackingCode(code);
-  const row = trackingCode ? await findFeedback(db, sql`f.tracking_code = ${trackingCode}`, vietnamDate()) : undefined;
-  if (!row) throw CommonErrors.notFound('feedback', code);
+  const row = await findByCode(db, code);
   return { row, history: await listHistory(db, row.id) };
+}
+
+/** The holder of the code may rate the answer once it is there, and only once. */
+export function canRate(row: FeedbackRow): boolean {
+  return row.status === 'answered' && row.rating === null;
+}
+
+/**
+ * The submitter rates the answer (1–5, a comment if they wish). The tracking code is their proof, as it
+ * is for reading the answer; refused before the answer and after a first rating.
+ */
+export async function rateAnswer(db: Db, _actor: Actor, code: string, input: RateAnswerBody) {
+  return db.transaction(async (tx) => {
+    const row = await findByCode(tx, code, true);
+    if (row.status !== 'answered') throw FeedbackErrors.notAnswered(row.status);
+    const rated = await insertRating(tx, { feedbackId: row.id, rating: input.rating, comment: input.comment ?? null });
+    if (!rated) throw FeedbackErrors.alreadyRated();
+    await insertHistory(tx, { feedbackId: row.id, action: 'rated', agencyId: row.assigned_agency_id, userId: null });
+    return trackFeedback(tx, code);
+  });
+}
+
+/** A body's response figures (with the bodies under it), public: answers, on time, ratings. */
+export async function getResponseFigures(db: Db, agencyId: number) {
+  const row = await findResponseFigures(db, agencyId);
+  if (!row) throw CommonErrors.notFound('agency', agencyId);
+  return row;
 }
 
 /** The reader works for the body the submission is with (an inspector reads, never acts). */

@@ -9,6 +9,9 @@ import { getDashboard } from '../dashboard/dashboard.service.ts';
 import type { Db } from '../db/db.ts';
 import type { DirectiveRefRow, DirectiveRow } from '../directives/directive.queries.ts';
 import { getDirective, listDirectives } from '../directives/directive.service.ts';
+import { toFeedbackFiguresResponse } from '../feedback/feedback.responses.ts';
+import type { FeedbackFiguresResponse } from '../feedback/feedback.schemas.ts';
+import { getResponseFigures } from '../feedback/feedback.service.ts';
 import { listAcceptedResults } from '../reports/report.queries.ts';
 import { toReportListResponse } from '../reports/report.responses.ts';
 import type { ReportResponse } from '../reports/report.schemas.ts';
@@ -72,19 +75,25 @@ export interface BodyView {
   coordinating: TaskPage;
   overdue: TaskPage;
   completed: { rows: TaskWithResult[]; total: number };
+  /** How it answers feedback: on time, and how satisfied the senders are. */
+  responses: FeedbackFiguresResponse;
 }
 
-/** A body (a province with its subtree): its tasks as lead and as coordinator, its rates, overdue and completed tasks. */
+/**
+ * A body (a province with its subtree): its tasks as lead and as coordinator, its rates, overdue and
+ * completed tasks, and its response figures on feedback.
+ */
 export async function loadBody(db: Db, agencyId: number): Promise<BodyView> {
   const mine = { agencyId, subtree: 'true' };
-  const [dashboard, lead, coordinating, overdue, completed] = await Promise.all([
+  const [dashboard, lead, coordinating, overdue, completed, responses] = await Promise.all([
     publicDashboard(db, { scope: 'agency', agencyId, byAgencyLimit: 1 }),
     taskPage(db, { ...mine, role: 'lead' }),
     taskPage(db, { ...mine, role: 'coordinating' }),
     taskPage(db, { ...mine, role: 'lead', timeliness: 'in_progress_overdue', sort: 'dueDate' }),
     taskPage(db, { ...mine, role: 'lead', timeliness: 'done_on_time,done_late', sort: 'completedOn', order: 'desc' }),
+    getResponseFigures(db, agencyId).then(toFeedbackFiguresResponse),
   ]);
-  return { dashboard, lead, coordinating, overdue, completed: await withResults(db, completed) };
+  return { dashboard, lead, coordinating, overdue, completed: await withResults(db, completed), responses };
 }
 
 export interface DirectiveView {

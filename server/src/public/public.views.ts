@@ -20,6 +20,7 @@ export const publicPaths = {
   // Feedback has its own short addresses, the ones printed on paper and said aloud.
   feedback: '/gop-y',
   feedbackTrack: '/gop-y/tra-cuu',
+  feedbackRate: '/gop-y/tra-cuu/danh-gia',
 };
 
 const STYLE = new Html(`
@@ -232,6 +233,21 @@ ${bodyTable(s, m.figures.ministries, ministries)}`,
   );
 }
 
+/** How a body answers feedback: how many, the share on time, and the senders' average rating. */
+function responseFigures(s: Speech, r: BodyView['responses']): Html {
+  const m = s.m.body;
+  if (r.answered === 0) return html`<p class="muted" data-responses>${m.noResponses}</p>`;
+  // One decimal: the figure reads as a score out of five.
+  const average = r.averageRating === null ? '—' : `${s.number(Math.round(r.averageRating * 10) / 10)}/5`;
+  return html`<div class="cards" data-responses>
+<div class="card"><div class="muted">${m.answered}</div><div class="big">${s.number(r.answered)}</div></div>
+<div class="card"><div class="muted">${m.answeredOnTime}</div><div class="big">${s.percent(r.onTimeShare)}</div>
+<div class="muted">${fill(m.answeredOnTimeOf, { done: s.number(r.answeredOnTime), total: s.number(r.answered) })}</div></div>
+<div class="card"><div class="muted">${m.averageRating}</div><div class="big">${average}</div>
+<div class="muted">${r.rated ? fill(m.ratings, { n: s.number(r.rated) }) : m.noRatings}</div></div>
+</div>`;
+}
+
 export function bodyPage(s: Speech, view: BodyView): Html {
   const { m } = s;
   const d = view.dashboard;
@@ -249,7 +265,9 @@ ${taskList(s, view.completed, m.body.noCompleted)}
 <h2>${m.body.asLead} (${s.number(view.lead.total)})</h2>
 ${taskList(s, view.lead, m.figures.noData)}
 <h2>${m.body.asCoordinator} (${s.number(view.coordinating.total)})</h2>
-${taskList(s, view.coordinating, m.figures.noData)}`,
+${taskList(s, view.coordinating, m.figures.noData)}
+<h2>${m.body.responses}</h2>
+${responseFigures(s, view.responses)}`,
   );
 }
 
