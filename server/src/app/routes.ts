@@ -19,6 +19,7 @@ import { periodicReportsRoutes } from '../periodic-reports/periodic-report.route
 import { plansRoutes } from '../plans/plan.routes.ts';
 import { publicRoutes } from '../public/public.routes.ts';
 import { reportsRoutes } from '../reports/report.routes.ts';
+import { satisfactionRoutes } from '../satisfaction/satisfaction.routes.ts';
 import { scoresRoutes } from '../scores/score.routes.ts';
 import { sessionRoutes } from '../sessions/session.routes.ts';
 import { tasksRoutes } from '../tasks/task.routes.ts';
@@ -46,6 +47,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(mailRoutes);
   await app.register(periodicReportsRoutes);
   await app.register(feedbackRoutes);
+  await app.register(satisfactionRoutes);
   // The public site's pages (HTML, no sign-in), beside the API it reads through the same services.
   await app.register(publicRoutes);
   // Its open data: downloads, the paging API and the feed.

@@ -1,21 +1,11 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { anonymous, sessions, useTestApp } from '../../test/app.ts';
-import { feedbackSubmission, makeFeedbackWorld } from '../../test/factories/feedback.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { anonymous } from '../../test/app.ts';
+import { setToday as at, feedbackSubmission, useFeedbackWorld } from '../../test/factories/feedback.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import { sql } from '../db/sql.ts';
 
-const at = (isoDate: string) => vi.setSystemTime(new Date(`${isoDate}T03:00:00Z`));
-
 describe('the submitter rates the answer, and each body’s response figures', () => {
-  const ctx = useTestApp(makeFeedbackWorld);
-  const as = sessions(() => ctx.t.app);
-  // Signed in before the clock is set back, so the sessions stay live through it.
-  beforeAll(async () => {
-    for (const user of Object.values(ctx.data.users)) await as(user);
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+  const { ctx, as } = useFeedbackWorld();
   let address = 0;
 
   /** A submission sent, assigned to `body` and, unless `answerOn` is null, answered by it on that day. */

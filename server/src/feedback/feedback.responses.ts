@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor.ts';
 import { vietnamDate } from '../calendar/calendar.ts';
-import type { FeedbackHistoryRow, FeedbackRow, ResponseFiguresRow } from './feedback.queries.ts';
-import type { FeedbackFiguresResponse, FeedbackResponse, FeedbackTrackResponse } from './feedback.schemas.ts';
+import type { FeedbackHistoryRow, FeedbackRow } from './feedback.queries.ts';
+import type { FeedbackResponse, FeedbackTrackResponse } from './feedback.schemas.ts';
 import { canRate, feedbackAbilities } from './feedback.service.ts';
 
 const ref = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
@@ -35,18 +35,6 @@ export function toFeedbackTrackResponse(row: FeedbackRow, history: FeedbackHisto
         ? { value: row.rating, comment: row.rating_comment, ratedOn: vietnamDate(row.rated_at) }
         : null,
     canRate: canRate(row),
-  };
-}
-
-/** A body's response figures, field by field (nothing else of the rows behind them). */
-export function toFeedbackFiguresResponse(row: ResponseFiguresRow): FeedbackFiguresResponse {
-  return {
-    agency: { id: row.agency_id, name: row.agency_name },
-    answered: row.answered,
-    answeredOnTime: row.answered_on_time,
-    onTimeShare: row.on_time_share,
-    rated: row.rated,
-    averageRating: row.average_rating,
   };
 }
 

@@ -1,17 +1,10 @@
 import { IdParams } from '@giamsat/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  toFeedbackFiguresResponse,
-  toFeedbackHistoryItem,
-  toFeedbackResponse,
-  toFeedbackTrackResponse,
-} from './feedback.responses.ts';
+import { toFeedbackHistoryItem, toFeedbackResponse, toFeedbackTrackResponse } from './feedback.responses.ts';
 import {
   AnswerFeedbackBody,
   AssignFeedbackBody,
   FeedbackFieldListResponse,
-  FeedbackFiguresQuery,
-  FeedbackFiguresResponse,
   FeedbackHistoryResponse,
   FeedbackListQuery,
   FeedbackListResponse,
@@ -28,7 +21,6 @@ import {
   assignFeedback,
   getFeedback,
   getFeedbackHistory,
-  getResponseFigures,
   listFeedback,
   listFields,
   rateAnswer,
@@ -79,13 +71,6 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
       const { row, history } = await rateAnswer(req.db, req.actor, req.params.code, req.body);
       return reply.code(201).send(toFeedbackTrackResponse(row, history));
     },
-  );
-
-  /** A body's response figures, public (the body's page shows the same). */
-  app.get(
-    '/api/feedback/figures',
-    { schema: { tags, querystring: FeedbackFiguresQuery, response: { 200: FeedbackFiguresResponse } } },
-    async (req) => toFeedbackFiguresResponse(await getResponseFigures(req.db, req.query.agencyId)),
   );
 
   app.get(

@@ -1,23 +1,14 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { anonymous, sessions, useTestApp } from '../../test/app.ts';
-import { feedbackSubmission, makeFeedbackWorld } from '../../test/factories/feedback.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { anonymous } from '../../test/app.ts';
+import { setToday as at, feedbackSubmission, useFeedbackWorld } from '../../test/factories/feedback.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import { sql } from '../db/sql.ts';
 
 // Received on Friday 13/2/2026, the last working day before Tết (16–20/2 off, weekends around it).
 const FRIDAY_BEFORE_TET = new Date('2026-02-13T03:00:00Z');
-const at = (isoDate: string) => vi.setSystemTime(new Date(`${isoDate}T03:00:00Z`));
 
 describe('routing feedback within its working-day limits', () => {
-  const ctx = useTestApp(makeFeedbackWorld);
-  const as = sessions(() => ctx.t.app);
-  // Signed in now, before the clock is set back to early 2026: the sessions stay live through it.
-  beforeAll(async () => {
-    for (const user of Object.values(ctx.data.users)) await as(user);
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+  const { ctx, as } = useFeedbackWorld();
 
   const submit = async (overrides: Record<string, unknown> = {}) => {
     const res = await anonymous(ctx.t.app).post(

@@ -93,21 +93,6 @@ export const RateAnswerBody = z.strictObject({
 });
 export type RateAnswerBody = z.infer<typeof RateAnswerBody>;
 
-export const FeedbackFiguresQuery = z.object({ agencyId: RowId });
-
-/** A body's response figures (with the bodies under it): public, no personal data. */
-export const FeedbackFiguresResponse = z.object({
-  agency: Ref,
-  answered: z.number().int(),
-  answeredOnTime: z.number().int(),
-  /** answeredOnTime / answered; null with nothing answered. */
-  onTimeShare: z.number().nullable(),
-  rated: z.number().int(),
-  /** The mean of the ratings (1–5); null with none. */
-  averageRating: z.number().nullable(),
-});
-export type FeedbackFiguresResponse = z.infer<typeof FeedbackFiguresResponse>;
-
 export const FeedbackFieldListResponse = z.object({ items: z.array(FieldRef) });
 
 // Staff side: the inbox, the submission in full, and the routing steps.

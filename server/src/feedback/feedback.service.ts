@@ -15,7 +15,6 @@ import {
   findFeedback,
   findLimits,
   findReceivingBody,
-  findResponseFigures,
   insertFeedback,
   insertHistory,
   insertRating,
@@ -147,13 +146,6 @@ export async function rateAnswer(db: Db, _actor: Actor, code: string, input: Rat
     await insertHistory(tx, { feedbackId: row.id, action: 'rated', agencyId: row.assigned_agency_id, userId: null });
     return trackFeedback(tx, code);
   });
-}
-
-/** A body's response figures (with the bodies under it), public: answers, on time, ratings. */
-export async function getResponseFigures(db: Db, agencyId: number) {
-  const row = await findResponseFigures(db, agencyId);
-  if (!row) throw CommonErrors.notFound('agency', agencyId);
-  return row;
 }
 
 /** The reader works for the body the submission is with (an inspector reads, never acts). */

@@ -1,7 +1,9 @@
 // Test data for feedback (phản ánh, kiến nghị): Hà Nội with its office and two of its departments,
 // Đà Nẵng's office, the central office, and a submission as the public form sends it.
+import { afterEach, beforeAll, vi } from 'vitest';
 import type { Db } from '../../src/db/db.ts';
 import { sql } from '../../src/db/sql.ts';
+import { sessions, useTestApp } from '../app.ts';
 import { makeUser, type TestUser } from './accounts.ts';
 import { makeAgency, type TestAgency } from './agencies.ts';
 import { uniq } from './unique.ts';
@@ -68,4 +70,23 @@ export function feedbackSubmission(fieldId: number, overrides: Record<string, un
     website: '',
     ...overrides,
   };
+}
+
+/** The day `isoDate` (mid-morning in Vietnam) as the faked clock's now. */
+export const setToday = (isoDate: string) => vi.setSystemTime(new Date(`${isoDate}T03:00:00Z`));
+
+/**
+ * The feedback world for a describe block whose tests move the clock: everyone signed in first, while
+ * the clock is real, so the sessions stay live when a test sets it back; the real clock back after each.
+ */
+export function useFeedbackWorld() {
+  const ctx = useTestApp(makeFeedbackWorld);
+  const as = sessions(() => ctx.t.app);
+  beforeAll(async () => {
+    for (const user of Object.values(ctx.data.users)) await as(user);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  return { ctx, as };
 }
