@@ -136,6 +136,15 @@ describe('feedback: a citizen sends it, the bodies route and answer it, the citi
       expect(text).not.toContain('Lê Thu Hà');
       expect(text).not.toContain('thuộc Sở Khoa học và Công nghệ.');
       await saveScreenshot(page, 'feedback-citizen-answer', { fullPage: true });
+
+      // …and rates it, once: the form is gone afterwards, the rating stays on the page.
+      await page.getByLabel('4 — Hài lòng', { exact: true }).check();
+      await page.getByLabel('Nhận xét (không bắt buộc, không công khai)').fill('Trả lời rõ ràng, có mốc thời gian.');
+      await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+      await page.getByText('Cảm ơn bạn đã đánh giá câu trả lời.').waitFor();
+      await page.getByText('Đánh giá của bạn: 4/5 (Hài lòng)').waitFor();
+      expect(await page.getByRole('button', { name: 'Gửi đánh giá' }).count()).toBe(0);
+      await saveScreenshot(page, 'feedback-citizen-rated', { fullPage: true });
     }
     for (const opened of [citizen, office, ministry, province]) await opened.context.close();
   });
