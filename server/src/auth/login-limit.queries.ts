@@ -20,7 +20,7 @@ export async function findBlockedUntil(
   const [row] = await db.query<{ until: Date | null }>(sql`
     SELECT max(blocked_until) AS until FROM login_throttles
     WHERE (account, ip) IN (SELECT * FROM unnest(${keys.map((k) => k.account)}::text[], ${keys.map((k) => k.ip)}::text[]))
-      AND blocked_until > ${now}`);
+      AND blocked_until > GREATEST(${now}::timestamptz, now())`);
   return row?.until ?? null;
 }
 
