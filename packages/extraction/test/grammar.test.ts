@@ -213,21 +213,6 @@ describe('an item with its fields written as lines under it (a table row in pros
     expect(tasks[1]?.deliverable).toBe('Hệ thống được kết nối, vận hành');
   });
 
-  it('a title line, then "Giao X chủ trì thực hiện": the task is the title\'s work', () => {
-    const tasks = tasksOf([
-      'II. NHIỆM VỤ',
-      '1. Bồi dưỡng kỹ năng số cho công chức cấp xã',
-      'Giao Sở Nội vụ chủ trì, phối hợp với Sở Khoa học và Công nghệ thực hiện; thời gian: hằng năm.',
-      '2. Rà soát hạ tầng mạng tại các trường học',
-      'Giao Sở Giáo dục và Đào tạo chủ trì rà soát, báo cáo trong quý II/2025.',
-    ]);
-    expect(tasks.map((t) => t.lead)).toEqual([['Sở Nội vụ'], ['Sở Giáo dục và Đào tạo']]);
-    expect(tasks[0]?.text).toMatch(/^Bồi dưỡng kỹ năng số cho công chức cấp xã/u);
-    expect(tasks[0]?.coordinating).toEqual(['Sở Khoa học và Công nghệ']);
-    // Work named in the assignment itself stands alone.
-    expect(tasks[1]?.text).toMatch(/^Giao Sở Giáo dục và Đào tạo chủ trì rà soát/u);
-  });
-
   it('a list of bodies before a colon is no field: "Các Bộ, cơ quan: A, B chủ trì …" stays an assignment', () => {
     const tasks = tasksOf([
       '1. Hoàn thiện thể chế về dữ liệu',

@@ -796,27 +796,8 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
     }
     // Later sentences may still name an assignee.
     emitUnit(sink, ctx, u, ref, null, 0, b.kind !== 'para');
-    const before = sink.tasks.length;
     walk(sink, ctx, topic ? b.children : itemChildren, inherited, myPath);
-    // "3. Đào tạo kỹ năng số …" then "Giao Sở Nội vụ chủ trì thực hiện.": the title says the work.
-    if (topic && itemChildren.length === 0)
-      for (const t of sink.tasks.slice(before)) if (onlyDuty(t.text, ctx.ix)) t.text = `${b.text.trim()}. ${t.text}`;
   }
-}
-
-/** Only who does it: "chủ trì (, phối hợp với …) (tổ chức) thực hiện", with no work named. */
-const DUTY_ONLY =
-  /^((chủ trì|chịu trách nhiệm|là cơ quan đầu mối)[,\s]*)?(phối hợp với [^.;]{0,200}?\s*)?((tổ chức\s+)?(thực hiện|triển khai)(\s+thực hiện)?)?\s*([.;]|$)/u;
-
-function onlyDuty(text: string, ix: BodyIndex): boolean {
-  const subject = findSubject(text, ix);
-  if (!subject) return false;
-  const predicate = fold(text.slice(subject.predicateStart)).trim();
-  return (
-    predicate.length > 0 &&
-    /^(chủ trì|chịu trách nhiệm|là cơ quan|phối hợp|tổ chức|thực hiện|triển khai)/u.test(predicate) &&
-    DUTY_ONLY.test(predicate)
-  );
 }
 
 /** Tasks of a run of prose lines. */
