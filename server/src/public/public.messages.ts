@@ -107,7 +107,7 @@ const vi = {
     nav: 'Góp ý, kiến nghị',
     title: 'Gửi phản ánh, kiến nghị',
     intro:
-      'Người dân, doanh nghiệp gửi phản ánh, kiến nghị về khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số. Không cần tài khoản. Sau khi gửi, bạn nhận một mã để tra cứu tình trạng xử lý và câu trả lời.',
+      'Người dân, doanh nghiệp gửi phản ánh, kiến nghị về chuyển đổi số, đổi mới sáng tạo, khoa học và công nghệ. Không cần tài khoản. Sau khi gửi, bạn nhận một mã để tra cứu tình trạng xử lý và câu trả lời.',
     type: 'Loại',
     types: {
       feedback: 'Phản ánh',
