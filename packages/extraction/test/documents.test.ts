@@ -100,6 +100,24 @@ describe('document headers', () => {
     expect(extractDirectives(text).documents[0]?.implements).toEqual(['20-TB/BCĐTW']);
   });
 
+  it("keeps a title's own capitals: a Party plan's title in lower case, a title in capitals with a document's code", () => {
+    const party = [
+      'ĐẢNG BỘ TỈNH QUẢNG TRỊ',
+      'Số 40-KH/TU',
+      'Quảng Trị, ngày 9 tháng 2 năm 2026',
+      'KẾ HOẠCH',
+      'triển khai Chỉ thị số 45-CT/TW của Ban Bí thư về công tác dân vận',
+      '1. Ban Dân vận Tỉnh ủy hướng dẫn các cấp ủy triển khai Chỉ thị.',
+    ];
+    expect(extractDirectives(party.join('\n')).documents[0]?.title).toBe(
+      'Triển khai Chỉ thị số 45-CT/TW của Ban Bí thư về công tác dân vận',
+    );
+    const capitals = [...party.slice(0, 4), 'TRIỂN KHAI CHỈ THỊ SỐ 45-CT/TW VỀ CÔNG TÁC DÂN VẬN', party[5]];
+    expect(extractDirectives(capitals.join('\n')).documents[0]?.title).toBe(
+      'Triển khai chỉ thị số 45-CT/TW về công tác dân vận',
+    );
+  });
+
   it('normalises numbers: no spaces around "-" and "/"', () => {
     expect(normalizeDocNumber('Số 01 -KH/BCĐ')).toBe('01-KH/BCĐ');
     expect(normalizeDocNumber('96 - BS / VPTU')).toBe('96-BS/VPTU');

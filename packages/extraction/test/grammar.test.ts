@@ -31,6 +31,14 @@ describe('who is assigned', () => {
     ]);
   });
 
+  it('the Party committees of the lower levels, listed, are one group that leads', () => {
+    const [task] = tasksOf([
+      '3. Các huyện ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy căn cứ hướng dẫn này tổ chức hội nghị quán triệt, xong trước ngày 20/5/2025.',
+    ]);
+    expect(task?.lead).toEqual(['Các huyện ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy']);
+    expect(task?.deadline?.kind).toBe('date');
+  });
+
   it('the ministers and heads of government agencies are the ministries and agencies', () => {
     const [task] = tasksOf([
       'Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương xây dựng kế hoạch thực hiện, ban hành trước ngày 30/4/2025.',

@@ -138,7 +138,10 @@ function levelOf(header: string, number: string | null): Level {
 }
 
 function sentenceCase(s: string): string {
-  const lower = s.toLowerCase();
+  // A title written in sentence case keeps its capitals (names, "Nghị quyết số 57-NQ/TW").
+  if (!isUpperLine(s)) return s.charAt(0).toUpperCase() + s.slice(1);
+  // In capitals: lower every word but a document's code ("57-NQ/TW", "05/2025/NĐ-CP").
+  const lower = s.replace(/\S+/gu, (w) => (/\d/u.test(w) && /[/-]/u.test(w) ? w : w.toLowerCase()));
   return lower.charAt(0).toUpperCase() + lower.slice(1);
 }
 
@@ -424,7 +427,8 @@ export function splitDocuments(lines: SourceLine[], ix?: BodyIndex): DocumentReg
               next &&
               (isUpperLine(next) ||
                 /^(Về|V\/v)\s/u.test(next) ||
-                (/^\p{Lu}/u.test(next) &&
+                // The Party's format writes the trích yếu in lower case: "KẾ HOẠCH / thực hiện Nghị quyết …".
+                (/^\p{L}/u.test(next) &&
                   next.length < 400 &&
                   !/[:;]$/.test(next) &&
                   !/^(Căn cứ|Kính gửi|Số)/u.test(next)));
