@@ -39,6 +39,14 @@ describe('who is assigned', () => {
     expect(task?.deadline?.kind).toBe('date');
   });
 
+  it('"các đồng chí" before village heads is a form of address: the roles lead', () => {
+    const tasks = tasksOf([
+      '1. Các đồng chí Trưởng thôn, Tổ trưởng tổ dân phố vận động các hộ dọn vệ sinh kênh mương vào Chủ nhật hằng tuần.',
+      '2. Các trưởng thôn lập danh sách hộ nghèo, gửi Ủy ban nhân dân xã trước ngày 5/6/2025.',
+    ]);
+    expect(tasks.map((t) => t.lead)).toEqual([['Trưởng thôn, Tổ trưởng tổ dân phố'], ['Các trưởng thôn']]);
+  });
+
   it('the ministers and heads of government agencies are the ministries and agencies', () => {
     const [task] = tasksOf([
       'Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương xây dựng kế hoạch thực hiện, ban hành trước ngày 30/4/2025.',

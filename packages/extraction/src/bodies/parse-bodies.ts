@@ -24,7 +24,7 @@ const BARE_HEAD = /^(ban|quỹ|cơ quan|trung tâm|hội đồng|tổ|viện|ph�
 
 /** Collective nouns that make "các …" a group of bodies ("các bộ, ngành", "các cơ quan, đơn vị"). */
 const COLLECTIVE =
-  /^(các|những)\s+(đồng chí\s+)?(chi bộ|đảng bộ|tổ đảng|huyện ủy|huyện uỷ|quận ủy|quận uỷ|thị ủy|thị uỷ|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ|đảng ủy|đảng uỷ|đảng đoàn|huyện|quận|thị xã|thôn|bộ|ngành|cơ quan|địa phương|đơn vị|tổ chức|doanh nghiệp|sở|ban|cấp|tỉnh|thành phố|xã|phường|đoàn|đảng|trường|viện|tập đoàn|hội|ủy ban|uỷ ban|quỹ|cục|trung tâm|đại học|thành viên|đại biểu|bí thư|chủ tịch|thủ trưởng|người đứng đầu|lãnh đạo)(?![\p{L}])/iu;
+  /^(các|những)\s+(đồng chí\s+)?(chi bộ|đảng bộ|tổ đảng|huyện ủy|huyện uỷ|quận ủy|quận uỷ|thị ủy|thị uỷ|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ|đảng ủy|đảng uỷ|đảng đoàn|huyện|quận|thị xã|thôn|bộ|ngành|cơ quan|địa phương|đơn vị|tổ chức|doanh nghiệp|sở|ban|cấp|tỉnh|thành phố|xã|phường|đoàn|đảng|trường|viện|tập đoàn|hội|ủy ban|uỷ ban|quỹ|cục|trung tâm|đại học|thành viên|đại biểu|bí thư|chủ tịch|thủ trưởng|người đứng đầu|lãnh đạo|trưởng|tổ trưởng|giám đốc|công chức|cán bộ|ủy viên|uỷ viên)(?![\p{L}])/iu;
 
 /** A word that continues a group: "ngành", "địa phương", "cơ quan ngang bộ", "đơn vị", "doanh nghiệp" … */
 const COLLECTIVE_WORD =
@@ -927,6 +927,8 @@ export function parseBodyList(input: string, ix: BodyIndex, loose = false): Pars
     expandAbbreviations(input.replace(/\s+/g, ' ')).replace(/(?<!(đặc biệt|nhất|tức|đó|cũng))\s+là\s.*$/u, ''),
   );
   if (!span) return { names: [], unknown: [] };
+  // "Các đồng chí Trưởng thôn, Tổ trưởng tổ dân phố": the form of address is no part of the roles.
+  span = span.replace(/^([Cc]ác|[Nn]hững)\s+đồng chí\s+(?=\p{Lu})/u, '');
   // "Bộ trưởng các Bộ: A, B; Chủ tịch Ủy ban nhân dân các tỉnh: C, D": each group has its own head.
   const groups = titledGroups(span);
   if (groups) {

@@ -420,7 +420,7 @@ export function splitDocuments(lines: SourceLine[], ix?: BodyIndex): DocumentReg
             let k = j + 1;
             while (k < end && !(lines[k]?.text.trim() ?? '')) k++;
             const next = lines[k]?.text.trim() ?? '';
-            if (name === 'Thông báo' && /^KẾT LUẬN/u.test(next)) type = 'Thông báo kết luận';
+            if (name === 'Thông báo' && /^kết luận/iu.test(next)) type = 'Thông báo kết luận';
             const rest = compact.replace(re, '').trim();
             // The title (trích yếu) is the next line: in capitals, or in sentence case under a type alone on its line.
             const titleLine =
