@@ -106,6 +106,13 @@ describe('deadlines in prose (PRODUCT.md rules)', () => {
     expect(parseDeadline('Hướng dẫn dự toán chi đầu tư, chi thường xuyên.', y).kind).toBe('none');
   });
 
+  it('"thực hiện liên tục" as the time of a clause is continuous; "liên tục" as a manner is not', () => {
+    expect(parseDeadline('Kiểm tra an toàn đập, hồ chứa, thực hiện liên tục.', y).kind).toBe('continuous');
+    expect(parseDeadline('Cập nhật dữ liệu dân cư; liên tục.', y).kind).toBe('continuous');
+    expect(parseDeadline('Theo dõi liên tục tình hình mưa lũ.', y).kind).toBe('none');
+    expect(parseDeadline('Vận động Nhân dân tham gia liên tục.', y).kind).toBe('none');
+  });
+
   it('no deadline words → none', () => {
     expect(parseDeadline('Tăng cường công tác tuyên truyền.', y)).toEqual({
       raw: '',

@@ -583,6 +583,33 @@ describe('addressees grouped by title, generic addressee lists and references ba
   });
 });
 
+describe('an item titled by its work, assigned on the line under it', () => {
+  const tasks = tasksOf([
+    'I. NHIỆM VỤ',
+    '1. Số hóa hồ sơ hộ tịch',
+    'Giao Sở Tư pháp chủ trì, phối hợp với Ủy ban nhân dân các xã thực hiện; hoàn thành trong quý II năm 2025.',
+    '2. Mở lớp bồi dưỡng kỹ năng số',
+    'Giao Sở Nội vụ chủ trì thực hiện.',
+    '3. Phát triển du lịch cộng đồng',
+    'Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Tài chính lập đề án hỗ trợ các làng nghề.',
+  ]);
+
+  it('the title is the work and the task starts on its line; the line under it gives lead, partners and deadline', () => {
+    expect(tasks).toHaveLength(3);
+    const [records, training] = tasks;
+    expect(records?.text.startsWith('Số hóa hồ sơ hộ tịch. Giao Sở Tư pháp')).toBe(true);
+    expect(records?.line).toBe(6);
+    expect(records?.lead).toEqual(['Sở Tư pháp']);
+    expect(records?.deadline.due).toBe('2025-06-30');
+    expect(training?.text).toBe('Mở lớp bồi dưỡng kỹ năng số. Giao Sở Nội vụ chủ trì thực hiện.');
+  });
+
+  it('an assignment that names its own work after the partners stays as written', () => {
+    expect(tasks[2]?.text.startsWith('Giao Sở Văn hóa, Thể thao và Du lịch chủ trì')).toBe(true);
+    expect(tasks[2]?.coordinating).toEqual(['Sở Tài chính']);
+  });
+});
+
 describe('a short notice of a commune meeting', () => {
   it('finds every task and its lead: civil servants, the military command, villages, a deputy chair', () => {
     const doc = documentOf(

@@ -95,7 +95,7 @@ interface ScanOptions {
 export function findDeadlineCandidates(input: string, ctx: DeadlineContext = {}, cell = false): DeadlineCandidate[] {
   const out: DeadlineCandidate[] = [];
   // Every deadline form has a digit or one of these words; most sentences have neither.
-  if (!/\d/.test(input) && !/(thường xuyên|hằng|hàng|cùng|kỳ họp|định kỳ)/iu.test(input)) return out;
+  if (!/\d/.test(input) && !/(thường xuyên|liên tục|hằng|hàng|cùng|kỳ họp|định kỳ)/iu.test(input)) return out;
   try {
     scan(lowerAligned(input), { cell, year: ctx.year }, out);
   } catch (e) {
@@ -281,6 +281,15 @@ function scan(t: string, opt: ScanOptions, out: DeadlineCandidate[]): void {
     )
       continue;
     sc.pushOpen('continuous', null, m, explicit ? 3 : 2);
+  }
+
+  // "(thực hiện) liên tục" as the time of a clause or a cell: continuous. Inside a clause it is a manner
+  // ("theo dõi liên tục diễn biến"), and after "thường xuyên," the same time said twice.
+  for (const m of matchesIf(t.includes('liên tục'), t, /liên tục(?=\s*([.;)]|$))/g)) {
+    const b = sc.before(m.index);
+    if (/thường xuyên\s*(,|và)?\s*$/.test(b)) continue;
+    if (!(opt.cell || /(^|[.;:,(*]\s*)((thực hiện|triển khai|nhiệm vụ)\s*)?$/.test(b))) continue;
+    sc.pushOpen('continuous', null, m, 3);
   }
 
   // Recurring: "hằng tháng", "hàng tuần", "định kỳ hằng quý", "6 tháng/lần"… at the head of a clause,

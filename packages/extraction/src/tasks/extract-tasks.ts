@@ -796,8 +796,32 @@ function walk(sink: TaskSink, ctx: TaskContext, blocks: Block[], assign: Assignm
     }
     // Later sentences may still name an assignee.
     emitUnit(sink, ctx, u, ref, null, 0, b.kind !== 'para');
+    const before = sink.tasks.length;
     walk(sink, ctx, topic ? b.children : itemChildren, inherited, myPath);
+    // "3. Đào tạo kỹ năng số …" then "Giao Sở Nội vụ chủ trì thực hiện.": the title names the work, the
+    // line under it only who does it. The task starts at the title and runs on through the assignment,
+    // so its text stays the document's own lines in order.
+    if (topic && itemChildren.length === 0 && !/[:;]\s*$/u.test(b.text))
+      for (const t of sink.tasks.slice(before))
+        if (t.line > b.line && onlyDuty(t.text, ctx.ix)) {
+          const title = b.text.trim();
+          t.text = `${title}${/[.!?]$/u.test(title) ? '' : '.'} ${t.text}`;
+          t.line = b.line;
+        }
   }
+}
+
+/**
+ * Only who does it: "(Giao) X chủ trì (, phối hợp với Y) (tổ chức) thực hiện", with no work named. With
+ * "phối hợp với" the clause must end in "thực hiện": otherwise the work follows the partners' names.
+ */
+const DUTY_ONLY =
+  /^(?:(?:chủ trì|chịu trách nhiệm|là cơ quan đầu mối)[,\s]*)?(?:(?:phối hợp với|phối hợp cùng)\s[^.;:]{1,200}?\s+)?(?:tổ chức\s+)?(?:thực hiện|triển khai)(?:\s+thực hiện)?(?:\s+(?:nhiệm vụ|nội dung) (?:này|trên))?\s*(?:[.;]|$)|^chủ trì\s*(?:[.;]|$)/u;
+
+function onlyDuty(text: string, ix: BodyIndex): boolean {
+  const subject = findSubject(text, ix);
+  if (!subject) return false;
+  return DUTY_ONLY.test(fold(text.slice(subject.predicateStart)).trim());
 }
 
 /** Tasks of a run of prose lines. */
