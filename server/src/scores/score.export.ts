@@ -3,20 +3,8 @@
 // 30/2020 — the issuing system and the national motto side by side, the date, the title — A4, Times
 // New Roman 13–14 pt, margins 20/20/30/15 mm). Both are written from the body's score page data, so
 // the files say what the page says.
-import {
-  AlignmentType,
-  BorderStyle,
-  convertMillimetersToTwip,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
 import ExcelJS from 'exceljs';
+import { administrativeDocx, grid, heading, line } from '../office-documents/administrative.docx.ts';
 import { EVALUATION_WORDS, type EvaluationWords } from './score.export.messages.ts';
 import type { BodyScoreResponse } from './score.schemas.ts';
 
@@ -108,40 +96,6 @@ export async function evaluationXlsx(page: BodyScoreResponse, language: Evaluati
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const FONT = 'Times New Roman';
-const run = (text: string, options: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean } = {}) =>
-  new TextRun({
-    text,
-    font: FONT,
-    size: (options.size ?? 13) * 2,
-    bold: options.bold,
-    italics: options.italics,
-    ...(options.underline ? { underline: {} } : {}),
-  });
-const centred = (...runs: TextRun[]) => new Paragraph({ alignment: AlignmentType.CENTER, children: runs });
-const para = (text: string, options: { bold?: boolean } = {}) =>
-  new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    spacing: { before: 120, after: 60 },
-    children: [run(text, options)],
-  });
-
-const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const noBorders = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
-
-function grid(header: string[], rows: string[][], widths: number[]): Table {
-  const cell = (text: string, bold = false) =>
-    new TableCell({ children: [new Paragraph({ children: [run(text, { bold, size: 12 })] })] });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths: widths,
-    rows: [
-      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((text) => cell(text)) })),
-    ],
-  });
-}
-
 export async function evaluationDocx(
   page: BodyScoreResponse,
   language: EvaluationLanguage,
@@ -150,88 +104,51 @@ export async function evaluationDocx(
   const w = EVALUATION_WORDS[language];
   const c = w.columns;
   const weights = weightShares(page);
-  // The heading: who issues it on the left, the national name and motto on the right (Decree 30/2020).
-  const heading = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { ...noBorders, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            borders: noBorders,
-            width: { size: 40, type: WidthType.PERCENTAGE },
-            children: [centred(run(w.issuer, { bold: true, size: 12 }))],
-          }),
-          new TableCell({
-            borders: noBorders,
-            width: { size: 60, type: WidthType.PERCENTAGE },
-            children: [
-              centred(run(w.country, { bold: true, size: 12 })),
-              centred(run(w.motto, { bold: true, size: 13, underline: true })),
-              centred(run(w.dated(today), { italics: true, size: 13 })),
-            ],
-          }),
-        ],
-      }),
-    ],
-  });
-  const document = new Document({
-    creator: 'giamsat',
-    title: w.subtitle(page.agency.name, dmy(page.period.from), dmy(page.period.to)),
-    sections: [
-      {
-        properties: {
-          page: {
-            margin: {
-              top: convertMillimetersToTwip(20),
-              bottom: convertMillimetersToTwip(20),
-              left: convertMillimetersToTwip(30),
-              right: convertMillimetersToTwip(15),
-            },
-          },
-        },
-        children: [
-          heading,
-          new Paragraph({ spacing: { before: 240 }, children: [] }),
-          centred(run(w.title, { bold: true, size: 14 })),
-          centred(
-            run(w.subtitle(page.agency.name, dmy(page.period.from), dmy(page.period.to)), { bold: true, size: 14 }),
-          ),
-          para(w.sectionScore, { bold: true }),
-          para(w.scoreLine(points(page.score), points(page.rawScore), rankText(page, w))),
-          para(w.sectionComponents, { bold: true }),
-          grid(
-            [c.component, c.weight, c.met, c.trials, c.raw, c.adjusted, c.levelMean],
-            page.components.map((k) => [
-              w.components[k.component],
-              share(weights.get(k.component) ?? null),
-              String(k.successes),
-              String(k.trials),
-              share(k.raw),
-              share(k.adjusted),
-              share(k.levelMean),
-            ]),
-            [2800, 900, 700, 800, 1000, 1200, 1200],
-          ),
-          para(w.sectionMethod, { bold: true }),
-          para(w.method(page.method.weights.priorStrength, page.method.weights.planDays)),
-          para(w.sectionTasks, { bold: true }),
-          grid(
-            [c.component, c.result, c.on, c.directive, c.task],
-            page.components.flatMap((k) =>
-              k.items.map((item) => [
-                w.components[k.component],
-                item.met ? w.metWord : w.missedWord,
-                item.on ? dmy(item.on) : '',
-                [item.task.directive.number, item.task.ref].filter(Boolean).join(' · '),
-                item.task.text,
-              ]),
-            ),
-            [1800, 900, 1100, 1500, 3300],
-          ),
-        ],
-      },
-    ],
-  });
-  return Buffer.from(await Packer.toBuffer(document));
+  const subtitle = w.subtitle(page.agency.name, dmy(page.period.from), dmy(page.period.to));
+  return administrativeDocx(subtitle, [
+    heading({
+      issuer: w.issuer,
+      party: false,
+      numberLine: null,
+      placeAndDate: w.dated(today),
+      country: { name: w.country, motto: w.motto },
+    }),
+    line('', { before: 12 }),
+    line(w.title, { bold: true, center: true }),
+    line(subtitle, { bold: true, center: true }),
+    line(w.sectionScore, { bold: true, before: 6 }),
+    line(w.scoreLine(points(page.score), points(page.rawScore), rankText(page, w)), { size: 13 }),
+    line(w.sectionComponents, { bold: true, before: 6 }),
+    grid(
+      [c.component, c.weight, c.met, c.trials, c.raw, c.adjusted, c.levelMean],
+      page.components.map((k) => [
+        w.components[k.component],
+        share(weights.get(k.component) ?? null),
+        String(k.successes),
+        String(k.trials),
+        share(k.raw),
+        share(k.adjusted),
+        share(k.levelMean),
+      ]),
+      [33, 10, 8, 9, 12, 14, 14],
+      12,
+    ),
+    line(w.sectionMethod, { bold: true, before: 6 }),
+    line(w.method(page.method.weights.priorStrength, page.method.weights.planDays), { size: 13 }),
+    line(w.sectionTasks, { bold: true, before: 6 }),
+    grid(
+      [c.component, c.result, c.on, c.directive, c.task],
+      page.components.flatMap((k) =>
+        k.items.map((item) => [
+          w.components[k.component],
+          item.met ? w.metWord : w.missedWord,
+          item.on ? dmy(item.on) : '',
+          [item.task.directive.number, item.task.ref].filter(Boolean).join(' · '),
+          item.task.text,
+        ]),
+      ),
+      [20, 10, 12, 16, 42],
+      12,
+    ),
+  ]);
 }
