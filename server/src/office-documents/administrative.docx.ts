@@ -111,7 +111,7 @@ export function placeAndDate(place: string, day: string): string {
   return `${place}, ngày ${date} tháng ${month} năm ${year}`;
 }
 
-const FIGURE = /^[\d\s.,%/—–-]*$/u;
+const FIGURE = /^[\d\s.,%/+—–-]*$/u;
 
 /** A table with a bold header row repeated on each page; `widths` are percentages of the text width. */
 export function grid(header: string[], rows: (string | number)[][], widths: number[], size = 13): Table {

@@ -13,6 +13,17 @@ export interface ReportTask {
   completedOn: string | null;
   state: Timeliness;
   daysOverdue: number;
+  /** No accepted report for the dashboard's stale window (30 days) by the period's last day. */
+  stale: boolean;
+  /** The last accepted report's day, or null. */
+  lastReportOn: string | null;
+}
+
+/** What a body wrote under "Khó khăn, vướng mắc" and "Kiến nghị, đề xuất" in the period's reports. */
+export interface BodyConcerns {
+  body: string;
+  difficulties: string[];
+  recommendations: string[];
 }
 
 /** What a report says, frozen when it was made. */
@@ -22,6 +33,9 @@ export interface ReportContent {
   issuer: { name: string; kind: string; place: string };
   scopeName: string;
   dashboard: Dashboard;
+  /** The same figures on the day before the period: what changed in it. */
+  before: Dashboard;
   tasks: ReportTask[];
+  concerns: BodyConcerns[];
   completedInPeriod: number;
 }

@@ -8,8 +8,8 @@ import { AppError, CommonErrors } from '../errors/app-error.ts';
 import { attachmentDisposition } from '../evidence/evidence-types.ts';
 import { defineJob, enqueueJob } from '../jobs/job.service.ts';
 import type { Storage } from '../storage/storage.ts';
-import { daysOverdueSql, timelinessSql } from '../tasks/task.standing.ts';
-import type { ReportContent, ReportTask } from './periodic-report.content.ts';
+import { daysOverdueSql, staleSql, timelinessSql } from '../tasks/task.standing.ts';
+import type { BodyConcerns, ReportContent, ReportTask } from './periodic-report.content.ts';
 import { writePeriodicReportDocx } from './periodic-report.docx.ts';
 import type { RequestPeriodicReportBody } from './periodic-report.schemas.ts';
 import { writePeriodicReportXlsx } from './periodic-report.xlsx.ts';
@@ -48,6 +48,13 @@ export async function requestPeriodicReport(
     await tx.query(sql`UPDATE periodic_reports SET job_id = ${job.id} WHERE id = ${row!.id}`);
     return { id: row!.id, jobId: job.id };
   });
+}
+
+/** The ISO day before `day`. */
+function dayBefore(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
 }
 
 function dashboardQuery(agencyId: number | null, asOf: string) {
@@ -99,14 +106,30 @@ async function gatherContent(
   to: string,
 ): Promise<ReportContent> {
   const dashboard = await getDashboard(db, actor, dashboardQuery(agencyId, to));
+  const before = await getDashboard(db, actor, dashboardQuery(agencyId, dayBefore(from)));
   const tasks = await db.query<ReportTask>(sql`
     SELECT t.ref, t.text, d.number AS "directiveNumber", t.due_date AS "dueDate", t.completed_on AS "completedOn",
            ${timelinessSql('t', to)} AS state, ${daysOverdueSql('t', to)} AS "daysOverdue",
+           ${staleSql(to, dashboard.staleAfterDays)} AS stale,
+           (t.last_accepted_report_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text AS "lastReportOn",
            coalesce((SELECT string_agg(a.name, ', ' ORDER BY a.name) FROM agencies a WHERE a.id = ANY(t.lead_agency_ids)), '')
              AS "leadBodies"
     FROM tasks t JOIN directives d ON d.id = t.directive_id
     WHERE ${isLive('d')} AND ${scopeCondition(actor, dashboard.scope)}
     ORDER BY "leadBodies", d.number, t.ref`);
+  // Difficulties and recommendations of the reports accepted in the period, by the body that wrote them.
+  const concerns = await db.query<BodyConcerns>(sql`
+    SELECT a.name AS body,
+           coalesce(array_agg(DISTINCT btrim(r.difficulties)) FILTER (WHERE btrim(r.difficulties) <> ''), '{}') AS difficulties,
+           coalesce(array_agg(DISTINCT btrim(r.recommendations)) FILTER (WHERE btrim(r.recommendations) <> ''), '{}')
+             AS recommendations
+    FROM progress_reports r
+    JOIN tasks t ON t.id = r.task_id JOIN directives d ON d.id = t.directive_id JOIN agencies a ON a.id = r.agency_id
+    WHERE r.state = 'accepted'
+      AND (r.reviewed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ${from}::date AND ${to}::date
+      AND (btrim(r.difficulties) <> '' OR btrim(r.recommendations) <> '')
+      AND ${isLive('d')} AND ${scopeCondition(actor, dashboard.scope)}
+    GROUP BY a.name ORDER BY a.name`);
   // The issuing body is the office's own; its place is its province (a central body writes Hà Nội).
   const [issuer] = await db.query<{ name: string; kind: string; place: string | null }>(sql`
     SELECT a.name, a.kind,
@@ -119,7 +142,9 @@ async function gatherContent(
     issuer: { name: issuer?.name ?? '', kind: issuer?.kind ?? 'state', place: issuer?.place ?? 'Hà Nội' },
     scopeName: dashboard.scope.agency?.name ?? 'Toàn quốc',
     dashboard,
+    before,
     tasks,
+    concerns,
     completedInPeriod: tasks.filter((t) => t.completedOn !== null && t.completedOn >= from && t.completedOn <= to)
       .length,
   };

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, sessions, type TestContext } from '../../test/app.ts';
@@ -27,8 +28,16 @@ describe('periodic reports', () => {
     await makeTask(t.db, { directive: plan, lead: [cast.hanoiCommune], dueDate: '2027-06-30' });
     const other = await makeDirective(t.db, { status: 'published', scope: cast.danang, level: 'province' });
     await makeTask(t.db, { directive: other, lead: [cast.danangCommune], dueDate: '2026-11-01' });
+    await makeTask(t.db, { directive: plan, lead: [cast.hanoiDept], deadlineKind: 'continuous' });
     const [row] = await t.db.query<{ ref: string }>(sql`SELECT ref FROM tasks WHERE id = ${late.id}`);
     overdueRef = row!.ref;
+    // The late task's body wrote what holds it up and what it asks for; the report was accepted in the period.
+    await t.db.query(sql`
+      INSERT INTO progress_reports (task_id, agency_id, agency_role, author_id, percent, narrative, difficulties,
+                                    recommendations, state, submitted_at, reviewed_at)
+      VALUES (${late.id}, ${cast.hanoiDept.id}, 'lead', ${cast.users.focal.id}, 60, 'Đã khảo sát xong hiện trạng.',
+              'Thiếu kinh phí thuê chuyên gia tư vấn.', 'Đề nghị Sở Tài chính bổ sung dự toán năm 2026.',
+              'accepted', '2026-10-10 09:00+07', '2026-10-12 15:00+07')`);
   });
   afterAll(() => t?.close());
 
@@ -50,7 +59,9 @@ describe('periodic reports', () => {
     ).json();
     const total: number = dashboard.totals.total.count;
     const byState: Record<string, { count: number }> = dashboard.totals.byState;
-    expect(total).toBe(4);
+    expect(total).toBe(5);
+    const before = (await office.get(`/api/dashboard?scope=agency&agencyId=${cast.hanoi.id}&asOf=2026-08-31`)).json()
+      .totals.byState as Record<string, { count: number }>;
 
     const docx = await office.get(`/api/periodic-reports/${id}/docx`);
     expect(docx.statusCode).toBe(200);
@@ -66,6 +77,35 @@ describe('periodic reports', () => {
     expect(text).toContain(`Tính đến ngày 30/11/2026, Thành phố Hà Nội có ${total} nhiệm vụ`);
     expect(text).toContain(`${overdueRef} (`);
     expect(text).toContain('Nơi nhận:');
+    // Each deadline state at the start and end of the period and the change, as the dashboard counts them.
+    const rows = text.split(/\n+/u);
+    for (const state of ['Đang thực hiện quá hạn', 'Hoàn thành đúng hạn'] as const) {
+      const key = state === 'Đang thực hiện quá hạn' ? 'in_progress_overdue' : 'done_on_time';
+      const at = rows.indexOf(state);
+      expect(at, state).toBeGreaterThan(-1);
+      const [start, end, change] = rows.slice(at + 1, at + 4);
+      expect([Number(start), Number(end), Number(change)]).toEqual([
+        before[key]!.count,
+        byState[key]!.count,
+        byState[key]!.count - before[key]!.count,
+      ]);
+    }
+    // Continuous tasks apart, and what the bodies raised in the period under the body's name.
+    expect(text).toContain('2. Nhiệm vụ thường xuyên');
+    const concerns = text.slice(text.indexOf('V. KHÓ KHĂN'));
+    expect(concerns).toContain('Sở Khoa học và Công nghệ Hà Nội');
+    expect(concerns).toContain('Khó khăn, vướng mắc: Thiếu kinh phí thuê chuyên gia tư vấn.');
+    expect(concerns).toContain('Kiến nghị, đề xuất: Đề nghị Sở Tài chính bổ sung dự toán năm 2026.');
+    // The chart is a drawing in the document, its bars the period-end counts of the deadline states.
+    const zip = await JSZip.loadAsync(docx.rawPayload);
+    const chartPart = Object.keys(zip.files).find((name) => /^word\/charts\/chart\d+\.xml$/u.test(name));
+    expect(chartPart).toBeTruthy();
+    const chart = await zip.file(chartPart!)!.async('string');
+    expect(chart).toContain('Đang thực hiện quá hạn');
+    const values = [...chart.matchAll(/<c:val>[\s\S]*?<\/c:val>/gu)][0]![0];
+    expect([...values.matchAll(/<c:v>([^<]*)<\/c:v>/gu)].map((v) => Number(v[1]))).toContain(
+      byState.in_progress_overdue!.count,
+    );
     expect(text).not.toContain('Phường Hải Châu');
 
     const xlsx = await office.get(`/api/periodic-reports/${id}/xlsx`);

@@ -42,6 +42,8 @@ export async function writePeriodicReportXlsx(content: ReportContent): Promise<U
     { header: 'Ngày hoàn thành', key: 'completed', width: 14, date: true },
     { header: 'Trạng thái', key: 'state', width: 26 },
     { header: 'Số ngày quá hạn', key: 'daysOverdue', width: 12 },
+    { header: 'Báo cáo được chấp nhận gần nhất', key: 'lastReport', width: 16, date: true },
+    { header: 'Chậm báo cáo', key: 'stale', width: 12 },
   ]);
   for (const t of content.tasks) {
     tasks.addRow({
@@ -53,20 +55,34 @@ export async function writePeriodicReportXlsx(content: ReportContent): Promise<U
       completed: asDate(t.completedOn),
       state: m.states[t.state],
       daysOverdue: t.daysOverdue,
+      lastReport: asDate(t.lastReportOn),
+      stale: t.stale ? 'Có' : '',
     });
   }
   const totals = content.dashboard.figures.totals;
   const states = sheet(book, 'Theo trạng thái', [
     { header: 'Trạng thái', key: 'state', width: 32 },
     { header: 'Số nhiệm vụ', key: 'count', width: 14 },
+    { header: 'Đầu kỳ', key: 'start', width: 14 },
   ]);
-  for (const state of TIMELINESS_STATES) states.addRow({ state: m.states[state], count: totals[state] });
-  states.addRow({ state: 'Tổng số', count: totals.total });
+  const start = content.before.figures.totals;
+  for (const state of TIMELINESS_STATES)
+    states.addRow({ state: m.states[state], count: totals[state], start: start[state] });
+  states.addRow({ state: 'Tổng số', count: totals.total, start: start.total });
   const bodies = sheet(book, 'Theo cơ quan', [
     { header: 'Cơ quan', key: 'name', width: 40 },
     { header: 'Tổng số', key: 'total', width: 10 },
     ...TIMELINESS_STATES.map((state) => ({ header: m.states[state], key: state, width: 16 })),
   ]);
   for (const row of content.dashboard.figures.byAgency.rows) bodies.addRow({ ...row });
+  const concerns = sheet(book, 'Khó khăn, kiến nghị', [
+    { header: 'Cơ quan', key: 'body', width: 40 },
+    { header: 'Loại', key: 'kind', width: 22 },
+    { header: 'Nội dung', key: 'text', width: 80 },
+  ]);
+  for (const c of content.concerns) {
+    for (const text of c.difficulties) concerns.addRow({ body: c.body, kind: 'Khó khăn, vướng mắc', text });
+    for (const text of c.recommendations) concerns.addRow({ body: c.body, kind: 'Kiến nghị, đề xuất', text });
+  }
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
