@@ -45,6 +45,12 @@ const EnvSchema = z
       .default('7,1')
       .refine((v) => /^\s*\d+(\s*,\s*\d+)*\s*$/.test(v), 'a list of day counts, such as 7,1'),
     ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(1),
+    /** While a task is overdue, its lead body is reminded again every this many days (0: never). */
+    REMIND_OVERDUE_EVERY_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+    /** A task with no accepted report for this many days: its lead body is reminded (0: never). */
+    REMIND_STALE_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+    /** A report waiting this many days for review: the reviewing office is reminded (0: never). */
+    REMIND_REVIEW_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(3),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE === 's3') {
@@ -116,6 +122,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     reminders: {
       daysBefore: [...new Set(e.REMINDER_DAYS_BEFORE.split(',').map((d) => Number(d.trim())))],
       escalateAfterDays: e.ESCALATE_AFTER_DAYS,
+      repeatOverdueEveryDays: e.REMIND_OVERDUE_EVERY_DAYS || null,
+      staleAfterDays: e.REMIND_STALE_AFTER_DAYS || null,
+      reviewAfterDays: e.REMIND_REVIEW_AFTER_DAYS || null,
     },
   };
 }

@@ -83,6 +83,18 @@ function notificationHeadline(data: Data, language: MailLanguage): string {
         `Quá hạn: ${task} của ${str(data.leadBody)} đã quá hạn ${str(data.daysOverdue)} ngày (hạn ${day(data.dueDate)})`,
         `Overdue: ${task} of ${str(data.leadBody)} is ${str(data.daysOverdue)} days overdue (due ${day(data.dueDate)})`,
       );
+    case 'task_stale':
+      return pick(
+        language,
+        `Chậm báo cáo: ${task} chưa có báo cáo được chấp nhận từ ngày ${day(data.quietSince)} (${str(data.daysQuiet)} ngày)`,
+        `No report: ${task} has had no accepted report since ${day(data.quietSince)} (${str(data.daysQuiet)} days)`,
+      );
+    case 'report_awaiting_review':
+      return pick(
+        language,
+        `Chờ duyệt: báo cáo ${task} của ${str(data.reportBody)} gửi ngày ${day(data.submittedOn)} đã chờ ${str(data.daysWaiting)} ngày`,
+        `Awaiting review: the report on ${task} from ${str(data.reportBody)} sent on ${day(data.submittedOn)} has waited ${str(data.daysWaiting)} days`,
+      );
     default:
       return pick(language, `Thông báo về ${task}`, `Notification about ${task}`);
   }

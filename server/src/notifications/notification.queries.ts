@@ -65,6 +65,13 @@ export interface TaskNotificationParams {
   daysLeft?: number;
   daysOverdue?: number;
   leadBody?: string;
+  /** A stale task: since when no report was accepted, and for how many days. */
+  quietSince?: string;
+  daysQuiet?: number;
+  /** A report waiting for review: the day it was sent, the days it has waited, the body that sent it. */
+  submittedOn?: string;
+  daysWaiting?: number;
+  reportBody?: string;
   /**
    * Who of each body is mailed it (mail_outbox.sql); unset: everyone of the body who takes e-mail. The bell
    * is the body's either way.

@@ -25,6 +25,7 @@ export function toNotificationResponse(row: NotificationRow): NotificationRespon
     coordinatingTaskCount: count(p.coordinatingTaskCount),
     comment: text(p.comment),
     dueDate: text(p.dueDate),
+    since: text(p.quietSince) ?? text(p.submittedOn),
     role: p.role === 'lead' || p.role === 'coordinating' ? p.role : null,
     plan: planId > 0 ? { id: planId, number: text(p.planNumber), body: text(p.planBody) } : null,
     taskCount: count(p.taskCount),

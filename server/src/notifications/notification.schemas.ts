@@ -21,7 +21,9 @@ export const NotificationResponse = z.object({
    * `comment`), `extension_granted` (to `dueDate`) / `extension_refused`, `task_assigned` (as `role`, after
    * publication), `plan_published` (a lower plan `plan` with `taskCount` tasks implementing the office's task),
    * `task_due_reminder` (the lead body's task is due on `dueDate`), `task_overdue` (past `dueDate`: to the lead
-   * body and the office that assigned it; server/src/reminders).
+   * body and the office that assigned it, and again to the lead body every few days while overdue), `task_stale`
+   * (no accepted report for weeks), `report_awaiting_review` (to the office: a report has waited days for
+   * review); server/src/reminders.
    */
   kind: z.string(),
   directive: z.object({ id: z.number(), number: z.string().nullable(), title: z.string() }).nullable(),
@@ -30,6 +32,8 @@ export const NotificationResponse = z.object({
   coordinatingTaskCount: z.number(),
   comment: z.string().nullable(),
   dueDate: z.string().nullable(),
+  /** `task_stale`: the day the task fell quiet; `report_awaiting_review`: the day the report was sent. */
+  since: z.string().nullable(),
   role: z.enum(['lead', 'coordinating']).nullable(),
   plan: z.object({ id: z.number(), number: z.string().nullable(), body: z.string().nullable() }).nullable(),
   taskCount: z.number(),

@@ -45,6 +45,7 @@ function Item({ notification, onOpen }: { notification: NotificationResponse; on
           number: notification.directive?.number ?? '',
           ref: notification.task?.ref ?? '',
           dueDate: formatDate(notification.dueDate),
+          since: formatDate(notification.since),
           role: notification.role ? t(`notifications.role.${notification.role}`) : '',
           plan: notification.plan?.number ?? '',
           body: notification.plan?.body ?? '',
