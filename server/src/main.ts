@@ -22,6 +22,9 @@ async function main() {
   }
   const storage = openStorage(config);
   const app = await buildApp({ db, config, storage });
+  if (!config.secondFactor.key) {
+    app.log.warn('SECOND_FACTOR_KEY is not set: second-factor secrets are stored unencrypted (see README)');
+  }
   const worker = config.workers
     ? startWorker(app.ctx, jobDefinitions, { onError: (error) => app.log.error({ err: error }, 'job worker') })
     : null;

@@ -17,6 +17,11 @@ export const HISTORY_ACTIONS = {
     // The user signed out one of their own sessions, or all but the one in use ("sign out everywhere else").
     'session_signed_out',
     'other_sessions_signed_out',
+    // Second factor and single sign-on (the owner's own doing).
+    'second_factor_enabled',
+    'second_factor_disabled',
+    'recovery_codes_renewed',
+    'sso_identity_linked',
   ],
   directive: ['created', 'updated', 'published', 'deleted', 'directive.imported'],
   task: [

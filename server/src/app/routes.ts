@@ -21,7 +21,9 @@ import { publicRoutes } from '../public/public.routes.ts';
 import { reportsRoutes } from '../reports/report.routes.ts';
 import { satisfactionRoutes } from '../satisfaction/satisfaction.routes.ts';
 import { scoresRoutes } from '../scores/score.routes.ts';
+import { secondFactorRoutes } from '../second-factor/second-factor.routes.ts';
 import { sessionRoutes } from '../sessions/session.routes.ts';
+import { ssoRoutes } from '../sso/sso.routes.ts';
 import { tasksRoutes } from '../tasks/task.routes.ts';
 
 /** Every concept's routes, in one list so the API's surface is visible at a glance. */
@@ -29,6 +31,8 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   await app.register(authRoutes);
   await app.register(sessionRoutes);
+  await app.register(secondFactorRoutes);
+  await app.register(ssoRoutes);
   await app.register(agenciesRoutes);
   await app.register(accountsRoutes);
   await app.register(auditRoutes);

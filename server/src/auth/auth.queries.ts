@@ -1,6 +1,7 @@
 import type { AgencyLevel } from '@giamsat/shared';
 import type { Db } from '../db/db.ts';
 import { sql } from '../db/sql.ts';
+import type { UserActor } from './actor.ts';
 
 export interface SessionRow {
   session_id: number;
@@ -49,8 +50,8 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
 }
 
 export async function findUserForLogin(db: Db, username: string) {
-  const [row] = await db.query<{ id: number; password_hash: string; is_active: boolean }>(
-    sql`SELECT id, password_hash, is_active FROM users WHERE lower(username) = lower(${username})`,
+  const [row] = await db.query<{ id: number; password_hash: string; is_active: boolean; role: SessionRow['role'] }>(
+    sql`SELECT id, password_hash, is_active, role FROM users WHERE lower(username) = lower(${username})`,
   );
   return row;
 }
@@ -81,4 +82,28 @@ export async function loadMe(db: Db, userId: number): Promise<MeRow | undefined>
     FROM users u JOIN agencies a ON a.id = u.agency_id LEFT JOIN agencies sa ON sa.id = u.scope_agency_id
     WHERE u.id = ${userId}`);
   return row;
+}
+
+/** The user as an actor (for the history of what they do before their session exists). */
+export async function loadUserActor(db: Db, userId: number): Promise<UserActor | undefined> {
+  const [row] = await db.query<{
+    role: UserActor['role'];
+    agency_id: number;
+    agency_path: string;
+    scope_agency_id: number | null;
+    scope_path: string | null;
+  }>(sql`
+    SELECT u.role, u.agency_id, a.path::text AS agency_path, u.scope_agency_id, sa.path::text AS scope_path
+    FROM users u JOIN agencies a ON a.id = u.agency_id LEFT JOIN agencies sa ON sa.id = u.scope_agency_id
+    WHERE u.id = ${userId}`);
+  if (!row) return undefined;
+  return {
+    kind: 'user',
+    userId,
+    role: row.role,
+    agencyId: row.agency_id,
+    agencyPath: row.agency_path,
+    scopeAgencyId: row.role === 'office' ? row.scope_agency_id : null,
+    scopePath: row.role === 'office' ? row.scope_path : null,
+  };
 }

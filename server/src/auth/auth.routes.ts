@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse } from '../errors/error.schemas.ts';
+import { SignInStepResponse } from '../second-factor/second-factor.schemas.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
 import { toMeResponse } from './auth.responses.ts';
 import { LoginBody, MeResponse } from './auth.schemas.ts';
-import { getMe, login, logout, resolveSession } from './auth.service.ts';
+import { checkPassword, getMe, logout, resolveSession } from './auth.service.ts';
+import { afterFirstFactor, setSessionCookie, setSignInStepCookie } from './sign-in.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config } = app.ctx;
@@ -17,29 +19,30 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         body: LoginBody,
-        // Signing in needs no session (nor its CSRF token); too many failures answer 429 with Retry-After.
+        // Signing in needs no session (nor its CSRF token); too many failures answer 429 with Retry-After;
+        // an account with a second factor answers 202 and the step to take next.
         security: [],
-        response: { 200: MeResponse, 429: ErrorResponse },
+        response: { 200: MeResponse, 202: SignInStepResponse, 429: ErrorResponse },
       },
     },
     async (req, reply) => {
-      const session = await login(req.db, {
-        ...req.body,
+      const user = await checkPassword(req.db, { ...req.body, ip: req.ip });
+      const outcome = await afterFirstFactor(req.db, config, {
+        userId: user.id,
+        role: user.role,
+        method: 'password',
         ip: req.ip,
         userAgent: req.headers['user-agent'] ?? '',
-        ttlHours: config.sessionTtlHours,
       });
-      const secure = config.cookieSecure === 'auto' ? req.protocol === 'https' : config.cookieSecure === 'true';
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure,
-        expires: session.expiresAt,
-      });
-      const resolved = await resolveSession(req.db, session.token);
+      if (outcome.kind === 'second_factor') {
+        // The password passed; the session waits for the second factor (202: one more step).
+        setSignInStepCookie(req, reply, config, outcome.pending);
+        return reply.code(202).send({ step: outcome.step, method: 'password' as const });
+      }
+      setSessionCookie(req, reply, config, outcome.session);
+      const resolved = await resolveSession(req.db, outcome.session.token);
       if (!resolved) throw new Error('session vanished right after login');
-      return toMeResponse(await getMe(req.db, resolved.actor), session.csrfToken, limits);
+      return toMeResponse(await getMe(req.db, resolved.actor), outcome.session.csrfToken, limits);
     },
   );
 

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '@giamsat/shared';
 import type { Db } from '../db/db.ts';
 import { CommonErrors } from '../errors/app-error.ts';
 import type { Actor, UserActor } from './actor.ts';
@@ -22,10 +23,14 @@ export const LAST_SEEN_EVERY_MS = 60_000;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function login(
+/**
+ * Checks a password sign-in (within the login limits): answers the account, or throws. The session is
+ * opened by the caller, after the second factor when the account has one (auth/sign-in.ts).
+ */
+export async function checkPassword(
   db: Db,
-  input: { username: string; password: string; ip: string; userAgent: string; ttlHours: number },
-): Promise<{ token: string; csrfToken: string; userId: number; expiresAt: Date }> {
+  input: { username: string; password: string; ip: string },
+): Promise<{ id: number; role: Role }> {
   const now = new Date();
   const limit = await checkLoginLimit(db, input.username, input.ip, now);
   const user = await findUserForLogin(db, input.username);
@@ -35,20 +40,28 @@ export async function login(
   await recordLoginAttempt(db, input.username, input.ip, ok, now);
   await limit.settle(ok);
   if (!ok || !user) throw AuthErrors.invalidCredentials();
+  return { id: user.id, role: user.role };
+}
+
+/** Opens a session for the user: the cookie's token (only its hash is stored) and its CSRF token. */
+export async function startSession(
+  db: Db,
+  input: { userId: number; ip: string; userAgent: string; ttlHours: number },
+): Promise<{ token: string; csrfToken: string; userId: number; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(now.getTime() + input.ttlHours * 3600 * 1000);
+  const expiresAt = new Date(Date.now() + input.ttlHours * 3600 * 1000);
   // Kept to name the session in its owner's list; a bounded length, whatever the browser sends.
   const userAgent = input.userAgent.slice(0, MAX_USER_AGENT);
   await insertSession(db, {
     tokenHash: hashToken(token),
-    userId: user.id,
+    userId: input.userId,
     csrfToken,
     expiresAt,
     userAgent,
     ip: input.ip,
   });
-  return { token, csrfToken, userId: user.id, expiresAt };
+  return { token, csrfToken, userId: input.userId, expiresAt };
 }
 
 export async function logout(db: Db, token: string): Promise<void> {

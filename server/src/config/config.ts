@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { Role } from '@giamsat/shared';
 import { z } from 'zod';
 
 // The one place that reads process.env. Defaults make a fresh clone run: PGlite in ./data, local files.
@@ -51,8 +52,37 @@ const EnvSchema = z
     REMIND_STALE_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(30),
     /** A report waiting this many days for review: the reviewing office is reminded (0: never). */
     REMIND_REVIEW_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(3),
+    // Single sign-on (OpenID Connect, authorization code with PKCE). Unset issuer → no SSO button.
+    OIDC_ISSUER_URL: z.string().url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    // Unset → a public client (PKCE alone, no client secret at the token endpoint).
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    // Where the provider sends the browser back. Unset → $APP_URL/api/auth/oidc/callback.
+    OIDC_REDIRECT_URL: z.string().url().optional(),
+    OIDC_SCOPES: z.string().default('openid email profile'),
+    // Second factor: the roles that must use one (asked to enrol at their next sign-in), comma separated.
+    SECOND_FACTOR_REQUIRED_ROLES: z
+      .string()
+      .default('admin,office')
+      .refine(
+        (v) => v.split(',').every((r) => ['', 'admin', 'office', 'focal', 'head', 'inspector'].includes(r.trim())),
+        'roles among admin, office, focal, head, inspector, such as admin,office',
+      ),
+    // 32 random bytes in base64 (`openssl rand -base64 32`): encrypts the stored TOTP secrets. Unset →
+    // the secrets are stored unencrypted (a warning is logged at start).
+    SECOND_FACTOR_KEY: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, '32 bytes in base64'),
   })
   .superRefine((env, ctx) => {
+    if (env.OIDC_ISSUER_URL && !env.OIDC_CLIENT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'required when OIDC_ISSUER_URL is set' });
+    }
+    // Plain HTTP to the provider only on the loopback (a provider started by a test or a developer).
+    if (env.OIDC_ISSUER_URL?.startsWith('http:') && !isLoopback(env.OIDC_ISSUER_URL)) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER_URL'], message: 'https, except on the loopback' });
+    }
     if (env.STORAGE === 's3') {
       for (const key of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `required when STORAGE=s3` });
@@ -61,6 +91,11 @@ const EnvSchema = z
   });
 
 export type Config = ReturnType<typeof loadConfig>;
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+}
 
 /** How to reach the SMTP server: a URL, or host and port (with a login when given); null when not configured. */
 export type SmtpSettings =
@@ -118,6 +153,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       smtp: smtpOf(e),
       from: e.MAIL_FROM,
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
+    },
+    oidc:
+      e.OIDC_ISSUER_URL && e.OIDC_CLIENT_ID
+        ? {
+            issuer: e.OIDC_ISSUER_URL,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET ?? null,
+            redirectUrl:
+              e.OIDC_REDIRECT_URL ??
+              `${(e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '')}/api/auth/oidc/callback`,
+            scopes: e.OIDC_SCOPES,
+            allowHttp: isLoopback(e.OIDC_ISSUER_URL),
+          }
+        : null,
+    secondFactor: {
+      requiredRoles: e.SECOND_FACTOR_REQUIRED_ROLES.split(',')
+        .map((r) => r.trim())
+        .filter(Boolean) as Role[],
+      key: e.SECOND_FACTOR_KEY ? Buffer.from(e.SECOND_FACTOR_KEY, 'base64') : null,
     },
     reminders: {
       daysBefore: [...new Set(e.REMINDER_DAYS_BEFORE.split(',').map((d) => Number(d.trim())))],
