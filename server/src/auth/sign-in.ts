@@ -20,7 +20,13 @@ export type SignInOutcome =
 export async function afterFirstFactor(
   db: Db,
   config: Config,
-  input: { userId: number; role: Parameters<typeof secondFactorStep>[1]['role']; method: 'password' | 'oidc'; ip: string; userAgent: string },
+  input: {
+    userId: number;
+    role: Parameters<typeof secondFactorStep>[1]['role'];
+    method: 'password' | 'oidc';
+    ip: string;
+    userAgent: string;
+  },
 ): Promise<SignInOutcome> {
   const step = await secondFactorStep(db, { id: input.userId, role: input.role }, config.secondFactor);
   if (step) return { kind: 'second_factor', step, pending: await beginPendingSignIn(db, input) };

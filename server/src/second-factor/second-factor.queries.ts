@@ -74,7 +74,14 @@ export async function useRecoveryCode(db: Db, id: number, at: Date): Promise<boo
 
 export async function insertPendingSignIn(
   db: Db,
-  row: { tokenHash: string; userId: number; method: 'password' | 'oidc'; ip: string; userAgent: string; expiresAt: Date },
+  row: {
+    tokenHash: string;
+    userId: number;
+    method: 'password' | 'oidc';
+    ip: string;
+    userAgent: string;
+    expiresAt: Date;
+  },
 ): Promise<void> {
   await db.query(sql`INSERT INTO pending_sign_ins (token_hash, user_id, method, ip, user_agent, expires_at)
     VALUES (${row.tokenHash}, ${row.userId}, ${row.method}, ${row.ip}, ${row.userAgent}, ${row.expiresAt})`);

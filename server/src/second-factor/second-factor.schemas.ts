@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { MeResponse } from '../auth/auth.schemas.ts';
 
 /** Six digits from the authenticator app. */
-export const TotpCode = z.string().trim().regex(/^\d{6}$/);
+export const TotpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/);
 
 /** A code from the app, or one of the recovery codes (xxxxx-xxxxx; case, spaces and the dash do not matter). */
 export const CodeBody = z.union([

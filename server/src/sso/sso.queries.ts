@@ -50,5 +50,7 @@ export async function linkIdentity(db: Db, issuer: string, subject: string, user
 }
 
 export async function touchIdentity(db: Db, issuer: string, subject: string, at: Date): Promise<void> {
-  await db.query(sql`UPDATE oidc_identities SET last_used_at = ${at} WHERE issuer = ${issuer} AND subject = ${subject}`);
+  await db.query(
+    sql`UPDATE oidc_identities SET last_used_at = ${at} WHERE issuer = ${issuer} AND subject = ${subject}`,
+  );
 }

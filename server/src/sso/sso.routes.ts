@@ -21,11 +21,9 @@ const redirectAnswer = z.null().describe('A redirect (302): to the identity prov
 export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config } = app.ctx;
 
-  app.get(
-    '/api/auth/options',
-    { schema: { tags: ['auth'], response: { 200: SignInOptionsResponse } } },
-    async () => ({ oidc: config.oidc !== null }),
-  );
+  app.get('/api/auth/options', { schema: { tags: ['auth'], response: { 200: SignInOptionsResponse } } }, async () => ({
+    oidc: config.oidc !== null,
+  }));
 
   app.get(
     '/api/auth/oidc/start',
