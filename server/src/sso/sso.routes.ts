@@ -3,11 +3,8 @@ import { z } from 'zod';
 import { afterFirstFactor, setSessionCookie, setSignInStepCookie } from '../auth/sign-in.ts';
 import { AppError } from '../errors/app-error.ts';
 import { ErrorResponse } from '../errors/error.schemas.ts';
+import { SignInOptionsResponse } from './sso.schemas.ts';
 import { finishOidcSignIn, startOidcSignIn } from './sso.service.ts';
-
-/** What the sign-in screen offers: the single sign-on button only when a provider is configured. */
-export const SignInOptionsResponse = z.object({ oidc: z.boolean() });
-export type SignInOptionsResponse = z.infer<typeof SignInOptionsResponse>;
 
 // Holds the state the browser was sent to the provider with, until it comes back to the callback.
 const STATE_COOKIE = 'giamsat_oidc_state';

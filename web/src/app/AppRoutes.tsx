@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { LoginPage } from '../auth/LoginPage.tsx';
+import { SecondFactorStepPage } from '../auth/SecondFactorStepPage.tsx';
 import { homeIsDashboard, useMe } from '../auth/useMe.ts';
 import { NotFoundPage } from '../ui/NotFoundPage.tsx';
 import { ErrorState, LoadingState } from '../ui/states.tsx';
@@ -51,6 +52,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/login/code" element={<SecondFactorStepPage />} />
       <Route element={<RequireSignIn />}>
         <Route index element={<Home />} />
         <Route path="dashboard" element={<DashboardPage />} />

@@ -1,11 +1,12 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Divider, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import { ApiError } from '../api/client.ts';
 import { errorMessage } from '../api/errors.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
-import { useLogin, useMe } from './useMe.ts';
+import { useLogin, useMe, useSignInOptions } from './useMe.ts';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -14,6 +15,9 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const options = useSignInOptions();
+  // The identity provider's sign-in came back refused (an unknown person, a failed exchange).
+  const ssoRefusal = new URLSearchParams(location.search).get('sso');
   const form = useForm({
     initialValues: { username: '', password: '' },
     validate: {
@@ -29,7 +33,11 @@ export function LoginPage() {
       <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
         <form
           onSubmit={form.onSubmit((values) =>
-            login.mutate(values, { onSuccess: () => navigate(from, { replace: true }) }),
+            login.mutate(values, {
+              // An account with a second factor (or that must enrol one) takes one more step.
+              onSuccess: (answer) =>
+                'step' in answer ? navigate('/login/code', { state: { from } }) : navigate(from, { replace: true }),
+            }),
           )}
         >
           <Stack>
@@ -40,6 +48,11 @@ export function LoginPage() {
               </Text>
             </div>
             <Title order={3}>{t('auth.signIn')}</Title>
+            {ssoRefusal && (
+              <Alert color="red" icon={<IconAlertCircle />} role="alert" data-testid="sso-refusal">
+                {errorMessage(t, new ApiError(403, ssoRefusal))}
+              </Alert>
+            )}
             {login.error && (
               <Alert color="red" icon={<IconAlertCircle />} role="alert">
                 {errorMessage(t, login.error)}
@@ -61,6 +74,15 @@ export function LoginPage() {
             <Button type="submit" loading={login.isPending} fullWidth>
               {t('auth.signIn')}
             </Button>
+            {options.data?.oidc && (
+              <>
+                <Divider label={t('auth.or')} />
+                {/* A plain link: the server sends the browser on to the identity provider. */}
+                <Button component="a" href="/api/auth/oidc/start" variant="default" fullWidth>
+                  {t('auth.sso')}
+                </Button>
+              </>
+            )}
             <LanguageSwitch />
           </Stack>
         </form>

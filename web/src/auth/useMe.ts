@@ -1,4 +1,6 @@
 import type { LoginBody, MeResponse } from '@giamsat/server/auth/auth.schemas.ts';
+import type { SignInStepResponse } from '@giamsat/server/second-factor/second-factor.schemas.ts';
+import type { SignInOptionsResponse } from '@giamsat/server/sso/sso.schemas.ts';
 import type { Role } from '@giamsat/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -28,15 +30,33 @@ export function useMe() {
   });
 }
 
-export function useLogin() {
+/** Signed in: the session's user becomes the app's, and what was cached for nobody is dropped. */
+export function useSignedIn() {
   const client = useQueryClient();
+  return (me: MeResponse) => {
+    setCsrfToken(me.csrfToken);
+    client.clear();
+    client.setQueryData(ME_KEY, toMe(me));
+  };
+}
+
+/** The password step: signed in (the user), or one step more (202: a code, or enrolment first). */
+export function useLogin() {
+  const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: (body: z.input<typeof LoginBody>) => api.post<MeResponse>('/api/auth/login', body),
-    onSuccess: (me) => {
-      setCsrfToken(me.csrfToken);
-      client.clear();
-      client.setQueryData(ME_KEY, toMe(me));
+    mutationFn: (body: z.input<typeof LoginBody>) => api.post<MeResponse | SignInStepResponse>('/api/auth/login', body),
+    onSuccess: (answer) => {
+      if (!('step' in answer)) signedIn(answer);
     },
+  });
+}
+
+/** What the sign-in screen offers besides the password (the single sign-on button). */
+export function useSignInOptions() {
+  return useQuery({
+    queryKey: ['auth', 'options'],
+    queryFn: () => api.get<SignInOptionsResponse>('/api/auth/options'),
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 

@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { MailSettings } from '../mail/MailSettings.tsx';
+import { SecondFactorSection } from '../second-factor/SecondFactorSection.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { RowAction } from '../ui/RowAction.tsx';
 import { RowsTable } from '../ui/RowsTable.tsx';
@@ -8,13 +9,14 @@ import { ActionError, ListStates } from '../ui/states.tsx';
 import { Tagged } from '../ui/Tagged.tsx';
 import { useMySessions, useSignOutOtherSessions, useSignOutSession } from './useSessions.ts';
 
-/** The signed-in user's own account page: their e-mail settings and their sessions ("Phiên đăng nhập"). */
+/** The signed-in user's own account page: their e-mail settings, second factor and sessions ("Phiên đăng nhập"). */
 export default function AccountPage() {
   const { t } = useTranslation();
   return (
     <Stack>
       <Title order={2}>{t('account.title')}</Title>
       <MailSettings />
+      <SecondFactorSection />
       <SessionsSection />
     </Stack>
   );
