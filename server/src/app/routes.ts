@@ -23,6 +23,7 @@ import { satisfactionRoutes } from '../satisfaction/satisfaction.routes.ts';
 import { scoresRoutes } from '../scores/score.routes.ts';
 import { secondFactorRoutes } from '../second-factor/second-factor.routes.ts';
 import { sessionRoutes } from '../sessions/session.routes.ts';
+import { signInRoutes } from '../sign-in/sign-in.routes.ts';
 import { ssoRoutes } from '../sso/sso.routes.ts';
 import { tasksRoutes } from '../tasks/task.routes.ts';
 
@@ -30,6 +31,7 @@ import { tasksRoutes } from '../tasks/task.routes.ts';
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   await app.register(authRoutes);
+  await app.register(signInRoutes);
   await app.register(sessionRoutes);
   await app.register(secondFactorRoutes);
   await app.register(ssoRoutes);

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { afterFirstFactor, setSessionCookie, setSignInStepCookie } from '../auth/sign-in.ts';
 import { AppError } from '../errors/app-error.ts';
 import { ErrorResponse } from '../errors/error.schemas.ts';
+import { afterFirstFactor, setSessionCookie, setSignInStepCookie } from '../sign-in/sign-in.ts';
 import { SignInOptionsResponse } from './sso.schemas.ts';
 import { finishOidcSignIn, startOidcSignIn } from './sso.service.ts';
 

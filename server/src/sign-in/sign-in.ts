@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_COOKIE } from '../auth/auth.plugin.ts';
+import { startSession } from '../auth/auth.service.ts';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/db.ts';
 import { beginPendingSignIn, secondFactorStep } from '../second-factor/second-factor.service.ts';
-import { SESSION_COOKIE } from './auth.plugin.ts';
-import { startSession } from './auth.service.ts';
 
 // Every way in (a password, the identity provider) ends here once the first factor passed: a session
 // at once, or a half-done sign-in held by a short-lived cookie until the second factor is given (or,
