@@ -73,7 +73,8 @@ describe('second factor (TOTP) with recovery codes', () => {
     expect(wrong.json().code).toBe('SECOND_FACTOR_CODE_INVALID');
     expect((await me.get('/api/auth/second-factor')).json().enabled).toBe(false);
 
-    const confirmed = await me.post('/api/auth/second-factor/confirm', { code: await codeFor(enrolment.secret) });
+    const confirmCode = await codeFor(enrolment.secret);
+    const confirmed = await me.post('/api/auth/second-factor/confirm', { code: confirmCode });
     expect(confirmed.statusCode).toBe(200);
     const { recoveryCodes } = confirmed.json<RecoveryCodesResponse>();
     expect(recoveryCodes).toHaveLength(10);
@@ -101,8 +102,8 @@ describe('second factor (TOTP) with recovery codes', () => {
     expect(step.res.cookies.find((c) => c.name === 'giamsat_session')).toBeUndefined();
     expect(await sessionCount(t.db, users.focal.id)).toBe(sessionsBefore);
 
-    // The code just used to confirm is not accepted twice (the same 30-second step).
-    const replay = await sendCode(t.app, step.cookie, { code: await codeFor(enrolment.secret) });
+    // The code just used to confirm is not accepted twice (its 30-second step is used up).
+    const replay = await sendCode(t.app, step.cookie, { code: confirmCode });
     expect(replay.statusCode).toBe(400);
     // A recovery code signs in, typed in capitals without its dash…
     const first = recoveryCodes[0]!;
