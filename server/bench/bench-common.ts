@@ -60,7 +60,14 @@ export async function load(db: Db, label: string, referenceDate: string): Promis
 
 export async function startApp(db: Db) {
   const dataDir = mkdtempSync(join(tmpdir(), 'giamsat-bench-app-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_DATA: 'false', WORKERS: 'false' });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'false',
+    WORKERS: 'false',
+    // The benchmarks sign offices in with a password alone (no authenticator app to answer a code).
+    SECOND_FACTOR_REQUIRED_ROLES: '',
+  });
   const app = await buildApp({ db, config, storage: localStorage(join(dataDir, 'files')) }, { logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
