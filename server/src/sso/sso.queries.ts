@@ -7,6 +7,8 @@ export async function insertOidcRequest(
   db: Db,
   row: { stateHash: string; codeVerifier: string; nonce: string; expiresAt: Date },
 ): Promise<void> {
+  // Anyone may start a sign-in: the rows of those never finished go as new ones come.
+  await db.query(sql`DELETE FROM oidc_requests WHERE expires_at < now()`);
   await db.query(sql`INSERT INTO oidc_requests (state_hash, code_verifier, nonce, expires_at)
     VALUES (${row.stateHash}, ${row.codeVerifier}, ${row.nonce}, ${row.expiresAt})`);
 }
