@@ -1,4 +1,11 @@
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { newStorageKey, type Storage, sha256Hex, storedFileMissing } from './storage.ts';
 
 export interface S3Settings {
@@ -17,18 +24,21 @@ export function s3Storage(settings: S3Settings): Storage {
     forcePathStyle: true,
     credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
   });
+  const putObject = (key: string, bytes: Uint8Array, sha256: string, onlyNew: boolean) =>
+    client.send(
+      new PutObjectCommand({
+        Bucket: settings.bucket,
+        Key: key,
+        Body: bytes,
+        ChecksumSHA256: Buffer.from(sha256, 'hex').toString('base64'),
+        ...(onlyNew ? { IfNoneMatch: '*' } : {}),
+      }),
+    );
   return {
     async put(bytes, hint) {
       const key = newStorageKey(hint.filename);
       const sha256 = sha256Hex(bytes);
-      await client.send(
-        new PutObjectCommand({
-          Bucket: settings.bucket,
-          Key: key,
-          Body: bytes,
-          ChecksumSHA256: Buffer.from(sha256, 'hex').toString('base64'),
-        }),
-      );
+      await putObject(key, bytes, sha256, false);
       return { key, sha256, size: bytes.byteLength };
     },
     async get(key) {
@@ -41,6 +51,17 @@ export function s3Storage(settings: S3Settings): Storage {
     },
     async delete(key) {
       await client.send(new DeleteObjectCommand({ Bucket: settings.bucket, Key: key }));
+    },
+    async *list() {
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: settings.bucket, ContinuationToken: token }));
+        for (const object of page.Contents ?? []) if (object.Key) yield object.Key;
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    },
+    async putAs(key, bytes) {
+      await putObject(key, bytes, sha256Hex(bytes), true);
     },
   };
 }

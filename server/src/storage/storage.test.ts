@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +21,20 @@ function behavesAsStorage(open: () => Storage) {
     expect(Buffer.from(await storage.get(stored.key)).equals(pdf)).toBe(true);
     const second = await storage.put(pdf, { filename: 'bao-cao.pdf' });
     expect(second.key).not.toBe(stored.key);
+  });
+
+  it('lists every key it holds, and stores under a given key once (a restore never overwrites)', async () => {
+    const storage = open();
+    const before = new Set<string>();
+    for await (const key of storage.list()) before.add(key);
+    const stored = await storage.put(pdf, { filename: 'a.pdf' });
+    const restoredKey = `2024/01/02/${randomUUID()}.pdf`;
+    await storage.putAs(restoredKey, pdf);
+    await expect(storage.putAs(restoredKey, Buffer.from('other'))).rejects.toThrow();
+    expect(Buffer.from(await storage.get(restoredKey)).equals(pdf)).toBe(true);
+    const after: string[] = [];
+    for await (const key of storage.list()) if (!before.has(key)) after.push(key);
+    expect(after.sort()).toEqual([stored.key, restoredKey].sort());
   });
 
   it('deletes: the bytes are gone afterwards', async () => {
@@ -63,9 +77,33 @@ function fakeS3(): {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       requests.push({ method: req.method ?? '', headers: req.headers });
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://s3.local').pathname);
+      const url = new URL(req.url ?? '/', 'http://s3.local');
+      const path = decodeURIComponent(url.pathname);
+      if (req.method === 'GET' && url.searchParams.get('list-type') === '2') {
+        // ListObjectsV2, two keys a page, so the client's paging is exercised.
+        const prefix = `${path.replace(/\/$/, '')}/`;
+        const keys = [...objects.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+        const start = Number(url.searchParams.get('continuation-token') ?? 0);
+        const page = keys.sort().slice(start, start + 2);
+        const more = start + 2 < keys.length;
+        res
+          .writeHead(200, { 'content-type': 'application/xml' })
+          .end(
+            `<?xml version="1.0"?><ListBucketResult><IsTruncated>${more}</IsTruncated>` +
+              (more ? `<NextContinuationToken>${start + 2}</NextContinuationToken>` : '') +
+              page.map((k) => `<Contents><Key>${k}</Key></Contents>`).join('') +
+              '</ListBucketResult>',
+          );
+        return;
+      }
       if (req.method === 'PUT') {
         const body = Buffer.concat(chunks);
+        if (req.headers['if-none-match'] === '*' && objects.has(path)) {
+          res
+            .writeHead(412, { 'content-type': 'application/xml' })
+            .end('<Error><Code>PreconditionFailed</Code></Error>');
+          return;
+        }
         const declared = req.headers['x-amz-checksum-sha256'];
         if (declared && declared !== createHash('sha256').update(body).digest('base64')) {
           res.writeHead(400, { 'content-type': 'application/xml' }).end('<Error><Code>BadDigest</Code></Error>');

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 
 /**
@@ -12,6 +12,10 @@ export interface Storage {
   /** The stored bytes; a key whose file is gone throws STORED_FILE_MISSING (410, logged). */
   get(key: string): Promise<Uint8Array>;
   delete(key: string): Promise<void>;
+  /** Every stored key (any order): what a backup copies, and how a restore knows the storage is empty. */
+  list(): AsyncIterable<string>;
+  /** Stores bytes under a key a backup recorded; refuses a key already taken (a restore never overwrites). */
+  putAs(key: string, bytes: Uint8Array): Promise<void>;
 }
 
 /**
@@ -69,6 +73,20 @@ export function localStorage(rootDir: string): Storage {
     },
     async delete(key) {
       await rm(pathOf(key), { force: true });
+    },
+    async *list() {
+      const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch((error) => {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw error;
+      });
+      for (const entry of entries) {
+        if (entry.isFile()) yield relative(root, join(entry.parentPath, entry.name)).split(sep).join('/');
+      }
+    },
+    async putAs(key, bytes) {
+      const path = pathOf(key);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, bytes, { flag: 'wx' });
     },
   };
 }
