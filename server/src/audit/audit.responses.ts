@@ -1,13 +1,20 @@
-import { type EventRow, toEventFields } from '../events/events.ts';
+import { toEventFields } from '../events/events.ts';
+import type { AuditEventRow } from './audit.queries.ts';
 import type { EventChainHeadResponse, EventChainVerificationResponse, EventResponse } from './audit.schemas.ts';
 import type { EventChainVerification } from './audit.service.ts';
 
-export function toEventResponse(row: EventRow): EventResponse {
+export function toEventResponse(row: AuditEventRow): EventResponse {
   return {
     ...toEventFields(row),
     actor:
       row.actor_id !== null
-        ? { id: row.actor_id, username: row.actor_username ?? '', fullName: row.actor_full_name ?? '' }
+        ? {
+            id: row.actor_id,
+            username: row.actor_username ?? '',
+            fullName: row.actor_full_name ?? '',
+            agency:
+              row.actor_agency_id !== null ? { id: row.actor_agency_id, name: row.actor_agency_name ?? '' } : null,
+          }
         : null,
   };
 }

@@ -6,23 +6,47 @@ import { EventFieldsResponse } from '../events/events.schemas.ts';
 /** A calendar day (whole day in Asia/Ho_Chi_Minh) or an ISO instant with its offset. */
 const DayOrInstant = z.union([IsoDate, z.iso.datetime({ offset: true })]);
 
-export const EventListQuery = z.object({
+/** The filters of the audit trail, shared by its pages and its .xlsx export. */
+export const EventFilterQuery = z.object({
   entityType: z.enum(Object.keys(HISTORY_ACTIONS) as [HistoryEntity, ...HistoryEntity[]]).optional(),
   entityId: RowId.optional(),
   actorId: RowId.optional(),
+  /** Who acted, by a part of their name or user name (tone marks and case ignored). */
+  actor: z.string().trim().min(1).max(100).optional(),
+  /** A body: events by the people of this body or the bodies under it, and events about the body itself. */
+  agencyId: RowId.optional(),
   /** One of the changes history records (HISTORY_ACTIONS), so an imported directive can be asked for too. */
   action: z.enum([...new Set(Object.values(HISTORY_ACTIONS).flat())] as [string, ...string[]]).optional(),
   /** From this day (inclusive) or instant. */
   from: DayOrInstant.optional(),
   /** Up to this day (inclusive) or instant (exclusive). */
   to: DayOrInstant.optional(),
+});
+export type EventFilterQuery = z.infer<typeof EventFilterQuery>;
+
+export const EventListQuery = EventFilterQuery.extend({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type EventListQuery = z.infer<typeof EventListQuery>;
 
+/** The most rows one .xlsx export holds: past it, the filter must be narrowed (AUDIT_EXPORT_TOO_LARGE). */
+export const AUDIT_EXPORT_MAX_ROWS = 20_000;
+
+export const EventExportQuery = EventFilterQuery.extend({
+  lang: z.enum(['vi', 'en']).default('vi'),
+});
+export type EventExportQuery = z.infer<typeof EventExportQuery>;
+
 export const EventResponse = EventFieldsResponse.extend({
-  actor: z.object({ id: z.number(), username: z.string(), fullName: z.string() }).nullable(),
+  actor: z
+    .object({
+      id: z.number(),
+      username: z.string(),
+      fullName: z.string(),
+      agency: z.object({ id: z.number(), name: z.string() }).nullable(),
+    })
+    .nullable(),
 });
 export type EventResponse = z.infer<typeof EventResponse>;
 

@@ -1,31 +1,72 @@
 import { type Actor, requireRole } from '../auth/actor.ts';
 import { addDays, startOfVietnamDay } from '../calendar/calendar.ts';
 import type { Db } from '../db/db.ts';
-import type { EventRow } from '../events/events.ts';
-import { chainHead, listEvents as listEventRows, verifyChainBatch } from './audit.queries.ts';
-import type { EventListQuery } from './audit.schemas.ts';
+import { AppError } from '../errors/app-error.ts';
+import { auditXlsx } from './audit.export.ts';
+import {
+  type AuditEventRow,
+  chainHead,
+  type EventFilter,
+  listEvents as listEventRows,
+  verifyChainBatch,
+} from './audit.queries.ts';
+import {
+  AUDIT_EXPORT_MAX_ROWS,
+  type EventExportQuery,
+  type EventFilterQuery,
+  type EventListQuery,
+} from './audit.schemas.ts';
 
 // The audit trail (events): who changed what, when, before and after. Inspectors and administrators only.
 
 const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** The query's filters as the queries take them: a day is the whole Vietnamese calendar day. */
+function toFilter(query: EventFilterQuery, page: { limit: number; offset: number }): EventFilter {
+  const from =
+    query.from === undefined ? undefined : isDay(query.from) ? startOfVietnamDay(query.from) : new Date(query.from);
+  const before =
+    query.to === undefined ? undefined : isDay(query.to) ? startOfVietnamDay(addDays(query.to, 1)) : new Date(query.to);
+  return { ...query, from, before, ...page };
+}
 
 /** A page of the trail, newest first, with the count of all rows that match. */
 export async function listEvents(
   db: Db,
   actor: Actor,
   query: EventListQuery,
-): Promise<{ rows: EventRow[]; total: number; limit: number; offset: number }> {
+): Promise<{ rows: AuditEventRow[]; total: number; limit: number; offset: number }> {
   requireRole(actor, ['admin', 'inspector'], 'events.read');
-  const from =
-    query.from === undefined ? undefined : isDay(query.from) ? startOfVietnamDay(query.from) : new Date(query.from);
-  const before =
-    query.to === undefined ? undefined : isDay(query.to) ? startOfVietnamDay(addDays(query.to, 1)) : new Date(query.to);
-  const filter = { ...query, from, before };
+  const filter = toFilter(query, query);
   const rows = await listEventRows(db, filter);
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && query.offset > 0)
     total = (await listEventRows(db, { ...filter, limit: 1, offset: 0 }))[0]?.total ?? 0;
   return { rows, total, limit: query.limit, offset: query.offset };
+}
+
+/**
+ * Every event the filters match, as an .xlsx (newest first, before and after side by side). Refused past
+ * AUDIT_EXPORT_MAX_ROWS rows: the filter must be narrowed (a file of millions of rows helps nobody).
+ */
+export async function exportEvents(
+  db: Db,
+  actor: Actor,
+  query: EventExportQuery,
+): Promise<{ bytes: Buffer; filename: string }> {
+  requireRole(actor, ['admin', 'inspector'], 'events.read');
+  const rows = await listEventRows(db, toFilter(query, { limit: AUDIT_EXPORT_MAX_ROWS + 1, offset: 0 }));
+  if (rows.length > AUDIT_EXPORT_MAX_ROWS) {
+    throw new AppError('AUDIT_EXPORT_TOO_LARGE', {
+      status: 422,
+      params: { total: rows[0]!.total, max: AUDIT_EXPORT_MAX_ROWS },
+    });
+  }
+  const stamp = new Date().toISOString().slice(0, 10);
+  return {
+    bytes: await auditXlsx(rows, query.lang),
+    filename: `${query.lang === 'vi' ? 'nhat-ky' : 'audit-trail'}-${stamp}.xlsx`,
+  };
 }
 
 /** Where the chain first fails: see EventChainVerification. */
