@@ -26,6 +26,7 @@ const LoginBlocksPage = lazy(() => import('../accounts/LoginBlocksPage.tsx'));
 const AccountPage = lazy(() => import('../sessions/AccountPage.tsx'));
 const BodyScorePage = lazy(() => import('../scores/BodyScorePage.tsx'));
 const FeedbackInboxPage = lazy(() => import('../feedback/FeedbackInboxPage.tsx'));
+const AuditTrailPage = lazy(() => import('../audit/AuditTrailPage.tsx'));
 
 function RequireSignIn() {
   const me = useMe();
@@ -66,6 +67,7 @@ export function AppRoutes() {
         <Route path="imports" element={<ImportPage />} />
         <Route path="plans/new" element={<PlanBuilderPage />} />
         <Route path="admin/login-blocks" element={<LoginBlocksPage />} />
+        <Route path="audit" element={<AuditTrailPage />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="feedback" element={<FeedbackInboxPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -7,6 +7,7 @@ import {
   IconClipboardCheck,
   IconFileImport,
   IconFileText,
+  IconHistory,
   IconListDetails,
   IconLock,
   IconLogout,
@@ -41,6 +42,9 @@ function navItems(me: Me, t: (key: string) => string): NavItem[] {
     items.push({ to: '/reviews', label: t('nav.reviews'), icon: <IconClipboardCheck size={18} /> });
     items.push({ to: '/imports', label: t('imports.title'), icon: <IconFileImport size={18} /> });
     items.push({ to: '/plans/new', label: t('plans.title'), icon: <IconSitemap size={18} /> });
+  }
+  if (me.role === 'admin' || me.role === 'inspector') {
+    items.push({ to: '/audit', label: t('nav.audit'), icon: <IconHistory size={18} /> });
   }
   if (me.role === 'admin') {
     items.push({ to: '/admin/login-blocks', label: t('nav.loginBlocks'), icon: <IconLock size={18} /> });
