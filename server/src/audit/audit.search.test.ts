@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Client, createTestApp, loginAs, type TestContext } from '../../test/app.ts';
 import { actorOf, makeUser, type TestUser } from '../../test/factories/accounts.ts';
 import { makeAgency, type TestAgency } from '../../test/factories/agencies.ts';
+import { sql } from '../db/sql.ts';
 import { recordEvent } from '../events/events.ts';
+import { AUDIT_EXPORT_MAX_ROWS } from './audit.schemas.ts';
 
 // The inspectors' search of the audit trail: by body (its people, and the body itself) and by a part
 // of the actor's name, and the same filters exported as an .xlsx.
@@ -122,6 +124,26 @@ describe('searching and exporting the audit trail', () => {
     expect(english.statusCode).toBe(200);
     expect(english.headers['content-disposition']).toMatch(/filename="audit-trail-/);
   });
+
+  it('refuses an export past its row limit with 422 and the count, so the filter is narrowed', async () => {
+    const n = AUDIT_EXPORT_MAX_ROWS + 1;
+    // Written through the one writer of history, in one statement (as the demo's bulk loads do).
+    await t.db.query(
+      sql`SELECT record_events(
+        array_fill(now(), ARRAY[${n}::int]), array_fill(${users.admin.id}::bigint, ARRAY[${n}::int]),
+        array_fill('stored_file'::text, ARRAY[${n}::int]), (SELECT array_agg(g::bigint) FROM generate_series(1, ${n}::int) g),
+        array_fill('directive.import.started'::text, ARRAY[${n}::int]), array_fill(NULL::jsonb, ARRAY[${n}::int]),
+        array_fill(NULL::jsonb, ARRAY[${n}::int]), array_fill(NULL::text, ARRAY[${n}::int]))`,
+    );
+    const res = await admin.get('/api/events/export?entityType=stored_file');
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json()).toMatchObject({
+      code: 'AUDIT_EXPORT_TOO_LARGE',
+      params: { total: n, max: AUDIT_EXPORT_MAX_ROWS },
+    });
+    // Narrowed, it exports.
+    expect((await admin.get('/api/events/export?entityType=stored_file&to=2000-01-01')).statusCode).toBe(200);
+  }, 120_000);
 
   it('is for inspectors and administrators only, and answers hostile filters with 400', async () => {
     for (const user of [users.focal, users.office]) {

@@ -1,8 +1,23 @@
+import { AUDIT_EXPORT_MAX_ROWS } from '@giamsat/server/audit/audit.schemas.ts';
 import { HISTORY_ACTIONS, type HistoryEntity } from '@giamsat/shared';
-import { Alert, Button, Code, Group, Pagination, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Code,
+  Group,
+  Pagination,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { AgencyPicker } from '../agencies/AgencyPicker.tsx';
 import { useMe } from '../auth/useMe.ts';
 import { DayInput } from '../ui/DayInput.tsx';
@@ -120,6 +135,7 @@ export default function AuditTrailPage() {
   const entityLabel = (entity: string) => t(`audit.entities.${entity}`, { defaultValue: entity });
   const actionLabel = (entity: string, action: string) =>
     t(`timeline.${entity}.${action}`, { defaultValue: action, percent: '', filename: '' });
+  const tooMany = (events.data?.total ?? 0) > AUDIT_EXPORT_MAX_ROWS;
   const actions = filters.entityType
     ? HISTORY_ACTIONS[filters.entityType]
     : [...new Set(Object.values(HISTORY_ACTIONS).flat())];
@@ -149,16 +165,22 @@ export default function AuditTrailPage() {
       <FilterPanel
         below={
           <Group gap="xs">
-            <Button
-              component="a"
-              variant="default"
-              size="xs"
-              leftSection={<IconDownload size={14} />}
-              href={auditExportPath(filters, i18n.language)}
-              download
-            >
-              {t('audit.export')}
-            </Button>
+            {tooMany ? (
+              <Text size="xs" c="dimmed">
+                {t('audit.tooManyToExport', { max: AUDIT_EXPORT_MAX_ROWS })}
+              </Text>
+            ) : (
+              <Button
+                component="a"
+                variant="default"
+                size="xs"
+                leftSection={<IconDownload size={14} />}
+                href={auditExportPath(filters, i18n.language)}
+                download
+              >
+                {t('audit.export')}
+              </Button>
+            )}
             <Button
               variant="subtle"
               size="xs"
@@ -236,7 +258,13 @@ export default function AuditTrailPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      {entityLabel(event.entityType)} #{event.entityId}
+                      {event.entityType === 'task' ? (
+                        <Anchor component={Link} to={`/tasks/${event.entityId}`} size="sm">
+                          {entityLabel(event.entityType)} #{event.entityId}
+                        </Anchor>
+                      ) : (
+                        `${entityLabel(event.entityType)} #${event.entityId}`
+                      )}
                     </Table.Td>
                     <Table.Td>{actionLabel(event.entityType, event.action)}</Table.Td>
                     <Table.Td>{event.reason}</Table.Td>
