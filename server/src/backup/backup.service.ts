@@ -89,6 +89,8 @@ export async function createBackup(
   outFile: string,
   log: Log = () => {},
 ): Promise<BackupManifest> {
+  // Never over an earlier backup (and never delete it on failure below).
+  if (existsSync(outFile)) throw new BackupError(`${outFile} already exists: choose another name (--out).`);
   const work = mkdtempSync(join(tmpdir(), 'giamsat-backup-'));
   const pack = tar.pack();
   const written = pipeline(pack, createGzip({ level: 6 }), createWriteStream(outFile, { flags: 'wx' }));

@@ -130,6 +130,8 @@ describe(`backup and restore (${serverUrl ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(manifest.database.kind).toBe(source.kind);
     expect(manifest.files).toHaveLength(uploaded);
     expect(lines.some((line) => /tables, \d+ rows/.test(line))).toBe(true);
+    // A second backup never writes over the first.
+    await expect(createBackup(source, sourceStorage, archive)).rejects.toThrow(/already exists/);
     const names = await listArchive(archive);
     expect(names[0]).toBe('backup.json');
     expect(names.at(-1)).toBe('manifest.json');
