@@ -22,7 +22,13 @@ export const HISTORY_ACTIONS = {
     'second_factor_disabled',
     'recovery_codes_renewed',
     'sso_identity_linked',
+    // A single-use link to set a password was mailed (a new account's invitation, a reset), and then used.
+    'invitation_sent',
+    'password_reset_sent',
+    'password_set',
   ],
+  // A spreadsheet of accounts confirmed by an administrator: its accounts are created by a job.
+  account_import: ['confirmed'],
   directive: ['created', 'updated', 'published', 'deleted', 'directive.imported'],
   task: [
     'created',

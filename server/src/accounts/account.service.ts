@@ -1,3 +1,4 @@
+import type { Role } from '@giamsat/shared';
 import { type Actor, requireRole, requireUser } from '../auth/actor.ts';
 import { deleteSessions } from '../auth/auth.queries.ts';
 import { hashToken } from '../auth/auth.service.ts';
@@ -9,6 +10,7 @@ import { CommonErrors } from '../errors/app-error.ts';
 import { recordEvent } from '../events/events.ts';
 import { AccountErrors } from './account.errors.ts';
 import {
+  emailTaken,
   findAgencyForAccount,
   findPasswordHash,
   findUser,
@@ -19,7 +21,14 @@ import {
   updateUser as updateUserRow,
   usernameTaken,
 } from './account.queries.ts';
-import type { ChangePasswordBody, CreateUserBody, UpdateUserBody, UserListQuery } from './account.schemas.ts';
+import {
+  type ChangePasswordBody,
+  type CreateUserBody,
+  type UpdateUserBody,
+  type UserListQuery,
+  Username,
+} from './account.schemas.ts';
+import { issueAccountLink } from './invitation.service.ts';
 
 // Accounts: administrators create and change them; inspectors may read them. The password hash never
 // leaves this module: rows carry no hash, responses are built field by field (account.responses.ts),
@@ -72,27 +81,66 @@ export async function getUser(db: Db, actor: Actor, id: number): Promise<UserRow
   return userOrThrow(db, id);
 }
 
+/**
+ * Creates an account. Without a password (the browser's way) the account gets none and its owner an
+ * e-mailed invitation to set one, queued in the same transaction. The username defaults to the e-mail.
+ */
 export async function createUser(db: Db, actor: Actor, input: CreateUserBody): Promise<UserRow> {
   requireRole(actor, ['admin'], 'users.create');
   if (input.role !== 'office' && input.scopeAgencyId != null) throw AccountErrors.scopeOnlyForOffice(input.role);
-  const passwordHash = await hashPassword(input.password);
+  const email = input.email?.trim().toLowerCase() || null;
+  if (!input.password && !email) throw AccountErrors.emailRequired();
+  const username = input.username ?? email;
+  if (!username) throw AccountErrors.emailRequired();
+  if (!Username.safeParse(username).success) throw AccountErrors.usernameInvalid(username);
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
   return db.transaction(async (tx) => {
-    await checkAgency(tx, input.agencyId, 'agency');
-    if (input.scopeAgencyId != null) await checkAgency(tx, input.scopeAgencyId, 'scope');
-    if (await usernameTaken(tx, input.username)) throw AccountErrors.usernameTaken(input.username);
-    const id = await insertUser(tx, {
-      username: input.username,
-      passwordHash,
+    const row = await insertAccount(tx, actor, {
+      username,
       fullName: input.fullName,
-      email: input.email ?? null,
+      email,
       agencyId: input.agencyId,
       role: input.role,
       scopeAgencyId: input.scopeAgencyId ?? null,
+      passwordHash,
     });
-    const row = await userOrThrow(tx, id);
-    await recordEvent(tx, actor, { entityType: 'user', entityId: id, action: 'created', after: auditView(row) });
+    if (!passwordHash && email) {
+      await issueAccountLink(
+        tx,
+        actor,
+        { id: row.id, email, username: row.username, fullName: row.full_name },
+        'invitation',
+      );
+    }
     return row;
   });
+}
+
+/**
+ * One account written with its history row, in the caller's transaction: the checks every creation makes
+ * (a live body, a free username and e-mail), whether one account is created or a spreadsheet's.
+ */
+export async function insertAccount(
+  tx: Db,
+  actor: Actor,
+  account: {
+    username: string;
+    fullName: string;
+    email: string | null;
+    agencyId: number;
+    role: Role;
+    scopeAgencyId: number | null;
+    passwordHash: string | null;
+  },
+): Promise<UserRow> {
+  await checkAgency(tx, account.agencyId, 'agency');
+  if (account.scopeAgencyId !== null) await checkAgency(tx, account.scopeAgencyId, 'scope');
+  if (await usernameTaken(tx, account.username)) throw AccountErrors.usernameTaken(account.username);
+  if (account.email && (await emailTaken(tx, account.email))) throw AccountErrors.emailTaken(account.email);
+  const id = await insertUser(tx, account);
+  const row = await userOrThrow(tx, id);
+  await recordEvent(tx, actor, { entityType: 'user', entityId: id, action: 'created', after: auditView(row) });
+  return row;
 }
 
 export async function updateUser(db: Db, actor: Actor, id: number, input: UpdateUserBody): Promise<UserRow> {

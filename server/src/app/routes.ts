@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { accountsRoutes } from '../accounts/account.routes.ts';
+import { accountImportRoutes } from '../accounts/account-import.routes.ts';
 import { agenciesRoutes } from '../agencies/agency.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
@@ -37,6 +38,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(ssoRoutes);
   await app.register(agenciesRoutes);
   await app.register(accountsRoutes);
+  await app.register(accountImportRoutes);
   await app.register(auditRoutes);
   await app.register(directivesRoutes);
   await app.register(tasksRoutes);

@@ -36,7 +36,11 @@ export async function checkPassword(
   const user = await findUserForLogin(db, input.username);
   // Verify against a real hash even for unknown users would cost the same time; we accept the small
   // timing difference and rely on the rate limit instead.
-  const ok = user?.is_active === true && (await verifyPassword(user.password_hash, input.password));
+  // An invited account has no password until its owner sets one through the e-mailed link.
+  const ok =
+    user?.is_active === true &&
+    user.password_hash !== null &&
+    (await verifyPassword(user.password_hash, input.password));
   await recordLoginAttempt(db, input.username, input.ip, ok, now);
   await limit.settle(ok);
   if (!ok || !user) throw AuthErrors.invalidCredentials();

@@ -46,6 +46,11 @@ export async function markMailAttemptFailed(db: Db, id: number, error: string, f
     state = ${final ? 'failed' : 'queued'} WHERE id = ${id}`);
 }
 
+/** Removes fields (secrets) from a mail's stored data. */
+export async function removeMailData(db: Db, id: number, keys: readonly string[]): Promise<void> {
+  await db.query(sql`UPDATE mail_outbox SET data = data - ${keys as string[]}::text[] WHERE id = ${id}`);
+}
+
 export async function markMailUnsent(db: Db, id: number, reason: string): Promise<void> {
   await db.query(sql`UPDATE mail_outbox SET state = 'unsent', last_error = ${reason} WHERE id = ${id}`);
 }

@@ -13,10 +13,11 @@ import {
   markMailAttemptFailed,
   markMailSent,
   markMailUnsent,
+  removeMailData,
   upsertMailPreferences,
 } from './mail.queries.ts';
 import type { UpdateMailPreferencesBody } from './mail.schemas.ts';
-import { MAIL_TEMPLATES, type MailLanguage, renderMail } from './mail.templates.ts';
+import { MAIL_SECRETS, MAIL_TEMPLATES, type MailLanguage, renderMail } from './mail.templates.ts';
 
 // E-mail leaves through the outbox (migration 0130): queueMail writes a row in the caller's transaction,
 // so a mail exists exactly when the change that causes it is committed; the row's job (queued by the
@@ -76,10 +77,12 @@ export const sendMailJob = defineJob({
     try {
       const info = await transport.sendMail({ from, to: mail.to_address, ...rendered });
       await markMailSent(ctx.db, mail.id, info.messageId ?? null);
+      await forgetMailSecrets(ctx.db, mail);
       return { state: 'sent' };
     } catch (error) {
       // Refused or unreachable: the queue tries again later (growing delays) until the last attempt.
       await markMailAttemptFailed(ctx.db, mail.id, messageOf(error), final);
+      if (final) await forgetMailSecrets(ctx.db, mail);
       if (final) throw new AppError('MAIL_FAILED', { params: { mailId: mail.id, message: messageOf(error) } });
       throw error;
     } finally {
@@ -87,6 +90,12 @@ export const sendMailJob = defineJob({
     }
   },
 });
+
+/** A sent (or given up) mail keeps no secret of its template's data (MAIL_SECRETS: a link's token). */
+async function forgetMailSecrets(db: Db, mail: MailRow): Promise<void> {
+  const secrets = MAIL_SECRETS[mail.template];
+  if (secrets?.length) await removeMailData(db, mail.id, secrets);
+}
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

@@ -1,4 +1,4 @@
-import { formatDay } from '@giamsat/shared/dates';
+import { formatDay, VIETNAM_TIME_ZONE, vietnamDate } from '@giamsat/shared/dates';
 import { html } from '../public/public.html.ts';
 
 // The words of every e-mail, in Vietnamese first and English for a recipient who chose it. A template
@@ -27,6 +27,17 @@ type Template = (data: Data, language: MailLanguage) => MailContent;
 
 const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
 const day = (value: unknown): string => (typeof value === 'string' && value ? formatDay(value) : '');
+const VIETNAM_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: VIETNAM_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+/** An instant as 'HH:mm dd/mm/yyyy' in Vietnam's time. */
+const instant = (value: string): string => {
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? '' : `${VIETNAM_TIME.format(at)} ${formatDay(vietnamDate(at))}`;
+};
 const pick = (language: MailLanguage, vi: string, en: string): string => (language === 'en' ? en : vi);
 
 /** "Nhiệm vụ 2.a (12/CT-TTg)": the task's reference and its directive's number, as the bell names it. */
@@ -150,10 +161,63 @@ const feedbackReceipt: Template = (data, language) => {
 };
 
 /**
+ * A link to set one's password (accounts/invitation.service.ts): a new account's invitation, or a reset an
+ * administrator asked for. The token travels in the address's fragment, which browsers never send to a
+ * server nor in a Referer, so it appears in no log.
+ */
+const accountLink: Template = (data, language) => {
+  const invitation = data.purpose === 'invitation';
+  const until = typeof data.expiresAt === 'string' ? instant(data.expiresAt) : '';
+  return {
+    subject: invitation
+      ? pick(language, '[giamsat] Tài khoản của bạn đã được tạo', '[giamsat] Your account has been created')
+      : pick(language, '[giamsat] Đặt lại mật khẩu', '[giamsat] Reset your password'),
+    paragraphs: [
+      pick(language, `Kính gửi ${str(data.fullName)},`, `Dear ${str(data.fullName)},`),
+      invitation
+        ? pick(
+            language,
+            `Quản trị viên đã tạo tài khoản giamsat cho bạn. Tên đăng nhập: ${str(data.username)}.`,
+            `An administrator created a giamsat account for you. Username: ${str(data.username)}.`,
+          )
+        : pick(
+            language,
+            `Quản trị viên đã yêu cầu đặt lại mật khẩu tài khoản ${str(data.username)}.`,
+            `An administrator asked for the password of account ${str(data.username)} to be reset.`,
+          ),
+      pick(
+        language,
+        `Mở liên kết dưới đây để tự đặt mật khẩu. Liên kết chỉ dùng được một lần, đến ${until}.`,
+        `Open the link below to choose your password. It works once, until ${until}.`,
+      ),
+    ],
+    link: {
+      label: pick(language, 'Đặt mật khẩu', 'Set your password'),
+      path: `/set-password#token=${encodeURIComponent(str(data.token))}`,
+    },
+    reason: pick(
+      language,
+      'Bạn nhận thư này vì địa chỉ thư này được ghi cho một tài khoản trên giamsat. Nếu bạn không chờ thư này, hãy bỏ qua nó.',
+      'You receive this because this address was given for a giamsat account. If you did not expect it, ignore it.',
+    ),
+  };
+};
+
+/**
+ * Fields of a template's data that are secrets (a link's token): removed from the outbox once the mail is
+ * sent or given up, so the stored row opens nothing afterwards.
+ */
+export const MAIL_SECRETS: Record<string, readonly string[]> = { account_link: ['token'] };
+
+/**
  * Every template by name. A concept that mails adds its template here and calls queueMail with its name;
  * the data it stores is what the template reads.
  */
-export const MAIL_TEMPLATES: Record<string, Template> = { notification, feedback_receipt: feedbackReceipt };
+export const MAIL_TEMPLATES: Record<string, Template> = {
+  notification,
+  feedback_receipt: feedbackReceipt,
+  account_link: accountLink,
+};
 
 /** The mail as sent: plain text and simple HTML from the same words; links are absolute (`appUrl`). */
 export function renderMail(
