@@ -22,6 +22,9 @@ const DirectiveListPage = lazy(() => import('../directives/DirectiveListPage.tsx
 const DirectivePage = lazy(() => import('../directives/DirectivePage.tsx'));
 const ImportPage = lazy(() => import('../imports/ImportPage.tsx'));
 const PlanBuilderPage = lazy(() => import('../plans/PlanBuilderPage.tsx'));
+const AccountsPage = lazy(() => import('../accounts/AccountsPage.tsx'));
+const AccountImportPage = lazy(() => import('../accounts/AccountImportPage.tsx'));
+const SetPasswordPage = lazy(() => import('../auth/SetPasswordPage.tsx').then((m) => ({ default: m.SetPasswordPage })));
 const LoginBlocksPage = lazy(() => import('../accounts/LoginBlocksPage.tsx'));
 const AccountPage = lazy(() => import('../sessions/AccountPage.tsx'));
 const BodyScorePage = lazy(() => import('../scores/BodyScorePage.tsx'));
@@ -54,6 +57,14 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/login/code" element={<SecondFactorStepPage />} />
+      <Route
+        path="/set-password"
+        element={
+          <Suspense fallback={<LoadingState />}>
+            <SetPasswordPage />
+          </Suspense>
+        }
+      />
       <Route element={<RequireSignIn />}>
         <Route index element={<Home />} />
         <Route path="dashboard" element={<DashboardPage />} />
@@ -66,6 +77,8 @@ export function AppRoutes() {
         <Route path="directives/:id" element={<DirectivePage />} />
         <Route path="imports" element={<ImportPage />} />
         <Route path="plans/new" element={<PlanBuilderPage />} />
+        <Route path="admin/accounts" element={<AccountsPage />} />
+        <Route path="admin/accounts/import" element={<AccountImportPage />} />
         <Route path="admin/login-blocks" element={<LoginBlocksPage />} />
         <Route path="audit" element={<AuditTrailPage />} />
         <Route path="account" element={<AccountPage />} />

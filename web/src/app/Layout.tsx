@@ -14,6 +14,7 @@ import {
   IconMessage2,
   IconSitemap,
   IconUserCircle,
+  IconUsers,
   IconWorld,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -47,6 +48,7 @@ function navItems(me: Me, t: (key: string) => string): NavItem[] {
     items.push({ to: '/audit', label: t('nav.audit'), icon: <IconHistory size={18} /> });
   }
   if (me.role === 'admin') {
+    items.push({ to: '/admin/accounts', label: t('nav.accounts'), icon: <IconUsers size={18} /> });
     items.push({ to: '/admin/login-blocks', label: t('nav.loginBlocks'), icon: <IconLock size={18} /> });
   }
   return items;

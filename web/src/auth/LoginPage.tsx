@@ -14,12 +14,14 @@ export function LoginPage() {
   const login = useLogin();
   const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const state = location.state as { from?: string; username?: string } | null;
+  const from = state?.from ?? '/';
   const options = useSignInOptions();
   // The identity provider's sign-in came back refused (an unknown person, a failed exchange).
   const ssoRefusal = new URLSearchParams(location.search).get('sso');
   const form = useForm({
-    initialValues: { username: '', password: '' },
+    // After setting a password through an e-mailed link, the account's username is filled in.
+    initialValues: { username: state?.username ?? '', password: '' },
     validate: {
       username: (v) => (v.trim() ? null : t('auth.usernameRequired')),
       password: (v) => (v ? null : t('auth.passwordRequired')),

@@ -1,8 +1,10 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import enAccounts from './en.accounts.json';
 import enDirectives from './en.directives.json';
 import en from './en.json';
 import enScores from './en.scores.json';
+import viAccounts from './vi.accounts.json';
 import viDirectives from './vi.directives.json';
 import vi from './vi.json';
 import viScores from './vi.scores.json';
@@ -18,7 +20,7 @@ function storedLanguage(): Language {
 
 type Messages = { [key: string]: string | Messages };
 
-/** The directive and score screens keep their strings in their own files; a key already in the base file wins. */
+/** The directive, score and account screens keep their strings in their own files; a key already in the base file wins. */
 function mergeMessages(base: Messages, extra: Messages): Messages {
   const merged: Messages = { ...extra };
   for (const [key, value] of Object.entries(base)) {
@@ -31,8 +33,8 @@ function mergeMessages(base: Messages, extra: Messages): Messages {
 // Vietnamese is the language of the users and of the directives; English is second.
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: mergeMessages(mergeMessages(vi, viDirectives), viScores) },
-    en: { translation: mergeMessages(mergeMessages(en, enDirectives), enScores) },
+    vi: { translation: mergeMessages(mergeMessages(mergeMessages(vi, viDirectives), viScores), viAccounts) },
+    en: { translation: mergeMessages(mergeMessages(mergeMessages(en, enDirectives), enScores), enAccounts) },
   },
   lng: storedLanguage(),
   fallbackLng: 'vi',
