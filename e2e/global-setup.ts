@@ -6,10 +6,13 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureBuilt } from '../scripts/build.mjs';
 import { builtServerArgs } from '../scripts/build-server.mjs';
+import { startMailbox } from './mailbox.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where the journeys' SMTP server keeps the mails the app sent (absent with E2E_BASE_URL). */
+    mailDir: string | undefined;
   }
 }
 
@@ -50,12 +53,16 @@ export default async function setup(project: TestProject) {
   // While writing journeys: E2E_BASE_URL=http://localhost:3000 reuses a server already running.
   if (process.env.E2E_BASE_URL) {
     project.provide('baseUrl', process.env.E2E_BASE_URL);
+    project.provide('mailDir', undefined);
     return;
   }
   ensureBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'giamsat-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  // The app mails through a real SMTP server the journeys read (an invitation's link, …).
+  const mailDir = mkdtempSync(join(tmpdir(), 'giamsat-e2e-mail-'));
+  const mailbox = await startMailbox(mailDir);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     TZ: 'Asia/Ho_Chi_Minh',
@@ -67,6 +74,8 @@ export default async function setup(project: TestProject) {
     // The journeys sign offices in with a password alone; sso.e2e.test.ts starts its own server
     // with the second factor required of administrators and offices, as in production.
     SECOND_FACTOR_REQUIRED_ROLES: '',
+    SMTP_URL: mailbox.url,
+    APP_URL: baseUrl,
   };
   // The embedded database, always: journeys start from a fresh one.
   delete env.DATABASE_URL;
@@ -86,9 +95,11 @@ export default async function setup(project: TestProject) {
     await waitForHealth(baseUrl, server, 240_000);
   } catch (error) {
     server.kill('SIGKILL');
+    await mailbox.close();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output.slice(-4000)}`);
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('mailDir', mailDir);
 
   return async () => {
     await new Promise<void>((resolve) => {
@@ -97,6 +108,8 @@ export default async function setup(project: TestProject) {
       server.kill('SIGTERM');
       setTimeout(() => server.kill('SIGKILL'), 10_000).unref();
     });
+    await mailbox.close();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(mailDir, { recursive: true, force: true });
   };
 }

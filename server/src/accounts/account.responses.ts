@@ -9,7 +9,7 @@ export function toUserResponse(row: UserRow): UserResponse {
     ...toUserIdentity(row),
     email: row.email,
     isActive: row.is_active,
-    passwordSet: row.password_set,
+    invitationPending: !row.password_set,
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -95,8 +95,8 @@ export const UserResponse = z.object({
   agency: z.object({ id: z.number(), name: z.string(), level: AgencyLevel }),
   scopeAgency: z.object({ id: z.number(), name: z.string() }).nullable(),
   isActive: z.boolean(),
-  /** false: invited, the owner has not set a password yet. */
-  passwordSet: z.boolean(),
+  /** true: invited, and its owner has not yet set a password through the mailed link (cannot sign in). */
+  invitationPending: z.boolean(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

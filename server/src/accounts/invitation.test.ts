@@ -57,7 +57,7 @@ describe('invitations and resets: a single-use, expiring link to set a password'
 
   it('creating an account without a password mails an invitation; the account cannot sign in until it is used', async () => {
     const { user, token, mails } = await invite('le.thi.mai@moj.gov.vn');
-    expect(user).toMatchObject({ username: 'le.thi.mai@moj.gov.vn', passwordSet: false, isActive: true });
+    expect(user).toMatchObject({ username: 'le.thi.mai@moj.gov.vn', invitationPending: true, isActive: true });
     expect(mails).toHaveLength(1);
     expect(mails[0]!.text).toContain('le.thi.mai@moj.gov.vn');
     expect(mails[0]!.text).toContain('https://giamsat.example.vn/set-password#token=');

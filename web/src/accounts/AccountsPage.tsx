@@ -25,7 +25,7 @@ import {
 function StatusBadge({ account }: { account: Account }) {
   const { t } = useTranslation();
   if (!account.isActive) return <Badge color="gray">{t('accounts.status.inactive')}</Badge>;
-  if (!account.passwordSet) return <Badge color="yellow">{t('accounts.status.invited')}</Badge>;
+  if (account.invitationPending) return <Badge color="yellow">{t('accounts.status.invited')}</Badge>;
   return <Badge color="green">{t('accounts.status.active')}</Badge>;
 }
 
@@ -156,7 +156,7 @@ export default function AccountsPage() {
                           })
                         }
                       >
-                        {account.passwordSet ? t('accounts.reset') : t('accounts.reinvite')}
+                        {account.invitationPending ? t('accounts.reinvite') : t('accounts.reset')}
                       </Button>
                     )}
                     {account.id !== me.data?.id && (
