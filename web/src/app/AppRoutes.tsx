@@ -24,7 +24,9 @@ const ImportPage = lazy(() => import('../imports/ImportPage.tsx'));
 const PlanBuilderPage = lazy(() => import('../plans/PlanBuilderPage.tsx'));
 const AccountsPage = lazy(() => import('../accounts/AccountsPage.tsx'));
 const AccountImportPage = lazy(() => import('../accounts/AccountImportPage.tsx'));
-const SetPasswordPage = lazy(() => import('../auth/SetPasswordPage.tsx').then((m) => ({ default: m.SetPasswordPage })));
+const SetPasswordPage = lazy(() =>
+  import('../accounts/SetPasswordPage.tsx').then((m) => ({ default: m.SetPasswordPage })),
+);
 const LoginBlocksPage = lazy(() => import('../accounts/LoginBlocksPage.tsx'));
 const AccountPage = lazy(() => import('../sessions/AccountPage.tsx'));
 const BodyScorePage = lazy(() => import('../scores/BodyScorePage.tsx'));

@@ -5,11 +5,11 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { useAccountLink, useSetPassword } from '../accounts/useAccounts.ts';
 import { ApiError } from '../api/client.ts';
 import { errorMessage } from '../api/errors.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { useAccountLink, useSetPassword } from './useAccounts.ts';
 
 /** Why a link does not work, in the words of this page ("already used: sign in"), else the general sentence. */
 function linkError(t: TFunction, error: unknown): string {
