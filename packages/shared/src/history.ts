@@ -22,6 +22,8 @@ export const HISTORY_ACTIONS = {
     'second_factor_disabled',
     'recovery_codes_renewed',
     'sso_identity_linked',
+    // An administrator ended every session of the account.
+    'signed_out_everywhere',
     // A single-use link to set a password was mailed (a new account's invitation, a reset), and then used.
     'invitation_sent',
     'password_reset_sent',

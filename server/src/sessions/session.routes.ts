@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SESSION_COOKIE } from '../auth/auth.plugin.ts';
 import { toSessionResponse } from './session.responses.ts';
 import { SessionListResponse, SignOutOthersResponse } from './session.schemas.ts';
-import { listMySessions, signOutOtherSessions, signOutSession } from './session.service.ts';
+import { listMySessions, signOutOtherSessions, signOutSession, signOutUserEverywhere } from './session.service.ts';
 
 export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   // The signed-in user's own sessions (device, address, last seen), and signing them out.
@@ -33,5 +33,19 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => ({
       signedOut: await signOutOtherSessions(req.db, req.actor, req.cookies[SESSION_COOKIE] ?? ''),
     }),
+  );
+
+  // An administrator ends every session of an account.
+  app.post(
+    '/api/users/:id/sign-out-everywhere',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Sign an account out everywhere (every session ends; the password stays)',
+        params: IdParams,
+        response: { 200: SignOutOthersResponse },
+      },
+    },
+    async (req) => ({ signedOut: await signOutUserEverywhere(req.db, req.actor, req.params.id) }),
   );
 };

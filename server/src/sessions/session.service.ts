@@ -1,7 +1,8 @@
-import { type Actor, requireUser } from '../auth/actor.ts';
+import { type Actor, requireRole, requireUser } from '../auth/actor.ts';
 import { deleteSessions } from '../auth/auth.queries.ts';
 import { hashToken } from '../auth/auth.service.ts';
 import type { Db } from '../db/db.ts';
+import { sql } from '../db/sql.ts';
 import { CommonErrors } from '../errors/app-error.ts';
 import { recordEvent } from '../events/events.ts';
 import { describeDevice } from './device.ts';
@@ -37,6 +38,26 @@ export async function signOutOtherSessions(db: Db, actor: Actor, currentToken: s
       entityType: 'user',
       entityId: user.userId,
       action: 'other_sessions_signed_out',
+      after: { signedOut: ended },
+    });
+    return ended;
+  });
+}
+
+/**
+ * An administrator signs an account out everywhere (a lost phone, a shared password): every session of
+ * the account ends; its password stays (a reset is the separate step of mailing a link).
+ */
+export async function signOutUserEverywhere(db: Db, actor: Actor, userId: number): Promise<number> {
+  requireRole(actor, ['admin'], 'users.sign_out');
+  return db.transaction(async (tx) => {
+    const [user] = await tx.query<{ id: number }>(sql`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`);
+    if (!user) throw CommonErrors.notFound('user', userId);
+    const ended = await deleteSessions(tx, userId);
+    await recordEvent(tx, actor, {
+      entityType: 'user',
+      entityId: userId,
+      action: 'signed_out_everywhere',
       after: { signedOut: ended },
     });
     return ended;

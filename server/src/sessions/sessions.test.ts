@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginAs, useTestApp } from '../../test/app.ts';
+import { anonymous, loginAs, useTestApp } from '../../test/app.ts';
 import { makeUser } from '../../test/factories/accounts.ts';
 import { makeAgency } from '../../test/factories/agencies.ts';
 import { LAST_SEEN_EVERY_MS } from '../auth/auth.service.ts';
@@ -124,5 +124,46 @@ describe('my sessions: listed with their devices, signed out one by one or every
   it('needs a signed-in user', async () => {
     const res = await world.t.app.inject({ method: 'GET', url: '/api/auth/sessions' });
     expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('an administrator signs an account out everywhere', () => {
+  const world = useTestApp(async (db) => {
+    const ministry = await makeAgency(db, { name: 'Bộ Nội vụ' });
+    return {
+      ministry,
+      admin: await makeUser(db, { role: 'admin', agency: ministry }),
+      focal: await makeUser(db, { role: 'focal', agency: ministry }),
+      office: await makeUser(db, { role: 'office', agency: ministry }),
+    };
+  });
+
+  it('ends every session of the account, says how many, and writes history; the password still works', async () => {
+    const desk = await loginAs(world.t.app, world.data.focal, { userAgent: WINDOWS_CHROME });
+    await loginAs(world.t.app, world.data.focal, { userAgent: IPHONE_SAFARI });
+    const admin = await loginAs(world.t.app, world.data.admin);
+    const res = await admin.post(`/api/users/${world.data.focal.id}/sign-out-everywhere`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ signedOut: 2 });
+    expect((await desk.get('/api/auth/me')).statusCode).toBe(401);
+    const [event] = await world.t.db.query<{ actor_id: number; after: unknown }>(
+      sql`SELECT actor_id, after FROM events WHERE entity_type = 'user' AND entity_id = ${world.data.focal.id}
+          AND action = 'signed_out_everywhere'`,
+    );
+    expect(event).toEqual({ actor_id: world.data.admin.id, after: { signedOut: 2 } });
+    await loginAs(world.t.app, world.data.focal);
+    expect((await admin.post('/api/users/999999/sign-out-everywhere')).statusCode).toBe(404);
+  });
+
+  it('no one else may', async () => {
+    await loginAs(world.t.app, world.data.focal);
+    const office = await loginAs(world.t.app, world.data.office);
+    expect((await office.post(`/api/users/${world.data.focal.id}/sign-out-everywhere`)).statusCode).toBe(403);
+    const self = await loginAs(world.t.app, world.data.focal);
+    expect((await self.post(`/api/users/${world.data.focal.id}/sign-out-everywhere`)).statusCode).toBe(403);
+    expect(
+      (await anonymous(world.t.app).post(`/api/users/${world.data.focal.id}/sign-out-everywhere`)).statusCode,
+    ).toBe(401);
+    expect((await self.get('/api/auth/me')).statusCode).toBe(200);
   });
 });

@@ -19,6 +19,7 @@ import {
   type AccountStatus,
   useAccounts,
   useSendPasswordLink,
+  useSignOutEverywhere,
   useUpdateAccount,
 } from './useAccounts.ts';
 
@@ -38,6 +39,8 @@ export default function AccountsPage() {
   const accounts = useAccounts(filter);
   const update = useUpdateAccount();
   const sendLink = useSendPasswordLink();
+  const signOut = useSignOutEverywhere();
+  const [signedOut, setSignedOut] = useState<number | null>(null);
   const [editing, setEditing] = useState<Account | 'new' | null>(null);
   const [sent, setSent] = useState<{ id: number; expiresAt: string } | null>(null);
 
@@ -95,7 +98,12 @@ export default function AccountsPage() {
           }
         />
       </FilterPanel>
-      <ActionError error={update.error ?? sendLink.error} />
+      <ActionError error={update.error ?? sendLink.error ?? signOut.error} />
+      {signedOut !== null && (
+        <Text size="sm" c="teal" role="status">
+          {t('accounts.signedOut', { count: signedOut })}
+        </Text>
+      )}
       {sent && (
         <Text size="sm" c="teal" role="status">
           {t('accounts.linkSent', { until: formatDateTime(sent.expiresAt) })}
@@ -157,6 +165,16 @@ export default function AccountsPage() {
                         }
                       >
                         {account.invitationPending ? t('accounts.reinvite') : t('accounts.reset')}
+                      </Button>
+                    )}
+                    {account.id !== me.data?.id && !account.invitationPending && (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        loading={signOut.isPending && signOut.variables === account.id}
+                        onClick={() => signOut.mutate(account.id, { onSuccess: (res) => setSignedOut(res.signedOut) })}
+                      >
+                        {t('accounts.signOutEverywhere')}
                       </Button>
                     )}
                     {account.id !== me.data?.id && (

@@ -103,3 +103,10 @@ export function useConfirmAccounts() {
     mutationFn: (id: number) => api.post<AccountImport>(`/api/account-imports/${id}/confirm`),
   });
 }
+
+/** Ends every session of an account (an administrator's "sign out everywhere"). */
+export function useSignOutEverywhere() {
+  return useMutation({
+    mutationFn: (id: number) => api.post<{ signedOut: number }>(`/api/users/${id}/sign-out-everywhere`),
+  });
+}
