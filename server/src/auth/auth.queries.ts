@@ -50,9 +50,12 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
 }
 
 export async function findUserForLogin(db: Db, username: string) {
-  const [row] = await db.query<{ id: number; password_hash: string | null; is_active: boolean; role: SessionRow['role'] }>(
-    sql`SELECT id, password_hash, is_active, role FROM users WHERE lower(username) = lower(${username})`,
-  );
+  const [row] = await db.query<{
+    id: number;
+    password_hash: string | null;
+    is_active: boolean;
+    role: SessionRow['role'];
+  }>(sql`SELECT id, password_hash, is_active, role FROM users WHERE lower(username) = lower(${username})`);
   return row;
 }
 
