@@ -2,7 +2,7 @@
 // suite and the benchmark when no server is given. initdb refuses to run as root, so as root the
 // cluster runs as the 'postgres' system user that the Debian package creates.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,11 +59,50 @@ export async function startTempPostgres({ log = console.log, durable = false } =
   if (isRoot) chownSync(join(dataDir, 'postgresql.auto.conf'), uid, gid);
   run(`${bin}/pg_ctl`, ['-D', dataDir, '-l', join(dir, 'server.log'), '-w', 'start']);
   log(`› Started a temporary PostgreSQL server on port ${port}`);
+  const halt = () =>
+    spawnSync(`${bin}/pg_ctl`, ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], { uid, gid, cwd: dir });
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    /** Stops the server (as a crash would), keeping its files: its replicas carry on alone. */
+    halt,
     stop() {
-      spawnSync(`${bin}/pg_ctl`, ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], { uid, gid, cwd: dir });
+      halt();
       rmSync(dir, { recursive: true, force: true });
+    },
+    /**
+     * Starts a streaming replica of this server (a hot standby: it answers reads), in its own temporary
+     * folder on another port: `pg_basebackup -R` copies the cluster and writes the standby settings.
+     * initdb's default pg_hba.conf lets 127.0.0.1 replicate and wal_level's default is 'replica'.
+     */
+    async startReplica() {
+      const replicaDir = mkdtempSync(join(tmpdir(), 'giamsat-pg-replica-'));
+      if (isRoot) chownSync(replicaDir, uid, gid);
+      chmodSync(replicaDir, 0o700);
+      const replicaData = join(replicaDir, 'data');
+      let replicaUrl;
+      const at = ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres'];
+      try {
+        run(`${bin}/pg_basebackup`, ['-D', replicaData, '-R', '-X', 'stream', '-c', 'fast', ...at]);
+        const replicaPort = await freePort();
+        // The copied settings are the primary's (a standby needs as many connections); later lines win.
+        appendFileSync(
+          join(replicaData, 'postgresql.auto.conf'),
+          [`port = ${replicaPort}`, `unix_socket_directories = '${replicaDir}'`, ''].join('\n'),
+        );
+        run(`${bin}/pg_ctl`, ['-D', replicaData, '-l', join(replicaDir, 'server.log'), '-w', 'start']);
+        replicaUrl = `postgres://postgres@127.0.0.1:${replicaPort}/postgres`;
+      } catch (error) {
+        rmSync(replicaDir, { recursive: true, force: true });
+        throw error;
+      }
+      log(`› Started a streaming replica of it at ${replicaUrl}`);
+      return {
+        url: replicaUrl,
+        stop() {
+          spawnSync(`${bin}/pg_ctl`, ['-D', replicaData, '-m', 'immediate', '-w', 'stop'], { uid, gid, cwd: replicaDir });
+          rmSync(replicaDir, { recursive: true, force: true });
+        },
+      };
     },
   };
 }

@@ -5,7 +5,7 @@ import { vietnamDate } from './calendar/calendar.ts';
 import { loadConfig } from './config/config.ts';
 import { monthStarts } from './dashboard/dashboard.queries.ts';
 import { keepTodayTallied } from './dashboard/dashboard.tally.ts';
-import { openDb } from './db/db.ts';
+import { openDb, openReplica } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { keepRecurringJobsQueued, startWorker } from './jobs/job.service.ts';
 import { openStorage } from './storage/open-storage.ts';
@@ -16,12 +16,15 @@ async function main() {
   const config = loadConfig();
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir, poolSize: config.dbPoolSize });
   await migrate(db);
+  // Public pages, open data and dashboards read from the replica when there is one (never migrated: it
+  // replays the primary).
+  const readDb = config.readDatabaseUrl ? await openReplica(config.readDatabaseUrl, db, config.dbPoolSize) : db;
   if (config.demoData) {
     const { ensureDemoData } = await import('./demo/demo.service.ts');
     await ensureDemoData(db, { log: (line) => console.log(line), scale: config.demoScale });
   }
   const storage = openStorage(config);
-  const app = await buildApp({ db, config, storage });
+  const app = await buildApp({ db, readDb, config, storage });
   if (!config.secondFactor.key) {
     app.log.warn('SECOND_FACTOR_KEY is not set: second-factor secrets are stored unencrypted (see README)');
   }
@@ -52,6 +55,7 @@ async function main() {
     recurring?.stop();
     await worker?.stop();
     await app.close();
+    if (readDb !== db) await readDb.close();
     await db.close();
     process.exit(0);
   };

@@ -31,8 +31,11 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean; web
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('ctx', ctx);
   app.decorateRequest('db', null as unknown as Db);
+  // A route marked `readsFromReplica` (public pages, open data, dashboards) reads from the replica when
+  // there is one; everything else, every write included, goes to the primary.
+  const readDb = ctx.readDb ?? ctx.db;
   app.addHook('onRequest', async (req) => {
-    req.db = ctx.db;
+    req.db = req.routeOptions.config.readsFromReplica ? readDb : ctx.db;
   });
 
   app.setErrorHandler(errorHandler);

@@ -15,6 +15,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** A write a visitor may make without a session (signing in); every other write needs one. */
     openToVisitors?: boolean;
+    /**
+     * A read that answers everyone alike, as the public (the public site, open data): the session is not
+     * looked up, so a signed-in visitor is served by the replica alone, even while the primary is down.
+     */
+    sameForEveryone?: boolean;
   }
 }
 
@@ -35,7 +40,10 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     req.csrfToken = null;
     req.sessionId = null;
     const token = req.cookies[SESSION_COOKIE];
-    const session = token ? await resolveSession(req.db, token) : undefined;
+    if (req.routeOptions.config.sameForEveryone && SAFE_METHODS.has(req.method)) return;
+    // Sessions live on the primary (signing in and its last-seen time write), whichever database the
+    // route reads.
+    const session = token ? await resolveSession(app.ctx.db, token) : undefined;
     if (!session) {
       // Nothing changes without a session: a visitor's write is refused as "not signed in" before its
       // body is read or validated, whatever the operation (the services check again).

@@ -6,6 +6,8 @@ import { z } from 'zod';
 const EnvSchema = z
   .object({
     DATABASE_URL: z.string().url().optional(),
+    // A PostgreSQL streaming replica of DATABASE_URL: public pages, open data and dashboards read there.
+    READ_DATABASE_URL: z.string().url().optional(),
     DATA_DIR: z.string().default('./data'),
     HOST: z.string().default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -83,6 +85,9 @@ const EnvSchema = z
     if (env.OIDC_ISSUER_URL?.startsWith('http:') && !isLoopback(env.OIDC_ISSUER_URL)) {
       ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER_URL'], message: 'https, except on the loopback' });
     }
+    if (env.READ_DATABASE_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['READ_DATABASE_URL'], message: 'a replica needs its primary in DATABASE_URL' });
+    }
     if (env.STORAGE === 's3') {
       for (const key of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `required when STORAGE=s3` });
@@ -124,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const dataDir = resolve(e.DATA_DIR);
   return {
     databaseUrl: e.DATABASE_URL,
+    readDatabaseUrl: e.READ_DATABASE_URL,
     dataDir,
     pgliteDir: resolve(dataDir, 'pglite'),
     host: e.HOST,

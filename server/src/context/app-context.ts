@@ -8,7 +8,13 @@ import type { Storage } from '../storage/storage.ts';
  * name it without importing every route.
  */
 export interface AppContext {
+  /** The primary: every write, and every read not marked for the replica. */
   db: Db;
+  /**
+   * Where the public site, open data and dashboards read (routes marked `readsFromReplica`): a
+   * PostgreSQL streaming replica when READ_DATABASE_URL is set (openReplica), otherwise `db` itself.
+   */
+  readDb?: Db;
   config: Config;
   storage: Storage;
 }
@@ -19,5 +25,12 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     ctx: AppContext;
+  }
+  interface FastifyContextConfig {
+    /**
+     * A read the replica may answer (AppContext.readDb): it shows the primary's data a moment late,
+     * and keeps answering while the primary is down.
+     */
+    readsFromReplica?: boolean;
   }
 }

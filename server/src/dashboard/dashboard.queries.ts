@@ -473,9 +473,12 @@ export async function computeDashboard(
   options: Partial<DashboardOptions> = {},
 ): Promise<DashboardFigures> {
   const opts: DashboardOptions = { ...DEFAULT_DASHBOARD_OPTIONS, ...options };
-  if (opts.tally && !opts.leadWithinPath) {
+  if (
+    opts.tally &&
+    !opts.leadWithinPath &&
+    (await ensureTallyDay(db, asOf, opts.staleAfterDays, monthStarts(asOf)))
+  ) {
     const filter = opts.tally;
-    await ensureTallyDay(db, asOf, opts.staleAfterDays, monthStarts(asOf));
     const [summary, bodies, withoutReporter] = await Promise.all([
       db.query<SummaryRow>(tallySummarySql(asOf, filter, opts)),
       db.query<AgencyRow>(tallyBodiesSql(asOf, filter, opts)),

@@ -7,6 +7,8 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/dashboard',
     {
+      // Figures a moment behind the primary are fine here: read from the replica when there is one.
+      config: { readsFromReplica: true },
       schema: {
         tags: ['dashboard'],
         summary: 'Monitoring figures for a scope (no login needed: the public sees published data)',

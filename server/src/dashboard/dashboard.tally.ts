@@ -28,6 +28,9 @@ async function isBuilt(db: Db, day: string, staleAfterDays: number): Promise<boo
  *
  * While a day is built, writes to the tables it reads wait (SHARE locks): a write either committed
  * before the build counted it, or runs after and its trigger corrects the new day — none falls between.
+ *
+ * Answers whether `db` can read the tally now: a replica's handle asks its primary to build it and
+ * answers false until it has replayed the build.
  */
 export async function ensureTallyDay(
   db: Db,
@@ -35,8 +38,14 @@ export async function ensureTallyDay(
   staleAfterDays: number,
   /** The trend window's month starts for `day` (monthStarts). */
   months: readonly string[],
-): Promise<void> {
-  if (await isBuilt(db, day, staleAfterDays)) return;
+): Promise<boolean> {
+  if (await isBuilt(db, day, staleAfterDays)) return true;
+  if (db.primary) {
+    // A replica cannot build: the primary builds it (any app process's keepTodayTallied does too) and
+    // the replica has it once replayed. Meanwhile this reader judges task by task.
+    void ensureTallyDay(db.primary, day, staleAfterDays, months).catch(() => {});
+    return false;
+  }
   for (let attempt = 1; ; attempt++) {
     try {
       await db.transaction(async (tx) => {
@@ -55,7 +64,7 @@ export async function ensureTallyDay(
             FROM tasks t JOIN directives d ON d.id = t.directive_id
             WHERE ${isLive('d')}), ${day}::date)`);
       });
-      return;
+      return true;
     } catch (error) {
       // The SHARE locks can meet a writer that holds one of the tables and wants another: PostgreSQL
       // breaks the cycle by failing one side. If it is the build, build again.

@@ -15,6 +15,11 @@ export type Row = Record<string, unknown>;
  */
 export interface Db {
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * Set on a read replica's handle (openReplica): the primary, where any write a read path needs
+   * (building the day's tally, folding the public version) must go. A hot standby refuses writes.
+   */
+  readonly primary?: Db;
   query<T = Row>(sql: string | Sql, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a script of several statements (no parameters), e.g. a migration. */
   exec(sql: string): Promise<void>;
@@ -123,6 +128,14 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
       await pool.end();
     },
   };
+}
+
+/**
+ * A PostgreSQL streaming replica (a hot standby) for reads, beside its primary. Its data trail the
+ * primary's by the replication lag; a route reads here only where that is acceptable (public figures).
+ */
+export async function openReplica(url: string, primary: Db, poolSize = 10): Promise<Db> {
+  return { ...(await openPostgres(url, poolSize)), primary };
 }
 
 export async function openDb(options: { databaseUrl?: string; dataDir?: string; poolSize?: number }): Promise<Db> {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { vietnamDate } from '../calendar/calendar.ts';
 import { cachedAnswer, notModified, publicEtag } from '../public/public.cache.ts';
 import { PublicLanguage, speech } from '../public/public.messages.ts';
+import { readAsThePublic } from '../public/public.routes.ts';
 import { notFoundPage } from '../public/public.views.ts';
 import { dataSetHead } from './opendata.dictionary.ts';
 import { csvStream, jsonStream, xlsxStream } from './opendata.formats.ts';
@@ -53,6 +54,7 @@ const notModifiedResponse = z.null().describe('Not modified: the data has not ch
  * the public data's ETag (public.cache.ts).
  */
 export const openDataRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('onRoute', readAsThePublic);
   app.get(openDataPaths.page, { schema: { hide: true, querystring: PageQuery } }, (req, reply) =>
     cachedAnswer(req, reply, async () => ({
       status: 200,

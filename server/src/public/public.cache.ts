@@ -18,12 +18,25 @@ export const PUBLIC_CACHE_CONTROL = 'public, no-cache';
 /** Above this many rows the version's table is folded into one (a read then costs as little as ever). */
 const COMPACT_ABOVE = 500;
 
+/** Primaries a replica's reader has asked to fold the rows, until they have. */
+const compactingOn = new WeakSet<Db>();
+
 /** The version as the database has it now (and the table folded when it has grown). */
 async function readVersion(db: Db): Promise<string> {
   const [row] = await db.query<{ version: string; rows: number }>(
     sql`SELECT coalesce(sum(weight), 0)::text AS version, count(*)::int AS rows FROM public_data_changes`,
   );
-  if ((row?.rows ?? 0) > COMPACT_ABOVE) await compactPublicChanges(db);
+  if ((row?.rows ?? 0) > COMPACT_ABOVE) {
+    // A replica cannot write: its primary folds the rows (housekeeping; a primary that is down skips it).
+    const primary = db.primary;
+    if (!primary) await compactPublicChanges(db);
+    else if (!compactingOn.has(primary)) {
+      compactingOn.add(primary);
+      void compactPublicChanges(primary)
+        .catch(() => {})
+        .finally(() => compactingOn.delete(primary));
+    }
+  }
   return row?.version ?? '0';
 }
 

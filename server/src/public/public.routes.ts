@@ -1,5 +1,5 @@
 import { RowId } from '@giamsat/shared';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
@@ -57,10 +57,19 @@ function recordPage<V>(
 }
 
 /**
+ * Every route of the public site and its open data answers everyone alike, read from the replica when
+ * there is one (READ_DATABASE_URL).
+ */
+export function readAsThePublic(route: RouteOptions): void {
+  route.config = { ...route.config, readsFromReplica: true, sameForEveryone: true };
+}
+
+/**
  * The public site ("Ba công khai"), server-rendered for anyone without sign-in: the national picture,
  * a body's page, a directive's, a task's, and search. Hidden from the API document: these are pages.
  */
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('onRoute', readAsThePublic);
   const schema = { hide: true, querystring: PageQuery };
 
   app.get(PUBLIC_ROOT, { schema }, (req, reply) =>
