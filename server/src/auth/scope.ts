@@ -153,17 +153,17 @@ export function seesInternals(actor: Actor): boolean {
 }
 
 /**
- * Whether the actor reads evidence (minh chứng), beside the report's own visibility: the
- * public none — a file or link is public only once a reviewer marks it so (issue 12; the switch is not
- * built yet), so until then nothing.
+ * Whether the actor reads an evidence item (minh chứng), beside its report's own visibility (the public
+ * reads accepted reports only): the public reads only the items the reviewer marked public when
+ * accepting the report (issue 12; the switch is off by default), everyone else every item.
  */
-export function seesEvidence(actor: Actor): boolean {
-  return actor.kind !== 'public';
+export function seesEvidence(actor: Actor, evidence: { public: boolean }): boolean {
+  return actor.kind !== 'public' || evidence.public;
 }
 
 /** seesEvidence() as a SQL condition, for queries over `evidence e`. */
-export function evidenceVisibility(actor: Actor): Sql {
-  return seesEvidence(actor) ? sql`TRUE` : sql`FALSE`;
+export function evidenceVisibility(actor: Actor, e = 'e'): Sql {
+  return actor.kind === 'public' ? sql`${sql.raw(e)}.public` : sql`TRUE`;
 }
 
 /**

@@ -5,7 +5,8 @@ import { sql } from '../db/sql.ts';
 import type { EvidenceRow, ReportState } from '../reports/report.queries.ts';
 
 const selectEvidence = sql`
-  SELECT e.id, e.report_id, e.kind, e.url, e.title, e.created_at, e.file_id, f.filename, f.content_type, f.size_bytes, f.sha256
+  SELECT e.id, e.report_id, e.kind, e.url, e.title, e.created_at, e.file_id, f.filename, f.content_type, f.size_bytes, f.sha256,
+         e.public
   FROM evidence e LEFT JOIN stored_files f ON f.id = e.file_id`;
 
 /** Evidence of several reports in one query (lists never query per report). */
@@ -67,7 +68,7 @@ export async function findEvidenceContext(
 ): Promise<EvidenceContextRow | undefined> {
   const [row] = await db.query<EvidenceContextRow>(sql`
     SELECT e.id, e.report_id, e.kind, e.url, e.title, e.created_at, e.file_id, f.filename, f.content_type, f.size_bytes,
-           f.sha256, f.storage_key, r.agency_id AS report_agency_id, r.state AS report_state
+           f.sha256, e.public, f.storage_key, r.agency_id AS report_agency_id, r.state AS report_state
     FROM evidence e
     LEFT JOIN stored_files f ON f.id = e.file_id
     JOIN progress_reports r ON r.id = e.report_id

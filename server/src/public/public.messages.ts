@@ -76,6 +76,9 @@ const vi = {
     reportBy: '{body} báo cáo: {percent}%',
     difficulties: 'Khó khăn, vướng mắc',
     recommendations: 'Kiến nghị',
+    evidence: 'Minh chứng công khai',
+    download: 'Tải về',
+    link: 'Liên kết',
   },
   directive: {
     issuedOn: 'Ngày ban hành',
@@ -268,6 +271,9 @@ const en: PublicMessages = {
     reportBy: '{body} reported: {percent}%',
     difficulties: 'Difficulties',
     recommendations: 'Recommendations',
+    evidence: 'Public evidence',
+    download: 'Download',
+    link: 'Link',
   },
   directive: {
     issuedOn: 'Issued on',

@@ -2,8 +2,11 @@ import { RowId } from '@giamsat/shared';
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../errors/app-error.ts';
-import { cachedAnswer } from './public.cache.ts';
+import { PUBLIC } from '../auth/actor.ts';
+import { AppError, CommonErrors } from '../errors/app-error.ts';
+import { downloadEvidence } from '../evidence/evidence.service.ts';
+import { attachmentDisposition } from '../evidence/evidence-types.ts';
+import { cachedAnswer, PUBLIC_CACHE_CONTROL } from './public.cache.ts';
 import type { Html } from './public.html.ts';
 import { PublicLanguage, type Speech, speech } from './public.messages.ts';
 import { loadBody, loadDirective, loadHome, loadTask, search } from './public.service.ts';
@@ -91,6 +94,27 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(`${PUBLIC_ROOT}/nhiem-vu/:id`, { schema: { ...schema, params: IdParams } }, (req, reply) =>
     recordPage(req, reply, speech(req.query.lang), req.params.id, (id) => loadTask(req.db, id), taskPage),
   );
+
+  // A public evidence file (marked public by the reviewer of its accepted report, auth/scope.ts): always an
+  // attachment, its type from the checked allowlist, sandboxed, so a file never runs as a page of the site.
+  app.get(`${PUBLIC_ROOT}/minh-chung/:id`, { schema: { ...schema, params: IdParams } }, async (req, reply) => {
+    const s = speech(req.query.lang);
+    const id = RowId.safeParse(req.params.id);
+    try {
+      if (!id.success) throw CommonErrors.notFound('evidence', req.params.id);
+      const file = await downloadEvidence(req.db, app.ctx.storage, PUBLIC, id.data);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', attachmentDisposition(file.filename))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', 'sandbox')
+        .header('cache-control', PUBLIC_CACHE_CONTROL)
+        .send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status !== 404) throw error;
+      return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(s, pathOf(req.url)).markup);
+    }
+  });
 
   /** Any other address under the site: its own 404 page, never the web app. */
   app.get(`${PUBLIC_ROOT}/*`, { schema }, (req, reply) =>

@@ -3,6 +3,7 @@
 import type { Timeliness } from '@giamsat/shared';
 import type { DashboardResponse } from '../dashboard/dashboard.schemas.ts';
 import type { DirectiveRow } from '../directives/directive.queries.ts';
+import type { EvidenceResponse } from '../reports/report.schemas.ts';
 import type { TaskRow } from '../tasks/task.schemas.ts';
 import { Html, type HtmlValue, html } from './public.html.ts';
 import { fill, type Speech } from './public.messages.ts';
@@ -15,6 +16,8 @@ export const publicPaths = {
   body: (id: number) => `${PUBLIC_ROOT}/co-quan/${id}`,
   directive: (id: number) => `${PUBLIC_ROOT}/van-ban/${id}`,
   task: (id: number) => `${PUBLIC_ROOT}/nhiem-vu/${id}`,
+  /** A public evidence file, always downloaded (public.routes.ts). */
+  evidence: (id: number) => `${PUBLIC_ROOT}/minh-chung/${id}`,
   /** The open data (opendata/): its page, downloads, API and feed. */
   openData: '/open-data',
   // Feedback has its own short addresses, the ones printed on paper and said aloud.
@@ -332,6 +335,7 @@ ${
 <p>${r.narrative}</p>
 ${r.difficulties ? html`<p><span class="muted">${m.task.difficulties}:</span> ${r.difficulties}</p>` : ''}
 ${r.recommendations ? html`<p><span class="muted">${m.task.recommendations}:</span> ${r.recommendations}</p>` : ''}
+${r.evidence.length ? evidenceList(s, r.evidence) : ''}
 </li>`,
       )}</ul>`
     : html`<p class="muted">${m.task.noReports}</p>`
@@ -342,6 +346,18 @@ ${
     : ''
 }`,
   );
+}
+
+/** A report's public evidence: files to download (never opened in the page), links to follow. */
+function evidenceList(s: Speech, items: readonly EvidenceResponse[]): Html {
+  const { m } = s;
+  return html`<div data-evidence><span class="muted">${m.task.evidence}:</span><ul>${items.map((e) =>
+    e.file
+      ? html`<li><a href="${publicPaths.evidence(e.id)}" download="${e.file.filename}">${e.file.filename}</a>
+<span class="muted">(${m.task.download}, ${s.number(Math.max(1, Math.round(e.file.sizeBytes / 1024)))} KB)</span></li>`
+      : html`<li><a href="${e.url ?? ''}" rel="nofollow noopener noreferrer">${e.title || e.url}</a>
+<span class="muted">(${m.task.link})</span></li>`,
+  )}</ul></div>`;
 }
 
 function searchForm(s: Speech, q: string): Html {

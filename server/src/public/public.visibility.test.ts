@@ -1,11 +1,12 @@
 // What the public sees, exactly: published directives, their tasks and states, accepted reports. This
 // file plants every private thing the issue names (a draft, a returned and a pending report, review
-// comments, an extension request, people's names and accounts, an internal note) with a distinctive
-// text, then calls every public page and every API operation of the app without a session and looks
+// comments, an extension request, people's names and accounts, an internal note, evidence the reviewer
+// did not mark public) with a distinctive text, then calls every public page and every API operation of the app without a session and looks
 // for those texts in every answer.
 import { describe, expect, it } from 'vitest';
 import { anonymous, loginAs } from '../../test/app.ts';
 import { makeDirective } from '../../test/factories/directives.ts';
+import { samplePdf } from '../../test/factories/evidence.ts';
 import { makeReport, useProgressWorld } from '../../test/factories/reports.ts';
 import { makeTask } from '../../test/factories/tasks.ts';
 import { sql } from '../db/sql.ts';
@@ -22,9 +23,13 @@ const SECRET = {
   extensionReason: 'Lý do xin gia hạn BIMAT-GIAHAN-7731',
   internalNote: 'Ghi chú nội bộ BIMAT-GHICHU-7731',
   evidence: 'Minh chứng chưa công khai BIMAT-MINHCHUNG-7731',
+  evidenceFile: 'bimat-tep-noi-bo-7731.pdf',
+  evidenceBytes: 'BIMAT-NOIDUNGTEP-7731',
 };
 /** What the public must see: the accepted report (proves the pages holding it were read). */
 const ACCEPTED = 'Kết quả đã nghiệm thu CONGKHAI-7731';
+/** An evidence file the reviewer marked public, on the accepted report: the public downloads it. */
+const PUBLIC_FILE = 'bien-ban-nghiem-thu-congkhai-7731.pdf';
 
 describe('what the public sees, exactly', () => {
   const world = useProgressWorld();
@@ -84,9 +89,21 @@ describe('what the public sees, exactly', () => {
     await db.query(
       sql`UPDATE tasks SET last_accepted_report_at = now(), progress_percent = 60 WHERE id = ${w.task.id}`,
     );
-    // Evidence of the accepted report, not marked public.
+    // Evidence of the accepted report, not marked public: a link and a file; and a file marked public.
     await db.query(sql`INSERT INTO evidence (report_id, kind, url, title)
       VALUES (${accepted.id}, 'link', 'https://example.vn/bimat-minhchung-7731', ${SECRET.evidence})`);
+    const evidenceFile = async (filename: string, bytes: Buffer, isPublic: boolean) => {
+      const blob = await t.app.ctx.storage.put(bytes, { filename });
+      const [row] = await db.query<{ id: number }>(sql`
+        WITH f AS (
+          INSERT INTO stored_files (storage_key, filename, content_type, size_bytes, sha256)
+          VALUES (${blob.key}, ${filename}, 'application/pdf', ${blob.size}, ${blob.sha256}) RETURNING id)
+        INSERT INTO evidence (report_id, kind, file_id, title, public)
+        SELECT ${accepted.id}, 'file', f.id, ${filename}, ${isPublic} FROM f RETURNING id`);
+      return row!.id;
+    };
+    const privateFile = await evidenceFile(SECRET.evidenceFile, samplePdf(SECRET.evidenceBytes), false);
+    const publicFile = await evidenceFile(PUBLIC_FILE, samplePdf('Bien ban nghiem thu'), true);
     const draftReport = await makeReport(db, {
       task: w.task,
       agency: w.coordinatingBody,
@@ -94,7 +111,6 @@ describe('what the public sees, exactly', () => {
       narrative: SECRET.draftReport,
     });
 
-    const [evidenceRow] = await db.query<{ id: number }>(sql`SELECT id FROM evidence ORDER BY id LIMIT 1`);
     const [job] = await db.query<{ id: number }>(sql`SELECT id FROM jobs ORDER BY id LIMIT 1`);
     const [notification] = await db.query<{ id: number }>(sql`SELECT id FROM notifications ORDER BY id LIMIT 1`);
     const [session] = await db.query<{ id: number }>(sql`SELECT id FROM sessions ORDER BY id LIMIT 1`);
@@ -105,7 +121,11 @@ describe('what the public sees, exactly', () => {
       extension: [extension.json<{ id: number }>().id],
       user: people.map((p) => p.id),
       agency: [w.leadBody.id, w.province.id],
-      evidence: evidenceRow ? [evidenceRow.id] : [1],
+      evidence: (await db.query<{ id: number }>(sql`SELECT id FROM evidence WHERE NOT public ORDER BY id`)).map(
+        (e) => e.id,
+      ),
+      publicEvidence: [publicFile],
+      privateFile: [privateFile],
       job: job ? [job.id] : [1],
       notification: notification ? [notification.id] : [1],
       session: session ? [session.id] : [1],
@@ -157,6 +177,7 @@ describe('what the public sees, exactly', () => {
   it('no page and no API operation shows a visitor anything private; private operations answer 401', async () => {
     const { t } = world;
     const { ids, secrets, draft, draftTask } = await plant();
+    expect(ids.evidence).toContain(ids.privateFile[0]);
     const visitor = anonymous(t.app);
     const leaks: string[] = [];
     const check = (label: string, body: string) => {
@@ -168,6 +189,8 @@ describe('what the public sees, exactly', () => {
     const seen = new Set<string>();
     const queue = ['/cong-khai', '/cong-khai?lang=en', '/cong-khai/tim-kiem?q=bimat', '/cong-khai/tim-kiem?q=7731'];
     queue.push(`/cong-khai/van-ban/${draft.id}`, `/cong-khai/nhiem-vu/${draftTask.id}`);
+    // The private evidence's public addresses typed by hand (the site never links them).
+    queue.push(...ids.evidence.map((id) => `/cong-khai/minh-chung/${id}`));
     let sawAccepted = false;
     while (queue.length) {
       const url = queue.shift()!;
@@ -183,6 +206,12 @@ describe('what the public sees, exactly', () => {
       }
     }
     expect(sawAccepted, 'the accepted report is on the public pages').toBe(true);
+    // The public evidence file is linked from its task's page, and downloads; the private ones do not.
+    expect(seen, 'the public evidence is linked').toContain(`/cong-khai/minh-chung/${ids.publicEvidence[0]}`);
+    const publicDownload = await visitor.get(`/cong-khai/minh-chung/${ids.publicEvidence[0]}`);
+    expect(publicDownload.statusCode).toBe(200);
+    expect(publicDownload.headers['content-disposition']).toMatch(/^attachment; /);
+    for (const id of ids.evidence) expect((await visitor.get(`/cong-khai/minh-chung/${id}`)).statusCode).toBe(404);
     expect(seen.size).toBeGreaterThan(8);
     for (const download of ['/open-data/tasks.csv', '/open-data/tasks.json', '/open-data/feed.atom']) {
       expect(seen, 'the open data is reached from the site').toContain(download);
@@ -225,5 +254,6 @@ describe('what the public sees, exactly', () => {
     expect(status(`GET /api/tasks/${ids.task[0]}/extensions`)).toBe('401');
     expect(status(`GET /api/directives/${draft.id}`)).toBe('404');
     expect(status(`GET /api/tasks/${draftTask.id}`)).toBe('404');
+    for (const id of ids.evidence) expect(status(`GET /api/evidence/${id}/download`)).toBe('404');
   });
 });

@@ -16,6 +16,11 @@ export const ReportErrors = {
   reportNotSubmitted: (reportId: number, state: string) =>
     new AppError('REPORT_NOT_SUBMITTED', { status: 409, params: { reportId, state } }),
   reviewCommentRequired: () => new AppError('REPORT_RETURN_COMMENT_REQUIRED', { status: 400 }),
+  /** Evidence is made public when its report is accepted, never on a return. */
+  publicEvidenceOnReturn: () => new AppError('REPORT_PUBLIC_EVIDENCE_ON_RETURN', { status: 400 }),
+  /** The ids marked public must be the reviewed report's own evidence. */
+  publicEvidenceUnknown: (reportId: number, evidenceIds: number[]) =>
+    new AppError('REPORT_PUBLIC_EVIDENCE_UNKNOWN', { status: 400, params: { reportId, evidenceIds } }),
   /** A report sent for review says what was done: a narrative or evidence (report.rules.ts). */
   contentRequired: () => new AppError('REPORT_CONTENT_REQUIRED', { status: 422 }),
   /** Going below the progress last accepted (`from`) needs a reason the reviewer reads. */

@@ -89,7 +89,7 @@ const selectReports = (source: Sql) => sql`
                     'id', e.id, 'report_id', e.report_id, 'kind', e.kind, 'url', e.url, 'title', e.title,
                     'created_at', to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                     'file_id', e.file_id, 'filename', f.filename, 'content_type', f.content_type,
-                    'size_bytes', f.size_bytes, 'sha256', f.sha256) ORDER BY e.id)
+                    'size_bytes', f.size_bytes, 'sha256', f.sha256, 'public', e.public) ORDER BY e.id)
            FROM evidence e LEFT JOIN stored_files f ON f.id = e.file_id
            WHERE e.report_id = r.id), '[]'::json) AS evidence,
          (SELECT sa.path::text FROM tasks st JOIN directives sd ON sd.id = st.directive_id
@@ -233,6 +233,16 @@ export async function submitOwnReport(
       RETURNING p.*, before.state AS before_state)
     SELECT q.*, changed.before_state FROM (${selectReports(sql.raw('changed'))}) q JOIN changed ON changed.id = q.id`);
   return row;
+}
+
+/** Marks evidence items of a report public; answers the ids that are the report's (the others are not). */
+export async function markEvidencePublic(db: Db, reportId: number, evidenceIds: readonly number[]): Promise<number[]> {
+  if (evidenceIds.length === 0) return [];
+  const rows = await db.query<{ id: number }>(sql`
+    UPDATE evidence SET public = true
+    WHERE report_id = ${reportId} AND id = ANY(${[...evidenceIds]}::bigint[])
+    RETURNING id`);
+  return rows.map((r) => Number(r.id));
 }
 
 export async function markReviewed(
@@ -387,4 +397,6 @@ export interface EvidenceRow {
   content_type: string | null;
   size_bytes: number | null;
   sha256: string | null;
+  /** Marked public by the reviewer when accepting the report (auth/scope.ts seesEvidence). */
+  public: boolean;
 }

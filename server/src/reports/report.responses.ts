@@ -30,6 +30,7 @@ export function toEvidenceResponse(row: EvidenceRow): EvidenceResponse {
       : null,
     downloadUrl: isFile ? `/api/evidence/${row.id}/download` : null,
     createdAt: typeof row.created_at === 'string' ? row.created_at : row.created_at.toISOString(),
+    public: row.public,
   };
 }
 

@@ -47,6 +47,11 @@ export const ReviewReportBody = z.object({
   /** Required when returning: the body must know what to fix. */
   comment: z.string().trim().max(5000).optional(),
   version: z.number().int().positive().optional(),
+  /**
+   * When accepting: the report's evidence items the public may see and download (Ba công khai). Each
+   * item is private unless named here; only an accepted report's items can be public.
+   */
+  publicEvidenceIds: z.array(RowId).max(100).optional(),
 });
 export type ReviewReportBody = z.infer<typeof ReviewReportBody>;
 
@@ -86,6 +91,8 @@ export const EvidenceResponse = z.object({
   /** For files: where to download it (always as an attachment). */
   downloadUrl: z.string().nullable(),
   createdAt: z.string(),
+  /** The reviewer marked it public when accepting the report: anyone sees it on the public site. */
+  public: z.boolean(),
 });
 export type EvidenceResponse = z.infer<typeof EvidenceResponse>;
 

@@ -18,6 +18,7 @@ import {
   insertAssignedReport,
   listReportsPage,
   listTaskReports,
+  markEvidencePublic,
   markReviewed,
   type ReportContextRow,
   type ReportRow,
@@ -88,7 +89,7 @@ function oneWithEvidence(actor: Actor, report: ReportRow): ReportWithEvidence {
     report: seesInternals(actor)
       ? report
       : { ...report, author_name: null, reviewed_by: null, reviewer_name: null, review_comment: null },
-    evidence: seesEvidence(actor) ? report.evidence : [],
+    evidence: report.evidence.filter((item) => seesEvidence(actor, item)),
     abilities: { canReview: canReviewReportOf(actor, report.scope_path, report.agency_id) },
   };
 }
@@ -287,8 +288,18 @@ export async function reviewReport(
     if (current.state !== 'submitted') throw ReportErrors.reportNotSubmitted(reportId, current.state);
     const comment = input.comment?.trim() || null;
     if (input.decision === 'return' && !comment) throw ReportErrors.reviewCommentRequired();
+    const publicEvidence = [...new Set(input.publicEvidenceIds ?? [])];
+    if (input.decision === 'return' && publicEvidence.length) throw ReportErrors.publicEvidenceOnReturn();
     const now = new Date();
     const state = input.decision === 'accept' ? 'accepted' : 'returned';
+    // Before the report's row is rewritten (and read back with its evidence): the switch in the same write.
+    const marked = await markEvidencePublic(tx, reportId, publicEvidence);
+    if (marked.length !== publicEvidence.length) {
+      throw ReportErrors.publicEvidenceUnknown(
+        reportId,
+        publicEvidence.filter((id) => !marked.includes(id)),
+      );
+    }
     const report = await markReviewed(tx, reportId, {
       state,
       reviewerId: actor.kind === 'user' ? actor.userId : null,
@@ -303,7 +314,7 @@ export async function reviewReport(
         entityId: reportId,
         action: input.decision,
         before: { state: current.state },
-        after: { state, comment },
+        after: { state, comment, ...(publicEvidence.length ? { publicEvidence: publicEvidence.sort((a, b) => a - b) } : {}) },
         reason: comment,
       },
       now,
