@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Group, List, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Group, List, Text } from '@mantine/core';
 import { IconFile, IconLink, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatFileSize } from '../ui/format.ts';
@@ -32,6 +32,11 @@ export function EvidenceList({
               <Text size="xs" c="dimmed">
                 {formatFileSize(item.file.sizeBytes, i18n.language)}
               </Text>
+            )}
+            {item.public && (
+              <Badge size="xs" variant="light" color="teal" tt="none">
+                {t('progress.publicEvidence.badge')}
+              </Badge>
             )}
             {onRemove && (
               <ActionIcon

@@ -1,5 +1,17 @@
 import type { ReportState } from '@giamsat/shared';
-import { Alert, Badge, Button, Card, Group, type MantineColor, Progress, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  type MantineColor,
+  Progress,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +51,15 @@ export function ReportCard({ report, managesTask }: { report: Report; managesTas
   const { review } = useReportActions(report.taskId);
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState<string | null>(null);
+  // The evidence the reviewer makes public on acceptance: none unless switched on, item by item.
+  const [publicIds, setPublicIds] = useState<ReadonlySet<number>>(new Set());
+  const togglePublic = (id: number, on: boolean) =>
+    setPublicIds((ids) => {
+      const next = new Set(ids);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
   const decide = (decision: 'accept' | 'return') => {
     if (decision === 'return' && !comment.trim()) {
@@ -47,8 +68,19 @@ export function ReportCard({ report, managesTask }: { report: Report; managesTas
     }
     setCommentError(null);
     review.mutate(
-      { id: report.id, decision, comment: comment.trim() || undefined, version: report.version },
-      { onSuccess: () => setComment('') },
+      {
+        id: report.id,
+        decision,
+        comment: comment.trim() || undefined,
+        version: report.version,
+        ...(decision === 'accept' && publicIds.size ? { publicEvidenceIds: [...publicIds] } : {}),
+      },
+      {
+        onSuccess: () => {
+          setComment('');
+          setPublicIds(new Set());
+        },
+      },
     );
   };
 
@@ -101,6 +133,25 @@ export function ReportCard({ report, managesTask }: { report: Report; managesTas
         )}
         {report.abilities.canReview && report.state === 'submitted' && (
           <Stack gap="xs">
+            {report.evidence.length > 0 && (
+              <Stack gap={6} data-testid="public-evidence">
+                <Text size="sm" fw={600}>
+                  {t('progress.publicEvidence.title')}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('progress.publicEvidence.hint')}
+                </Text>
+                {report.evidence.map((item) => (
+                  <Switch
+                    key={item.id}
+                    size="sm"
+                    checked={publicIds.has(item.id)}
+                    onChange={(e) => togglePublic(item.id, e.currentTarget.checked)}
+                    label={t('progress.publicEvidence.switch', { name: item.file?.filename ?? item.title ?? item.url })}
+                  />
+                ))}
+              </Stack>
+            )}
             <Textarea
               label={t('progress.reviewCommentLabel')}
               autosize
