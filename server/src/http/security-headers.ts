@@ -7,6 +7,27 @@ import type { FastifyInstance } from 'fastify';
  * inline script is allowed. Styles may be inline: Mantine writes its theme's CSS variables into a
  * <style> element and components set style attributes. Nobody may frame the app (clickjacking).
  */
+/**
+ * The headers of a page other sites may frame (the public body card, embedded by a provincial portal with
+ * one <iframe>): any site may be its ancestor; it runs no script, loads nothing but its inline style, and
+ * sends no form. Every other answer keeps `frame-ancestors 'none'`. A route opts in with `helmet: EMBEDDABLE`.
+ */
+export const EMBEDDABLE = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+      frameAncestors: ['*'],
+      imgSrc: ["'self'", 'data:'],
+      styleSrc: ["'unsafe-inline'"],
+    },
+  },
+  frameguard: false,
+  crossOriginResourcePolicy: { policy: 'cross-origin' },
+} as const;
+
 export async function securityHeaders(app: FastifyInstance): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {

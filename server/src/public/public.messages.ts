@@ -189,6 +189,15 @@ const vi = {
     },
     newOne: 'Gửi phản ánh, kiến nghị khác',
   },
+  embed: {
+    title: 'Nhúng thẻ số liệu của cơ quan',
+    hint: 'Cổng thông tin dán một dòng mã này vào trang của mình để hiện thẻ số liệu của cơ quan, luôn cập nhật.',
+    code: 'Mã nhúng (iframe)',
+    copy: 'Sao chép mã',
+    copied: 'Đã sao chép.',
+    cardTitle: 'Số liệu của {body}',
+    more: 'Xem chi tiết trên trang công khai',
+  },
   search: {
     title: 'Tìm văn bản, nhiệm vụ',
     label: 'Từ khóa (có thể gõ không dấu)',
@@ -383,6 +392,15 @@ const en: PublicMessages = {
       notYet: 'An answer can be rated once it is given.',
     },
     newOne: 'Send other feedback',
+  },
+  embed: {
+    title: 'Embed this body’s card',
+    hint: 'A portal shows this body’s figures, always up to date, by pasting this one line into its page.',
+    code: 'Embed code (iframe)',
+    copy: 'Copy the code',
+    copied: 'Copied.',
+    cardTitle: 'Figures of {body}',
+    more: 'Details on the public site',
   },
   search: {
     title: 'Search directives and tasks',

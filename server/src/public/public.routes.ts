@@ -4,18 +4,21 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PUBLIC } from '../auth/actor.ts';
 import { AppError, CommonErrors } from '../errors/app-error.ts';
+import { EMBEDDABLE } from '../http/security-headers.ts';
 import { downloadEvidence } from '../evidence/evidence.service.ts';
 import { attachmentDisposition } from '../evidence/evidence-types.ts';
 import { cachedAnswer, PUBLIC_CACHE_CONTROL } from './public.cache.ts';
 import type { Html } from './public.html.ts';
 import { PublicLanguage, type Speech, speech } from './public.messages.ts';
-import { loadBody, loadDirective, loadHome, loadTask, search } from './public.service.ts';
+import { loadBody, loadBodyCard, loadDirective, loadHome, loadTask, search } from './public.service.ts';
 import {
+  bodyCardPage,
   bodyPage,
   directivePage,
   homePage,
   notFoundPage,
   PUBLIC_ROOT,
+  PUBLIC_SCRIPT,
   publicPaths,
   searchPage,
   taskPage,
@@ -84,7 +87,21 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(`${PUBLIC_ROOT}/co-quan/:id`, { schema: { ...schema, params: IdParams } }, (req, reply) =>
-    recordPage(req, reply, speech(req.query.lang), req.params.id, (id) => loadBody(req.db, id), bodyPage),
+    recordPage(req, reply, speech(req.query.lang), req.params.id, (id) => loadBody(req.db, id), (s, view) =>
+      bodyPage(s, view, app.ctx.config.appUrl),
+    ),
+  );
+
+  // The body's card: the one address another site may frame (its own security headers: EMBEDDABLE).
+  app.get(
+    `${PUBLIC_ROOT}/nhung/co-quan/:id`,
+    { schema: { ...schema, params: IdParams }, helmet: EMBEDDABLE },
+    (req, reply) =>
+      recordPage(req, reply, speech(req.query.lang), req.params.id, (id) => loadBodyCard(req.db, id), bodyCardPage),
+  );
+
+  app.get(publicPaths.script, { schema }, (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(PUBLIC_SCRIPT),
   );
 
   app.get(`${PUBLIC_ROOT}/van-ban/:id`, { schema: { ...schema, params: IdParams } }, (req, reply) =>

@@ -96,6 +96,11 @@ export async function loadBody(db: Db, agencyId: number): Promise<BodyView> {
   return { dashboard, lead, coordinating, overdue, completed: await withResults(db, completed), responses };
 }
 
+/** A body's card (its rates and overdue count), for other sites to frame: the figures of its page alone. */
+export function loadBodyCard(db: Db, agencyId: number): Promise<DashboardResponse> {
+  return publicDashboard(db, { scope: 'agency', agencyId, byAgencyLimit: 1 });
+}
+
 export interface DirectiveView {
   directive: DirectiveRow;
   implementedBy: DirectiveRefRow[];

@@ -5,7 +5,7 @@ import type { DashboardResponse } from '../dashboard/dashboard.schemas.ts';
 import type { DirectiveRow } from '../directives/directive.queries.ts';
 import type { EvidenceResponse } from '../reports/report.schemas.ts';
 import type { TaskRow } from '../tasks/task.schemas.ts';
-import { Html, type HtmlValue, html } from './public.html.ts';
+import { escapeHtml, Html, type HtmlValue, html } from './public.html.ts';
 import { fill, type Speech } from './public.messages.ts';
 import type { BodyView, DirectiveView, HomeView, SearchView, TaskView, TaskWithResult } from './public.service.ts';
 
@@ -16,6 +16,10 @@ export const publicPaths = {
   body: (id: number) => `${PUBLIC_ROOT}/co-quan/${id}`,
   directive: (id: number) => `${PUBLIC_ROOT}/van-ban/${id}`,
   task: (id: number) => `${PUBLIC_ROOT}/nhiem-vu/${id}`,
+  /** A body's card, the one page another site may frame (public.routes.ts, http/security-headers.ts). */
+  bodyCard: (id: number) => `${PUBLIC_ROOT}/nhung/co-quan/${id}`,
+  /** The public site's one script: the "copy" button of the embed code (pages work without it). */
+  script: `${PUBLIC_ROOT}/trang.js`,
   /** A public evidence file, always downloaded (public.routes.ts). */
   evidence: (id: number) => `${PUBLIC_ROOT}/minh-chung/${id}`,
   /** The open data (opendata/): its page, downloads, API and feed. */
@@ -70,6 +74,9 @@ code{overflow-wrap:anywhere}
 .result{border-left:3px solid #2f9e44;padding-left:.6rem}
 form.search{display:flex;flex-wrap:wrap;gap:.5rem;margin:.5rem 0 1rem}
 form.search input{flex:1 1 14rem;font:inherit;padding:.45rem .6rem;border:1px solid #adb5bd;border-radius:6px}
+.embed{display:grid;gap:.4rem;max-width:40rem}
+.embed textarea{font:.85rem/1.4 ui-monospace,Menlo,Consolas,monospace;width:100%;padding:.5rem;border:1px solid #adb5bd;border-radius:6px;background:#fff}
+.embed button{font:inherit;padding:.45rem 1rem;border:0;border-radius:6px;background:#a61e1e;color:#fff;justify-self:start}
 form.search button{font:inherit;padding:.45rem 1rem;border:0;border-radius:6px;background:#a61e1e;color:#fff}
 form.feedback{display:grid;gap:.8rem;max-width:40rem}
 form.feedback fieldset{border:1px solid #dee2e6;border-radius:8px;background:#fff;padding:.6rem .8rem;margin:0;display:grid;gap:.6rem}
@@ -251,7 +258,30 @@ function responseFigures(s: Speech, r: BodyView['responses']): Html {
 </div>`;
 }
 
-export function bodyPage(s: Speech, view: BodyView): Html {
+/**
+ * The one line a portal pastes to show a body's card, pointing at this site (APP_URL, never the request's
+ * Host: the page holding it is cached for every visitor).
+ */
+export function embedCode(s: Speech, siteUrl: string, agency: { id: number; name: string }): string {
+  const src = `${siteUrl}${s.href(publicPaths.bodyCard(agency.id))}`;
+  return `<iframe src="${escapeHtml(src)}" title="${escapeHtml(fill(s.m.embed.cardTitle, { body: agency.name }))}" width="360" height="260" style="border:0" loading="lazy"></iframe>`;
+}
+
+/** The embed code with its "copy" button (the site's script shows the button; without it, select the text). */
+function embedSection(s: Speech, siteUrl: string, agency: { id: number; name: string }): Html {
+  const { m } = s;
+  return html`<h2>${m.embed.title}</h2>
+<p class="muted">${m.embed.hint}</p>
+<div class="embed">
+<label for="embed-code">${m.embed.code}</label>
+<textarea id="embed-code" readonly rows="3">${embedCode(s, siteUrl, agency)}</textarea>
+<button type="button" hidden data-copy="embed-code" data-status="embed-status" data-done="${m.embed.copied}">${m.embed.copy}</button>
+<span id="embed-status" role="status" aria-live="polite"></span>
+</div>
+<script src="${publicPaths.script}" defer></script>`;
+}
+
+export function bodyPage(s: Speech, view: BodyView, siteUrl: string): Html {
   const { m } = s;
   const d = view.dashboard;
   const agency = d.scope.agency!;
@@ -270,9 +300,76 @@ ${taskList(s, view.lead, m.figures.noData)}
 <h2>${m.body.asCoordinator} (${s.number(view.coordinating.total)})</h2>
 ${taskList(s, view.coordinating, m.figures.noData)}
 <h2>${m.body.responses}</h2>
-${responseFigures(s, view.responses)}`,
+${responseFigures(s, view.responses)}
+${embedSection(s, siteUrl, agency)}`,
   );
 }
+
+const CARD_STYLE = new Html(`
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1b1e;background:#fff}
+main{border:1px solid #dee2e6;border-top:4px solid #a61e1e;border-radius:8px;padding:.7rem .8rem;margin:2px}
+h1{font-size:1.05rem;margin:0 0 .5rem;line-height:1.3}
+a{color:#a61e1e}
+a:focus-visible{outline:3px solid #1c4f9c;outline-offset:2px}
+dl{display:grid;grid-template-columns:1fr 1fr;gap:.5rem;margin:0}
+dl div{background:#f6f7f9;border-radius:6px;padding:.4rem .5rem}
+dt{font-size:.8rem;color:#5c5f66}
+dd{margin:0;font-size:1.3rem;font-weight:700}
+.muted{color:#5c5f66;font-size:.8rem;margin:.5rem 0 0}
+.over dd{color:#a61e1e}
+`);
+
+/**
+ * A body's card for other sites to frame (issue 12, item 4): its rates and overdue count, the day of the
+ * data and a link to its page (opened outside the frame). A page of its own, small and without script.
+ */
+export function bodyCardPage(s: Speech, d: DashboardResponse): Html {
+  const { m } = s;
+  const agency = d.scope.agency!;
+  const rate = d.rates.onTimeCompletion;
+  const title = fill(m.embed.cardTitle, { body: agency.name });
+  return html`<!doctype html>
+<html lang="${s.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · ${m.site.name}</title>
+<base target="_blank">
+<style>${CARD_STYLE}</style>
+</head>
+<body>
+<main data-card="${agency.id}">
+<h1><a href="${s.href(publicPaths.body(agency.id))}" rel="noopener">${agency.name}</a></h1>
+<dl>
+<div><dt>${m.figures.onTimeCompletion}</dt><dd>${s.percent(rate.rate)}</dd></div>
+<div><dt>${m.figures.completion}</dt><dd>${s.percent(d.rates.completion.rate)}</dd></div>
+<div class="over"><dt>${m.figures.overdue}</dt><dd data-overdue>${s.number(d.totals.byState.in_progress_overdue.count)}</dd></div>
+<div><dt>${m.figures.total}</dt><dd>${s.number(d.totals.total.count)}</dd></div>
+</dl>
+<p class="muted">${fill(m.figures.onTimeCompletionOf, { done: s.number(rate.numerator), total: s.number(rate.denominator) })} · ${fill(m.site.asOf, { day: s.day(d.asOf) })} · <a href="${s.href(publicPaths.home)}" rel="noopener">${m.site.name}</a></p>
+</main>
+</body>
+</html>`;
+}
+
+/** The copy button of the embed code: shown only where the script runs; the text stays selectable anyway. */
+export const PUBLIC_SCRIPT = `for (const button of document.querySelectorAll('button[data-copy]')) {
+  const field = document.getElementById(button.dataset.copy);
+  const status = document.getElementById(button.dataset.status);
+  if (!field) continue;
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    field.select();
+    try {
+      await navigator.clipboard.writeText(field.value);
+    } catch {
+      document.execCommand('copy');
+    }
+    if (status) status.textContent = button.dataset.done;
+  });
+}
+`;
 
 export function directiveName(d: Pick<DirectiveRow, 'number' | 'title'>): string {
   return d.number ? `${d.number} — ${d.title}` : d.title;
