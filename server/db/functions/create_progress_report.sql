@@ -55,7 +55,8 @@ BEGIN
     SELECT json_agg(json_build_object(
              'id', a.id, 'report_id', a.report_id, 'kind', a.kind, 'url', a.url, 'title', a.title,
              'created_at', to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-             'file_id', NULL, 'filename', NULL, 'content_type', NULL, 'size_bytes', NULL, 'sha256', NULL)
+             'file_id', NULL, 'filename', NULL, 'content_type', NULL, 'size_bytes', NULL, 'sha256', NULL,
+             'public', false)
              ORDER BY a.id)
     INTO links FROM added a;
   END IF;
