@@ -99,7 +99,11 @@ export async function startTempPostgres({ log = console.log, durable = false } =
       return {
         url: replicaUrl,
         stop() {
-          spawnSync(`${bin}/pg_ctl`, ['-D', replicaData, '-m', 'immediate', '-w', 'stop'], { uid, gid, cwd: replicaDir });
+          spawnSync(`${bin}/pg_ctl`, ['-D', replicaData, '-m', 'immediate', '-w', 'stop'], {
+            uid,
+            gid,
+            cwd: replicaDir,
+          });
           rmSync(replicaDir, { recursive: true, force: true });
         },
       };

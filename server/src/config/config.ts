@@ -86,7 +86,11 @@ const EnvSchema = z
       ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER_URL'], message: 'https, except on the loopback' });
     }
     if (env.READ_DATABASE_URL && !env.DATABASE_URL) {
-      ctx.addIssue({ code: 'custom', path: ['READ_DATABASE_URL'], message: 'a replica needs its primary in DATABASE_URL' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['READ_DATABASE_URL'],
+        message: 'a replica needs its primary in DATABASE_URL',
+      });
     }
     if (env.STORAGE === 's3') {
       for (const key of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {

@@ -473,11 +473,7 @@ export async function computeDashboard(
   options: Partial<DashboardOptions> = {},
 ): Promise<DashboardFigures> {
   const opts: DashboardOptions = { ...DEFAULT_DASHBOARD_OPTIONS, ...options };
-  if (
-    opts.tally &&
-    !opts.leadWithinPath &&
-    (await ensureTallyDay(db, asOf, opts.staleAfterDays, monthStarts(asOf)))
-  ) {
+  if (opts.tally && !opts.leadWithinPath && (await ensureTallyDay(db, asOf, opts.staleAfterDays, monthStarts(asOf)))) {
     const filter = opts.tally;
     const [summary, bodies, withoutReporter] = await Promise.all([
       db.query<SummaryRow>(tallySummarySql(asOf, filter, opts)),

@@ -105,7 +105,9 @@ describe('the public switch on evidence, set when accepting a report', () => {
     }
     const reports = await visitor.get(`/api/tasks/${w.task.id}/reports`);
     expect(reports.statusCode).toBe(200);
-    const ofReport = reports.json<{ items: { id: number; evidence: Evidence[] }[] }>().items.find((r) => r.id === reportId);
+    const ofReport = reports
+      .json<{ items: { id: number; evidence: Evidence[] }[] }>()
+      .items.find((r) => r.id === reportId);
     expect(ofReport?.evidence.map((e) => e.id)).toEqual([open.id]);
     // Signed in, the task's people still see every item.
     const asLead = await world.as('leadFocal').get(`/api/reports/${reportId}`);
@@ -126,12 +128,20 @@ describe('the public switch on evidence, set when accepting a report', () => {
     const other = await submittedWithEvidence('D4');
     const office: Client = world.as('office');
     const refusals: [unknown, number, string][] = [
-      [{ decision: 'return', comment: 'Bổ sung số liệu', publicEvidenceIds: [open.id] }, 400, 'REPORT_PUBLIC_EVIDENCE_ON_RETURN'],
+      [
+        { decision: 'return', comment: 'Bổ sung số liệu', publicEvidenceIds: [open.id] },
+        400,
+        'REPORT_PUBLIC_EVIDENCE_ON_RETURN',
+      ],
       [{ decision: 'accept', publicEvidenceIds: [open.id, other.open.id] }, 400, 'REPORT_PUBLIC_EVIDENCE_UNKNOWN'],
       [{ decision: 'accept', publicEvidenceIds: ['mot'] }, 400, 'VALIDATION_FAILED'],
       [{ decision: 'accept', publicEvidenceIds: [-3] }, 400, 'VALIDATION_FAILED'],
       [{ decision: 'accept', publicEvidenceIds: open.id }, 400, 'VALIDATION_FAILED'],
-      [{ decision: 'accept', publicEvidenceIds: Array.from({ length: 101 }, (_, i) => i + 1) }, 400, 'VALIDATION_FAILED'],
+      [
+        { decision: 'accept', publicEvidenceIds: Array.from({ length: 101 }, (_, i) => i + 1) },
+        400,
+        'VALIDATION_FAILED',
+      ],
     ];
     for (const [body, status, code] of refusals) {
       const res = await office.post(`/api/reports/${reportId}/review`, body);

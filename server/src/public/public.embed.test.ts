@@ -46,7 +46,9 @@ describe('the embeddable body card', () => {
     expect(en.body).toContain('<html lang="en">');
     expect(frameAncestors(en.headers['content-security-policy'])).toBe('*');
     // Cached like every public answer: a client holding the version gets 304, still frameable.
-    const again = await get(`/cong-khai/nhung/co-quan/${w.leadBody.id}`, { 'if-none-match': String(card.headers.etag) });
+    const again = await get(`/cong-khai/nhung/co-quan/${w.leadBody.id}`, {
+      'if-none-match': String(card.headers.etag),
+    });
     expect(again.statusCode).toBe(304);
   });
 
@@ -72,7 +74,11 @@ describe('the embeddable body card', () => {
     expect(page.statusCode).toBe(200);
     const code = /<textarea id="embed-code"[^>]*>([^<]*)<\/textarea>/.exec(page.body)?.[1];
     expect(code).toBeDefined();
-    const line = code!.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+    const line = code!
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&quot;', '"')
+      .replaceAll('&amp;', '&');
     expect(line).toMatch(/^<iframe [^\n]*><\/iframe>$/);
     expect(line).toContain(`src="${SITE}/cong-khai/nhung/co-quan/${w.leadBody.id}"`);
     expect(page.body).toMatch(/<button type="button" hidden data-copy="embed-code"/);

@@ -76,7 +76,9 @@ describe.skipIf(skipReason !== null)('a read replica (READ_DATABASE_URL)', () =>
 
   /** Waits until the replica has replayed everything the primary has written so far (its WAL position). */
   async function replayed(): Promise<void> {
-    const [{ lsn } = { lsn: '' }] = await primaryDb.query<{ lsn: string }>(sql`SELECT pg_current_wal_lsn()::text AS lsn`);
+    const [{ lsn } = { lsn: '' }] = await primaryDb.query<{ lsn: string }>(
+      sql`SELECT pg_current_wal_lsn()::text AS lsn`,
+    );
     for (;;) {
       const [row] = await replicaDb.query<{ caught_up: boolean }>(
         sql`SELECT pg_last_wal_replay_lsn() >= ${lsn}::pg_lsn AS caught_up`,

@@ -4,9 +4,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PUBLIC } from '../auth/actor.ts';
 import { AppError, CommonErrors } from '../errors/app-error.ts';
-import { EMBEDDABLE } from '../http/security-headers.ts';
 import { downloadEvidence } from '../evidence/evidence.service.ts';
 import { attachmentDisposition } from '../evidence/evidence-types.ts';
+import { EMBEDDABLE } from '../http/security-headers.ts';
 import { cachedAnswer, PUBLIC_CACHE_CONTROL } from './public.cache.ts';
 import type { Html } from './public.html.ts';
 import { PublicLanguage, type Speech, speech } from './public.messages.ts';
@@ -87,8 +87,13 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(`${PUBLIC_ROOT}/co-quan/:id`, { schema: { ...schema, params: IdParams } }, (req, reply) =>
-    recordPage(req, reply, speech(req.query.lang), req.params.id, (id) => loadBody(req.db, id), (s, view) =>
-      bodyPage(s, view, app.ctx.config.appUrl),
+    recordPage(
+      req,
+      reply,
+      speech(req.query.lang),
+      req.params.id,
+      (id) => loadBody(req.db, id),
+      (s, view) => bodyPage(s, view, app.ctx.config.appUrl),
     ),
   );
 
@@ -129,7 +134,10 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 404) throw error;
-      return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage(s, pathOf(req.url)).markup);
+      return reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .send(notFoundPage(s, pathOf(req.url)).markup);
     }
   });
 

@@ -314,7 +314,11 @@ export async function reviewReport(
         entityId: reportId,
         action: input.decision,
         before: { state: current.state },
-        after: { state, comment, ...(publicEvidence.length ? { publicEvidence: publicEvidence.sort((a, b) => a - b) } : {}) },
+        after: {
+          state,
+          comment,
+          ...(publicEvidence.length ? { publicEvidence: publicEvidence.sort((a, b) => a - b) } : {}),
+        },
         reason: comment,
       },
       now,
