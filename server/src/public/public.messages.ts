@@ -21,6 +21,8 @@ const vi = {
     notFoundTitle: 'Không tìm thấy',
     notFoundText: 'Trang này không có, hoặc chưa được công khai.',
     skipToContent: 'Bỏ qua, đến nội dung chính',
+    chainHead: 'Mã băm niêm phong nhật ký thay đổi, đến sự kiện số {n}:',
+    chainHeadCheck: 'đối chiếu',
   },
   states: {
     not_started: 'Chưa triển khai',
@@ -225,6 +227,8 @@ const en: PublicMessages = {
     notFoundTitle: 'Not found',
     notFoundText: 'This page does not exist or has not been made public.',
     skipToContent: 'Skip to the main content',
+    chainHead: 'Hash sealing the change log, up to event no. {n}:',
+    chainHeadCheck: 'check',
   },
   states: {
     not_started: 'Not started',

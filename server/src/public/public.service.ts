@@ -1,6 +1,8 @@
 // What each public page shows, read through the concepts' own service functions as the PUBLIC actor:
 // what the public may see (published directives, live tasks, accepted reports) is decided there, in
 // auth/scope.ts, never here. Rows are shaped by the concepts' toXResponse(), the API's own contracts.
+
+import { eventChainHead } from '../audit/audit.service.ts';
 import { PUBLIC } from '../auth/actor.ts';
 import { addDays, vietnamDate } from '../calendar/calendar.ts';
 import { toDashboardResponse } from '../dashboard/dashboard.responses.ts';
@@ -31,6 +33,20 @@ export interface TaskWithResult extends TaskRow {
   result: string | null;
 }
 
+/**
+ * The audit trail's head hash when the page was made (GET /api/audit/head): the footer publishes it, and
+ * any published head pins every history row up to its event, so a later rewrite of them shows.
+ */
+export interface ChainHeadView {
+  chainHead: { lastId: number | null; hash: string | null };
+}
+
+/** The page's view with the chain's head, read beside it. */
+async function withChainHead<V>(db: Db, view: Promise<V>): Promise<V & ChainHeadView> {
+  const [loaded, head] = await Promise.all([view, eventChainHead(db)]);
+  return { ...loaded, chainHead: { lastId: head.lastId, hash: head.hash } };
+}
+
 /** "The last 30 days", today included. */
 const RECENT_DAYS = 30;
 const LIST_LIMIT = 50;
@@ -54,7 +70,7 @@ function publicDashboard(db: Db, query: Record<string, unknown>): Promise<Dashbo
   return getDashboard(db, PUBLIC, DashboardQuery.parse({ byAgencyLimit: 1000, ...query })).then(toDashboardResponse);
 }
 
-export interface HomeView {
+export interface HomeView extends ChainHeadView {
   dashboard: DashboardResponse;
   completedRecently: TaskPage;
 }
@@ -66,10 +82,10 @@ export async function loadHome(db: Db): Promise<HomeView> {
     publicDashboard(db, {}),
     taskPage(db, { completedFrom: addDays(today, 1 - RECENT_DAYS), sort: 'completedOn', order: 'desc', limit: 20 }),
   ]);
-  return { dashboard, completedRecently };
+  return withChainHead(db, Promise.resolve({ dashboard, completedRecently }));
 }
 
-export interface BodyView {
+export interface BodyView extends ChainHeadView {
   dashboard: DashboardResponse;
   lead: TaskPage;
   coordinating: TaskPage;
@@ -93,7 +109,10 @@ export async function loadBody(db: Db, agencyId: number): Promise<BodyView> {
     taskPage(db, { ...mine, role: 'lead', timeliness: 'done_on_time,done_late', sort: 'completedOn', order: 'desc' }),
     getResponseFigures(db, agencyId).then(toFeedbackFiguresResponse),
   ]);
-  return { dashboard, lead, coordinating, overdue, completed: await withResults(db, completed), responses };
+  return withChainHead(
+    db,
+    withResults(db, completed).then((done) => ({ dashboard, lead, coordinating, overdue, completed: done, responses })),
+  );
 }
 
 /** A body's card (its rates and overdue count), for other sites to frame: the figures of its page alone. */
@@ -101,7 +120,7 @@ export function loadBodyCard(db: Db, agencyId: number): Promise<DashboardRespons
   return publicDashboard(db, { scope: 'agency', agencyId, byAgencyLimit: 1 });
 }
 
-export interface DirectiveView {
+export interface DirectiveView extends ChainHeadView {
   directive: DirectiveRow;
   implementedBy: DirectiveRefRow[];
   tasks: { rows: TaskWithResult[]; total: number };
@@ -111,10 +130,17 @@ export interface DirectiveView {
 export async function loadDirective(db: Db, id: number): Promise<DirectiveView> {
   const detail = await getDirective(db, PUBLIC, id);
   const tasks = await taskPage(db, { directiveId: id, sort: 'directive', limit: 200 });
-  return { directive: detail.row, implementedBy: detail.implementedBy, tasks: await withResults(db, tasks) };
+  return withChainHead(
+    db,
+    withResults(db, tasks).then((rows) => ({
+      directive: detail.row,
+      implementedBy: detail.implementedBy,
+      tasks: rows,
+    })),
+  );
 }
 
-export interface TaskView {
+export interface TaskView extends ChainHeadView {
   task: TaskResponse;
   reports: ReportResponse[];
 }
@@ -122,10 +148,13 @@ export interface TaskView {
 /** A live task and its accepted reports, newest first. */
 export async function loadTask(db: Db, id: number): Promise<TaskView> {
   const [task, reports] = await Promise.all([getTask(db, PUBLIC, id), listReportsOfTask(db, PUBLIC, id)]);
-  return { task: toTaskResponse(task), reports: toReportListResponse(reports).items };
+  return withChainHead(
+    db,
+    Promise.resolve({ task: toTaskResponse(task), reports: toReportListResponse(reports).items }),
+  );
 }
 
-export interface SearchView {
+export interface SearchView extends ChainHeadView {
   q: string;
   directives: { rows: DirectiveRow[]; total: number };
   tasks: TaskPage;
@@ -133,10 +162,12 @@ export interface SearchView {
 
 /** Published directives and live tasks matching the words, diacritics or not (the lists' own search rule). */
 export async function search(db: Db, q: string): Promise<SearchView> {
-  if (!q.trim()) return { q, directives: { rows: [], total: 0 }, tasks: { rows: [], total: 0 } };
+  if (!q.trim()) {
+    return withChainHead(db, Promise.resolve({ q, directives: { rows: [], total: 0 }, tasks: { rows: [], total: 0 } }));
+  }
   const [directives, tasks] = await Promise.all([
     listDirectives(db, PUBLIC, { q, status: 'published', limit: 20, offset: 0 }),
     taskPage(db, { q }),
   ]);
-  return { q, directives, tasks };
+  return withChainHead(db, Promise.resolve({ q, directives, tasks }));
 }

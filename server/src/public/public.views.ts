@@ -7,7 +7,15 @@ import type { EvidenceResponse } from '../reports/report.schemas.ts';
 import type { TaskRow } from '../tasks/task.schemas.ts';
 import { escapeHtml, Html, type HtmlValue, html } from './public.html.ts';
 import { fill, type Speech } from './public.messages.ts';
-import type { BodyView, DirectiveView, HomeView, SearchView, TaskView, TaskWithResult } from './public.service.ts';
+import type {
+  BodyView,
+  ChainHeadView,
+  DirectiveView,
+  HomeView,
+  SearchView,
+  TaskView,
+  TaskWithResult,
+} from './public.service.ts';
 
 export const PUBLIC_ROOT = '/cong-khai';
 export const publicPaths = {
@@ -100,6 +108,8 @@ interface PageOptions {
   path: string;
   query?: Record<string, string>;
   asOf?: string;
+  /** The audit trail's head (public.service.ts ChainHeadView), published in the footer. */
+  chainHead?: ChainHeadView['chainHead'];
 }
 
 /** The frame of every page: header with the site's links, the page, a footer with the day of the data. */
@@ -133,7 +143,12 @@ export function layout(s: Speech, page: PageOptions, body: Html): Html {
 <main id="main" tabindex="-1">
 ${body}
 </main>
-<footer><p>${m.site.footer}</p>${page.asOf ? html`<p>${fill(m.site.asOf, { day: s.day(page.asOf) })}</p>` : ''}</footer>
+<footer><p>${m.site.footer}</p>${page.asOf ? html`<p>${fill(m.site.asOf, { day: s.day(page.asOf) })}</p>` : ''}${
+    page.chainHead?.hash
+      ? html`<p data-chain-head>${fill(m.site.chainHead, { n: s.number(page.chainHead.lastId ?? 0) })}
+<code>${page.chainHead.hash}</code> (<a href="/api/audit/head">${m.site.chainHeadCheck}</a>)</p>`
+      : ''
+  }</footer>
 </body>
 </html>`;
 }
@@ -232,7 +247,7 @@ export function homePage(s: Speech, view: HomeView): Html {
   const ministries = d.byAgency.rows.filter((row) => row.agency.level === 'central' && row.agency.kind !== 'group');
   return layout(
     s,
-    { title: m.site.home, path: publicPaths.home, asOf: d.asOf },
+    { title: m.site.home, path: publicPaths.home, asOf: d.asOf, chainHead: view.chainHead },
     html`<h1>${m.site.tagline}</h1>
 ${searchForm(s, '')}
 ${figures(s, d)}
@@ -287,7 +302,7 @@ export function bodyPage(s: Speech, view: BodyView, siteUrl: string): Html {
   const agency = d.scope.agency!;
   return layout(
     s,
-    { title: agency.name, path: publicPaths.body(agency.id), asOf: d.asOf },
+    { title: agency.name, path: publicPaths.body(agency.id), asOf: d.asOf, chainHead: view.chainHead },
     html`<h1>${agency.name}</h1>
 <p class="muted">${m.body.ledFigures}</p>
 ${figures(s, d)}
@@ -381,7 +396,7 @@ export function directivePage(s: Speech, view: DirectiveView): Html {
   const issuer = d.issuer_agency_name ?? d.issuer_name;
   return layout(
     s,
-    { title: d.number ?? d.title, path: publicPaths.directive(d.id) },
+    { title: d.number ?? d.title, path: publicPaths.directive(d.id), chainHead: view.chainHead },
     html`<h1>${directiveName(d)}</h1>
 <div class="meta">
 ${d.issued_on ? html`<span>${m.directive.issuedOn}: ${s.day(d.issued_on)}</span>` : ''}
@@ -409,7 +424,7 @@ export function taskPage(s: Speech, view: TaskView): Html {
   const t = view.task;
   return layout(
     s,
-    { title: `${m.task.title} ${t.ref}`, path: publicPaths.task(t.id), asOf: t.asOf },
+    { title: `${m.task.title} ${t.ref}`, path: publicPaths.task(t.id), asOf: t.asOf, chainHead: view.chainHead },
     html`<p class="muted">${m.task.directive}: <a href="${s.href(publicPaths.directive(t.directive.id))}">${directiveName(t.directive)}</a></p>
 <h1>${t.ref ? `${t.ref}. ` : ''}${t.text}</h1>
 <div class="meta">
@@ -471,7 +486,7 @@ export function searchPage(s: Speech, view: SearchView): Html {
   const found = view.directives.total + view.tasks.total;
   return layout(
     s,
-    { title: m.search.title, path: publicPaths.search, query: view.q ? { q: view.q } : {} },
+    { title: m.search.title, path: publicPaths.search, query: view.q ? { q: view.q } : {}, chainHead: view.chainHead },
     html`<h1>${m.search.title}</h1>
 ${searchForm(s, view.q)}
 ${
