@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, launchBrowser, newUserPage, saveScreenshot, screenshotOnFailure, signIn } from './browser.ts';
+import {
+  accounts,
+  baseUrl,
+  launchBrowser,
+  newUserPage,
+  saveScreenshot,
+  screenshotOnFailure,
+  signIn,
+} from './browser.ts';
 
 interface TaskListJson {
   items: { id: number; progressPercent: number }[];
@@ -116,10 +124,15 @@ describe('a focal point reports, the office returns then accepts', () => {
       await focal.page.getByRole('dialog').getByRole('button', { name: 'Xác nhận gửi' }).click();
       await focal.page.getByText('Báo cáo của cơ quan bạn đã gửi và đang chờ duyệt.').waitFor();
 
-      // The office accepts: the task is done on time, at 100 %.
+      // The office accepts, making the signed minutes public (each evidence item is private unless switched
+      // on): the task is done on time, at 100 %.
       await office.page.reload();
+      const makePublic = office.page.getByLabel('Công khai «bien-ban-nghiem-thu.pdf»');
+      await expect(makePublic.isChecked()).resolves.toBe(false);
+      await makePublic.check({ force: true });
       await office.page.getByRole('button', { name: 'Chấp nhận' }).click();
       await office.page.getByText('Đã chấp nhận').first().waitFor();
+      await office.page.getByText('Công khai', { exact: true }).first().waitFor();
       await office.page
         .getByTestId('task-percent')
         .getByText(/100\s?%/)
@@ -143,6 +156,15 @@ describe('a focal point reports, the office returns then accepts', () => {
       await focal.page.reload();
       await focal.page.getByText('Đã chấp nhận').first().waitFor();
       await saveScreenshot(focal.page, 'report-review-focal-task');
+
+      // Anyone, without signing in, finds the public minutes on the task's public page and downloads them.
+      const visitor = await browser.newContext({ baseURL: baseUrl(), acceptDownloads: true });
+      const publicPage = await visitor.newPage();
+      await publicPage.goto(`/cong-khai/nhiem-vu/${taskId}`);
+      const minutes = publicPage.getByRole('link', { name: 'bien-ban-nghiem-thu.pdf' });
+      const [download] = await Promise.all([publicPage.waitForEvent('download'), minutes.click()]);
+      expect(download.suggestedFilename()).toBe('bien-ban-nghiem-thu.pdf');
+      await visitor.close();
     }
     await office.context.close();
     await focal.context.close();

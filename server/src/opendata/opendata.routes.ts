@@ -69,7 +69,9 @@ export const openDataRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const s = speech(req.query.lang);
       if (`${openDataPaths.page}/${req.params.file}` === openDataPaths.feed) {
-        const site = { origin: `${req.protocol}://${req.host}`, host: req.hostname };
+        // The site's own address (APP_URL), never the request's Host: the feed is cached for every reader.
+        const appUrl = new URL(app.ctx.config.appUrl);
+        const site = { origin: appUrl.origin, host: appUrl.hostname };
         return cachedAnswer(req, reply, async () => ({
           status: 200,
           type: 'application/atom+xml; charset=utf-8',

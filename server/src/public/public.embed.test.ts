@@ -93,6 +93,13 @@ describe('the embeddable body card', () => {
     expect(script.body).toContain('clipboard');
   });
 
+  it('writes the open data feed’s links with the site’s address too, whatever Host a request forges', async () => {
+    const forged = await get('/open-data/feed.atom?lang=en', { host: 'evil.example' });
+    expect(forged.statusCode).toBe(200);
+    expect(forged.body).toContain(`href="${SITE}/cong-khai?lang=en"`);
+    expect(forged.body).not.toContain('evil.example');
+  });
+
   it('answers a malformed or unknown body with the site’s not-found page', async () => {
     for (const id of ['abc', '0', '-1', '99999999', '1e3', '%3Cscript%3E']) {
       const res = await get(`/cong-khai/nhung/co-quan/${id}`);
