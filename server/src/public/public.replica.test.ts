@@ -58,7 +58,14 @@ describe.skipIf(skipReason !== null)('a read replica (READ_DATABASE_URL)', () =>
     replica = await primary.startReplica();
     replicaDb = await openReplica(replica.url, primaryDb, 5);
     const dataDir = mkdtempSync(join(tmpdir(), 'giamsat-replica-test-'));
-    const config = loadConfig({ DATA_DIR: dataDir, DEMO_DATA: 'false', WORKERS: 'false', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'false',
+      WORKERS: 'false',
+      LOG_LEVEL: 'silent',
+      // As the test app (server/test/app.ts): a password alone signs the office in.
+      SECOND_FACTOR_REQUIRED_ROLES: '',
+    });
     app = await buildApp(
       { db: primaryDb, readDb: replicaDb, config, storage: localStorage(join(dataDir, 'files')) },
       { logger: false },
@@ -74,10 +81,13 @@ describe.skipIf(skipReason !== null)('a read replica (READ_DATABASE_URL)', () =>
     primary?.stop();
   });
 
-  /** Waits until the replica has replayed everything the primary has written so far (its WAL position). */
+  /**
+   * Waits until the replica has replayed everything the primary has written so far: its WAL insert
+   * position, which counts commits not yet flushed (the test server commits asynchronously).
+   */
   async function replayed(): Promise<void> {
     const [{ lsn } = { lsn: '' }] = await primaryDb.query<{ lsn: string }>(
-      sql`SELECT pg_current_wal_lsn()::text AS lsn`,
+      sql`SELECT pg_current_wal_insert_lsn()::text AS lsn`,
     );
     for (;;) {
       const [row] = await replicaDb.query<{ caught_up: boolean }>(
