@@ -147,7 +147,9 @@ export function ReportCard({ report, managesTask }: { report: Report; managesTas
                     size="sm"
                     checked={publicIds.has(item.id)}
                     onChange={(e) => togglePublic(item.id, e.currentTarget.checked)}
-                    label={t('progress.publicEvidence.switch', { name: item.file?.filename ?? (item.title || item.url) })}
+                    label={t('progress.publicEvidence.switch', {
+                      name: item.file?.filename ?? (item.title || item.url),
+                    })}
                   />
                 ))}
               </Stack>
