@@ -236,13 +236,16 @@ describe('what the public sees, exactly', () => {
         statusOf.push(`${res.statusCode} ${method} ${url}`);
         // Nothing changes without a session: every write is refused as "not signed in", except signing in (and its
         // second-factor step, which a visitor reaches mid-sign-in), a citizen's feedback (submitted without an
-        // account, by design: issue 13) and its rating (the tracking code is the proof).
+        // account, by design: issue 13) and its rating (the tracking code is the proof), and an invited person
+        // setting a password (the mailed link's token is the proof).
         const open = [
           '/api/auth/login',
           '/api/auth/login/second-factor',
           '/api/auth/logout',
           '/api/feedback',
           '/api/feedback/track/{code}/rating',
+          '/api/account-links/lookup',
+          '/api/account-links/password',
         ];
         if ((method !== 'GET' && !open.includes(path) && res.statusCode !== 401) || res.statusCode >= 500) {
           wrongStatus.push(`${method} ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
