@@ -57,7 +57,12 @@ describe('history: every write path leaves the same row', () => {
     expect(row).toEqual({
       id: expect.any(Number),
       at: expect.any(String),
-      actor: { id: by.id, username: by.username, fullName: expect.any(String) },
+      actor: {
+        id: by.id,
+        username: by.username,
+        fullName: expect.any(String),
+        agency: { id: by.agency.id, name: by.agency.name },
+      },
       ...facts,
     });
     const at = Date.parse(row!.at);
