@@ -1,5 +1,6 @@
 import type { Role } from '@giamsat/shared';
 import type { UserActor } from '../../src/auth/actor.ts';
+import { loadUserActor } from '../../src/auth/auth.queries.ts';
 import { hashPassword } from '../../src/auth/password.ts';
 import type { Db } from '../../src/db/db.ts';
 import { sql } from '../../src/db/sql.ts';
@@ -34,26 +35,9 @@ export async function makeUser(
 
 /** The actor a signed-in user becomes, read from the database as a request would see it now. */
 export async function actorOf(db: Db, user: Pick<TestUser, 'id'>): Promise<UserActor> {
-  const [row] = await db.query<{
-    role: UserActor['role'];
-    agency_id: number;
-    agency_path: string;
-    scope_agency_id: number | null;
-    scope_path: string | null;
-  }>(sql`
-    SELECT u.role, u.agency_id, a.path::text AS agency_path, u.scope_agency_id, sa.path::text AS scope_path
-    FROM users u JOIN agencies a ON a.id = u.agency_id LEFT JOIN agencies sa ON sa.id = u.scope_agency_id
-    WHERE u.id = ${user.id}`);
-  if (!row) throw new Error(`no user ${user.id}`);
-  return {
-    kind: 'user',
-    userId: user.id,
-    role: row.role,
-    agencyId: row.agency_id,
-    agencyPath: row.agency_path,
-    scopeAgencyId: row.role === 'office' ? row.scope_agency_id : null,
-    scopePath: row.role === 'office' ? row.scope_path : null,
-  };
+  const actor = await loadUserActor(db, user.id);
+  if (!actor) throw new Error(`no user ${user.id}`);
+  return actor;
 }
 
 export type RoleName = 'admin' | 'office' | 'focal' | 'head' | 'inspector';
