@@ -1,8 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { startTestSmtp } from '../server/test/smtp.ts';
 
 /** A mail the journeys' SMTP server accepted, as kept in its folder (one JSON file per mail). */
 export interface KeptMail {
@@ -12,36 +10,20 @@ export interface KeptMail {
 }
 
 /**
- * A real SMTP server on a free loopback port for the app the journeys drive: each mail it accepts is
- * written to `dir`, where any journey (another process) reads it with readMail().
+ * A real SMTP server on a free loopback port for the app the journeys drive (the server tests' own,
+ * server/test/smtp.ts): each mail it accepts is written to `dir`, where any journey (another process)
+ * reads it with mailsTo() or waitForMail().
  */
 export async function startMailbox(dir: string): Promise<{ url: string; close(): Promise<void> }> {
   let count = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          const mail: KeptMail = {
-            to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-            subject: parsed.subject ?? '',
-            text: parsed.text ?? '',
-          };
-          count++;
-          writeFileSync(join(dir, `${String(count).padStart(6, '0')}.json`), JSON.stringify(mail));
-          callback();
-        })
-        .catch((error: Error) => callback(error));
+  const smtp = await startTestSmtp({
+    onMail: ({ to, subject, text }) => {
+      count++;
+      const kept: KeptMail = { to, subject, text };
+      writeFileSync(join(dir, `${String(count).padStart(6, '0')}.json`), JSON.stringify(kept));
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return { url: smtp.url, close: smtp.close };
 }
 
 /** The mails kept for `address` so far, oldest first. */

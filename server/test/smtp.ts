@@ -25,7 +25,11 @@ export interface TestSmtp {
  * counts from 1 per recipient) makes it answer 550 to that recipient, as a server refusing a mail does.
  */
 export async function startTestSmtp(
-  options: { refuse?: (address: string, offer: number) => boolean } = {},
+  options: {
+    refuse?: (address: string, offer: number) => boolean;
+    /** Called with each mail as it is accepted (the journeys write it where another process reads it). */
+    onMail?: (mail: ReceivedMail) => void;
+  } = {},
 ): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
   const offered = new Map<string, number>();
@@ -47,13 +51,15 @@ export async function startTestSmtp(
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
-          received.push({
+          const mail: ReceivedMail = {
             to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',
             parsed,
-          });
+          };
+          received.push(mail);
+          options.onMail?.(mail);
           callback();
         })
         .catch((error: Error) => callback(error));
