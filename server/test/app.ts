@@ -17,14 +17,9 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** A real app on a fresh database, driven through HTTP with app.inject(). */
-export async function createTestApp(
-  env: Record<string, string> = {},
-  options: { webDist?: string } = {},
-): Promise<TestContext> {
-  const db = await createTestDb();
-  const dataDir = mkdtempSync(join(tmpdir(), 'giamsat-test-'));
-  const config = loadConfig({
+/** The configuration every test app runs with: files under `dataDir`, no demo data, no workers, no logs. */
+export function testConfig(dataDir: string, env: Record<string, string> = {}) {
+  return loadConfig({
     DATA_DIR: dataDir,
     DEMO_DATA: 'false',
     WORKERS: 'false',
@@ -33,6 +28,16 @@ export async function createTestApp(
     SECOND_FACTOR_REQUIRED_ROLES: '',
     ...env,
   });
+}
+
+/** A real app on a fresh database, driven through HTTP with app.inject(). */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { webDist?: string } = {},
+): Promise<TestContext> {
+  const db = await createTestDb();
+  const dataDir = mkdtempSync(join(tmpdir(), 'giamsat-test-'));
+  const config = testConfig(dataDir, env);
   const app = await buildApp(
     { db, config, storage: localStorage(join(dataDir, 'files')) },
     {

@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, loginAs } from '../../test/app.ts';
+import { anonymous, loginAs, testConfig } from '../../test/app.ts';
 import { makeProgressWorld, type ProgressWorld } from '../../test/factories/reports.ts';
 import { buildApp } from '../app/app.ts';
-import { loadConfig } from '../config/config.ts';
 import { type Db, openPostgres, openReplica } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
 import { sql } from '../db/sql.ts';
@@ -58,14 +57,7 @@ describe.skipIf(skipReason !== null)('a read replica (READ_DATABASE_URL)', () =>
     replica = await primary.startReplica();
     replicaDb = await openReplica(replica.url, primaryDb, 5);
     const dataDir = mkdtempSync(join(tmpdir(), 'giamsat-replica-test-'));
-    const config = loadConfig({
-      DATA_DIR: dataDir,
-      DEMO_DATA: 'false',
-      WORKERS: 'false',
-      LOG_LEVEL: 'silent',
-      // As the test app (server/test/app.ts): a password alone signs the office in.
-      SECOND_FACTOR_REQUIRED_ROLES: '',
-    });
+    const config = testConfig(dataDir);
     app = await buildApp(
       { db: primaryDb, readDb: replicaDb, config, storage: localStorage(join(dataDir, 'files')) },
       { logger: false },
